@@ -1,0 +1,149 @@
+"""Quote → place in source, in the manner of W3C Web Annotation selectors.
+
+An anchor keeps the exact passage, a short prefix and suffix, its character offsets and the
+source's hash (TextQuoteSelector + TextPositionSelector). When a source is edited the quote is
+found again; prefix, suffix and the old position decide between repeats, and the result says
+what happened: exact, moved, fuzzy (with its score) or orphaned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from factcheck.models import Anchor, AnchorStatus, Claim, Source
+from factcheck.sources import FoldedText, fold, line_and_column
+
+ANCHORS_FILE = "anchors.json"
+CONTEXT = 32  # characters of prefix and suffix kept, as in the W3C selectors
+FUZZY_THRESHOLD = 90.0  # rapidfuzz partial-ratio score below which a quote is orphaned
+
+
+@dataclass(frozen=True)
+class PreparedSource:
+    """A source with its folded forms computed once, for anchoring many quotes."""
+
+    source: Source
+    folded: FoldedText
+    lower: str  # folded text, case folded when that keeps offsets (it nearly always does)
+
+
+def prepare(source: Source) -> PreparedSource:
+    folded = fold(source.text)
+    lower = folded.text.lower()
+    if len(lower) != len(folded.text):
+        lower = folded.text
+    return PreparedSource(source, folded, lower)
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
+    while start != -1:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _context_score(prep: PreparedSource, start: int, end: int, recorded: dict[str, Any] | None) -> float:
+    """How well a candidate matches the recorded prefix, suffix and position (higher is better)."""
+    if not recorded:
+        return -start  # with nothing recorded, the first occurrence wins
+    text = prep.folded.text
+    prefix = fold(recorded.get("prefix", "")).text
+    suffix = fold(recorded.get("suffix", "")).text
+    score = 0.0
+    if prefix:
+        score += fuzz.ratio(prefix, text[max(0, start - len(prefix)) : start])
+    if suffix:
+        score += fuzz.ratio(suffix, text[end : end + len(suffix)])
+    old = int(recorded.get("start", 0))
+    orig_start, _ = prep.folded.original_span(start, end)
+    return score - abs(orig_start - old) / max(1, len(text)) * 10
+
+
+def _make(
+    claim: Claim, prep: PreparedSource, start: int, end: int, status: AnchorStatus, score: float
+) -> Anchor:
+    text = prep.source.text
+    o_start, o_end = prep.folded.original_span(start, end)
+    line, column = line_and_column(text, o_start)
+    return Anchor(
+        claim_id=claim.id,
+        source=prep.source.name,
+        status=status,
+        start=o_start,
+        end=o_end,
+        line=line,
+        column=column,
+        score=round(score, 1),
+        exact=text[o_start:o_end],
+        prefix=text[max(0, o_start - CONTEXT) : o_start],
+        suffix=text[o_end : o_end + CONTEXT],
+        source_sha256=prep.source.sha256,
+    )
+
+
+def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | None = None) -> Anchor:
+    """Find claim.quote in its source: exact after folding, then case-insensitive, then fuzzy."""
+    quote = fold(claim.quote).text
+    unchanged = recorded is not None and recorded.get("source_sha256") == prep.source.sha256
+    for haystack, needle in ((prep.folded.text, quote), (prep.lower, quote.lower())):
+        hits = _occurrences(haystack, needle) if needle else []
+        if hits:
+            best = max(hits, key=lambda s: _context_score(prep, s, s + len(needle), recorded))
+            anchor = _make(claim, prep, best, best + len(needle), AnchorStatus.EXACT, 100.0)
+            if recorded and not unchanged and anchor.start != recorded.get("start"):
+                return _make(claim, prep, best, best + len(needle), AnchorStatus.MOVED, 100.0)
+            return anchor
+    if not quote:
+        return _make(claim, prep, 0, 0, AnchorStatus.ORPHANED, 0.0)
+    found = fuzz.partial_ratio_alignment(quote.lower(), prep.lower)
+    if found is None:
+        return _make(claim, prep, 0, 0, AnchorStatus.ORPHANED, 0.0)
+    start, end = found.dest_start, found.dest_end
+    status = AnchorStatus.FUZZY if found.score >= FUZZY_THRESHOLD else AnchorStatus.ORPHANED
+    return _make(claim, prep, start, end, status, found.score)
+
+
+def load_recorded(claims_dir: Path) -> dict[str, dict[str, Any]]:
+    """Anchors recorded by `factcheck anchor`, by claim id; empty when none were recorded."""
+    file = claims_dir / ANCHORS_FILE
+    if not file.exists():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a damaged anchors file only loses the history; quotes are found afresh
+    anchors = data.get("anchors") if isinstance(data, dict) else None
+    return {k: v for k, v in (anchors or {}).items() if isinstance(v, dict)}
+
+
+def write_anchors(claims_dir: Path, anchors: list[Anchor]) -> Path:
+    """Record anchors for the next run, atomically (temporary file, fsync, rename)."""
+    file = claims_dir / ANCHORS_FILE
+    payload = {
+        "about": "Written by `factcheck anchor`: where each quote was found. Safe to delete.",
+        "anchors": {a.claim_id: a.to_dict() for a in sorted(anchors, key=lambda a: a.claim_id)},
+    }
+    write_atomic(file, json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+    return file
+
+
+def write_atomic(file: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

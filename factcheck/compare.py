@@ -1,0 +1,248 @@
+"""Grouping claims about the same thing, and the verdict rules with their explanations.
+
+Claims are grouped by subject (after aliases) and property; every pair from two different
+sources gets a verdict:
+- conflict: the two readings cannot both be true;
+- possible: they overlap only in part, or differ in a way a human must judge;
+- rounding: one lies inside the other's stated precision ("£4m" covers £4.4m);
+- changed: they differ, but refer to different times (a timeline, not a conflict);
+- corroborated: they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from factcheck.models import ClaimView, DateRange, Discrepancy, Entity, Verdict
+from factcheck.normalize.claims import ClaimValue, TextValue
+from factcheck.normalize.values import DateValue, Duration, Quantity, format_amount
+from factcheck.sources import fold_plain
+
+# A rank word makes a different role: an assistant director is not the director.
+RANK_WORDS = {
+    "assistant", "deputy", "acting", "interim", "former", "vice", "associate", "shadow",
+    "temporary", "joint", "co", "sub", "under", "junior", "senior", "executive", "lead",
+    "chief", "principal", "head",
+}  # fmt: skip
+STATEMENT_MATCH = 90.0
+TEXT_MATCH = 95.0
+MOSTLY = 0.5  # share of the narrower reading two readings must have in common to be compatible
+
+
+def property_key(text: str) -> str:
+    return re.sub(r"\s+", " ", fold_plain(text).casefold().strip())
+
+
+def _q(text: str) -> str:
+    return f"'{text}'"
+
+
+def _interval(v: Quantity) -> tuple[float, float]:
+    return (float("-inf") if v.low is None else v.low, float("inf") if v.high is None else v.high)
+
+
+def _relation(a: tuple, b: tuple) -> str:  # type: ignore[type-arg]
+    """equal, a_in_b, b_in_a, overlap or disjoint, for two closed intervals."""
+    (a1, a2), (b1, b2) = a, b
+    if a1 == b1 and a2 == b2:
+        return "equal"
+    if a2 < b1 or b2 < a1:
+        return "disjoint"
+    if b1 <= a1 and a2 <= b2:
+        return "a_in_b"
+    if a1 <= b1 and b2 <= a2:
+        return "b_in_a"
+    return "overlap"
+
+
+def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) -> tuple[Verdict, str]:
+    wa, wb = a.claim.value, b.claim.value
+    if va.unit != vb.unit:
+        return Verdict.POSSIBLE, f"{_q(wa)} is in {va.unit or 'a count'} and {_q(wb)} in {vb.unit or 'a count'}: check they measure the same thing"
+    rel = _relation(_interval(va), _interval(vb))
+    if rel == "equal":
+        if va.low == va.high:
+            return Verdict.CORROBORATED, f"both give {format_amount(va.value, va.unit)}"
+        return Verdict.CORROBORATED, f"{_q(wa)} and {_q(wb)} both mean {va.describe()}"
+    if rel in ("a_in_b", "b_in_a"):
+        wide, narrow, w_text, n_text = (vb, va, wb, wa) if rel == "a_in_b" else (va, vb, wa, wb)
+        return Verdict.ROUNDING, (
+            f"{_q(w_text)}, as written, means {wide.describe()}; {_q(n_text)} lies inside it"
+        )
+    if rel == "overlap" and _mostly_shared(_interval(va), _interval(vb)):
+        return Verdict.ROUNDING, f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}: they mostly overlap"
+    if rel == "overlap":
+        lo = max(_interval(va)[0], _interval(vb)[0])
+        hi = min(_interval(va)[1], _interval(vb)[1])
+        return Verdict.POSSIBLE, (
+            f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}; "
+            f"both hold only between {format_amount(lo, va.unit)} and {format_amount(hi, va.unit)}"
+        )
+    wide, narrow, w_text, n_text = (va, vb, wa, wb) if _width(va) >= _width(vb) else (vb, va, wb, wa)
+    narrow_text = format_amount(narrow.value, narrow.unit) if _width(narrow) <= abs(narrow.value) * 0.02 else narrow.describe()
+    return Verdict.CONFLICT, f"{_q(w_text)}, as written, means {wide.describe()}; {narrow_text} lies outside it"
+
+
+def _mostly_shared(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Partly overlapping readings count as compatible when they share at least half of the
+    narrower one: each then reads as an imprecise statement of the other, not a contradiction."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    narrower = min(a[1] - a[0], b[1] - b[0])
+    return narrower > 0 and narrower != float("inf") and shared / narrower >= MOSTLY
+
+
+def _width(v: Quantity) -> float:
+    lo, hi = _interval(v)
+    return hi - lo
+
+
+def _date_words(cv: ClaimValue, span: DateRange) -> str:
+    v = cv.value
+    text = _q(cv.claim.value)
+    if isinstance(v, DateValue) and v.relative and cv.source.published is not None:
+        return f"{text} ({cv.source.name[:12]}, dated {cv.source.published.human()}) puts it at {span.human()}"
+    return f"{text} means {span.human()}"
+
+
+def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange) -> tuple[Verdict, str]:
+    rel = _relation((ra.start, ra.end), (rb.start, rb.end))
+    if rel == "equal":
+        return Verdict.CORROBORATED, f"both mean {ra.human()}"
+    if rel in ("a_in_b", "b_in_a"):
+        wide, narrow, wide_span, narrow_span = (b, a, rb, ra) if rel == "a_in_b" else (a, b, ra, rb)
+        return Verdict.ROUNDING, f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it"
+    if rel == "overlap":
+        both = ra.intersection(rb)
+        assert both is not None
+        if _mostly_shared((ra.start.toordinal(), ra.end.toordinal() + 1), (rb.start.toordinal(), rb.end.toordinal() + 1)):
+            return Verdict.ROUNDING, f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
+        return Verdict.POSSIBLE, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
+    return Verdict.CONFLICT, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
+
+
+def _rank_words(key: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", key) if w in RANK_WORDS}
+
+
+def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> tuple[Verdict, str] | None:
+    if va.key == vb.key:
+        return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else f"{_q(va.text)} and {_q(vb.text)} say the same"
+    if "statement" in (va.kind, vb.kind):
+        score = fuzz.partial_ratio(va.key, vb.key)
+        if score >= STATEMENT_MATCH:
+            return Verdict.CORROBORATED, f"the same words are quoted in both (match {score:.0f}%)"
+        return None  # people say many things: different statements are not a discrepancy
+    if "role" in (va.kind, vb.kind):
+        ranks_a, ranks_b = _rank_words(va.key), _rank_words(vb.key)
+        if ranks_a != ranks_b:
+            extra = sorted(ranks_a ^ ranks_b)
+            return Verdict.CONFLICT, (
+                f"{_q(va.text)} and {_q(vb.text)} are different roles: "
+                f"{', '.join(_q(w) for w in extra)} marks a different rank"
+            )
+        words_a, words_b = set(re.findall(r"\w+", va.key)), set(re.findall(r"\w+", vb.key))
+        if words_a <= words_b or words_b <= words_a:
+            return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} name the same role, one more fully"
+        return Verdict.POSSIBLE, f"{_q(va.text)} and {_q(vb.text)} are different titles: check they are the same role"
+    score = fuzz.ratio(va.key, vb.key)
+    if score >= TEXT_MATCH:
+        return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} say the same"
+    words_a, words_b = set(re.findall(r"\w+", va.key)), set(re.findall(r"\w+", vb.key))
+    if words_a <= words_b or words_b <= words_a:
+        return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} agree, one more fully"
+    return Verdict.POSSIBLE, f"{_q(va.text)} and {_q(vb.text)} differ: check which is right"
+
+
+def _forecast(cv: ClaimValue) -> bool:
+    """A date the source puts after its own publication: a plan or forecast, which can change."""
+    v = cv.value
+    pub = cv.source.published
+    return isinstance(v, DateValue) and v.range is not None and pub is not None and v.range.end > pub.end
+
+
+def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
+    """The verdict on two claims about the same subject and property, or None if not comparable."""
+    va, vb = a.value, b.value
+    if va is None or vb is None:
+        return None
+    result: tuple[Verdict, str] | None
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        result = _judge_quantities(a, b, va, vb)
+    elif isinstance(va, DateValue) and isinstance(vb, DateValue):
+        if va.range is None or vb.range is None:
+            return None
+        result = _judge_dates(a, b, va.range, vb.range)
+        if result[0].needs_attention and (_forecast(a) or _forecast(b)):
+            pa, pb = a.source.published, b.source.published
+            if pa and pb and not pa.overlaps(pb):
+                return Verdict.CHANGED, (
+                    f"as of {pa.human()} the date was {_q(a.claim.value)} ({va.range.human()}); "
+                    f"as of {pb.human()} it was {_q(b.claim.value)} ({vb.range.human()}): the plan moved"
+                )
+    elif isinstance(va, Duration) and isinstance(vb, Duration):
+        qa = Quantity("number", va.text, va.span, va.low_days, va.low_days, va.high_days, "days")
+        qb = Quantity("number", vb.text, vb.span, vb.low_days, vb.low_days, vb.high_days, "days")
+        result = _judge_quantities(a, b, qa, qb)
+    elif isinstance(va, TextValue) and isinstance(vb, TextValue):
+        result = _judge_text(a, b, va, vb)
+    else:
+        return Verdict.POSSIBLE, f"{_q(a.claim.value)} is a {va.kind} and {_q(b.claim.value)} a {vb.kind}: check the claims"
+    if result is None:
+        return None
+    verdict, why = result
+    if verdict.needs_attention and a.time and b.time and not a.time.overlaps(b.time):
+        first, second = (a, b) if a.time.start <= b.time.start else (b, a)
+        assert first.time and second.time
+        return Verdict.CHANGED, (
+            f"{_q(first.claim.value)} refers to {first.time.human()} and {_q(second.claim.value)} "
+            f"to {second.time.human()}: a change over time, not a conflict"
+        )
+    return verdict, why
+
+
+def view(cv: ClaimValue, line: int) -> ClaimView:
+    return ClaimView(
+        id=cv.claim.id,
+        source=cv.claim.source,
+        quote=cv.claim.quote,
+        value=cv.claim.value,
+        line=line,
+        published=cv.source.published,
+        time=cv.time if cv.time_label != "published" else None,
+        reading=cv.reading(),
+    )
+
+
+def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int]) -> tuple[Discrepancy, ...]:
+    """Every cross-source pair in every (subject, property) group, with its verdict."""
+    names = {e.id: e.name for e in entities}
+    groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
+    for cv in values:
+        groups[(cv.claim.subject, property_key(cv.claim.property))].append(cv)
+    found: list[Discrepancy] = []
+    for (subject, _), members in groups.items():
+        for a, b in combinations(members, 2):
+            if a.claim.source == b.claim.source:
+                continue
+            result = judge(a, b)
+            if result is None:
+                continue
+            verdict, why = result
+            found.append(
+                Discrepancy(
+                    verdict=verdict,
+                    subject=subject,
+                    property=a.claim.property,
+                    explanation=why,
+                    claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
+                    subject_name=names.get(subject, subject),
+                )
+            )
+    order = {v: i for i, v in enumerate(Verdict)}
+    found.sort(key=lambda d: (order[d.verdict], d.subject, property_key(d.property), d.claims[0].id))
+    return tuple(found)

@@ -1,0 +1,297 @@
+"""The immutable types shared by every stage: dates and intervals, sources, claims, anchors, verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True, order=True)
+class DateRange:
+    """An inclusive span of days. A date known to the day is a range of one day."""
+
+    start: dt.date
+    end: dt.date
+
+    EARLIEST: ClassVar[dt.date] = dt.date(1, 1, 1)  # an open start: "before April 2019"
+    LATEST: ClassVar[dt.date] = dt.date(9999, 12, 31)
+
+    @classmethod
+    def day(cls, day: dt.date) -> DateRange:
+        return cls(day, day)
+
+    @classmethod
+    def parse_iso(cls, text: str) -> DateRange:
+        """`2019-10-11` or `2019-10-01..2019-10-09`; raises ValueError otherwise."""
+        text = text.strip()
+        if ".." in text:
+            a, b = (part.strip() for part in text.split("..", 1))
+            span = cls(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+        else:
+            span = cls.day(dt.date.fromisoformat(text))
+        if span.end < span.start:
+            raise ValueError(f"range ends before it starts: {text}")
+        return span
+
+    @property
+    def is_day(self) -> bool:
+        return self.start == self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def overlaps(self, other: DateRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: DateRange) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def intersection(self, other: DateRange) -> DateRange | None:
+        if not self.overlaps(other):
+            return None
+        return DateRange(max(self.start, other.start), min(self.end, other.end))
+
+    def union(self, other: DateRange) -> DateRange:
+        return DateRange(min(self.start, other.start), max(self.end, other.end))
+
+    def shift(self, low_days: int, high_days: int) -> DateRange:
+        """Every day of this range moved by any offset from low_days to high_days."""
+        return DateRange(
+            self.start + dt.timedelta(days=low_days), self.end + dt.timedelta(days=high_days)
+        )
+
+    def iso(self) -> str:
+        return self.start.isoformat() if self.is_day else f"{self.start}..{self.end}"
+
+    def human(self) -> str:
+        """`7 Jul 2020`, `Sep 2019`, `2020`, or `1–9 Oct 2019` style text for reports."""
+        s, e = self.start, self.end
+        if s == self.EARLIEST:
+            return f"before {(e + dt.timedelta(days=1)).strftime('%-d %b %Y')}"
+        if e == self.LATEST:
+            return f"after {(s - dt.timedelta(days=1)).strftime('%-d %b %Y')}"
+        if self.is_day:
+            return f"{s.day} {s:%b %Y}"
+        if s.day == 1 and s.month == 1 and e.month == 12 and e.day == 31:
+            return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+        next_day = e + dt.timedelta(days=1)
+        if s.day == 1 and next_day.day == 1 and s.year == e.year and s.month == e.month:
+            return f"{s:%b %Y}"
+        if s.year == e.year and s.month == e.month:
+            return f"{s.day}–{e.day} {s:%b %Y}"
+        if s.year == e.year:
+            return f"{s.day} {s:%b} – {e.day} {e:%b %Y}"
+        return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document as stored in seeds/, with its manifest entry."""
+
+    name: str  # file name inside seeds/
+    path: str  # path relative to the project root, for messages
+    text: str  # decoded text, exactly as stored
+    sha256: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: DateRange | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A subject declared once, with the other names the sources use for it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure or assertion in one source, as the registry states it."""
+
+    id: str
+    source: str  # file name inside seeds/
+    quote: str
+    subject: str  # entity id after alias resolution
+    property: str
+    value: str  # as written in the quote
+    kind: str | None = None  # None: inferred from the value
+    as_of: str | None = None
+    period: str | None = None
+    relative_to: str | None = None
+    note: str | None = None
+    status: str = "reviewed"
+    file: str = ""  # registry file the claim came from
+    line: int = 0  # line of the claim in that file
+    subject_as_written: str = ""
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field_name: str) -> int:
+        """The registry line where a field of this claim is written (the claim's line if absent)."""
+        return dict(self.field_lines).get(field_name, self.line)
+
+
+class AnchorStatus(str, Enum):
+    EXACT = "exact"  # found verbatim after typographic folding
+    MOVED = "moved"  # found verbatim, but not where the recorded anchor was
+    FUZZY = "fuzzy"  # found only approximately
+    ORPHANED = "orphaned"  # not found above the threshold
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote sits in its source, in the manner of W3C TextQuote/TextPosition selectors."""
+
+    claim_id: str
+    source: str
+    status: AnchorStatus
+    start: int  # character offsets into the stored text (end exclusive)
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based
+    score: float  # 100 for an exact match
+    exact: str  # the passage as it stands in the source
+    prefix: str
+    suffix: str
+    source_sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "start": self.start,
+            "end": self.end,
+            "source_sha256": self.source_sha256,
+        }
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one claim or source; errors make verify fail with exit 2."""
+
+    severity: Severity
+    message: str
+    claim: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity.value,
+            "claim": self.claim,
+            "source": self.source,
+            "message": self.message,
+        }
+
+
+class Verdict(str, Enum):
+    CONFLICT = "conflict"  # cannot both be true
+    POSSIBLE = "possible"  # only partly compatible, or depends on a reading
+    ROUNDING = "rounding"  # compatible within the stated precision
+    CHANGED = "changed"  # different values at different times
+    CORROBORATED = "corroborated"  # the sources agree
+
+    @property
+    def needs_attention(self) -> bool:
+        return self in (Verdict.CONFLICT, Verdict.POSSIBLE)
+
+
+VERDICT_ORDER = (
+    Verdict.CONFLICT,
+    Verdict.POSSIBLE,
+    Verdict.CHANGED,
+    Verdict.ROUNDING,
+    Verdict.CORROBORATED,
+)
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim as shown beside another in a discrepancy."""
+
+    id: str
+    source: str
+    quote: str
+    value: str
+    line: int
+    published: DateRange | None
+    time: DateRange | None  # the time the value refers to, once resolved
+    reading: str  # the value as understood, e.g. "£6.5m–£7.5m"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "quote": self.quote,
+            "value": self.value,
+            "line": self.line,
+            "published": self.published.iso() if self.published else None,
+            "refers_to": self.time.iso() if self.time else None,
+            "reading": self.reading,
+        }
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Two claims from different sources about the same subject and property, with a verdict."""
+
+    verdict: Verdict
+    subject: str
+    property: str
+    explanation: str
+    claims: tuple[ClaimView, ...]
+    subject_name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict.value,
+            "subject": self.subject,
+            "subject_name": self.subject_name or self.subject,
+            "property": self.property,
+            "explanation": self.explanation,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Everything verify found: the input it read, the problems, the discrepancies."""
+
+    root: str
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    anchors: tuple[Anchor, ...]
+    problems: tuple[Problem, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    entities: tuple[Entity, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def needs_attention(self) -> tuple[Discrepancy, ...]:
+        return tuple(d for d in self.discrepancies if d.verdict.needs_attention)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sources": len(self.sources),
+            "claims": len(self.claims),
+            "problems": [p.to_dict() for p in self.problems],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+        }

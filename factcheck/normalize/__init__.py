@@ -1,0 +1,67 @@
+"""Literal → typed value with its uncertainty as an interval.
+
+`parse(text, ref)` finds every value in running text; `parse_value(text, ref)` reads the one
+value a claim states. Candidates from each reader are merged: where two overlap, the longer
+reading wins ("25 October" over "25"), and on a tie a date beats a duration beats a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.errors import ParseError
+from factcheck.models import DateRange
+from factcheck.normalize.dates import absolute_dates, durations, relative_dates, resolved
+from factcheck.normalize.quantities import find_quantities
+from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+
+__all__ = ["parse", "parse_value", "parse_ref", "Value", "Quantity", "DateValue", "Duration"]
+
+_PRIORITY = {"date": 3, "duration": 2, "money": 1, "rate": 1, "percent": 1, "number": 0}
+MAX_TEXT = 1_000_000  # characters; longer input is refused rather than scanned
+
+
+def parse_ref(ref: str | dt.date | DateRange | None) -> DateRange | None:
+    """A reference date from `2020-07-07`, `2019-10-01..2019-10-09`, a date or a range."""
+    if ref is None or isinstance(ref, DateRange):
+        return ref
+    if isinstance(ref, dt.date):
+        return DateRange.day(ref)
+    try:
+        return DateRange.parse_iso(ref)
+    except ValueError as exc:
+        raise ParseError(
+            f"reference date '{ref}' is not a date",
+            hint="write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD",
+        ) from exc
+
+
+def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value]:
+    """Every money amount, number, percentage, rate, date and duration in text, in order."""
+    if len(text) > MAX_TEXT:
+        raise ParseError(f"text of {len(text):,} characters is over the {MAX_TEXT:,} limit")
+    span_ref = parse_ref(ref)
+    candidates: list[Value] = [
+        *relative_dates(text),
+        *absolute_dates(text),
+        *durations(text),
+        *find_quantities(text),
+    ]
+    candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
+    chosen: list[Value] = []
+    for cand in candidates:
+        if cand.span[1] <= cand.span[0]:
+            continue
+        if any(cand.span[0] < c.span[1] and c.span[0] < cand.span[1] for c in chosen):
+            continue
+        chosen.append(cand)
+    chosen.sort(key=lambda v: v.span)
+    return [resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen]
+
+
+def parse_value(text: str, ref: str | dt.date | DateRange | None = None) -> Value | None:
+    """The single value a claim states: the reading that covers most of text, or None."""
+    values = parse(text, ref)
+    if not values:
+        return None
+    return max(values, key=lambda v: (v.span[1] - v.span[0], _PRIORITY[v.kind]))

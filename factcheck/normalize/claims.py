@@ -1,0 +1,135 @@
+"""A claim's value and the time it refers to, normalized against its source's publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from factcheck.models import Claim, DateRange, Source
+from factcheck.normalize import parse_value
+from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+from factcheck.sources import fold_plain
+
+QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration"}
+ACCEPTS = {
+    "money": {"money"}, "number": {"number"}, "percent": {"percent"}, "rate": {"rate"},
+    "date": {"date"}, "duration": {"duration", "date"},
+}  # fmt: skip
+LEADING = re.compile(r"^(?:the|a|an|its|her|his|their|our|county's|council's)\s+")
+
+
+@dataclass(frozen=True)
+class TextValue:
+    """A role, rating, name or statement, with the key it is compared by."""
+
+    kind: str  # "role" | "text" | "statement"
+    text: str
+    key: str
+
+    def describe(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class ClaimValue:
+    """One claim, normalized: its typed value and the time its value refers to."""
+
+    claim: Claim
+    source: Source
+    value: Value | TextValue | None
+    time: DateRange | None  # when the value holds (as_of/period, else publication for states)
+    time_label: str  # "as of", "period", "published" or ""
+    problems: tuple[tuple[str, str], ...]  # (severity, message)
+
+    @property
+    def kind(self) -> str:
+        return self.value.kind if self.value is not None else "text"
+
+    def reading(self) -> str:
+        return self.value.describe() if self.value is not None else self.claim.value
+
+
+def text_key(text: str, glossary: dict[str, str]) -> str:
+    """Compare texts without typography, case, leading articles or possessives; apply the glossary."""
+    key = fold_plain(text).casefold().strip(" .,;:'\"")
+    key = LEADING.sub("", key)
+    key = re.sub(r"\s+", " ", key)
+    for alias, term in glossary.items():
+        key = re.sub(rf"\b{re.escape(alias)}\b", term, key)
+    return key
+
+
+def glossary_index(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for term, aliases in terms:
+        canonical = fold_plain(term).casefold()
+        for alias in aliases:
+            index[fold_plain(alias).casefold()] = canonical
+    return dict(sorted(index.items(), key=lambda kv: -len(kv[0])))
+
+
+OPEN_BEFORE = re.compile(r"^\s*(?:before|until|up to)\s+", re.IGNORECASE)
+OPEN_AFTER = re.compile(r"^\s*(?:after|since|from)\s+", re.IGNORECASE)
+
+
+def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
+    """A time reference: a date expression, or "before X" / "after X" for an open range."""
+    before, after = OPEN_BEFORE.match(text), OPEN_AFTER.match(text)
+    rest = text[(before or after).end() :] if (before or after) else text
+    value = parse_value(rest, ref)
+    if not isinstance(value, DateValue) or value.range is None:
+        return None
+    if before:
+        return DateRange(DateRange.EARLIEST, value.range.start - dt.timedelta(days=1))
+    if after:
+        return DateRange(value.range.end + dt.timedelta(days=1), DateRange.LATEST)
+    return value.range
+
+
+def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> ClaimValue:
+    problems: list[tuple[str, str]] = []
+    published = source.published
+    ref = published
+    if claim.relative_to:
+        ref = _date_of(claim.relative_to, published)
+        if ref is None:
+            problems.append(("error", f"relative_to '{claim.relative_to}' is not a date that can be worked out"))
+    kind = claim.kind
+    value: Value | TextValue | None = None
+    if kind in (None, *QUANTITATIVE):
+        parsed = parse_value(claim.value, ref)
+        covers = parsed is not None and (parsed.span[1] - parsed.span[0]) >= 0.5 * len(claim.value.strip())
+        if kind is None and not covers:
+            parsed = None
+        if parsed is None and kind is not None:
+            problems.append(("error", f"value '{claim.value}' does not read as {kind}; write it as in the quote, e.g. '£7.6 million', '232', 'last September'"))
+        elif parsed is not None and kind is not None and parsed.kind not in ACCEPTS[kind]:
+            problems.append(("error", f"value '{claim.value}' reads as {parsed.kind}, not {kind}; fix the value or the kind"))
+            parsed = None
+        value = parsed
+        if isinstance(value, DateValue):
+            for note in value.notes:
+                if note.startswith("weekday mismatch"):
+                    problems.append(("warning", f"{note} (in '{claim.value}')"))
+            if value.range is None:
+                problems.append(("warning", f"'{claim.value}' is relative and {source.path} has no publication date in seeds/manifest.yaml"))
+    if value is None and kind not in QUANTITATIVE:
+        text_kind = kind or "text"
+        value = TextValue(text_kind, claim.value, text_key(claim.value, glossary))
+    time: DateRange | None = None
+    label = ""
+    when = claim.period or claim.as_of
+    if when:
+        time = _date_of(when, published)
+        label = "period" if claim.period else "as of"
+        if time is None:
+            field = "period" if claim.period else "as_of"
+            problems.append(("error", f"{field} '{when}' is not a date that can be worked out"))
+    elif not isinstance(value, (DateValue, Duration)) and published is not None:
+        time, label = published, "published"
+    return ClaimValue(claim, source, value, time, label, tuple(problems))
+
+
+def is_quantity(value: object) -> bool:
+    return isinstance(value, Quantity)

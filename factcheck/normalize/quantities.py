@@ -1,0 +1,266 @@
+"""Money, counts, percentages and rates found around each figure, with qualifiers and ranges.
+
+Precision convention (a rule of reporting): a figure with a scale word is rounded to its last
+written digit, so "£7m" stands for £6.5m–£7.5m and "£7.6 million" for £7.55m–£7.65m. Whole
+numbers without a scale word ("232", "£1,100") are taken as exact; decimals ("7.6%") carry half
+their last digit. Qualifiers then widen or open the interval.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.normalize.numbers import FRACTIONS, VAGUE, Figure, find_figures
+from factcheck.normalize.values import Quantity
+
+CURRENCY_PREFIX = re.compile(r"(?:(US|A|C|NZ)?\$|£|€|\b(GBP|USD|EUR)\s?)$")
+CURRENCY_WORDS = {
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "pence": "GBP", "p": "GBP",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "cents": "USD",
+    "gbp": "GBP", "usd": "USD", "eur": "EUR",
+}  # fmt: skip
+SYMBOL_CODES = {"£": "GBP", "$": "USD", "€": "EUR", "US$": "USD", "A$": "AUD", "C$": "CAD",
+                "NZ$": "NZD"}  # fmt: skip
+SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+    "tn": 1e12, "trillion": 1e12,
+}  # fmt: skip
+SCALE_AFTER = re.compile(
+    r"^(?:(?P<tight>k|m|mn|bn|tn)\b|\s?(?P<word>thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+CURRENCY_AFTER = re.compile(
+    r"^(?:\s?(?P<word>pounds?|sterling|pence|dollars?|euros?|cents|GBP|USD|EUR)\b|(?P<p>p)\b)",
+    re.IGNORECASE,
+)
+PERCENT_AFTER = re.compile(
+    r"^(?:\s?%|\s(?:per\s?cent|percent)\b|\s(?P<points>percentage\s+points?|points?)\b)",
+    re.IGNORECASE,
+)
+PERIODS = {
+    "hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month",
+    "year": "year", "annum": "year", "pa": "year", "p.a.": "year", "quarter": "quarter",
+}  # fmt: skip
+RATE_AFTER = re.compile(
+    r"^(?:\s(?:a|an|per|each|every)\s(?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
+    r"|\s(?P<pa>pa|p\.a\.)(?!\w)|/(?P<slash>hour|hr|day|week|month|year))",
+    re.IGNORECASE,
+)
+# Qualifiers, as the words stand before a figure. Each maps to how it shapes the interval.
+QUALIFIERS = {
+    "more than": "above", "over": "above", "above": "above", "in excess of": "above",
+    "upwards of": "above", "greater than": "above", "exceeding": "above", "just over": "just_above",
+    "at least": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "less than": "below", "fewer than": "below", "under": "below", "below": "below",
+    "just under": "just_below", "up to": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "no more than": "at_most", "at most": "at_most",
+    "a maximum of": "at_most", "around": "about", "about": "about", "roughly": "about",
+    "approximately": "about", "some": "about", "circa": "about", "c.": "about",
+    "an estimated": "about", "estimated": "about", "close to": "nearly", "nearly": "nearly",
+    "almost": "nearly", "just": "about_exact", "only": "exact", "exactly": "exact",
+}  # fmt: skip
+_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{_QUAL_ALT})\s+$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
+RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+APPROX_SHARE = 0.10  # "around 150" is read as 150 give or take 10%
+
+
+def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int]:
+    m = SCALE_AFTER.match(text[pos:])
+    if not m:
+        return 1.0, pos
+    word = (m.group("tight") or m.group("word")).lower()
+    # a bare "7m" without currency may be metres; "7 m" never scales
+    if m.group("tight") and word == "m" and not has_currency:
+        nxt = text[pos + m.end() : pos + m.end() + 1]
+        if nxt.isalpha():
+            return 1.0, pos
+    return SCALES[word], pos + m.end()
+
+
+def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, float | None]:
+    if kind is None or kind in ("exact",):
+        return low, high
+    value_low, value_high = low, high
+    if kind == "above":
+        return value_low, None
+    if kind == "at_least":
+        return value_low, None
+    if kind == "just_above":
+        return value_low, value_high * (1 + APPROX_SHARE)
+    if kind == "below":
+        return 0.0, value_high
+    if kind == "at_most":
+        return 0.0, value_high
+    if kind == "just_below":
+        return value_low * (1 - APPROX_SHARE), value_high
+    if kind == "about":
+        mid = (low + high) / 2
+        return min(low, mid * (1 - APPROX_SHARE)), max(high, mid * (1 + APPROX_SHARE))
+    if kind == "nearly":
+        return low * (1 - APPROX_SHARE), high
+    if kind == "about_exact":
+        return low, high
+    return low, high
+
+
+class _Reader:
+    """Grows a quantity outward from one figure: currency, scale, percent, rate, qualifier."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def read(self, fig: Figure) -> tuple[int, int, float, float, float, str | None, list[str]]:
+        text = self.text
+        start, end = fig.start, fig.end
+        notes: list[str] = []
+        unit: str | None = None
+        before = text[max(0, start - 8) : start]
+        cm = CURRENCY_PREFIX.search(before)
+        if cm:
+            symbol = cm.group(0).strip()
+            unit = SYMBOL_CODES.get(symbol) or symbol.upper()
+            start -= len(cm.group(0))
+        scale, end = _scale(text, end, unit is not None)
+        after = CURRENCY_AFTER.match(text[end:])
+        if after and (after.group("word") or after.group("p")):
+            word = (after.group("word") or after.group("p")).strip().lower()
+            if word in CURRENCY_WORDS and not (word == "p" and fig.is_word):
+                unit = unit or CURRENCY_WORDS[word]
+                if word in ("pence", "p", "cents"):
+                    scale *= 0.01
+                end += after.end()
+        value = fig.value * scale
+        half = fig.half_unit * scale
+        if scale > 1 and fig.half_unit == 0:
+            half = 0.5 * scale  # "£7m": rounded to the nearest million
+            if fig.value != int(fig.value):
+                half = 0.5 * scale  # unreachable guard: decimals already carry their own digit
+        if fig.is_word and scale > 1:
+            half = 0.5 * scale
+        return start, end, value, value - half, value + half, unit, notes
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every money amount, count, percentage and rate in text, longest readings first."""
+    reader = _Reader(text)
+    figures = find_figures(text)
+    out: list[Quantity] = []
+    consumed_until = -1
+    i = 0
+    while i < len(figures):
+        fig = figures[i]
+        if fig.start < consumed_until:
+            i += 1
+            continue
+        start, end, value, low, high, unit, notes = reader.read(fig)
+        kind = "money" if unit else "number"
+        qualifier: str | None = None
+        # a range or a ratio: "£5m–£7m", "between 10 and 20", "10 or 20", "three out of four"
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt is not None and nxt.start >= end:
+            gap = text[end : nxt.start]
+            join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
+            rest = CURRENCY_PREFIX.search(gap)
+            ratio = RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap)
+            if ratio and unit is None and nxt.value:
+                s2, e2, v2, *_ = reader.read(nxt)
+                frac = value / v2
+                out.append(
+                    Quantity(
+                        "number", text[start:e2], (start, e2), frac, frac, frac,
+                        "fraction", None, (f"{value:g} of {v2:g}",),
+                    )  # fmt: skip
+                )
+                consumed_until = e2
+                i += 2
+                continue
+            joiner = gap.strip().lower()
+            allowed = join is not None or (rest is not None and RANGE_JOIN.match(gap))
+            between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
+            if allowed and (joiner != "and" or between):
+                s2, e2, v2, low2, high2, unit2, _ = reader.read(nxt)
+                if unit2 is None or unit is None or unit2 == unit:
+                    unit = unit or unit2
+                    # "£5-7m": the second figure's scale applies to the first
+                    second_scale = v2 / nxt.value if nxt.value else 1.0
+                    if second_scale > 1 and value == fig.value and fig.value < nxt.value:
+                        value *= second_scale
+                        half = (fig.half_unit or 0.5) * second_scale
+                        low, high = value - half, value + half
+                    if v2 >= value:
+                        kind = "money" if unit else "number"
+                        if between:
+                            start -= len(between.group(0))
+                        notes.append("either figure" if joiner == "or" else "a range")
+                        end, high = e2, high2
+                        consumed_until = e2
+                        i += 1
+        pm = PERCENT_AFTER.match(text[end:])
+        if pm and unit is None:
+            unit = "%" if not pm.group("points") else "percentage points"
+            kind = "percent"
+            end += pm.end()
+            if fig.half_unit == 0 and not notes:
+                low, high = value - 0.5, value + 0.5  # "85%" is rounded to the whole point
+        rm = RATE_AFTER.match(text[end:])
+        if rm and kind in ("money", "percent"):
+            period = PERIODS[(rm.group("period") or rm.group("pa") or rm.group("slash")).lower()]
+            unit = f"{unit}/{period}"
+            kind = "rate"
+            end += rm.end()
+        qm = QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
+        if qm:
+            qualifier = qm.group("q").lower()
+            shape = QUALIFIERS[qualifier]
+            # "over" and "under" before a count noun only ("over 500"); "some" needs a figure
+            start -= len(qm.group(0))
+            b_low, b_high = _bounds(low, high, shape)
+            low = b_low  # type: ignore[assignment]
+            high = b_high  # type: ignore[assignment]
+        out.append(
+            Quantity(kind, text[start:end], (start, end), value, low, high, unit, qualifier,
+                     tuple(notes))  # fmt: skip
+        )
+        consumed_until = max(consumed_until, end)
+        i += 1
+    out.extend(_fractions_and_vague(text, out))
+    out.sort(key=lambda q: q.span)
+    return out
+
+
+_FRACTION_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _fractions_and_vague(text: str, taken: list[Quantity]) -> list[Quantity]:
+    spans = [q.span for q in taken]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in spans)
+
+    extra: list[Quantity] = []
+    for m in _FRACTION_RE.finditer(text):
+        if free(m.start(), m.end()):
+            v = FRACTIONS[m.group(0).lower()]
+            extra.append(
+                Quantity("number", m.group(0), m.span(), v, v, v, "fraction")
+            )
+            spans.append(m.span())
+    for m in _VAGUE_RE.finditer(text):
+        if free(m.start(), m.end()):
+            lo, hi = VAGUE[m.group(0).lower()]
+            extra.append(
+                Quantity("number", m.group(0), m.span(), (lo + hi) / 2, lo, hi, None, None,
+                         ("a vague count",))  # fmt: skip
+            )
+            spans.append(m.span())
+    return extra

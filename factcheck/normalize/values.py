@@ -1,0 +1,182 @@
+"""Typed values with their uncertainty as an interval: what normalization hands to comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any, Union
+
+from factcheck.models import DateRange
+
+CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def _fmt_number(x: float) -> str:
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def format_amount(x: float, unit: str | None) -> str:
+    """Human form of one figure: £7.6m, £1,100, 85%, 232."""
+    base = unit.split("/")[0] if unit else None
+    symbol = CURRENCY_SYMBOLS.get(base or "", "")
+    if base in CURRENCY_SYMBOLS or (base and len(base) == 3 and base.isupper()):
+        prefix = symbol or f"{base} "
+        if abs(x) >= 1_000_000_000:
+            text = f"{prefix}{_fmt_number(round(x / 1e9, 6))}bn"
+        elif abs(x) >= 1_000_000:
+            text = f"{prefix}{_fmt_number(round(x / 1e6, 6))}m"
+        else:
+            text = f"{prefix}{_fmt_number(round(x, 2))}"
+    elif base == "%":
+        text = f"{_fmt_number(round(x, 6))}%"
+    elif base == "fraction":
+        text = _fmt_number(round(x, 6))
+    else:
+        text = _fmt_number(round(x, 6))
+        if base:
+            text = f"{text} {base}"
+    if unit and "/" in unit:
+        text = f"{text} a {unit.split('/', 1)[1]}"
+    return text
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """Money, a count or other number, a percentage, or a rate, with the interval it stands for."""
+
+    kind: str  # "money" | "number" | "percent" | "rate"
+    text: str
+    span: tuple[int, int]
+    value: float  # the figure as written
+    low: float | None  # None: unbounded below
+    high: float | None  # None: unbounded above
+    unit: str | None = None  # ISO 4217 code, "%", "GBP/day", "fraction", or None for a count
+    qualifier: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": list(self.span),
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "notes": list(self.notes),
+        }
+
+    def describe(self) -> str:
+        """The interval in words, e.g. `£6.5m–£7.5m` or `more than £65,000 a year`."""
+        if self.low is not None and self.high is not None:
+            if math.isclose(self.low, self.high):
+                return format_amount(self.low, self.unit)
+            return f"{format_amount(self.low, self.unit)}–{format_amount(self.high, self.unit)}"
+        if self.low is not None:
+            return f"{format_amount(self.low, self.unit)} or more"
+        if self.high is not None:
+            return f"up to {format_amount(self.high, self.unit)}"
+        return "any amount"
+
+    def shifted(self, offset: int) -> Quantity:
+        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at its precision: a day, a month, a year, a financial year... as an inclusive range."""
+
+    kind: str  # "date"
+    text: str
+    span: tuple[int, int]
+    range: DateRange | None  # None: relative and not yet resolved
+    granularity: str  # day, week, month, quarter, season, year, financial_year, decade, range
+    relative: bool = False
+    notes: tuple[str, ...] = ()
+    # for a relative expression: how to resolve it against a reference range
+    rule: Any = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": list(self.span),
+            "from": self.range.start.isoformat() if self.range else None,
+            "to": self.range.end.isoformat() if self.range else None,
+            "granularity": self.granularity,
+            "relative": self.relative,
+            "resolved": self.range is not None,
+            "notes": list(self.notes),
+        }
+
+    def describe(self) -> str:
+        return self.range.human() if self.range else f"'{self.text}' (unresolved)"
+
+    def shifted(self, offset: int) -> DateValue:
+        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time, in days, as an interval. `direction` says which way an offset points."""
+
+    kind: str  # "duration"
+    text: str
+    span: tuple[int, int]
+    low_days: float
+    high_days: float | None
+    unit: str  # day, week, month, year ...
+    qualifier: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": list(self.span),
+            "low_days": self.low_days,
+            "high_days": self.high_days,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "notes": list(self.notes),
+        }
+
+    def describe(self) -> str:
+        if self.high_days is None:
+            return f"{_fmt_number(self.low_days)} days or more"
+        if math.isclose(self.low_days, self.high_days):
+            return f"{_fmt_number(self.low_days)} days"
+        return f"{_fmt_number(self.low_days)}–{_fmt_number(self.high_days)} days"
+
+    def shifted(self, offset: int) -> Duration:
+        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+
+Value = Union[Quantity, DateValue, Duration]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = month_end(year, month).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def month_range(year: int, month: int) -> DateRange:
+    return DateRange(dt.date(year, month, 1), month_end(year, month))
+
+
+def year_range(year: int) -> DateRange:
+    return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -1,0 +1,247 @@
+"""The claims registry: claims/*.yaml and claims/entities.yaml, loaded and validated.
+
+Every structural mistake raises a RegistryError naming file, line and field. What can only be
+judged against the sources (is the quote there? is the value in it?) is left to verify, which
+reports it as a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import RegistryError
+from factcheck.models import Claim, Entity
+from factcheck.sources import fold_plain
+from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
+
+ENTITIES_FILE = "entities.yaml"
+CLAIM_FIELDS = {
+    "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
+    "relative_to", "note", "status",
+}  # fmt: skip
+REQUIRED = ("id", "quote", "subject", "property", "value")
+KINDS = {"money", "number", "percent", "rate", "date", "duration", "role", "text", "statement"}
+STATUSES = {"reviewed", "proposed"}
+ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note"}
+TERM_FIELDS = {"term", "aliases", "note"}
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Entities, the glossary of equivalent terms, and the claims, in file order."""
+
+    entities: tuple[Entity, ...]
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+    claims: tuple[Claim, ...]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def name_key(text: str) -> str:
+    """How names are compared: typography folded, case ignored, a leading 'the' dropped."""
+    key = fold_plain(text).casefold().strip()
+    return re.sub(r"^the\s+", "", key)
+
+
+def _text(entry: YamlMap, key: str, display: str, required: bool = False) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise RegistryError(
+                f"missing field '{key}'", path=display, line=line_of(entry), field=key,
+                hint=f"every claim needs {', '.join(REQUIRED)}",
+            )  # fmt: skip
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise RegistryError("must be text", path=display, line=line_of(entry, key), field=key)
+    text = str(value)
+    if required and not text.strip():
+        raise RegistryError("must not be empty", path=display, line=line_of(entry, key), field=key)
+    return text
+
+
+def _check_fields(entry: YamlMap, allowed: set[str], display: str) -> None:
+    unknown = [k for k in entry if k not in allowed]
+    if unknown:
+        key = unknown[0]
+        raise RegistryError(
+            f"unknown field '{key}'", path=display, line=line_of(entry, key), field=key,
+            hint=f"allowed fields: {', '.join(sorted(allowed))}",
+        )  # fmt: skip
+
+
+def _string_list(entry: YamlMap, key: str, display: str) -> tuple[str, ...]:
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, YamlList) or not all(isinstance(v, (str, int)) for v in value):
+        raise RegistryError("must be a list of names", path=display, line=line_of(entry, key), field=key)
+    return tuple(str(v) for v in value)
+
+
+def load_entities(claims_dir: Path) -> tuple[tuple[Entity, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    file = claims_dir / ENTITIES_FILE
+    display = f"claims/{ENTITIES_FILE}"
+    if not file.exists():
+        return (), ()
+    data = load_yaml(file, display)
+    if data is None:
+        return (), ()
+    if not isinstance(data, YamlMap):
+        raise RegistryError("expected a mapping with 'entities' (and optionally 'terms')", path=display, line=1)
+    _check_fields(data, {"entities", "terms"}, display)
+    entities: list[Entity] = []
+    for item, line in _items(data, "entities", display):
+        _check_fields(item, ENTITY_FIELDS, display)
+        entity_id = _text(item, "id", display, required=True)
+        assert entity_id is not None
+        if not ID_PATTERN.match(entity_id):
+            raise RegistryError(f"'{entity_id}' is not a valid id", path=display, line=line_of(item, "id"), field="id",
+                                hint="use letters, digits, '.', '_' and '-'")  # fmt: skip
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=_text(item, "name", display) or entity_id,
+                aliases=_string_list(item, "aliases", display),
+                kind=_text(item, "kind", display),
+                note=_text(item, "note", display),
+            )
+        )
+    terms: list[tuple[str, tuple[str, ...]]] = []
+    for item, line in _items(data, "terms", display):
+        _check_fields(item, TERM_FIELDS, display)
+        term = _text(item, "term", display, required=True)
+        assert term is not None
+        terms.append((term, _string_list(item, "aliases", display)))
+    return tuple(entities), tuple(terms)
+
+
+def _items(data: YamlMap, key: str, display: str) -> list[tuple[YamlMap, int]]:
+    items = data.get(key)
+    if items is None:
+        return []
+    if not isinstance(items, YamlList):
+        raise RegistryError(f"'{key}' must be a list", path=display, line=line_of(data, key), field=key)
+    out = []
+    for item, line in zip(items, items.item_lines):
+        if not isinstance(item, YamlMap):
+            raise RegistryError(f"each entry of '{key}' must be a mapping", path=display, line=line)
+        out.append((item, line))
+    return out
+
+
+def alias_index(entities: tuple[Entity, ...]) -> dict[str, str]:
+    """Every name, alias and id of every entity → the entity id. An alias used twice is an error."""
+    index: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.id, entity.name, *entity.aliases):
+            key = name_key(name)
+            owner = index.get(key)
+            if owner is not None and owner != entity.id:
+                raise RegistryError(
+                    f"the name '{name}' is used by both '{owner}' and '{entity.id}'",
+                    path=f"claims/{ENTITIES_FILE}", hint="give each entity its own aliases",
+                )  # fmt: skip
+            index[key] = entity.id
+    return index
+
+
+def claim_files(claims_dir: Path) -> list[Path]:
+    return sorted(
+        p for p in claims_dir.glob("*.y*ml")
+        if p.name != ENTITIES_FILE and p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+    )  # fmt: skip
+
+
+def load_registry(root: Path, source_names: set[str]) -> Registry:
+    """Load and validate every claims file under root/claims against the known sources."""
+    claims_dir = root / "claims"
+    if not claims_dir.is_dir():
+        raise RegistryError("no claims/ folder", path=str(root), hint="run from a factcheck project or pass --root")
+    entities, terms = load_entities(claims_dir)
+    aliases = alias_index(entities)
+    claims: list[Claim] = []
+    first_seen: dict[str, str] = {}
+    for file in claim_files(claims_dir):
+        display = f"claims/{file.name}"
+        data = load_yaml(file, display)
+        if data is None:
+            continue
+        if not isinstance(data, YamlMap):
+            raise RegistryError("expected a mapping with 'source' and 'claims'", path=display, line=line_of(data, default=1))
+        _check_fields(data, {"source", "claims"}, display)
+        default_source = _text(data, "source", display)
+        for item, line in _items(data, "claims", display):
+            claim = _claim(item, line, display, default_source, aliases, source_names)
+            if claim.id in first_seen:
+                raise RegistryError(
+                    f"duplicate id '{claim.id}' (also in {first_seen[claim.id]})",
+                    path=display, line=line_of(item, "id"), field="id", hint="give every claim its own id",
+                )  # fmt: skip
+            first_seen[claim.id] = f"{display}:{line}"
+            claims.append(claim)
+    return Registry(entities, terms, tuple(claims))
+
+
+def _claim(
+    item: YamlMap, line: int, display: str, default_source: str | None,
+    aliases: dict[str, str], source_names: set[str],
+) -> Claim:  # fmt: skip
+    _check_fields(item, CLAIM_FIELDS, display)
+    fields = {key: _text(item, key, display, required=key in REQUIRED) for key in CLAIM_FIELDS}
+    claim_id = fields["id"]
+    assert claim_id is not None
+    if not ID_PATTERN.match(claim_id):
+        raise RegistryError(f"'{claim_id}' is not a valid id", path=display, line=line_of(item, "id"), field="id",
+                            hint="use letters, digits, '.', '_' and '-'")  # fmt: skip
+    source = fields["source"] or default_source
+    source_line = line_of(item, "source") if fields["source"] else line
+    if not source:
+        raise RegistryError("missing field 'source'", path=display, line=line, field="source",
+                            hint="name the source file at the top of the file or on the claim")  # fmt: skip
+    if "/" in source or "\\" in source or source.startswith(".") or source in ("", ".."):
+        raise RegistryError(f"'{source}' is not a file name in seeds/", path=display, line=source_line, field="source",
+                            hint="give the bare file name, e.g. 000_story.txt")  # fmt: skip
+    if source not in source_names:
+        raise RegistryError(f"source '{source}' does not exist in seeds/", path=display, line=source_line,
+                            field="source", hint="check the file name or add the source to seeds/")  # fmt: skip
+    subject_written = fields["subject"]
+    assert subject_written is not None
+    subject = aliases.get(name_key(subject_written))
+    if subject is None:
+        raise RegistryError(
+            f"unknown subject '{subject_written}'", path=display, line=line_of(item, "subject"), field="subject",
+            hint=f"declare it (or add it as an alias) in claims/{ENTITIES_FILE}",
+        )  # fmt: skip
+    kind = fields["kind"]
+    if kind is not None and kind not in KINDS:
+        raise RegistryError(f"unknown kind '{kind}'", path=display, line=line_of(item, "kind"), field="kind",
+                            hint=f"one of {', '.join(sorted(KINDS))}")  # fmt: skip
+    status = fields["status"] or "reviewed"
+    if status not in STATUSES:
+        raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"), field="status",
+                            hint="reviewed or proposed")  # fmt: skip
+    return Claim(
+        id=claim_id,
+        source=source,
+        quote=fields["quote"] or "",
+        subject=subject,
+        property=fields["property"] or "",
+        value=fields["value"] or "",
+        kind=kind,
+        as_of=fields["as_of"],
+        period=fields["period"],
+        relative_to=fields["relative_to"],
+        note=fields["note"],
+        status=status,
+        file=display,
+        line=line,
+        subject_as_written=subject_written,
+        field_lines=tuple((k, line_of(item, k)) for k in item),
+    )

@@ -1,0 +1,73 @@
+"""verify: the whole pipeline over one project — sources, registry, anchors, values, verdicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.anchor import anchor_quote, load_recorded, prepare
+from factcheck.compare import compare
+from factcheck.models import AnchorStatus, Problem, Severity, Verification
+from factcheck.normalize.claims import glossary_index, normalize_claim
+from factcheck.registry import load_registry
+from factcheck.sources import fold_plain, load_sources
+
+
+def verify(root: str | Path = ".") -> Verification:
+    """Check every quote, every value and every cross-source pair in the project at root.
+
+    Raises a FactcheckError when the project cannot be read at all (a malformed registry file);
+    everything else is reported in the result's problems and discrepancies.
+    """
+    root = Path(root)
+    sources = load_sources(root)
+    by_name = {s.name: s for s in sources}
+    registry = load_registry(root, set(by_name))
+    recorded = load_recorded(root / "claims")
+    prepared = {s.name: prepare(s) for s in sources}
+    glossary = glossary_index(registry.terms)
+    problems: list[Problem] = []
+    anchors = []
+    values = []
+    lines: dict[str, int] = {}
+
+    def report(severity: str, message: str, claim_id: str, where: str) -> None:
+        problems.append(Problem(Severity(severity), f"{where}: {message}", claim_id, claim.source))
+
+    for claim in registry.claims:
+        where = f"{claim.file}:{claim.line_of('quote')}"
+        anchor = anchor_quote(claim, prepared[claim.source], recorded.get(claim.id))
+        anchors.append(anchor)
+        lines[claim.id] = anchor.line
+        if anchor.status is AnchorStatus.ORPHANED:
+            report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}; nearest passage "
+                   f"(line {anchor.line}, score {anchor.score:.0f}): \"{_short(anchor.exact)}\"", claim.id, where)  # fmt: skip
+            continue
+        if anchor.status is AnchorStatus.FUZZY:
+            report("warning", f"quote of '{claim.id}' matches seeds/{claim.source} line {anchor.line} only "
+                   f"approximately (score {anchor.score:.0f}): \"{_short(anchor.exact)}\"", claim.id, where)  # fmt: skip
+        elif anchor.status is AnchorStatus.MOVED:
+            report("warning", f"seeds/{claim.source} changed since anchors were recorded; quote of "
+                   f"'{claim.id}' moved to line {anchor.line}", claim.id, where)  # fmt: skip
+        value_where = f"{claim.file}:{claim.line_of('value')}"
+        if fold_plain(claim.value).casefold() not in fold_plain(claim.quote).casefold():
+            report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim.id, value_where)
+            continue
+        cv = normalize_claim(claim, by_name[claim.source], glossary)
+        for severity, message in cv.problems:
+            report(severity, f"'{claim.id}': {message}", claim.id, value_where)
+        values.append(cv)
+    discrepancies = compare(values, registry.entities, lines)
+    return Verification(
+        root=str(root),
+        sources=sources,
+        claims=registry.claims,
+        anchors=tuple(anchors),
+        problems=tuple(problems),
+        discrepancies=discrepancies,
+        entities=registry.entities,
+    )
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,138 @@
+"""YAML documents read safely into plain data that remembers the line of every key and item.
+
+PyYAML's C composer (when built) turns the text into nodes; we build the data ourselves so that
+every error can name its line, duplicate keys are refused (YAML silently keeps the last one),
+tags that would construct objects are refused, and aliases are refused (no "billion laughs").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.errors import RegistryError
+
+try:  # the C loader is about 4x faster; fall back to pure Python where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}  # fmt: skip
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class YamlMap(dict):  # type: ignore[type-arg]
+    """A mapping with the line of the mapping and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class YamlList(list):  # type: ignore[type-arg]
+    line: int = 0
+    item_lines: list[int]
+
+
+def line_of(obj: Any, key: str | None = None, default: int = 0) -> int:
+    if isinstance(obj, YamlMap):
+        return obj.key_lines.get(key, obj.line) if key else obj.line
+    return getattr(obj, "line", default)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return node.value.lower() in ("true", "yes", "on")
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.value
+    return node.value  # strings, and timestamps kept as written
+
+
+def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag not in _PLAIN_TAGS:
+        raise RegistryError(
+            f"YAML tag '{node.tag}' is not allowed",
+            path=path, line=line, hint="remove the tag: only plain values, lists and mappings are read",
+        )  # fmt: skip
+    if id(node) in seen:
+        raise RegistryError(
+            "YAML anchors and aliases are not allowed", path=path, line=line,
+            hint="write the value out in full",
+        )  # fmt: skip
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        out_list = YamlList(_build(item, path, seen) for item in node.value)
+        out_list.line = line
+        out_list.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return out_list
+    out = YamlMap()
+    out.line = line
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise RegistryError("a mapping key must be plain text", path=path, line=key_node.start_mark.line + 1)
+        key = str(_scalar(key_node)) if key_node.value != "<<" else "<<"
+        key_line = key_node.start_mark.line + 1
+        if key == "<<":
+            raise RegistryError("YAML merge keys ('<<') are not allowed", path=path, line=key_line)
+        if key in out:
+            raise RegistryError(
+                f"duplicate key '{key}' (first on line {out.key_lines[key]})",
+                path=path, line=key_line, field=key, hint="keep one of them",
+            )  # fmt: skip
+        out[key] = _build(value_node, path, seen)
+        out.key_lines[key] = key_line
+    return out
+
+
+def load_yaml(file: Path, display: str) -> Any:
+    """Read one YAML file into plain data with line numbers, or raise RegistryError."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise RegistryError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit", path=display)
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise RegistryError(f"cannot read file: {exc.strerror}", path=display) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RegistryError(
+            f"not UTF-8 (byte {exc.start})", path=display, line=raw[: exc.start].count(b"\n") + 1,
+            hint="save the file as UTF-8",
+        ) from exc  # fmt: skip
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "malformed YAML").strip()
+        if "\t" in problem or "tab" in problem:
+            problem += " (YAML does not allow tabs for indentation; use spaces)"
+        raise RegistryError(
+            f"invalid YAML: {problem}", path=display, line=mark.line + 1 if mark else None,
+            hint="fix the YAML syntax on that line",
+        ) from exc  # fmt: skip
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"invalid YAML: {exc}", path=display) from exc
+    if node is None:
+        return None
+    return _build(node, display, set())
