@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
 
 class FactcheckError(Exception):
     """Base class. The message is complete and one line; the CLI prints it as is and exits 2."""
@@ -48,3 +50,11 @@ class ParseError(FactcheckError):
 
 class ProjectError(FactcheckError):
     """The project folder is not a factcheck project."""
+
+
+class ExitStatus(IntEnum):
+    """The exit-status contract, as linters use it, so CI can gate on it."""
+
+    CLEAN = 0  # nothing needs a human
+    DISCREPANCIES = 1  # a conflict or possible discrepancy was found
+    BAD_INPUT = 2  # the registry, a source or the command line is wrong

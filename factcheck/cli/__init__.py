@@ -1,0 +1,42 @@
+"""The command line: a thin typer layer over the library. Each command parses its options,
+calls one library function and renders the result."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+from factcheck.cli.report import report_command
+from factcheck.cli.search import search_command
+from factcheck.cli.show import anchor_command, show_command, sources_command
+from factcheck.cli.verify import verify_command
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check what your sources say against each other, offline. "
+    "Exit status: 0 clean, 1 discrepancies to look at, 2 bad input.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _options(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error (for bug reports)."),
+) -> None:
+    if debug:
+        os.environ["FACTCHECK_DEBUG"] = "1"
+
+
+app.command("verify")(verify_command)
+app.command("search")(search_command)
+app.command("report")(report_command)
+app.command("show")(show_command)
+app.command("sources")(sources_command)
+app.command("anchor")(anchor_command)
+
+
+def main() -> None:
+    app()

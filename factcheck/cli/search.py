@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import ListFormat, RootOption, handles_errors
+
+
+@handles_errors
+def search_command(
+    query: str = typer.Argument(..., help="Words to look for: a figure, a name, part of a quote."),
+    root: Path = RootOption,
+    source: str = typer.Option(None, "--source", "-s", help="Only claims whose source file name contains this."),
+    subject: str = typer.Option(None, "--subject", help="Only claims about this subject (any alias)."),
+    kind: str = typer.Option(None, "--kind", "-k", help="Only this kind: money, number, percent, rate, date, duration, role, text, statement."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many results at most."),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """Fuzzy search over quotes, subjects, properties, values and sources."""
+    from factcheck import console
+    from factcheck.search import search
+
+    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit)
+    if format is ListFormat.json:
+        typer.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
+    else:
+        console.print_hits(hits)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import ListFormat, RootOption, handles_errors
+
+
+@handles_errors
+def show_command(
+    claim_id: str = typer.Argument(..., metavar="ID", help="The claim's id."),
+    root: Path = RootOption,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """One claim: its quote in place, its value as read, and every verdict it is part of."""
+    from factcheck import console
+    from factcheck.lookup import show_claim
+
+    detail = show_claim(root, claim_id)
+    if format is ListFormat.json:
+        typer.echo(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        console.print_claim(detail)
+
+
+@handles_errors
+def sources_command(
+    root: Path = RootOption,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """The sources, with publication dates (or ranges) and claim counts."""
+    from factcheck import console
+    from factcheck.lookup import list_sources
+
+    rows = list_sources(root)
+    if format is ListFormat.json:
+        data = [
+            {"file": s.name, "title": s.title, "outlet": s.outlet, "author": s.author,
+             "published": s.published.iso() if s.published else None, "evidence": list(s.evidence),
+             "claims": n, "sha256": s.sha256}
+            for s, n in rows
+        ]  # fmt: skip
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        console.print_sources(rows)
+
+
+@handles_errors
+def anchor_command(root: Path = RootOption) -> None:
+    """Record where every quote sits (claims/anchors.json) so later source edits are reported."""
+    from factcheck import console
+    from factcheck.lookup import record_anchors
+
+    path, count = record_anchors(root)
+    console.note(f"recorded {count} anchors in {path}")

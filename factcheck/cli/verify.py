@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import ListFormat, RootOption, handles_errors
+from factcheck.errors import ExitStatus
+
+
+@handles_errors
+def verify_command(
+    root: Path = RootOption,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text for people, json for tools."),
+    show_all: bool = typer.Option(False, "--all", help="List corroborated pairs in full too."),
+) -> None:
+    """Check every quote and value, and cross-check claims between sources.
+
+    Exit status: 0 nothing needs attention, 1 a conflict or possible discrepancy, 2 bad input.
+    """
+    from factcheck import console
+    from factcheck.report import to_json
+    from factcheck.verify import verify
+
+    result = verify(root)
+    if format is ListFormat.json:
+        typer.echo(to_json(result))
+    else:
+        console.print_verification(result, show_all=show_all)
+    console.print_problems(result)
+    if result.errors:
+        raise typer.Exit(ExitStatus.BAD_INPUT)
+    if result.needs_attention:
+        raise typer.Exit(ExitStatus.DISCREPANCIES)

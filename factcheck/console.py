@@ -1,0 +1,156 @@
+"""The only module that imports rich: consoles, colour policy and the terminal views.
+
+Results go to stdout, diagnostics to stderr. Colour only on a terminal; NO_COLOR is honoured
+(rich checks both). Text from sources is shown as plain Text, never as markup, with control
+characters and escape sequences removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.lookup import ClaimDetail
+from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
+from factcheck.report import verdict_counts
+from factcheck.search import SearchHit
+
+STYLES = {
+    Verdict.CONFLICT: "bold red",
+    Verdict.POSSIBLE: "bold yellow",
+    Verdict.CHANGED: "bold blue",
+    Verdict.ROUNDING: "green",
+    Verdict.CORROBORATED: "green",
+}
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text safe for a terminal: no escape sequences or control characters from sources."""
+    return _CONTROL.sub("", str(text))
+
+
+def stdout() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def error(message: str) -> None:
+    """One line on stderr: the user-facing message of a FactcheckError."""
+    stderr().print(Text("error: ", style="bold red") + Text(clean(message)), soft_wrap=True)
+
+
+def _quote_text(quote: str, value: str) -> Text:
+    text = Text(clean(quote))
+    i = quote.casefold().find(value.casefold()) if value else -1
+    if i >= 0:
+        text.stylize("bold reverse", i, i + len(value))
+    return text
+
+
+def _pair_table(d: Discrepancy) -> Table:
+    table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
+    for c in d.claims:
+        published = c.published.human() if c.published else "undated"
+        table.add_column(Text(f"{clean(c.source)} · line {c.line} · {published}", style="dim"), ratio=1)
+    table.add_row(*(_quote_text(c.quote, c.value) for c in d.claims))
+    table.add_row(*(Text(f"{clean(c.value)} → {clean(c.reading)}  [{clean(c.id)}]", style="dim") for c in d.claims))
+    return table
+
+
+def print_verification(v: Verification, show_all: bool = False) -> None:
+    out = stdout()
+    counts = verdict_counts(v)
+    out.print(Text(f"factcheck verify: {len(v.sources)} sources, {len(v.claims)} claims", style="bold"))
+    for verdict in VERDICT_ORDER:
+        items = [d for d in v.discrepancies if d.verdict is verdict]
+        if not items:
+            continue
+        full = verdict.needs_attention or show_all
+        if verdict is Verdict.CORROBORATED and not show_all:
+            out.print(Text(f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)", style=STYLES[verdict]))
+            continue
+        out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
+        for d in items:
+            head = Text("  ● ") + Text(f"{clean(d.subject_name)} · {clean(d.property)}", style="bold")
+            why = Text("    ") + Text(clean(d.explanation))
+            if full:
+                out.print(Group(head, why))
+                out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[verdict]))
+            else:
+                ids = " vs ".join(c.id for c in d.claims)
+                out.print(Group(head, why, Text(f"    {ids}", style="dim")))
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+    out.print(Text(f"\n{summary}", style="bold"))
+
+
+def print_problems(v: Verification) -> None:
+    err = stderr()
+    for p in v.problems:
+        style = "bold red" if p.severity.value == "error" else "yellow"
+        err.print(Text(f"{p.severity.value}: ", style=style) + Text(clean(p.message)), soft_wrap=True)
+
+
+def print_hits(hits: list[SearchHit]) -> None:
+    out = stdout()
+    if not hits:
+        stderr().print("no claims match")
+        return
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for name, kw in (("score", {"justify": "right", "width": 5}), ("id", {}), ("subject · property", {}),
+                     ("value", {}), ("matched", {"ratio": 3})):  # fmt: skip
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for h in hits:
+        text = clean(h.field_text())
+        matched = Text(f"{h.field}: ", style="dim") + Text(text)
+        offset = len(h.field) + 2
+        matched.stylize("bold reverse", offset + h.match[0], offset + min(h.match[1], len(text)))
+        table.add_row(f"{h.score:.0f}", clean(h.claim.id), f"{clean(h.subject_name)} · {clean(h.claim.property)}",
+                      clean(h.claim.value), matched)  # fmt: skip
+    out.print(table)
+
+
+def print_claim(detail: ClaimDetail) -> None:
+    out = stdout()
+    c, a = detail.claim, detail.anchor
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    published = detail.source.published.human() if detail.source.published else "undated"
+    rows = [
+        ("id", c.id), ("source", f"{c.source} (published {published})"),
+        ("subject", f"{detail.subject_name} [{c.subject}]"), ("property", c.property), ("value", c.value),
+        ("kind", c.kind or "inferred"), ("as of", c.as_of or c.period or "—"), ("note", c.note or "—"),
+        ("registry", f"{c.file}:{c.line}"),
+        ("anchor", f"{a.status.value}, line {a.line} column {a.column}, score {a.score:.0f}"),
+    ]  # fmt: skip
+    for k, v in rows:
+        table.add_row(k, Text(clean(v)))
+    table.add_row("quote", _quote_text(c.quote, c.value))
+    out.print(table)
+    for d in detail.discrepancies:
+        other = next(x for x in d.claims if x.id != c.id)
+        out.print(Text(f"\n{d.verdict.value.upper()}", style=STYLES[d.verdict]) + Text(f" vs {clean(other.id)}: {clean(d.explanation)}"))
+
+
+def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for name in ("file", "published", "claims", "title", "outlet / author"):
+        table.add_column(name)
+    for s, n in rows:
+        who = " · ".join(x for x in (s.outlet, s.author) if x)
+        table.add_row(clean(s.name), s.published.iso() if s.published else "undated", str(n),
+                      clean(s.title or ""), clean(who))  # fmt: skip
+    stdout().print(table)
+
+
+def note(message: str) -> None:
+    stderr().print(escape(message))

@@ -1,0 +1,77 @@
+"""Looking things up: one claim with its anchor and verdicts, the sources with their dates, anchors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.anchor import write_anchors
+from factcheck.errors import FactcheckError
+from factcheck.models import Anchor, Claim, Discrepancy, Source
+from factcheck.verify import verify
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    claim: Claim
+    subject_name: str
+    anchor: Anchor
+    source: Source
+    discrepancies: tuple[Discrepancy, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "id": c.id,
+            "source": c.source,
+            "quote": c.quote,
+            "subject": c.subject,
+            "subject_name": self.subject_name,
+            "property": c.property,
+            "value": c.value,
+            "kind": c.kind,
+            "as_of": c.as_of,
+            "period": c.period,
+            "relative_to": c.relative_to,
+            "note": c.note,
+            "status": c.status,
+            "registry": f"{c.file}:{c.line}",
+            "anchor": {"status": self.anchor.status.value, "line": self.anchor.line,
+                       "column": self.anchor.column, "score": self.anchor.score, **self.anchor.to_dict()},  # fmt: skip
+            "published": self.source.published.iso() if self.source.published else None,
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+        }
+
+
+def show_claim(root: str | Path, claim_id: str) -> ClaimDetail:
+    """One claim: where its quote sits, and every verdict it takes part in."""
+    result = verify(root)
+    claim = next((c for c in result.claims if c.id == claim_id), None)
+    if claim is None:
+        close = sorted((c.id for c in result.claims if claim_id.lower() in c.id.lower()))[:3]
+        hint = f"did you mean {', '.join(close)}?" if close else "list ids with `factcheck search`"
+        raise FactcheckError(f"no claim with id '{claim_id}'", hint=hint)
+    anchor = next(a for a in result.anchors if a.claim_id == claim_id)
+    source = next(s for s in result.sources if s.name == claim.source)
+    names = {e.id: e.name for e in result.entities}
+    related = tuple(d for d in result.discrepancies if any(c.id == claim_id for c in d.claims))
+    return ClaimDetail(claim, names.get(claim.subject, claim.subject), anchor, source, related)
+
+
+def list_sources(root: str | Path) -> tuple[tuple[Source, int], ...]:
+    """Every source with its number of claims."""
+    result = verify(root)
+    return tuple((s, sum(1 for c in result.claims if c.source == s.name)) for s in result.sources)
+
+
+def record_anchors(root: str | Path) -> tuple[Path, int]:
+    """Write claims/anchors.json so later edits to sources are detected and reported."""
+    result = verify(root)
+    if result.errors:
+        raise FactcheckError(
+            f"{len(result.errors)} claim(s) have errors; fix them before recording anchors",
+            hint="run `factcheck verify` to see them",
+        )
+    path = write_anchors(Path(root) / "claims", list(result.anchors))
+    return path, len(result.anchors)

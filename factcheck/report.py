@@ -1,0 +1,162 @@
+"""The discrepancy report as plain data, JSON, Markdown and a self-contained HTML page.
+
+Nothing here imports rich: the terminal view lives in console.py. Every string that came from a
+source or the registry is escaped for the format it is written into.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+
+from factcheck.models import VERDICT_ORDER, Discrepancy, Verdict, Verification
+
+VERDICT_LABELS = {
+    Verdict.CONFLICT: "Conflict — cannot both be true",
+    Verdict.POSSIBLE: "Possible — only partly compatible; a human should look",
+    Verdict.CHANGED: "Changed — different times, a timeline rather than a conflict",
+    Verdict.ROUNDING: "Rounding — compatible within the stated precision",
+    Verdict.CORROBORATED: "Corroborated — the sources agree",
+}
+
+
+def to_json(verification: Verification) -> str:
+    return json.dumps(verification.to_dict(), indent=2, ensure_ascii=False)
+
+
+def verdict_counts(verification: Verification) -> dict[str, int]:
+    counts = Counter(d.verdict for d in verification.discrepancies)
+    return {v.value: counts.get(v, 0) for v in VERDICT_ORDER}
+
+
+def claims_per_source(verification: Verification) -> dict[str, int]:
+    counts = Counter(c.source for c in verification.claims)
+    return {s.name: counts.get(s.name, 0) for s in verification.sources}
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Markdown-safe text: punctuation that could make links, HTML or tables is escaped."""
+    text = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _published(d: Discrepancy, i: int) -> str:
+    c = d.claims[i]
+    return c.published.human() if c.published else "undated"
+
+
+def to_markdown(verification: Verification, include_corroborated: bool = True) -> str:
+    lines = ["# factcheck discrepancy report", ""]
+    counts = verdict_counts(verification)
+    per_source = claims_per_source(verification)
+    lines += ["## Summary", "", f"{len(verification.sources)} sources, {len(verification.claims)} claims.", ""]
+    lines += ["| Source | Title | Published | Claims |", "| --- | --- | --- | ---: |"]
+    for s in verification.sources:
+        lines.append(
+            f"| {md_escape(s.name)} | {md_escape(s.title or '')} | "
+            f"{md_escape(s.published.human() if s.published else 'undated')} | {per_source[s.name]} |"
+        )
+    lines += ["", "| Verdict | Count |", "| --- | ---: |"]
+    lines += [f"| {v} | {n} |" for v, n in counts.items()]
+    if verification.problems:
+        lines += ["", "## Problems", ""]
+        lines += [f"- **{p.severity.value}**: {md_escape(p.message)}" for p in verification.problems]
+    for verdict in VERDICT_ORDER:
+        items = [d for d in verification.discrepancies if d.verdict is verdict]
+        if not items or (verdict is Verdict.CORROBORATED and not include_corroborated):
+            continue
+        lines += ["", f"## {VERDICT_LABELS[verdict]} ({len(items)})"]
+        for d in items:
+            a, b = d.claims
+            lines += [
+                "",
+                f"### {md_escape(d.subject_name)} · {md_escape(d.property)}",
+                "",
+                f"**{d.verdict.value}**: {md_escape(d.explanation)}",
+                "",
+                f"| | {md_escape(a.source)} | {md_escape(b.source)} |",
+                "| --- | --- | --- |",
+                f"| Quote | {md_escape(a.quote)} | {md_escape(b.quote)} |",
+                f"| Value | {md_escape(a.value)} | {md_escape(b.value)} |",
+                f"| Read as | {md_escape(a.reading)} | {md_escape(b.reading)} |",
+                f"| Published | {md_escape(_published(d, 0))} | {md_escape(_published(d, 1))} |",
+                f"| Where | line {a.line}, claim `{a.id}` | line {b.line}, claim `{b.id}` |",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+_CSS = """
+body{font:16px/1.5 Georgia,serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1,h2,h3{font-family:system-ui,sans-serif} h3{margin-bottom:.2rem}
+table{border-collapse:collapse;width:100%} td,th{border:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin:.5rem 0 1.5rem}
+.claim{border:1px solid #ccc;border-radius:6px;padding:.6rem .8rem;background:#fafafa}
+.claim blockquote{margin:.3rem 0;font-style:italic}
+.meta{font:13px system-ui,sans-serif;color:#555}
+mark{background:#ffe08a}
+.verdict{font:bold 13px system-ui,sans-serif;text-transform:uppercase;padding:.1rem .4rem;border-radius:4px;color:#fff}
+.conflict{background:#b00020}.possible{background:#c77700}.changed{background:#3466a8}
+.rounding{background:#5b7f3a}.corroborated{background:#2e7d32}
+"""
+
+
+def _mark(quote: str, value: str) -> str:
+    """The quote, HTML-escaped, with the value highlighted where it occurs."""
+    i = quote.casefold().find(value.casefold()) if value else -1
+    if i < 0:
+        return html.escape(quote)
+    j = i + len(value)
+    return f"{html.escape(quote[:i])}<mark>{html.escape(quote[i:j])}</mark>{html.escape(quote[j:])}"
+
+
+def to_html(verification: Verification, include_corroborated: bool = True) -> str:
+    e = html.escape
+    counts = verdict_counts(verification)
+    per_source = claims_per_source(verification)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>factcheck report</title><style>{_CSS}</style></head><body>",
+        "<h1>factcheck discrepancy report</h1>",
+        f"<p>{len(verification.sources)} sources, {len(verification.claims)} claims.</p>",
+        "<table><thead><tr><th>Source</th><th>Title</th><th>Published</th><th>Claims</th></tr></thead><tbody>",
+    ]
+    for s in verification.sources:
+        out.append(
+            f"<tr><td>{e(s.name)}</td><td>{e(s.title or '')}</td>"
+            f"<td>{e(s.published.human() if s.published else 'undated')}</td><td>{per_source[s.name]}</td></tr>"
+        )
+    out.append("</tbody></table><h2>Verdicts</h2><p>")
+    out.append(" ".join(f'<span class="verdict {v}">{v}: {n}</span>' for v, n in counts.items()))
+    out.append("</p>")
+    if verification.problems:
+        out.append("<h2>Problems</h2><ul>")
+        out += [f"<li><b>{e(p.severity.value)}</b>: {e(p.message)}</li>" for p in verification.problems]
+        out.append("</ul>")
+    for verdict in VERDICT_ORDER:
+        items = [d for d in verification.discrepancies if d.verdict is verdict]
+        if not items or (verdict is Verdict.CORROBORATED and not include_corroborated):
+            continue
+        out.append(f'<h2 id="{verdict.value}">{e(VERDICT_LABELS[verdict])} ({len(items)})</h2>')
+        for d in items:
+            out.append(
+                f'<section class="discrepancy"><h3>{e(d.subject_name)} · {e(d.property)}</h3>'
+                f'<p><span class="verdict {d.verdict.value}">{d.verdict.value}</span> {e(d.explanation)}</p>'
+                '<div class="pair">'
+            )
+            for i, c in enumerate(d.claims):
+                out.append(
+                    f'<div class="claim"><div class="meta">{e(c.source)} · line {c.line} · '
+                    f"published {e(_published(d, i))} · claim {e(c.id)}</div>"
+                    f"<blockquote>{_mark(c.quote, c.value)}</blockquote>"
+                    f'<div class="meta">value “{e(c.value)}” read as {e(c.reading)}</div></div>'
+                )
+            out.append("</div></section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
