@@ -15,10 +15,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.claim_search import SearchHit
 from factcheck.lookup import ClaimDetail
 from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
 from factcheck.report import verdict_counts
-from factcheck.search import SearchHit
 
 STYLES = {
     Verdict.CONFLICT: "bold red",

@@ -9,7 +9,7 @@ from typing import Any
 from factcheck.anchor import write_anchors
 from factcheck.errors import FactcheckError
 from factcheck.models import Anchor, Claim, Discrepancy, Source
-from factcheck.verify import verify
+from factcheck.verification import verify
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def show_claim(root: str | Path, claim_id: str) -> ClaimDetail:
     result = verify(root)
     claim = next((c for c in result.claims if c.id == claim_id), None)
     if claim is None:
-        close = sorted((c.id for c in result.claims if claim_id.lower() in c.id.lower()))[:3]
+        close = sorted(c.id for c in result.claims if claim_id.lower() in c.id.lower())[:3]
         hint = f"did you mean {', '.join(close)}?" if close else "list ids with `factcheck search`"
         raise FactcheckError(f"no claim with id '{claim_id}'", hint=hint)
     anchor = next(a for a in result.anchors if a.claim_id == claim_id)

@@ -76,9 +76,9 @@ def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
             "YAML anchors and aliases are not allowed", path=path, line=line,
             hint="write the value out in full",
         )  # fmt: skip
+    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
-    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         out_list = YamlList(_build(item, path, seen) for item in node.value)
         out_list.line = line
@@ -125,8 +125,10 @@ def load_yaml(file: Path, display: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "malformed YAML").strip()
-        if "\t" in problem or "tab" in problem:
-            problem += " (YAML does not allow tabs for indentation; use spaces)"
+        lines = text.splitlines()
+        bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
+            problem += "; YAML does not allow tabs for indentation, use spaces"
         raise RegistryError(
             f"invalid YAML: {problem}", path=display, line=mark.line + 1 if mark else None,
             hint="fix the YAML syntax on that line",

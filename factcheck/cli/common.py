@@ -60,8 +60,8 @@ def emit(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from factcheck.anchor import write_atomic
     from factcheck import console
+    from factcheck.anchor import write_atomic
 
     write_atomic(output, text)
     console.note(f"wrote {output}")

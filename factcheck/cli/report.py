@@ -23,7 +23,7 @@ def report_command(
 ) -> None:
     """The discrepancy report: summary, then each pair with quotes side by side."""
     from factcheck import report
-    from factcheck.verify import verify
+    from factcheck.verification import verify
 
     result = verify(root)
     if format is ReportFormat.html:

@@ -20,7 +20,7 @@ def search_command(
 ) -> None:
     """Fuzzy search over quotes, subjects, properties, values and sources."""
     from factcheck import console
-    from factcheck.search import search
+    from factcheck.claim_search import search
 
     hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit)
     if format is ListFormat.json:

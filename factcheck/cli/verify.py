@@ -20,7 +20,7 @@ def verify_command(
     """
     from factcheck import console
     from factcheck.report import to_json
-    from factcheck.verify import verify
+    from factcheck.verification import verify
 
     result = verify(root)
     if format is ListFormat.json:

@@ -1,0 +1,189 @@
+"""The command line, as a user runs it: exit codes, output formats, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.cli import app
+from factcheck.errors import ExitStatus
+
+CLEAN_CLAIMS = """\
+source: a.txt
+claims:
+  - id: a-roads
+    quote: The council spent £7m on roads
+    subject: the council
+    property: road spending
+    value: £7m
+"""
+
+
+def run(runner, *args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_exit_status_values():
+    assert [int(s) for s in ExitStatus] == [0, 1, 2]
+
+
+def test_verify_shipped_corpus_exits_1_and_prints_json_in_the_promised_shape(runner, shipped):
+    result = run(runner, "verify", "--root", shipped, "--format", "json")
+    assert result.exit_code == ExitStatus.DISCREPANCIES
+    data = json.loads(result.stdout)
+    assert set(data) >= {"sources", "claims", "problems", "discrepancies"}
+    assert data["sources"] == 5 and data["claims"] > 100
+    d = data["discrepancies"][0]
+    assert set(d) >= {"verdict", "subject", "property", "explanation", "claims"}
+    assert set(d["claims"][0]) >= {"id", "source", "quote", "value", "line"}
+    assert isinstance(d["claims"][0]["line"], int)
+
+
+def test_verify_exits_0_when_nothing_needs_attention(runner, mini):
+    mini.source("a.txt", "The council spent £7m on roads.", "2020-01-01")
+    mini.claims("a.yaml", CLEAN_CLAIMS)
+    result = run(runner, "verify", "--root", mini.root)
+    assert result.exit_code == ExitStatus.CLEAN
+    assert "1 claims" in result.stdout
+
+
+def test_verify_text_output_groups_by_verdict(runner, shipped):
+    result = run(runner, "verify", "--root", shipped)
+    assert "CONFLICT (" in result.stdout and "CHANGED (" in result.stdout
+    assert "£7m', as written, means £6.5m–£7.5m; £7.6m lies outside it" in result.stdout.replace("\n", " ").replace("  ", " ") or "£6.5m–£7.5m" in result.stdout
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+
+
+def test_broken_yaml_is_one_line_exit_2_no_traceback(runner, shipped):
+    path = shipped / "claims" / "001_0912aa75dee56cb3.yaml"
+    path.write_text(path.read_text().replace("  - id: 001-rotten", "  - id: [001-rotten"))
+    result = run(runner, "verify", "--root", shipped)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: claims/001_0912aa75dee56cb3.yaml:")
+    assert "Traceback" not in result.output
+
+
+def test_unknown_field_names_file_line_and_field(runner, shipped):
+    path = shipped / "claims" / "003_cd71f326698410c5.yaml"
+    text = path.read_text().replace("    property: role\n    value: Children's Commissioner", "    property: role\n    colour: blue\n    value: Children's Commissioner", 1)
+    path.write_text(text)
+    line = text.splitlines().index("    colour: blue") + 1
+    result = run(runner, "verify", "--root", shipped)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert result.stderr.startswith(f"error: claims/003_cd71f326698410c5.yaml:{line} field 'colour': unknown field 'colour'")
+
+
+def test_missing_source_is_exit_2(runner, shipped):
+    (shipped / "seeds" / "003_cd71f326698410c5.txt").unlink()
+    (shipped / "seeds" / "manifest.yaml").write_text(
+        (shipped / "seeds" / "manifest.yaml").read_text().replace("003_cd71f326698410c5.txt", "003_gone.txt"))
+    result = run(runner, "verify", "--root", shipped)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert "error: seeds/manifest.yaml:" in result.stderr and "Traceback" not in result.output
+
+
+def test_quote_not_in_source_is_exit_2_with_nearest_passage(runner, shipped):
+    path = shipped / "claims" / "000_383d7e6cd305652f.yaml"
+    path.write_text(path.read_text().replace("is currently £7m over budget", "is currently £7m over its agreed annual spending plan for the year"))
+    result = run(runner, "verify", "--root", shipped, "--format", "json")
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    errors = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert len(errors) == 1 and errors[0]["claim"] == "000-overspend-cs"
+    assert errors[0]["message"].startswith("claims/000_383d7e6cd305652f.yaml:")
+    assert "nearest passage" in errors[0]["message"]
+    assert "000-overspend-cs" in result.stderr
+
+
+def test_not_a_project(runner, tmp_path):
+    result = run(runner, "verify", "--root", tmp_path)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert "no seeds/ folder" in result.stderr
+
+
+def test_usage_error_is_exit_2(runner):
+    assert run(runner, "verify", "--format", "yaml").exit_code == 2
+
+
+def test_search_finds_and_filters(runner, shipped):
+    result = run(runner, "search", "7.6 million", "--root", shipped, "--format", "json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "002-cs-deficit" and hits[0]["score"] == 100
+    only = json.loads(run(runner, "search", "Hodges", "--root", shipped, "--source", "004_", "--format", "json").stdout)
+    assert only and all(h["source"].startswith("004_") for h in only)
+    money = json.loads(run(runner, "search", "overspend", "--root", shipped, "--kind", "money", "--format", "json").stdout)
+    assert money and {h["kind"] for h in money} == {"money"}
+    about = json.loads(run(runner, "search", "start", "--root", shipped, "--subject", "Ms Hodges", "--format", "json").stdout)
+    assert about and {h["subject"] for h in about} == {"sally-hodges"}
+
+
+def test_search_tolerates_typos(runner, shipped):
+    hits = json.loads(run(runner, "search", "unalocated cases", "--root", shipped, "--format", "json").stdout)
+    assert any(h["property"] == "unallocated cases" for h in hits[:5])
+
+
+def test_report_markdown_and_html(runner, shipped, tmp_path):
+    md = run(runner, "report", "--root", shipped)
+    assert md.exit_code == 0
+    assert md.stdout.startswith("# factcheck discrepancy report")
+    assert "| 000\\_383d7e6cd305652f.txt |" in md.stdout and "| conflict | 4 |" in md.stdout
+    out = tmp_path / "report.html"
+    html = run(runner, "report", "--root", shipped, "--format", "html", "-o", out)
+    assert html.exit_code == 0 and out.exists()
+    page = out.read_text()
+    assert page.startswith("<!DOCTYPE html>") and 'class="pair"' in page
+    assert "<mark>£7.6 million</mark>" in page
+
+
+def test_report_escapes_what_sources_contain(runner, mini):
+    mini.source("a.txt", "He said <script>alert(1)</script> cost £7m [link](http://x).", "2020-01-01")
+    mini.source("b.txt", "It cost £9m.", "2020-01-01")
+    mini.claims("a.yaml", CLEAN_CLAIMS.replace("The council spent £7m on roads", "<script>alert(1)</script> cost £7m [link](http://x)").replace("a-roads", "a1"))
+    mini.claims("b.yaml", CLEAN_CLAIMS.replace("a.txt", "b.txt").replace("The council spent £7m on roads", "It cost £9m").replace("£7m", "£9m").replace("a-roads", "b1"))
+    html = run(runner, "report", "--root", mini.root, "--format", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    md = run(runner, "report", "--root", mini.root).stdout
+    assert "[link](http" not in md and "\\[link\\]\\(http" in md
+
+
+def test_show_and_sources(runner, shipped):
+    shown = run(runner, "show", "002-cs-deficit", "--root", shipped, "--format", "json")
+    data = json.loads(shown.stdout)
+    assert data["anchor"]["status"] == "exact" and data["anchor"]["line"] == 18
+    assert any(d["verdict"] == "conflict" for d in data["discrepancies"])
+    missing = run(runner, "show", "nope", "--root", shipped)
+    assert missing.exit_code == 2 and "no claim with id 'nope'" in missing.stderr
+    sources = json.loads(run(runner, "sources", "--root", shipped, "--format", "json").stdout)
+    assert [s["published"] for s in sources][:2] == ["2019-10-07..2019-10-09", "2019-10-11"]
+
+
+def test_anchor_then_edit_source_reports_moved(runner, shipped):
+    assert run(runner, "anchor", "--root", shipped).exit_code == 0
+    assert (shipped / "claims" / "anchors.json").exists()
+    src = shipped / "seeds" / "004_50052377a5f6eff6.txt"
+    src.write_text("Editor's note: this story was updated.\n\n" + src.read_text())
+    result = run(runner, "verify", "--root", shipped, "--format", "json")
+    moved = [p for p in json.loads(result.stdout)["problems"] if "moved to line" in p["message"]]
+    assert moved and all(p["severity"] == "warning" for p in moved)
+    assert result.exit_code == ExitStatus.DISCREPANCIES
+
+
+def test_verify_never_rewrites_the_registry(runner, shipped):
+    before = {p.name: p.read_bytes() for p in (shipped / "claims").iterdir()}
+    run(runner, "verify", "--root", shipped)
+    assert before == {p.name: p.read_bytes() for p in (shipped / "claims").iterdir()}
+
+
+def test_help_for_every_command(runner):
+    for command in ("verify", "search", "report", "show", "sources", "anchor"):
+        result = run(runner, command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_library_functions_work_without_the_cli(shipped):
+    import factcheck
+
+    result = factcheck.verify(shipped)
+    assert result.needs_attention
+    assert factcheck.search(shipped, "232")[0].claim.value == "232"
+    assert [v.kind for v in factcheck.parse("a £7.6 million deficit")] == ["money"]
