@@ -25,7 +25,10 @@ _HOMES = {
     "Discrepancy": "factcheck.models",
     "Verdict": "factcheck.models",
 }
-__all__ = sorted(_HOMES)
+__all__ = [
+    "Discrepancy", "ExitStatus", "FactcheckError", "Verdict", "Verification", "list_sources",
+    "parse", "parse_value", "record_anchors", "search", "show_claim", "verify",
+]  # fmt: skip
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.claim_search import search

@@ -67,9 +67,7 @@ def _context_score(prep: PreparedSource, start: int, end: int, recorded: dict[st
     return score - abs(orig_start - old) / max(1, len(text)) * 10
 
 
-def _make(
-    claim: Claim, prep: PreparedSource, start: int, end: int, status: AnchorStatus, score: float
-) -> Anchor:
+def _make(claim: Claim, prep: PreparedSource, start: int, end: int, status: AnchorStatus, score: float) -> Anchor:
     text = prep.source.text
     o_start, o_end = prep.folded.original_span(start, end)
     line, column = line_and_column(text, o_start)

@@ -63,7 +63,10 @@ def _relation(a: tuple, b: tuple) -> str:  # type: ignore[type-arg]
 def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) -> tuple[Verdict, str]:
     wa, wb = a.claim.value, b.claim.value
     if va.unit != vb.unit:
-        return Verdict.POSSIBLE, f"{_q(wa)} is in {va.unit or 'a count'} and {_q(wb)} in {vb.unit or 'a count'}: check they measure the same thing"
+        return (
+            Verdict.POSSIBLE,
+            f"{_q(wa)} is in {va.unit or 'a count'} and {_q(wb)} in {vb.unit or 'a count'}: check they measure the same thing",
+        )
     rel = _relation(_interval(va), _interval(vb))
     if rel == "equal":
         if va.low == va.high:
@@ -71,11 +74,12 @@ def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) 
         return Verdict.CORROBORATED, f"{_q(wa)} and {_q(wb)} both mean {va.describe()}"
     if rel in ("a_in_b", "b_in_a"):
         wide, narrow, w_text, n_text = (vb, va, wb, wa) if rel == "a_in_b" else (va, vb, wa, wb)
-        return Verdict.ROUNDING, (
-            f"{_q(w_text)}, as written, means {wide.describe()}; {_q(n_text)} lies inside it"
-        )
+        return Verdict.ROUNDING, (f"{_q(w_text)}, as written, means {wide.describe()}; {_q(n_text)} lies inside it")
     if rel == "overlap" and _mostly_shared(_interval(va), _interval(vb)):
-        return Verdict.ROUNDING, f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}: they mostly overlap"
+        return (
+            Verdict.ROUNDING,
+            f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}: they mostly overlap",
+        )
     if rel == "overlap":
         lo = max(_interval(va)[0], _interval(vb)[0])
         hi = min(_interval(va)[1], _interval(vb)[1])
@@ -84,7 +88,9 @@ def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) 
             f"both hold only between {format_amount(lo, va.unit)} and {format_amount(hi, va.unit)}"
         )
     wide, narrow, w_text, n_text = (va, vb, wa, wb) if _width(va) >= _width(vb) else (vb, va, wb, wa)
-    narrow_text = format_amount(narrow.value, narrow.unit) if _width(narrow) <= abs(narrow.value) * 0.02 else narrow.describe()
+    narrow_text = (
+        format_amount(narrow.value, narrow.unit) if _width(narrow) <= abs(narrow.value) * 0.02 else narrow.describe()
+    )
     return Verdict.CONFLICT, f"{_q(w_text)}, as written, means {wide.describe()}; {narrow_text} lies outside it"
 
 
@@ -115,11 +121,16 @@ def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange) -> 
         return Verdict.CORROBORATED, f"both mean {ra.human()}"
     if rel in ("a_in_b", "b_in_a"):
         wide, narrow, wide_span, narrow_span = (b, a, rb, ra) if rel == "a_in_b" else (a, b, ra, rb)
-        return Verdict.ROUNDING, f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it"
+        return (
+            Verdict.ROUNDING,
+            f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it",
+        )
     if rel == "overlap":
         both = ra.intersection(rb)
         assert both is not None
-        if _mostly_shared((ra.start.toordinal(), ra.end.toordinal() + 1), (rb.start.toordinal(), rb.end.toordinal() + 1)):
+        if _mostly_shared(
+            (ra.start.toordinal(), ra.end.toordinal() + 1), (rb.start.toordinal(), rb.end.toordinal() + 1)
+        ):
             return Verdict.ROUNDING, f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
         return Verdict.POSSIBLE, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
     return Verdict.CONFLICT, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
@@ -131,7 +142,10 @@ def _rank_words(key: str) -> set[str]:
 
 def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> tuple[Verdict, str] | None:
     if va.key == vb.key:
-        return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else f"{_q(va.text)} and {_q(vb.text)} say the same"
+        return (
+            Verdict.CORROBORATED,
+            f"both say {_q(va.text)}" if va.text == vb.text else f"{_q(va.text)} and {_q(vb.text)} say the same",
+        )
     if "statement" in (va.kind, vb.kind):
         score = fuzz.partial_ratio(va.key, vb.key)
         if score >= STATEMENT_MATCH:
@@ -191,7 +205,10 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
     elif isinstance(va, TextValue) and isinstance(vb, TextValue):
         result = _judge_text(a, b, va, vb)
     else:
-        return Verdict.POSSIBLE, f"{_q(a.claim.value)} is a {va.kind} and {_q(b.claim.value)} a {vb.kind}: check the claims"
+        return (
+            Verdict.POSSIBLE,
+            f"{_q(a.claim.value)} is a {va.kind} and {_q(b.claim.value)} a {vb.kind}: check the claims",
+        )
     if result is None:
         return None
     verdict, why = result

@@ -76,7 +76,12 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
             continue
         full = verdict.needs_attention or show_all
         if verdict is Verdict.CORROBORATED and not show_all:
-            out.print(Text(f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)", style=STYLES[verdict]))
+            out.print(
+                Text(
+                    f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)",
+                    style=STYLES[verdict],
+                )
+            )
             continue
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
         for d in items:
@@ -138,7 +143,10 @@ def print_claim(detail: ClaimDetail) -> None:
     out.print(table)
     for d in detail.discrepancies:
         other = next(x for x in d.claims if x.id != c.id)
-        out.print(Text(f"\n{d.verdict.value.upper()}", style=STYLES[d.verdict]) + Text(f" vs {clean(other.id)}: {clean(d.explanation)}"))
+        out.print(
+            Text(f"\n{d.verdict.value.upper()}", style=STYLES[d.verdict])
+            + Text(f" vs {clean(other.id)}: {clean(d.explanation)}")
+        )
 
 
 def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:

@@ -37,8 +37,13 @@ class ClaimDetail:
             "note": c.note,
             "status": c.status,
             "registry": f"{c.file}:{c.line}",
-            "anchor": {"status": self.anchor.status.value, "line": self.anchor.line,
-                       "column": self.anchor.column, "score": self.anchor.score, **self.anchor.to_dict()},  # fmt: skip
+            "anchor": {
+                "status": self.anchor.status.value,
+                "line": self.anchor.line,
+                "column": self.anchor.column,
+                "score": self.anchor.score,
+                **self.anchor.to_dict(),
+            },  # fmt: skip
             "published": self.source.published.iso() if self.source.published else None,
             "discrepancies": [d.to_dict() for d in self.discrepancies],
         }

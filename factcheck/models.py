@@ -59,9 +59,7 @@ class DateRange:
 
     def shift(self, low_days: int, high_days: int) -> DateRange:
         """Every day of this range moved by any offset from low_days to high_days."""
-        return DateRange(
-            self.start + dt.timedelta(days=low_days), self.end + dt.timedelta(days=high_days)
-        )
+        return DateRange(self.start + dt.timedelta(days=low_days), self.end + dt.timedelta(days=high_days))
 
     def iso(self) -> str:
         return self.start.isoformat() if self.is_day else f"{self.start}..{self.end}"

@@ -97,7 +97,7 @@ def load_entities(claims_dir: Path) -> tuple[tuple[Entity, ...], tuple[tuple[str
         raise RegistryError("expected a mapping with 'entities' (and optionally 'terms')", path=display, line=1)
     _check_fields(data, {"entities", "terms"}, display)
     entities: list[Entity] = []
-    for item, line in _items(data, "entities", display):
+    for item, _line in _items(data, "entities", display):
         _check_fields(item, ENTITY_FIELDS, display)
         entity_id = _text(item, "id", display, required=True)
         assert entity_id is not None
@@ -114,7 +114,7 @@ def load_entities(claims_dir: Path) -> tuple[tuple[Entity, ...], tuple[tuple[str
             )
         )
     terms: list[tuple[str, tuple[str, ...]]] = []
-    for item, line in _items(data, "terms", display):
+    for item, _line in _items(data, "terms", display):
         _check_fields(item, TERM_FIELDS, display)
         term = _text(item, "term", display, required=True)
         assert term is not None
@@ -129,7 +129,7 @@ def _items(data: YamlMap, key: str, display: str) -> list[tuple[YamlMap, int]]:
     if not isinstance(items, YamlList):
         raise RegistryError(f"'{key}' must be a list", path=display, line=line_of(data, key), field=key)
     out = []
-    for item, line in zip(items, items.item_lines):
+    for item, line in zip(items, items.item_lines, strict=True):
         if not isinstance(item, YamlMap):
             raise RegistryError(f"each entry of '{key}' must be a mapping", path=display, line=line)
         out.append((item, line))
@@ -174,7 +174,9 @@ def load_registry(root: Path, source_names: set[str]) -> Registry:
         if data is None:
             continue
         if not isinstance(data, YamlMap):
-            raise RegistryError("expected a mapping with 'source' and 'claims'", path=display, line=line_of(data, default=1))
+            raise RegistryError(
+                "expected a mapping with 'source' and 'claims'", path=display, line=line_of(data, default=1)
+            )
         _check_fields(data, {"source", "claims"}, display)
         default_source = _text(data, "source", display)
         for item, line in _items(data, "claims", display):

@@ -93,7 +93,7 @@ def decode_source(raw: bytes, display: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(f"not UTF-8 (byte {exc.start})", path=display, line=line,
-                          hint="convert it to UTF-8, e.g. with iconv -f windows-1252 -t utf-8")  # fmt: skip
+                          hint="convert it to UTF-8, e.g. with iconv -f windows-1252 -t utf-8") from exc  # fmt: skip
 
 
 def _text_field(entry: YamlMap, key: str, display: str) -> str | None:
@@ -131,7 +131,7 @@ def load_manifest(seeds: Path, display_root: Path) -> dict[str, YamlMap]:
     if not isinstance(data, YamlMap) or not isinstance(data.get("sources"), YamlList):
         raise RegistryError("expected a mapping with a 'sources' list", path=display, line=line_of(data, default=1))
     entries: dict[str, YamlMap] = {}
-    for item, line in zip(data["sources"], data["sources"].item_lines):
+    for item, line in zip(data["sources"], data["sources"].item_lines, strict=True):
         if not isinstance(item, YamlMap):
             raise RegistryError("each source must be a mapping", path=display, line=line)
         unknown = sorted(set(item) - SOURCE_FIELDS)

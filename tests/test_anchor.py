@@ -19,7 +19,7 @@ def claim(quote: str) -> Claim:
 
 def test_typography_is_folded_but_offsets_point_into_the_stored_text():
     text = "Intro.\n\nThe children’s  department is “currently” £7m over budget."
-    a = anchor_quote(claim("The children's department is \"currently\" £7m over budget"), prepare(source(text)))
+    a = anchor_quote(claim('The children\'s department is "currently" £7m over budget'), prepare(source(text)))
     assert a.status is AnchorStatus.EXACT
     assert text[a.start : a.end] == a.exact == "The children’s  department is “currently” £7m over budget"
     assert (a.line, a.column) == (3, 1)
@@ -37,14 +37,19 @@ def test_case_differences_still_anchor_exactly():
 
 
 def test_small_differences_anchor_fuzzily_with_a_score():
-    a = anchor_quote(claim("the council has spent £7m on road repairs"), prepare(source("Last year the council had spent £7m on road repairs.")))
+    a = anchor_quote(
+        claim("the council has spent £7m on road repairs"),
+        prepare(source("Last year the council had spent £7m on road repairs.")),
+    )
     assert a.status is AnchorStatus.FUZZY
     assert 90 <= a.score < 100
     assert "road repairs" in a.exact
 
 
 def test_a_quote_that_is_not_there_is_orphaned_with_the_nearest_passage():
-    a = anchor_quote(claim("the mayor resigned in disgrace on Tuesday"), prepare(source("The council spent £7m on roads.")))
+    a = anchor_quote(
+        claim("the mayor resigned in disgrace on Tuesday"), prepare(source("The council spent £7m on roads."))
+    )
     assert a.status is AnchorStatus.ORPHANED and a.score < 90
 
 

@@ -49,7 +49,11 @@ def test_verify_exits_0_when_nothing_needs_attention(runner, mini):
 def test_verify_text_output_groups_by_verdict(runner, shipped):
     result = run(runner, "verify", "--root", shipped)
     assert "CONFLICT (" in result.stdout and "CHANGED (" in result.stdout
-    assert "£7m', as written, means £6.5m–£7.5m; £7.6m lies outside it" in result.stdout.replace("\n", " ").replace("  ", " ") or "£6.5m–£7.5m" in result.stdout
+    assert (
+        "£7m', as written, means £6.5m–£7.5m; £7.6m lies outside it"
+        in result.stdout.replace("\n", " ").replace("  ", " ")
+        or "£6.5m–£7.5m" in result.stdout
+    )
     assert "\x1b[" not in result.stdout  # not a terminal: no colour
 
 
@@ -65,18 +69,25 @@ def test_broken_yaml_is_one_line_exit_2_no_traceback(runner, shipped):
 
 def test_unknown_field_names_file_line_and_field(runner, shipped):
     path = shipped / "claims" / "003_cd71f326698410c5.yaml"
-    text = path.read_text().replace("    property: role\n    value: Children's Commissioner", "    property: role\n    colour: blue\n    value: Children's Commissioner", 1)
+    text = path.read_text().replace(
+        "    property: role\n    value: Children's Commissioner",
+        "    property: role\n    colour: blue\n    value: Children's Commissioner",
+        1,
+    )
     path.write_text(text)
     line = text.splitlines().index("    colour: blue") + 1
     result = run(runner, "verify", "--root", shipped)
     assert result.exit_code == ExitStatus.BAD_INPUT
-    assert result.stderr.startswith(f"error: claims/003_cd71f326698410c5.yaml:{line} field 'colour': unknown field 'colour'")
+    assert result.stderr.startswith(
+        f"error: claims/003_cd71f326698410c5.yaml:{line} field 'colour': unknown field 'colour'"
+    )
 
 
 def test_missing_source_is_exit_2(runner, shipped):
     (shipped / "seeds" / "003_cd71f326698410c5.txt").unlink()
     (shipped / "seeds" / "manifest.yaml").write_text(
-        (shipped / "seeds" / "manifest.yaml").read_text().replace("003_cd71f326698410c5.txt", "003_gone.txt"))
+        (shipped / "seeds" / "manifest.yaml").read_text().replace("003_cd71f326698410c5.txt", "003_gone.txt")
+    )
     result = run(runner, "verify", "--root", shipped)
     assert result.exit_code == ExitStatus.BAD_INPUT
     assert "error: seeds/manifest.yaml:" in result.stderr and "Traceback" not in result.output
@@ -84,7 +95,11 @@ def test_missing_source_is_exit_2(runner, shipped):
 
 def test_quote_not_in_source_is_exit_2_with_nearest_passage(runner, shipped):
     path = shipped / "claims" / "000_383d7e6cd305652f.yaml"
-    path.write_text(path.read_text().replace("is currently £7m over budget", "is currently £7m over its agreed annual spending plan for the year"))
+    path.write_text(
+        path.read_text().replace(
+            "is currently £7m over budget", "is currently £7m over its agreed annual spending plan for the year"
+        )
+    )
     result = run(runner, "verify", "--root", shipped, "--format", "json")
     assert result.exit_code == ExitStatus.BAD_INPUT
     errors = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
@@ -111,9 +126,13 @@ def test_search_finds_and_filters(runner, shipped):
     assert hits[0]["id"] == "002-cs-deficit" and hits[0]["score"] == 100
     only = json.loads(run(runner, "search", "Hodges", "--root", shipped, "--source", "004_", "--format", "json").stdout)
     assert only and all(h["source"].startswith("004_") for h in only)
-    money = json.loads(run(runner, "search", "overspend", "--root", shipped, "--kind", "money", "--format", "json").stdout)
+    money = json.loads(
+        run(runner, "search", "overspend", "--root", shipped, "--kind", "money", "--format", "json").stdout
+    )
     assert money and {h["kind"] for h in money} == {"money"}
-    about = json.loads(run(runner, "search", "start", "--root", shipped, "--subject", "Ms Hodges", "--format", "json").stdout)
+    about = json.loads(
+        run(runner, "search", "start", "--root", shipped, "--subject", "Ms Hodges", "--format", "json").stdout
+    )
     assert about and {h["subject"] for h in about} == {"sally-hodges"}
 
 
@@ -138,8 +157,19 @@ def test_report_markdown_and_html(runner, shipped, tmp_path):
 def test_report_escapes_what_sources_contain(runner, mini):
     mini.source("a.txt", "He said <script>alert(1)</script> cost £7m [link](http://x).", "2020-01-01")
     mini.source("b.txt", "It cost £9m.", "2020-01-01")
-    mini.claims("a.yaml", CLEAN_CLAIMS.replace("The council spent £7m on roads", "<script>alert(1)</script> cost £7m [link](http://x)").replace("a-roads", "a1"))
-    mini.claims("b.yaml", CLEAN_CLAIMS.replace("a.txt", "b.txt").replace("The council spent £7m on roads", "It cost £9m").replace("£7m", "£9m").replace("a-roads", "b1"))
+    mini.claims(
+        "a.yaml",
+        CLEAN_CLAIMS.replace(
+            "The council spent £7m on roads", "<script>alert(1)</script> cost £7m [link](http://x)"
+        ).replace("a-roads", "a1"),
+    )
+    mini.claims(
+        "b.yaml",
+        CLEAN_CLAIMS.replace("a.txt", "b.txt")
+        .replace("The council spent £7m on roads", "It cost £9m")
+        .replace("£7m", "£9m")
+        .replace("a-roads", "b1"),
+    )
     html = run(runner, "report", "--root", mini.root, "--format", "html").stdout
     assert "<script>" not in html and "&lt;script&gt;" in html
     md = run(runner, "report", "--root", mini.root).stdout

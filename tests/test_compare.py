@@ -17,56 +17,102 @@ def two_sources(mini, a_text, a_date, a_claim, b_text, b_date, b_claim):
 
 
 def claim(cid, quote, value, prop="spending", extra=""):
-    return f"  - id: {cid}\n    quote: \"{quote}\"\n    subject: the council\n    property: {prop}\n    value: \"{value}\"\n{extra}"
+    return f'  - id: {cid}\n    quote: "{quote}"\n    subject: the council\n    property: {prop}\n    value: "{value}"\n{extra}'
 
 
 def test_outside_the_stated_precision_is_a_conflict(mini):
-    d = two_sources(mini, "It is £7m over budget.", "2019-10-08", claim("a1", "£7m over budget", "£7m"),
-                    "There is a £7.6 million deficit.", "2019-10-08", claim("b1", "a £7.6 million deficit", "£7.6 million"))
+    d = two_sources(
+        mini,
+        "It is £7m over budget.",
+        "2019-10-08",
+        claim("a1", "£7m over budget", "£7m"),
+        "There is a £7.6 million deficit.",
+        "2019-10-08",
+        claim("b1", "a £7.6 million deficit", "£7.6 million"),
+    )
     assert d.verdict.value == "conflict"
     assert d.explanation == "'£7m', as written, means £6.5m–£7.5m; £7.6m lies outside it"
 
 
 def test_inside_the_stated_precision_is_rounding(mini):
-    d = two_sources(mini, "It will overspend by £4m.", "2019-10-08", claim("a1", "overspend by £4m", "£4m"),
-                    "An overspend of £4.4 million.", "2019-10-08", claim("b1", "overspend of £4.4 million", "£4.4 million"))
+    d = two_sources(
+        mini,
+        "It will overspend by £4m.",
+        "2019-10-08",
+        claim("a1", "overspend by £4m", "£4m"),
+        "An overspend of £4.4 million.",
+        "2019-10-08",
+        claim("b1", "overspend of £4.4 million", "£4.4 million"),
+    )
     assert d.verdict.value == "rounding"
     assert "lies inside it" in d.explanation
 
 
 def test_different_times_are_a_change_not_a_conflict(mini):
-    d = two_sources(mini, "Cases rose to 232.", "2019-10-08", claim("a1", "Cases rose to 232", "232", "cases"),
-                    "Cases remain at zero.", "2020-07-07", claim("b1", "Cases remain at zero", "zero", "cases"))
+    d = two_sources(
+        mini,
+        "Cases rose to 232.",
+        "2019-10-08",
+        claim("a1", "Cases rose to 232", "232", "cases"),
+        "Cases remain at zero.",
+        "2020-07-07",
+        claim("b1", "Cases remain at zero", "zero", "cases"),
+    )
     assert d.verdict.value == "changed"
     assert "a change over time" in d.explanation
 
 
 def test_same_figure_is_corroborated(mini):
-    d = two_sources(mini, "It must save £10m.", "2019-10-08", claim("a1", "save £10m", "£10m"),
-                    "It needs to save £10 million.", "2019-10-11", claim("b1", "save £10 million", "£10 million"))
+    d = two_sources(
+        mini,
+        "It must save £10m.",
+        "2019-10-08",
+        claim("a1", "save £10m", "£10m"),
+        "It needs to save £10 million.",
+        "2019-10-11",
+        claim("b1", "save £10 million", "£10 million"),
+    )
     assert d.verdict.value == "corroborated"
 
 
 def test_relative_dates_resolve_against_each_source(mini):
-    d = two_sources(mini, "The news comes just a week after he quit.", "2019-10-08",
-                    claim("a1", "just a week after he quit", "just a week after", "left"),
-                    "He left last September.", "2020-07-07", claim("b1", "He left last September", "last September", "left"))
+    d = two_sources(
+        mini,
+        "The news comes just a week after he quit.",
+        "2019-10-08",
+        claim("a1", "just a week after he quit", "just a week after", "left"),
+        "He left last September.",
+        "2020-07-07",
+        claim("b1", "He left last September", "last September", "left"),
+    )
     assert d.verdict.value in ("conflict", "possible")
     assert "Sep 2019" in d.explanation
 
 
 def test_a_rank_word_makes_a_different_role(mini):
-    d = two_sources(mini, "Jo Bloggs, assistant director of finance, left.", "2019-10-08",
-                    claim("a1", "assistant director of finance", "assistant director of finance", "title", "    kind: role\n"),
-                    "Jo Bloggs, the director of finance.", "2019-10-08",
-                    claim("b1", "the director of finance", "director of finance", "title", "    kind: role\n"))
+    d = two_sources(
+        mini,
+        "Jo Bloggs, assistant director of finance, left.",
+        "2019-10-08",
+        claim("a1", "assistant director of finance", "assistant director of finance", "title", "    kind: role\n"),
+        "Jo Bloggs, the director of finance.",
+        "2019-10-08",
+        claim("b1", "the director of finance", "director of finance", "title", "    kind: role\n"),
+    )
     assert d.verdict.value == "conflict"
     assert "'assistant' marks a different rank" in d.explanation
 
 
 def test_a_moved_plan_is_changed(mini):
-    d = two_sources(mini, "The trust will open in 2020.", "2019-10-08", claim("a1", "open in 2020", "2020", "opening"),
-                    "It will open early next year.", "2020-07-07", claim("b1", "open early next year", "early next year", "opening"))
+    d = two_sources(
+        mini,
+        "The trust will open in 2020.",
+        "2019-10-08",
+        claim("a1", "open in 2020", "2020", "opening"),
+        "It will open early next year.",
+        "2020-07-07",
+        claim("b1", "open early next year", "early next year", "opening"),
+    )
     assert d.verdict.value == "changed" and "the plan moved" in d.explanation
 
 

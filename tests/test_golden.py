@@ -21,7 +21,12 @@ def verdicts_between(result, source_a: str, quote_a: str, source_b: str, quote_b
     for d in result.discrepancies:
         a, b = d.claims
         for x, y in ((a, b), (b, a)):
-            if x.source.startswith(source_a) and quote_a in x.quote and y.source.startswith(source_b) and quote_b in y.quote:
+            if (
+                x.source.startswith(source_a)
+                and quote_a in x.quote
+                and y.source.startswith(source_b)
+                and quote_b in y.quote
+            ):
                 found.add(d.verdict.value)
     return found
 

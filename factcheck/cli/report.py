@@ -17,7 +17,9 @@ class ReportFormat(str, Enum):
 @handles_errors
 def report_command(
     root: Path = RootOption,
-    format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", "-f", help="markdown, html (a self-contained page) or json."),
+    format: ReportFormat = typer.Option(
+        ReportFormat.markdown, "--format", "-f", help="markdown, html (a self-contained page) or json."
+    ),
     output: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False),
     no_corroborated: bool = typer.Option(False, "--no-corroborated", help="Leave agreeing pairs out."),
 ) -> None:

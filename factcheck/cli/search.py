@@ -14,7 +14,12 @@ def search_command(
     root: Path = RootOption,
     source: str = typer.Option(None, "--source", "-s", help="Only claims whose source file name contains this."),
     subject: str = typer.Option(None, "--subject", help="Only claims about this subject (any alias)."),
-    kind: str = typer.Option(None, "--kind", "-k", help="Only this kind: money, number, percent, rate, date, duration, role, text, statement."),
+    kind: str = typer.Option(
+        None,
+        "--kind",
+        "-k",
+        help="Only this kind: money, number, percent, rate, date, duration, role, text, statement.",
+    ),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many results at most."),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
 ) -> None:

@@ -103,9 +103,16 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
         if kind is None and not covers:
             parsed = None
         if parsed is None and kind is not None:
-            problems.append(("error", f"value '{claim.value}' does not read as {kind}; write it as in the quote, e.g. '£7.6 million', '232', 'last September'"))
+            problems.append(
+                (
+                    "error",
+                    f"value '{claim.value}' does not read as {kind}; write it as in the quote, e.g. '£7.6 million', '232', 'last September'",
+                )
+            )
         elif parsed is not None and kind is not None and parsed.kind not in ACCEPTS[kind]:
-            problems.append(("error", f"value '{claim.value}' reads as {parsed.kind}, not {kind}; fix the value or the kind"))
+            problems.append(
+                ("error", f"value '{claim.value}' reads as {parsed.kind}, not {kind}; fix the value or the kind")
+            )
             parsed = None
         value = parsed
         if isinstance(value, DateValue):
@@ -113,7 +120,12 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
                 if note.startswith("weekday mismatch"):
                     problems.append(("warning", f"{note} (in '{claim.value}')"))
             if value.range is None:
-                problems.append(("warning", f"'{claim.value}' is relative and {source.path} has no publication date in seeds/manifest.yaml"))
+                problems.append(
+                    (
+                        "warning",
+                        f"'{claim.value}' is relative and {source.path} has no publication date in seeds/manifest.yaml",
+                    )
+                )
     if value is None and kind not in QUANTITATIVE:
         text_kind = kind or "text"
         value = TextValue(text_kind, claim.value, text_key(claim.value, glossary))

@@ -58,9 +58,7 @@ _NUMWORDS = (
 UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 IC = re.IGNORECASE
 
-DAY_MONTH = re.compile(
-    rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b", IC
-)
+DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b", IC)
 MONTH_DAY = re.compile(rf"\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?", IC)
 MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b", IC)
 ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
@@ -75,9 +73,7 @@ QUARTER = re.compile(
     IC,
 )
 SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b", IC)
-PART_OF = (
-    r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
-)
+PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b", IC)
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b", IC)
 YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
@@ -174,7 +170,9 @@ def _month(day: dt.date, shift: int = 0) -> DateRange:
 
 
 def fin_year(start_year: int) -> DateRange:
-    return DateRange(dt.date(start_year, FY_START_MONTH, 1), dt.date(start_year + 1, FY_START_MONTH, 1) - dt.timedelta(days=1))
+    return DateRange(
+        dt.date(start_year, FY_START_MONTH, 1), dt.date(start_year + 1, FY_START_MONTH, 1) - dt.timedelta(days=1)
+    )
 
 
 def _fin_year_of(day: dt.date, shift: int = 0) -> DateRange:
@@ -370,7 +368,11 @@ def absolute_dates(text: str) -> list[DateValue]:
         if "academic" in kind or "school" in kind:
             out.append(DateValue("date", m.group(0), m.span(), academic_year(a), "academic_year"))
         else:
-            notes = () if kind else ("read as a UK financial year (April to March); an academic year would be September to August",)
+            notes = (
+                ()
+                if kind
+                else ("read as a UK financial year (April to March); an academic year would be September to August",)
+            )
             out.append(DateValue("date", m.group(0), m.span(), fin_year(a), "financial_year", notes=notes))
     for m in FY_CODE.finditer(text):
         y = _year(m.group("y"))
@@ -392,7 +394,9 @@ def absolute_dates(text: str) -> list[DateValue]:
         out.append(DateValue("date", m.group(0), m.span(), part_of(base, m.group("pos")), "part"))
     for m in DECADE.finditer(text):
         d0 = int(m.group("d"))
-        out.append(DateValue("date", m.group(0), m.span(), DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)), "decade"))
+        out.append(
+            DateValue("date", m.group(0), m.span(), DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)), "decade")
+        )
     for m in YEAR.finditer(text):
         out.append(DateValue("date", m.group(0), m.span(), year_range(int(m.group("y"))), "year"))
     for m in BARE_MONTH.finditer(text):

@@ -36,13 +36,9 @@ VAGUE = {
     "hundreds of": (200.0, 999.0), "thousands of": (2000.0, 9999.0), "a handful of": (2.0, 6.0),
 }  # fmt: skip
 
-_WORD_ATOM = "|".join(
-    sorted(list(SMALL) + list(TENS) + list(MULTIPLIERS) + ["dozen"], key=len, reverse=True)
-)
+_WORD_ATOM = "|".join(sorted(list(SMALL) + list(TENS) + list(MULTIPLIERS) + ["dozen"], key=len, reverse=True))
 # A run of number words: "twenty-three", "one hundred and twenty", "three million".
-WORD_NUMBER = re.compile(
-    rf"\b(?:{_WORD_ATOM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*\b", re.IGNORECASE
-)
+WORD_NUMBER = re.compile(rf"\b(?:{_WORD_ATOM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*\b", re.IGNORECASE)
 NUMERAL = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 FRACTION_OF_SCALE = re.compile(
     r"\b(half|a quarter|three quarters|a third|two thirds)\s+(?:of\s+)?an?\s+"

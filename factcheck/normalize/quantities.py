@@ -170,8 +170,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 frac = value / v2
                 out.append(
                     Quantity(
-                        "number", text[start:e2], (start, e2), frac, frac, frac,
-                        "fraction", None, (f"{value:g} of {v2:g}",),
+                        "number",
+                        text[start:e2],
+                        (start, e2),
+                        frac,
+                        frac,
+                        frac,
+                        "fraction",
+                        None,
+                        (f"{value:g} of {v2:g}",),
                     )  # fmt: skip
                 )
                 consumed_until = e2
@@ -221,8 +228,7 @@ def find_quantities(text: str) -> list[Quantity]:
             low = b_low  # type: ignore[assignment]
             high = b_high  # type: ignore[assignment]
         out.append(
-            Quantity(kind, text[start:end], (start, end), value, low, high, unit, qualifier,
-                     tuple(notes))  # fmt: skip
+            Quantity(kind, text[start:end], (start, end), value, low, high, unit, qualifier, tuple(notes))  # fmt: skip
         )
         consumed_until = max(consumed_until, end)
         i += 1
@@ -251,16 +257,15 @@ def _fractions_and_vague(text: str, taken: list[Quantity]) -> list[Quantity]:
     for m in _FRACTION_RE.finditer(text):
         if free(m.start(), m.end()):
             v = FRACTIONS[m.group(0).lower()]
-            extra.append(
-                Quantity("number", m.group(0), m.span(), v, v, v, "fraction")
-            )
+            extra.append(Quantity("number", m.group(0), m.span(), v, v, v, "fraction"))
             spans.append(m.span())
     for m in _VAGUE_RE.finditer(text):
         if free(m.start(), m.end()):
             lo, hi = VAGUE[m.group(0).lower()]
             extra.append(
-                Quantity("number", m.group(0), m.span(), (lo + hi) / 2, lo, hi, None, None,
-                         ("a vague count",))  # fmt: skip
+                Quantity(
+                    "number", m.group(0), m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
+                )  # fmt: skip
             )
             spans.append(m.span())
     return extra

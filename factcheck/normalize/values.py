@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any
 
 from factcheck.models import DateRange
 
@@ -156,7 +156,7 @@ class Duration:
         return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
 
 
-Value = Union[Quantity, DateValue, Duration]
+Value = Quantity | DateValue | Duration
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
