@@ -104,22 +104,38 @@ def print_problems(v: Verification) -> None:
         err.print(Text(f"{p.severity.value}: ", style=style) + Text(clean(p.message)), soft_wrap=True)
 
 
+def _snippet(text: str, span: tuple[int, int], width: int = 90) -> Text:
+    """The matched part of a field with a little context, the match highlighted."""
+    start, end = span
+    left = max(0, start - (width - (end - start)) // 2)
+    right = min(len(text), left + width)
+    piece = Text(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
+    offset = (1 if left else 0) - left
+    piece.stylize("bold reverse", max(0, start + offset), max(0, min(end, right) + offset))
+    return piece
+
+
 def print_hits(hits: list[SearchHit]) -> None:
     out = stdout()
     if not hits:
         stderr().print("no claims match")
         return
     table = Table(show_header=True, header_style="bold", expand=True)
-    for name, kw in (("score", {"justify": "right", "width": 5}), ("id", {}), ("subject · property", {}),
-                     ("value", {}), ("matched", {"ratio": 3})):  # fmt: skip
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+    table.add_column("score", justify="right", width=5)
+    table.add_column("id", ratio=2, overflow="fold")
+    table.add_column("subject · property", ratio=2)
+    table.add_column("value", ratio=2)
+    table.add_column("matched", ratio=4)
     for h in hits:
         text = clean(h.field_text())
-        matched = Text(f"{h.field}: ", style="dim") + Text(text)
-        offset = len(h.field) + 2
-        matched.stylize("bold reverse", offset + h.match[0], offset + min(h.match[1], len(text)))
-        table.add_row(f"{h.score:.0f}", clean(h.claim.id), f"{clean(h.subject_name)} · {clean(h.claim.property)}",
-                      clean(h.claim.value), matched)  # fmt: skip
+        matched = Text(f"{h.field}: ", style="dim") + _snippet(text, h.match)
+        table.add_row(
+            f"{h.score:.0f}",
+            clean(h.claim.id),
+            f"{clean(h.subject_name)} · {clean(h.claim.property)}",
+            clean(h.claim.value),
+            matched,
+        )
     out.print(table)
 
 
