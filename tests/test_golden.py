@@ -74,3 +74,13 @@ def test_agreements_are_corroborated(result):
 
 def test_every_quote_anchors_exactly(result):
     assert {a.status.value for a in result.anchors} == {"exact"}
+
+
+def test_seeds_are_byte_for_byte_the_shared_originals():
+    shared = REPO.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    originals = sorted(p.name for p in shared.iterdir())
+    assert originals
+    for name in originals:
+        assert (REPO / "seeds" / name).read_bytes() == (shared / name).read_bytes(), name
