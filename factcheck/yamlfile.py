@@ -129,6 +129,9 @@ def load_yaml(file: Path, display: str) -> Any:
         bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
         if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
             problem += "; YAML does not allow tabs for indentation, use spaces"
+        ctx = exc.context_mark
+        if ctx is not None and mark is not None and ctx.line != mark.line:
+            problem += f" (it started on line {ctx.line + 1})"
         raise RegistryError(
             f"invalid YAML: {problem}", path=display, line=mark.line + 1 if mark else None,
             hint="fix the YAML syntax on that line",
