@@ -178,3 +178,16 @@ def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
 
 def note(message: str) -> None:
     stderr().print(escape(message))
+
+
+def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-arg]
+    """One row per value found: kind, text, span and its interval in words."""
+    table = Table(show_header=True, header_style="bold", expand=True)
+    for name in ("kind", "text", "span", "reading", "notes"):
+        table.add_column(name)
+    for _line, values in results:
+        for v in values:
+            table.add_row(
+                v.kind, clean(v.text), f"{v.span[0]}–{v.span[1]}", clean(v.describe()), clean("; ".join(v.notes))
+            )
+    stdout().print(table)

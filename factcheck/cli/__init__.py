@@ -7,6 +7,7 @@ import os
 
 import typer
 
+from factcheck.cli.parse import parse_command
 from factcheck.cli.report import report_command
 from factcheck.cli.search import search_command
 from factcheck.cli.show import anchor_command, show_command, sources_command
@@ -36,6 +37,7 @@ app.command("report")(report_command)
 app.command("show")(show_command)
 app.command("sources")(sources_command)
 app.command("anchor")(anchor_command)
+app.command("parse")(parse_command)
 
 
 def main() -> None:
