@@ -7,7 +7,6 @@ dashes, ellipses, non-breaking and repeated spaces, and line breaks inside a sen
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,6 +191,3 @@ def load_sources(root: Path) -> tuple[Source, ...]:
             line=line_of(entry, "file"), field="file", hint="add the file or remove the entry",
         )  # fmt: skip
     return tuple(sources)
-
-
-WORD = re.compile(r"\w+")

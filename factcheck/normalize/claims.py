@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from factcheck.models import Claim, DateRange, Source
 from factcheck.normalize import parse_value
-from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+from factcheck.normalize.values import DateValue, Duration, Value
 from factcheck.sources import fold_plain
 
 QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration"}
@@ -141,7 +141,3 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
     elif not isinstance(value, (DateValue, Duration)) and published is not None:
         time, label = published, "published"
     return ClaimValue(claim, source, value, time, label, tuple(problems))
-
-
-def is_quantity(value: object) -> bool:
-    return isinstance(value, Quantity)

@@ -134,12 +134,8 @@ class _Reader:
                 end += after.end()
         value = fig.value * scale
         half = fig.half_unit * scale
-        if scale > 1 and fig.half_unit == 0:
-            half = 0.5 * scale  # "£7m": rounded to the nearest million
-            if fig.value != int(fig.value):
-                half = 0.5 * scale  # unreachable guard: decimals already carry their own digit
-        if fig.is_word and scale > 1:
-            half = 0.5 * scale
+        if scale > 1 and (fig.half_unit == 0 or fig.is_word):
+            half = 0.5 * scale  # "£7m", "three million": rounded to the nearest whole unit of scale
         return start, end, value, value - half, value + half, unit, notes
 
 
