@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from factcheck.models import Claim
 from factcheck.normalize.claims import glossary_index, normalize_claim
-from factcheck.registry import load_registry, name_key
+from factcheck.registry import alias_index, load_registry, name_key
 from factcheck.sources import fold_plain, load_sources
 
 FIELDS = ("quote", "subject", "property", "value", "source")
@@ -86,7 +86,7 @@ def search(
     sources = {s.name: s for s in load_sources(root)}
     registry = load_registry(root, set(sources))
     names = {e.id: e.name for e in registry.entities}
-    aliases = {name_key(n): e.id for e in registry.entities for n in (e.id, e.name, *e.aliases)}
+    aliases = alias_index(registry.entities)
     want_subject = aliases.get(name_key(subject)) if subject else None
     glossary = glossary_index(registry.terms)
     hits: list[SearchHit] = []
