@@ -12,6 +12,7 @@ import datetime as dt
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
 from factcheck.normalize.dates import absolute_dates, durations, relative_dates, resolved
+from factcheck.normalize.numbers import Scan
 from factcheck.normalize.quantities import find_quantities
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 
@@ -41,12 +42,8 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
     if len(text) > MAX_TEXT:
         raise ParseError(f"text of {len(text):,} characters is over the {MAX_TEXT:,} limit")
     span_ref = parse_ref(ref)
-    candidates: list[Value] = [
-        *relative_dates(text),
-        *absolute_dates(text),
-        *durations(text),
-        *find_quantities(text),
-    ]
+    scan = Scan.of(text)
+    candidates: list[Value] = [*relative_dates(scan), *absolute_dates(scan), *durations(scan), *find_quantities(scan)]
     candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
     chosen: list[Value] = []
     for cand in candidates:

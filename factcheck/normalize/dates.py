@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.models import DateRange
-from factcheck.normalize.numbers import VAGUE, words_to_number
+from factcheck.normalize.numbers import VAGUE, Scan, word_set, words_to_number
 from factcheck.normalize.values import (
     DateValue,
     Duration,
@@ -56,63 +56,65 @@ _NUMWORDS = (
     r"a\s+handful\s+of"
 )
 UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
-IC = re.IGNORECASE
 
-DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b", IC)
-MONTH_DAY = re.compile(rf"\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?", IC)
-MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b", IC)
+DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
+MONTH_DAY = re.compile(rf"\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
+MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b")
 ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 FIN_YEAR = re.compile(
     r"\b(?P<kind>(?:financial|fiscal|academic|school|tax)\s+year\s+)?(?P<a>(?:19|20)\d\d)\s?[/–-]\s?(?P<b>\d\d(?:\d\d)?)\b",
-    IC,
 )
 FY_CODE = re.compile(r"\bFY\s?'?(?P<y>(?:19|20)?\d\d)\b")
 QUARTER = re.compile(
-    r"\b(?:Q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
-    IC,
+    r"\b(?:q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
 )
-SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b", IC)
+SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b")
 PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
-PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b", IC)
-DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b", IC)
+PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
+DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
 YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
 BARE_MONTH = re.compile(rf"\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3)})\b")
-BARE_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{_W}),?\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?!\s+(?:{_M}))", IC)
 
 TODAY = re.compile(
     r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow(?:\s+(?:morning|afternoon|evening))?)\b",
-    IC,
 )
 CALENDAR = re.compile(
     rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend)\b",
-    IC,
 )
 PART_OF_THE = re.compile(
     r"\b(?:at\s+)?the\s+(?P<pos>end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year|financial\s+year)\b",
-    IC,
 )
 LAST_NAMED = re.compile(
     rf"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<rel>last|this|next|this\s+coming|this\s+past)\s+(?P<name>{_M}|spring|summer|autumn|fall|winter|{_W})\b",
-    IC,
 )
 WINDOW = re.compile(
     rf"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?P<dir>last|past|previous|next|coming|following)\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b",
-    IC,
 )
 OFFSET = re.compile(
     rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under)\s+)?(?:(?P<n>{_NUMWORDS})[\s-]+)?{UNIT}\s+(?P<dir>ago|later|after|before|earlier|previously|on|afterwards)\b",
-    IC,
 )
-MONTH_REL_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", IC)
-WITHIN = re.compile(rf"\bwithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b", IC)
-LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b", IC)
+MONTH_REL_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+WITHIN = re.compile(rf"\bwithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
+LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
 DURATION = re.compile(
     rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
-    IC,
 )
 
 Rule = Callable[[dt.date], DateRange]
+
+# Gates: the words each reader needs, so that text without them skips the reader's regex.
+UNIT_WORDS = frozenset(
+    f"{u}{s}" for u in ("hour", "day", "week", "fortnight", "month", "quarter", "year", "decade") for s in ("", "s")
+)
+_DEICTIC = frozenset({"this", "last", "next"})
+_TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow"})
+_PART_WORDS = frozenset({"end", "start", "beginning", "middle"})
+_WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "coming", "following"})
+_OFFSET_WORDS = frozenset({"ago", "later", "after", "before", "earlier", "previously", "on", "afterwards"})
+_MONTH_WORDS = frozenset(MONTHS)
+_SEASON_WORDS = frozenset(SEASONS)
+_POSITION_WORDS = frozenset({"early", "mid", "late", "end", "start", "beginning", "middle", "turn"})
 
 
 def _year(text: str) -> int:
@@ -291,7 +293,140 @@ def _weekday_check(wd: str | None, day: dt.date) -> tuple[str, ...]:
     return ()
 
 
-def _day_candidate(m: re.Match[str], month: int) -> DateValue | None:
+# Words that say which way a month without a year points from the reference.
+_FUTURE_CUES = frozenset(
+    {
+        "will",
+        "shall",
+        "ll",
+        "due",
+        "expected",
+        "scheduled",
+        "planned",
+        "plans",
+        "plan",
+        "next",
+        "upcoming",
+        "coming",
+        "until",
+        "till",
+        "by",
+        "from",
+        "starting",
+        "going",
+    }
+)
+_PAST_CUES = frozenset(
+    {
+        "was",
+        "were",
+        "had",
+        "did",
+        "since",
+        "ago",
+        "last",
+        "been",
+        "earlier",
+        "previously",
+        # common irregular past forms; regular ones end in -ed
+        "fell",
+        "rose",
+        "said",
+        "went",
+        "came",
+        "took",
+        "made",
+        "left",
+        "began",
+        "grew",
+        "paid",
+        "won",
+        "lost",
+        "met",
+        "saw",
+        "told",
+        "gave",
+        "found",
+        "spent",
+        "sold",
+        "bought",
+        "became",
+        "held",
+        "led",
+        "ran",
+        "wrote",
+        "spoke",
+        "chose",
+        "knew",
+        "thought",
+        "brought",
+        "felt",
+        "kept",
+        "sent",
+        "built",
+        "froze",
+        "struck",
+        "stood",
+        "quit",
+        "announced",
+    }
+)
+_NOT_PAST = frozenset(
+    {
+        "need",
+        "speed",
+        "feed",
+        "seed",
+        "red",
+        "bed",
+        "shed",
+        "hundred",
+        "exceed",
+        "proceed",
+        "succeed",
+        "indeed",
+        "bred",
+        "united",
+        "limited",
+        "based",
+        "related",
+        "proposed",
+    }
+)
+_SENTENCE_START = re.compile(r"[.!?;]\s+[^.!?;]*$")
+_TENSE_WORD = re.compile(r"[A-Za-z']+")
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """ "future", "past" or None: the nearest tense cue to a date in its own sentence.
+
+    Looks back from the date to the sentence's start (nearest word first), then forward to its end:
+    modal and scheduling words ("will", "due", "by", "until") point forward; past forms ("was",
+    "since", a verb in -ed) point back. A guess for the year of "in December", never for a stated year.
+    """
+    head = text[max(0, start - 160) : start]
+    cut = _SENTENCE_START.search(head)
+    head = head[cut.start() + 1 :] if cut else head
+    tail = re.split(r"[.!?;]", text[end : end + 160], maxsplit=1)[0]
+    for word in [*reversed(_TENSE_WORD.findall(head)), *_TENSE_WORD.findall(tail)]:
+        w = word.lower().split("'")[-1]
+        if w in _FUTURE_CUES:
+            return "future"
+        if w in _PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST):
+            return "past"
+    return None
+
+
+def _year_for(month: int, ref: dt.date, tense: str | None, day: int = 1) -> int:
+    """The year of a month (and day) written without one, as seen from ref in the given tense."""
+    if tense == "past":
+        return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+    if tense == "future":
+        return ref.year if (month, day) >= (ref.month, ref.day) else ref.year + 1
+    return ref.year
+
+
+def _day_candidate(m: re.Match[str], month: int, text: str) -> DateValue | None:
     d = int(m.group("d"))
     wd = m.group("wd")
     if not 1 <= d <= 31:
@@ -301,11 +436,12 @@ def _day_candidate(m: re.Match[str], month: int) -> DateValue | None:
             day = dt.date(int(m.group("y")), month, d)
         except ValueError:
             return None
-        return DateValue("date", m.group(0), m.span(), DateRange.day(day), "day",
+        return DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day",
                          notes=_weekday_check(wd, day))  # fmt: skip
+    tense = None if wd else tense_near(text, *m.span())
 
     def rule(ref: dt.date) -> DateRange:
-        year = ref.year
+        year = _year_for(month, ref, tense, min(d, 28))
         if wd:  # the weekday names the year: the nearest one to the reference that fits
             for y in (ref.year, ref.year - 1, ref.year + 1, ref.year - 2, ref.year + 2):
                 try:
@@ -319,28 +455,99 @@ def _day_candidate(m: re.Match[str], month: int) -> DateValue | None:
         except ValueError:
             return DateRange.day(month_end(year, month))
 
-    return DateValue("date", m.group(0), m.span(), None, "day", True,
-                     ("year taken from the reference date",), rule)  # fmt: skip
+    note = "year from the weekday" if wd else _year_note(tense)
+    return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (note,), rule)
 
 
-def absolute_dates(text: str) -> list[DateValue]:
+def _year_note(tense: str | None) -> str:
+    if tense == "past":
+        return "no year: the most recent one up to the reference date (past tense)"
+    if tense == "future":
+        return "no year: the next one from the reference date (future tense)"
+    return "no year: taken from the reference date"
+
+
+_FY_MONEY = frozenset(
+    {
+        "budget",
+        "budgets",
+        "spend",
+        "spending",
+        "spent",
+        "overspend",
+        "overspent",
+        "deficit",
+        "surplus",
+        "revenue",
+        "tax",
+        "accounts",
+        "funding",
+        "financial",
+        "fiscal",
+        "savings",
+        "cost",
+        "costs",
+        "profit",
+        "profits",
+        "loss",
+        "losses",
+    }
+)
+_FY_SCHOOL = frozenset(
+    {"academic", "school", "schools", "pupils", "students", "term", "university", "exam", "exams", "teachers", "season"}
+)
+
+
+def _split_year(m: re.Match[str], text: str) -> DateValue | None:
+    """ "2019/20", "2019-20": a financial or an academic year, told apart by the words around it."""
+    a, b = int(m.group("a")), m.group("b")
+    bn = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+    if bn != a + 1:
+        return None
+    kind = (m.group("kind") or "").lower()
+    if "academic" in kind or "school" in kind:
+        return DateValue("date", text[m.start() : m.end()], m.span(), academic_year(a), "academic_year")
+    if kind:
+        return DateValue("date", text[m.start() : m.end()], m.span(), fin_year(a), "financial_year")
+    around = word_set(text[max(0, m.start() - 80) : m.end() + 80]) | (
+        {"financial"} if "£" in text or "$" in text else set()
+    )
+    money, school = bool(around & _FY_MONEY), bool(around & _FY_SCHOOL)
+    if money and not school:
+        return DateValue("date", text[m.start() : m.end()], m.span(), fin_year(a), "financial_year",
+                         notes=("read as a financial year (April to March) from the words around it",))  # fmt: skip
+    if school and not money:
+        return DateValue("date", text[m.start() : m.end()], m.span(), academic_year(a), "academic_year",
+                         notes=("read as an academic year (September to August) from the words around it",))  # fmt: skip
+    fy, ay = fin_year(a), academic_year(a)
+    return DateValue("date", text[m.start() : m.end()], m.span(), fy.union(ay), "year_span",
+                     notes=("ambiguous: a financial year (April to March) or an academic year (September to August)",),
+                     readings=(fy, ay))  # fmt: skip
+
+
+def absolute_dates(text: str | Scan) -> list[DateValue]:
     """Every date written out in text; those lacking a year carry a rule to take it from the reference."""
+    scan = Scan.of(text)
+    text, low, words, has_digit = scan.text, scan.lower, scan.words, scan.has_digit
+    months = bool(words & _MONTH_WORDS)
     out: list[DateValue] = []
-    for rx in (DAY_MONTH, MONTH_DAY):
-        for m in rx.finditer(text):
-            month = MONTHS[m.group("m").lower()]
-            if m.group("m").lower() == "may" and not m.group("m")[0].isupper():
+    for rx in (DAY_MONTH, MONTH_DAY) if has_digit and months else ():
+        for m in rx.finditer(low):
+            month = MONTHS[m.group("m")]
+            if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
-            cand = _day_candidate(m, month)
+            cand = _day_candidate(m, month, text)
             if cand:
                 out.append(cand)
-    for m in ISO_DAY.finditer(text):
+    if not has_digit:
+        return out + _bare_months(text, words) if months else out
+    for m in ISO_DAY.finditer(text) if "-" in text else ():
         try:
             day = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
         except ValueError:
             continue
-        out.append(DateValue("date", m.group(0), m.span(), DateRange.day(day), "day"))
-    for m in NUMERIC_DAY.finditer(text):
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
+    for m in NUMERIC_DAY.finditer(text) if "/" in text else ():
         a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
         readings = []
         for d, mo in ((a, b), (b, a)):
@@ -353,52 +560,61 @@ def absolute_dates(text: str) -> list[DateValue]:
         if len(readings) == 2 and readings[0] != readings[1]:
             span = DateRange(min(readings), max(readings))
             note = (f"ambiguous: {readings[0]} (day/month) or {readings[1]} (month/day)",)
-            out.append(DateValue("date", m.group(0), m.span(), span, "range", notes=note))
+            out.append(DateValue("date", text[m.start() : m.end()], m.span(), span, "range", notes=note,
+                                 readings=tuple(DateRange.day(r) for r in readings)))  # fmt: skip
         else:
-            out.append(DateValue("date", m.group(0), m.span(), DateRange.day(readings[0]), "day"))
-    for m in MONTH_YEAR.finditer(text):
-        out.append(DateValue("date", m.group(0), m.span(),
+            out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(readings[0]), "day"))
+    for m in MONTH_YEAR.finditer(low) if months else ():
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
-    for m in FIN_YEAR.finditer(text):
-        a, b = int(m.group("a")), m.group("b")
-        bn = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
-        if bn != a + 1:
-            continue
-        kind = (m.group("kind") or "").lower()
-        if "academic" in kind or "school" in kind:
-            out.append(DateValue("date", m.group(0), m.span(), academic_year(a), "academic_year"))
-        else:
-            notes = (
-                ()
-                if kind
-                else ("read as a UK financial year (April to March); an academic year would be September to August",)
-            )
-            out.append(DateValue("date", m.group(0), m.span(), fin_year(a), "financial_year", notes=notes))
-    for m in FY_CODE.finditer(text):
+    for m in FIN_YEAR.finditer(low) if ("/" in text or "-" in text or "–" in text) else ():
+        cand = _split_year(m, text)
+        if cand:
+            out.append(cand)
+    for m in FY_CODE.finditer(text) if "FY" in text else ():
         y = _year(m.group("y"))
-        out.append(DateValue("date", m.group(0), m.span(), fin_year(y - 1), "financial_year",
-                             notes=(f"read as the financial year ending in {y}",)))  # fmt: skip
-    for m in QUARTER.finditer(text):
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), fin_year(y - 1), "financial_year",
+                             notes=(f"read as the UK financial year ending in {y} (April to March)",)))  # fmt: skip
+    for m in QUARTER.finditer(low) if words & {"q", "quarter"} else ():
         if m.group("q"):
             q, y = int(m.group("q")), int(m.group("y"))
         else:
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}[m.group("qw").lower()]
             y = int(m.group("y2"))
-        out.append(DateValue("date", m.group(0), m.span(),
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              DateRange(dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q)), "quarter"))  # fmt: skip
-    for m in SEASON_YEAR.finditer(text):
-        out.append(DateValue("date", m.group(0), m.span(), season_range(m.group("s"), int(m.group("y"))), "season"))
-    for m in PART_YEAR.finditer(text):
+    for m in SEASON_YEAR.finditer(low) if words & _SEASON_WORDS else ():
+        y = int(m.group("y"))
+        if m.group("s").lower() == "winter":  # the winter that ends in y, or the one that starts in it
+            before, after = season_range("winter", y - 1), season_range("winter", y)
+            out.append(DateValue("date", text[m.start() : m.end()], m.span(), before.union(after), "season",
+                                 notes=(f"ambiguous: the winter of {y - 1}–{y % 100:02d} or of {y}–{(y + 1) % 100:02d}",),
+                                 readings=(before, after)))  # fmt: skip
+            continue
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), season_range(m.group("s"), y), "season"))
+    for m in PART_YEAR.finditer(low) if words & _POSITION_WORDS else ():
         y = int(m.group("y"))
         base = month_range(y, MONTHS[m.group("m2").lower()]) if m.group("m2") else year_range(y)
-        out.append(DateValue("date", m.group(0), m.span(), part_of(base, m.group("pos")), "part"))
-    for m in DECADE.finditer(text):
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), part_of(base, m.group("pos")), "part"))
+    for m in DECADE.finditer(low) if "0s" in text else ():
         d0 = int(m.group("d"))
         out.append(
-            DateValue("date", m.group(0), m.span(), DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)), "decade")
+            DateValue(
+                "date",
+                text[m.start() : m.end()],
+                m.span(),
+                DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)),
+                "decade",
+            )
         )
     for m in YEAR.finditer(text):
-        out.append(DateValue("date", m.group(0), m.span(), year_range(int(m.group("y"))), "year"))
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), year_range(int(m.group("y"))), "year"))
+    return out + _bare_months(text, words) if months else out
+
+
+def _bare_months(text: str, words: frozenset[str]) -> list[DateValue]:
+    """ "in December": a month with no year, its year guessed from the tense around it."""
+    out: list[DateValue] = []
     for m in BARE_MONTH.finditer(text):
         name = m.group("m")
         if name in ("May", "March"):  # also verbs: only after a word that introduces a date
@@ -406,35 +622,38 @@ def absolute_dates(text: str) -> list[DateValue]:
             if not re.search(r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during)\s+$", before):
                 continue
         month = MONTHS[name.lower()]
+        tense = tense_near(text, *m.span())
 
-        def rule(ref: dt.date, month: int = month) -> DateRange:
-            return month_range(ref.year, month)
+        def rule(ref: dt.date, month: int = month, tense: str | None = tense) -> DateRange:
+            return month_range(_year_for(month, ref, tense), month)
 
-        out.append(DateValue("date", name, m.span(), None, "month", True,
-                             ("year taken from the reference date",), rule))  # fmt: skip
+        out.append(DateValue("date", name, m.span(), None, "month", True, (_year_note(tense),), rule))
     return out
 
 
-def relative_dates(text: str) -> list[DateValue]:
+def relative_dates(text: str | Scan) -> list[DateValue]:
     """Every expression whose date depends on when it was written."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
+    deictic = bool(words & _DEICTIC)
 
     def add(m: re.Match[str], rule: Rule, granularity: str, notes: tuple[str, ...] = ()) -> None:
-        out.append(DateValue("date", m.group(0), m.span(), None, granularity, True, notes, rule))
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), None, granularity, True, notes, rule))
 
-    for m in TODAY.finditer(text):
+    for m in TODAY.finditer(low) if words & _TODAY_WORDS else ():
         w = m.group("w").lower()
         shift = -1 if w.startswith("yesterday") else 1 if w.startswith("tomorrow") else 0
         add(m, lambda d, s=shift: DateRange.day(d + dt.timedelta(days=s)), "day")
-    for m in CALENDAR.finditer(text):
+    for m in CALENDAR.finditer(low) if deictic else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         unit, pos = m.group("unit"), m.group("pos")
         add(m, lambda d, u=unit, s=shift, p=pos: part_of(_calendar_unit(u, d, s), p),
             "part" if pos else re.sub(r"\s+", "_", unit.lower()))  # fmt: skip
-    for m in PART_OF_THE.finditer(text):
+    for m in PART_OF_THE.finditer(low) if words & _PART_WORDS else ():
         unit, pos = m.group("unit"), m.group("pos")
         add(m, lambda d, u=unit, p=pos: part_of(_calendar_unit(u, d, 0), p), "part")
-    for m in LAST_NAMED.finditer(text):
+    for m in LAST_NAMED.finditer(low) if deictic else ():
         rule = _named_rule(m.group("rel"), m.group("name"))
         pos = m.group("pos")
         name = m.group("name").lower()
@@ -443,7 +662,7 @@ def relative_dates(text: str) -> list[DateValue]:
         if name in MONTHS and m.group("rel").lower() == "last":
             notes = ("'last' + month read as the most recent past one",)
         add(m, (lambda d, r=rule, p=pos: part_of(r(d), p)) if pos else rule, gran, notes)
-    for m in WINDOW.finditer(text):
+    for m in WINDOW.finditer(low) if words & _WINDOW_WORDS else ():
         lo, hi = _count(m.group("n"), False)
         span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
         past = m.group("dir").lower() in ("last", "past", "previous")
@@ -451,11 +670,11 @@ def relative_dates(text: str) -> list[DateValue]:
             add(m, lambda d, k=span_days: DateRange(d - dt.timedelta(days=k), d), "range")
         else:
             add(m, lambda d, k=span_days: DateRange(d, d + dt.timedelta(days=k)), "range")
-    for m in MONTH_REL_YEAR.finditer(text):
+    for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         month = MONTHS[m.group("m").lower()]
         add(m, lambda d, mo=month, s=shift: month_range(d.year + s, mo), "month")
-    for m in OFFSET.finditer(text):
+    for m in OFFSET.finditer(low) if words & _OFFSET_WORDS and words & UNIT_WORDS else ():
         if m.group("n") is None and not m.group("unit").lower().endswith("s"):
             continue  # "day after" with no count is not an offset
         lo, hi = duration_days(m.group("n"), m.group("unit"))
@@ -472,10 +691,12 @@ def relative_dates(text: str) -> list[DateValue]:
         a, b = sorted((sign * round(lo), sign * round(hi)))
         add(m, lambda d, a=a, b=b: DateRange.day(d).shift(a, b), "range",
             ("dates the event named after 'after', before the reference",) if direction == "after" else ())  # fmt: skip
-    for m in WITHIN.finditer(text):
-        lo, hi = duration_days(m.group("n"), m.group("unit"))
-        add(m, lambda d, k=round(hi): DateRange(d, d + dt.timedelta(days=k)), "range")
-    for m in LATER_THIS.finditer(text):
+    for m in WITHIN.finditer(low) if "within" in words else ():
+        # "within a month" is a limit: the whole count, without the half-unit slack of "a month ago"
+        lo, hi = _count(m.group("n"), False)
+        add(m, lambda d, k=round(hi * UNIT_DAYS[_unit(m.group("unit"))]): DateRange(d, d + dt.timedelta(days=k)),
+            "range")  # fmt: skip
+    for m in LATER_THIS.finditer(low) if "this" in words and words & {"later", "earlier"} else ():
         later = m.group("w").lower() == "later"
         unit = m.group("unit")
 
@@ -487,10 +708,14 @@ def relative_dates(text: str) -> list[DateValue]:
     return out
 
 
-def durations(text: str) -> list[Duration]:
+def durations(text: str | Scan) -> list[Duration]:
     """Lengths of time that are not offsets: "seven years", "10 or 20 years", "three days"."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
-    for m in DURATION.finditer(text):
+    for m in DURATION.finditer(low) if words & UNIT_WORDS else ():
+        if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "a quarter of the budget" is a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))
         if m.group("n2"):
             lo2, hi2 = duration_days(m.group("n2"), m.group("unit"))
@@ -503,7 +728,7 @@ def durations(text: str) -> list[Duration]:
             lo = 0.0
         elif q in ("about", "around", "roughly", "some"):
             lo, high = lo * 0.9, hi * 1.1
-        out.append(Duration("duration", m.group(0), m.span(), round(lo, 2),
+        out.append(Duration("duration", text[m.start() : m.end()], m.span(), round(lo, 2),
                             None if high is None else round(high, 2), _unit(m.group("unit")), q))  # fmt: skip
     return out
 

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from factcheck.normalize.numbers import FRACTIONS, VAGUE, Figure, find_figures
+from factcheck.normalize.numbers import (
+    FRACTION_RE,
+    FRACTION_WORDS,
+    FRACTIONS,
+    ORDINAL_WORD,
+    ORDINALS,
+    VAGUE,
+    Figure,
+    Scan,
+    find_figures,
+)
 from factcheck.normalize.values import Quantity
 
 CURRENCY_PREFIX = re.compile(r"(?:(US|A|C|NZ)?\$|£|€|\b(GBP|USD|EUR)\s?)$")
@@ -26,15 +36,15 @@ SCALES = {
     "tn": 1e12, "trillion": 1e12,
 }  # fmt: skip
 SCALE_AFTER = re.compile(
-    r"^(?:(?P<tight>k|m|mn|bn|tn)\b|\s?(?P<word>thousand|million|billion|trillion)\b)",
+    r"(?:(?P<tight>k|m|mn|bn|tn)\b|\s?(?P<word>thousand|million|billion|trillion)\b)",
     re.IGNORECASE,
 )
 CURRENCY_AFTER = re.compile(
-    r"^(?:\s?(?P<word>pounds?|sterling|pence|dollars?|euros?|cents|GBP|USD|EUR)\b|(?P<p>p)\b)",
+    r"(?:\s?(?P<word>pounds?|sterling|pence|dollars?|euros?|cents|GBP|USD|EUR)\b|(?P<p>p)\b)",
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(
-    r"^(?:\s?%|\s(?:per\s?cent|percent)\b|\s(?P<points>percentage\s+points?|points?)\b)",
+    r"(?:\s?%|\s(?:per\s?cent|percent)\b|\s(?P<points>percentage\s+points?|points?)\b)",
     re.IGNORECASE,
 )
 PERIODS = {
@@ -42,7 +52,7 @@ PERIODS = {
     "year": "year", "annum": "year", "pa": "year", "p.a.": "year", "quarter": "quarter",
 }  # fmt: skip
 RATE_AFTER = re.compile(
-    r"^(?:\s(?:a|an|per|each|every)\s(?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
+    r"(?:\s(?:a|an|per|each|every)\s(?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
     r"|\s(?P<pa>pa|p\.a\.)(?!\w)|/(?P<slash>hour|hr|day|week|month|year))",
     re.IGNORECASE,
 )
@@ -59,25 +69,45 @@ QUALIFIERS = {
     "an estimated": "about", "estimated": "about", "close to": "nearly", "nearly": "nearly",
     "almost": "nearly", "just": "about_exact", "only": "exact", "exactly": "exact",
 }  # fmt: skip
-_QUAL_ALT = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))(?P<q>{_QUAL_ALT})\s+$", re.IGNORECASE)
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+# The last three words before a figure, read backwards: one match on the reversed window.
+_LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The qualifier ending just before a figure ("more than", "up to") and the length it covers."""
+    lead = max(0, start - 28)
+    m = _LAST_WORDS_REVERSED.match(text[lead:start][::-1])
+    if m is None or m.group(1)[::-1].lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
+        return None
+    for n in (3, 2, 1):
+        if m.group(n) is None:
+            continue
+        covered = m.end(n)
+        if lead > 0 and covered == start - lead and not text[lead - 1].isspace():
+            continue  # the first word was cut by the window
+        phrase = " ".join(m.group(k)[::-1] for k in range(n, 0, -1)).lower().lstrip("(")
+        if phrase in QUALIFIERS:
+            return phrase, covered - (1 if m.group(n).endswith("(") else 0)
+    return None
+
+
 RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
 RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 APPROX_SHARE = 0.10  # "around 150" is read as 150 give or take 10%
 
 
-def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int]:
-    m = SCALE_AFTER.match(text[pos:])
+def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
+    """The scale word after a figure, where it ends, and whether it is a bare "m" with no currency."""
+    m = SCALE_AFTER.match(text, pos)
     if not m:
-        return 1.0, pos
+        return 1.0, pos, False
     word = (m.group("tight") or m.group("word")).lower()
-    # a bare "7m" without currency may be metres; "7 m" never scales
-    if m.group("tight") and word == "m" and not has_currency:
-        nxt = text[pos + m.end() : pos + m.end() + 1]
-        if nxt.isalpha():
-            return 1.0, pos
-    return SCALES[word], pos + m.end()
+    bare_m = bool(m.group("tight")) and word == "m" and not has_currency
+    if bare_m and text[m.end() : m.end() + 1].isalpha():
+        return 1.0, pos, False
+    return SCALES[word], m.end(), bare_m
 
 
 def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, float | None]:
@@ -123,15 +153,17 @@ class _Reader:
             symbol = cm.group(0).strip()
             unit = SYMBOL_CODES.get(symbol) or symbol.upper()
             start -= len(cm.group(0))
-        scale, end = _scale(text, end, unit is not None)
-        after = CURRENCY_AFTER.match(text[end:])
+        scale, end, bare_m = _scale(text, end, unit is not None)
+        after = CURRENCY_AFTER.match(text, end)
         if after and (after.group("word") or after.group("p")):
             word = (after.group("word") or after.group("p")).strip().lower()
             if word in CURRENCY_WORDS and not (word == "p" and fig.is_word):
                 unit = unit or CURRENCY_WORDS[word]
                 if word in ("pence", "p", "cents"):
                     scale *= 0.01
-                end += after.end()
+                end = after.end()
+        if bare_m and unit is None:
+            notes.append("bare-m")
         value = fig.value * scale
         half = fig.half_unit * scale
         if scale > 1 and (fig.half_unit == 0 or fig.is_word):
@@ -139,10 +171,12 @@ class _Reader:
         return start, end, value, value - half, value + half, unit, notes
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
+    scan = Scan.of(text)
+    text = scan.text
     reader = _Reader(text)
-    figures = find_figures(text)
+    figures = find_figures(scan)
     out: list[Quantity] = []
     consumed_until = -1
     i = 0
@@ -154,9 +188,17 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end, value, low, high, unit, notes = reader.read(fig)
         kind = "money" if unit else "number"
         qualifier: str | None = None
+        figures_written: tuple[float, ...] = ()
+        readings: tuple[float, ...] = ()
+        if "bare-m" in notes:  # "7m" with no currency: millions, or metres
+            notes.remove("bare-m")
+            notes.append(
+                f"ambiguous: '{text[fig.start : end]}' read as {fig.value:g} million; it may be {fig.value:g} metres"
+            )
+            readings = (value, fig.value)
         # a range or a ratio: "£5m–£7m", "between 10 and 20", "10 or 20", "three out of four"
         nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt is not None and nxt.start >= end:
+        if nxt is not None and 0 <= nxt.start - end <= 12:  # joiners are short: " to £", " out of "
             gap = text[end : nxt.start]
             join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
             rest = CURRENCY_PREFIX.search(gap)
@@ -181,7 +223,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 i += 2
                 continue
             joiner = gap.strip().lower()
-            allowed = join is not None or (rest is not None and RANGE_JOIN.match(gap))
+            # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
+            allowed = join is not None or (rest is not None and RANGE_JOIN.fullmatch(gap[: rest.start()]))
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
             if allowed and (joiner != "and" or between):
                 s2, e2, v2, low2, high2, unit2, _ = reader.read(nxt)
@@ -198,70 +241,88 @@ def find_quantities(text: str) -> list[Quantity]:
                         if between:
                             start -= len(between.group(0))
                         notes.append("either figure" if joiner == "or" else "a range")
+                        figures_written = (value, v2)
+                        if joiner == "or":
+                            readings = (value, v2)
                         end, high = e2, high2
                         consumed_until = e2
                         i += 1
-        pm = PERCENT_AFTER.match(text[end:])
+        pm = PERCENT_AFTER.match(text, end)
         if pm and unit is None:
             unit = "%" if not pm.group("points") else "percentage points"
             kind = "percent"
-            end += pm.end()
+            end = pm.end()
             if fig.half_unit == 0 and not notes:
                 low, high = value - 0.5, value + 0.5  # "85%" is rounded to the whole point
-        rm = RATE_AFTER.match(text[end:])
+        rm = RATE_AFTER.match(text, end)
         if rm and kind in ("money", "percent"):
             period = PERIODS[(rm.group("period") or rm.group("pa") or rm.group("slash")).lower()]
             unit = f"{unit}/{period}"
             kind = "rate"
-            end += rm.end()
-        qm = QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
-        if qm:
-            qualifier = qm.group("q").lower()
+            end = rm.end()
+        found_q = qualifier_before(text, start)
+        if found_q:
+            qualifier, length = found_q
             shape = QUALIFIERS[qualifier]
-            # "over" and "under" before a count noun only ("over 500"); "some" needs a figure
-            start -= len(qm.group(0))
+            start -= length
             b_low, b_high = _bounds(low, high, shape)
             low = b_low  # type: ignore[assignment]
             high = b_high  # type: ignore[assignment]
         out.append(
-            Quantity(kind, text[start:end], (start, end), value, low, high, unit, qualifier, tuple(notes))  # fmt: skip
+            Quantity(
+                kind,
+                text[start:end],
+                (start, end),
+                value,
+                low,
+                high,
+                unit,
+                qualifier,
+                tuple(notes),
+                figures_written,
+                readings,
+            )  # fmt: skip
         )
         consumed_until = max(consumed_until, end)
         i += 1
-    out.extend(_fractions_and_vague(text, out))
+    out.extend(_fractions_and_vague(scan, out))
     out.sort(key=lambda q: q.span)
     return out
 
 
-_FRACTION_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-_VAGUE_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_VAGUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b")
+_VAGUE_WORDS = frozenset(w for phrase in VAGUE for w in phrase.split() if w not in ("a", "of"))
 
 
-def _fractions_and_vague(text: str, taken: list[Quantity]) -> list[Quantity]:
+def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
+    """Fractions ("half", "two-thirds"), vague counts ("dozens of") and ordinals ("third") not yet read."""
+    text, low, words = scan.text, scan.lower, scan.words
     spans = [q.span for q in taken]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in spans)
 
     extra: list[Quantity] = []
-    for m in _FRACTION_RE.finditer(text):
+    for m in FRACTION_RE.finditer(low) if words & FRACTION_WORDS else ():
         if free(m.start(), m.end()):
-            v = FRACTIONS[m.group(0).lower()]
-            extra.append(Quantity("number", m.group(0), m.span(), v, v, v, "fraction"))
+            v = FRACTIONS[m.group(0)]
+            extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, "fraction"))
             spans.append(m.span())
-    for m in _VAGUE_RE.finditer(text):
+    for m in _VAGUE_RE.finditer(low) if words & _VAGUE_WORDS else ():
         if free(m.start(), m.end()):
-            lo, hi = VAGUE[m.group(0).lower()]
+            lo, hi = VAGUE[m.group(0)]
             extra.append(
                 Quantity(
-                    "number", m.group(0), m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
+                    "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
                 )  # fmt: skip
             )
             spans.append(m.span())
+    for m in ORDINAL_WORD.finditer(low) if words & _ORDINAL_KEYS else ():
+        if free(m.start(), m.end()):
+            v = float(ORDINALS[m.group(0)])
+            extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, None, None, ("ordinal",)))
+            spans.append(m.span())
     return extra
+
+
+_ORDINAL_KEYS = frozenset(ORDINALS)

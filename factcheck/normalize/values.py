@@ -56,6 +56,12 @@ class Quantity:
     unit: str | None = None  # ISO 4217 code, "%", "GBP/day", "fraction", or None for a count
     qualifier: str | None = None
     notes: tuple[str, ...] = ()
+    figures: tuple[float, ...] = ()  # both figures of a range or an either-or, as written
+    readings: tuple[float, ...] = ()  # two or more readings when the text is ambiguous
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +73,9 @@ class Quantity:
             "high": self.high,
             "unit": self.unit,
             "qualifier": self.qualifier,
+            "figures": list(self.figures),
+            "ambiguous": self.ambiguous,
+            "readings": list(self.readings),
             "notes": list(self.notes),
         }
 
@@ -99,6 +108,11 @@ class DateValue:
     notes: tuple[str, ...] = ()
     # for a relative expression: how to resolve it against a reference range
     rule: Any = field(default=None, compare=False, repr=False)
+    readings: tuple[DateRange, ...] = ()  # the separate readings of an ambiguous date; `range` covers them
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -110,6 +124,8 @@ class DateValue:
             "granularity": self.granularity,
             "relative": self.relative,
             "resolved": self.range is not None,
+            "ambiguous": self.ambiguous,
+            "readings": [{"from": r.start.isoformat(), "to": r.end.isoformat()} for r in self.readings],
             "notes": list(self.notes),
         }
 
