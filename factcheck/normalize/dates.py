@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from factcheck.models import DateRange
 from factcheck.normalize.numbers import VAGUE, Scan, word_set, words_to_number
@@ -528,8 +527,8 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
 def absolute_dates(text: str | Scan) -> list[DateValue]:
     """Every date written out in text; those lacking a year carry a rule to take it from the reference."""
     scan = Scan.of(text)
-    text, low, words, has_digit = scan.text, scan.lower, scan.words, scan.has_digit
-    months = bool(words & _MONTH_WORDS)
+    text, low, words, has_digit, has_year = scan.text, scan.lower, scan.words, scan.has_digit, scan.has_year
+    months = not words.isdisjoint(_MONTH_WORDS)
     out: list[DateValue] = []
     for rx in (DAY_MONTH, MONTH_DAY) if has_digit and months else ():
         for m in rx.finditer(low):
@@ -541,7 +540,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
                 out.append(cand)
     if not has_digit:
         return out + _bare_months(text, words) if months else out
-    for m in ISO_DAY.finditer(text) if "-" in text else ():
+    for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
         try:
             day = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
         except ValueError:
@@ -564,10 +563,10 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
                                  readings=tuple(DateRange.day(r) for r in readings)))  # fmt: skip
         else:
             out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(readings[0]), "day"))
-    for m in MONTH_YEAR.finditer(low) if months else ():
+    for m in MONTH_YEAR.finditer(low) if months and has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
-    for m in FIN_YEAR.finditer(low) if ("/" in text or "-" in text or "–" in text) else ():
+    for m in FIN_YEAR.finditer(low) if has_year and ("/" in text or "-" in text or "–" in text) else ():
         cand = _split_year(m, text)
         if cand:
             out.append(cand)
@@ -575,7 +574,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         y = _year(m.group("y"))
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), fin_year(y - 1), "financial_year",
                              notes=(f"read as the UK financial year ending in {y} (April to March)",)))  # fmt: skip
-    for m in QUARTER.finditer(low) if words & {"q", "quarter"} else ():
+    for m in QUARTER.finditer(low) if has_year and not words.isdisjoint({"q", "quarter"}) else ():
         if m.group("q"):
             q, y = int(m.group("q")), int(m.group("y"))
         else:
@@ -583,7 +582,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
             y = int(m.group("y2"))
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              DateRange(dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q)), "quarter"))  # fmt: skip
-    for m in SEASON_YEAR.finditer(low) if words & _SEASON_WORDS else ():
+    for m in SEASON_YEAR.finditer(low) if has_year and not words.isdisjoint(_SEASON_WORDS) else ():
         y = int(m.group("y"))
         if m.group("s").lower() == "winter":  # the winter that ends in y, or the one that starts in it
             before, after = season_range("winter", y - 1), season_range("winter", y)
@@ -592,11 +591,11 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
                                  readings=(before, after)))  # fmt: skip
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), season_range(m.group("s"), y), "season"))
-    for m in PART_YEAR.finditer(low) if words & _POSITION_WORDS else ():
+    for m in PART_YEAR.finditer(low) if has_year and not words.isdisjoint(_POSITION_WORDS) else ():
         y = int(m.group("y"))
         base = month_range(y, MONTHS[m.group("m2").lower()]) if m.group("m2") else year_range(y)
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), part_of(base, m.group("pos")), "part"))
-    for m in DECADE.finditer(low) if "0s" in text else ():
+    for m in DECADE.finditer(low) if has_year and "0s" in text else ():
         d0 = int(m.group("d"))
         out.append(
             DateValue(
@@ -607,7 +606,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
                 "decade",
             )
         )
-    for m in YEAR.finditer(text):
+    for m in YEAR.finditer(text) if has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), year_range(int(m.group("y"))), "year"))
     return out + _bare_months(text, words) if months else out
 
@@ -636,12 +635,12 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
     scan = Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
-    deictic = bool(words & _DEICTIC)
+    deictic = not words.isdisjoint(_DEICTIC)
 
     def add(m: re.Match[str], rule: Rule, granularity: str, notes: tuple[str, ...] = ()) -> None:
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), None, granularity, True, notes, rule))
 
-    for m in TODAY.finditer(low) if words & _TODAY_WORDS else ():
+    for m in TODAY.finditer(low) if not words.isdisjoint(_TODAY_WORDS) else ():
         w = m.group("w").lower()
         shift = -1 if w.startswith("yesterday") else 1 if w.startswith("tomorrow") else 0
         add(m, lambda d, s=shift: DateRange.day(d + dt.timedelta(days=s)), "day")
@@ -650,7 +649,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         unit, pos = m.group("unit"), m.group("pos")
         add(m, lambda d, u=unit, s=shift, p=pos: part_of(_calendar_unit(u, d, s), p),
             "part" if pos else re.sub(r"\s+", "_", unit.lower()))  # fmt: skip
-    for m in PART_OF_THE.finditer(low) if words & _PART_WORDS else ():
+    for m in PART_OF_THE.finditer(low) if not words.isdisjoint(_PART_WORDS) else ():
         unit, pos = m.group("unit"), m.group("pos")
         add(m, lambda d, u=unit, p=pos: part_of(_calendar_unit(u, d, 0), p), "part")
     for m in LAST_NAMED.finditer(low) if deictic else ():
@@ -662,7 +661,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         if name in MONTHS and m.group("rel").lower() == "last":
             notes = ("'last' + month read as the most recent past one",)
         add(m, (lambda d, r=rule, p=pos: part_of(r(d), p)) if pos else rule, gran, notes)
-    for m in WINDOW.finditer(low) if words & _WINDOW_WORDS else ():
+    for m in WINDOW.finditer(low) if not words.isdisjoint(_WINDOW_WORDS) else ():
         lo, hi = _count(m.group("n"), False)
         span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
         past = m.group("dir").lower() in ("last", "past", "previous")
@@ -674,7 +673,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         month = MONTHS[m.group("m").lower()]
         add(m, lambda d, mo=month, s=shift: month_range(d.year + s, mo), "month")
-    for m in OFFSET.finditer(low) if words & _OFFSET_WORDS and words & UNIT_WORDS else ():
+    for m in OFFSET.finditer(low) if not words.isdisjoint(_OFFSET_WORDS) and not words.isdisjoint(UNIT_WORDS) else ():
         if m.group("n") is None and not m.group("unit").lower().endswith("s"):
             continue  # "day after" with no count is not an offset
         lo, hi = duration_days(m.group("n"), m.group("unit"))
@@ -696,7 +695,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         lo, hi = _count(m.group("n"), False)
         add(m, lambda d, k=round(hi * UNIT_DAYS[_unit(m.group("unit"))]): DateRange(d, d + dt.timedelta(days=k)),
             "range")  # fmt: skip
-    for m in LATER_THIS.finditer(low) if "this" in words and words & {"later", "earlier"} else ():
+    for m in LATER_THIS.finditer(low) if "this" in words and not words.isdisjoint({"later", "earlier"}) else ():
         later = m.group("w").lower() == "later"
         unit = m.group("unit")
 
@@ -713,7 +712,7 @@ def durations(text: str | Scan) -> list[Duration]:
     scan = Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
-    for m in DURATION.finditer(low) if words & UNIT_WORDS else ():
+    for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) else ():
         if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
             continue  # "a quarter of the budget" is a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))
@@ -738,9 +737,9 @@ def resolved(value: DateValue, ref: DateRange | None) -> DateValue:
     if value.range is not None or value.rule is None:
         return value
     if ref is None:
-        return replace(value, notes=value.notes + ("relative: needs a reference date",))
+        return value.with_range(None, value.notes + ("relative: needs a reference date",))
     span = resolve(value.rule, ref)
     notes = value.notes
     if not ref.is_day:
         notes = notes + (f"resolved against a reference range {ref.iso()}",)
-    return replace(value, range=span, notes=notes)
+    return value.with_range(span, notes)

@@ -46,7 +46,8 @@ NUMBER_WORDS = (frozenset(SMALL) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"
 FRACTION_RE = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b")
 ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
 FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
-NUMERAL = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+# ASCII digits only, and a leading lookahead: both let the regex engine skip ahead fast.
+NUMERAL = re.compile(r"(?=[0-9])(?<![\w.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(?![0-9])")
 FRACTION_OF_SCALE = re.compile(
     r"\b(half|a quarter|three quarters|a third|two thirds)\s+(?:of\s+)?an?\s+"
     r"(million|billion|thousand|dozen)\b",
@@ -55,7 +56,8 @@ ORDINAL_NUMERAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
 WORD = re.compile(r"[a-z]+")
-HAS_DIGIT = re.compile(r"\d").search
+HAS_DIGIT = re.compile(r"[0-9]").search
+HAS_YEAR = re.compile(r"[0-9]{4}").search
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -74,6 +76,7 @@ class Scan(NamedTuple):
     lower: str
     words: frozenset[str]
     has_digit: bool
+    has_year: bool  # four digits in a row somewhere: the gate for every pattern that needs a year
 
     @classmethod
     def of(cls, text: str | Scan) -> Scan:
@@ -82,7 +85,8 @@ class Scan(NamedTuple):
         lower = text.lower()
         if len(lower) != len(text):  # a few letters (e.g. "İ") grow when lower-cased: keep offsets
             lower = text.translate(_ASCII_LOWER)
-        return cls(text, lower, frozenset(WORD.findall(lower)), HAS_DIGIT(text) is not None)
+        has_digit = HAS_DIGIT(text) is not None
+        return cls(text, lower, frozenset(WORD.findall(lower)), has_digit, has_digit and HAS_YEAR(text) is not None)
 
 
 class Figure(NamedTuple):
@@ -141,8 +145,8 @@ def find_figures(text: str | Scan) -> list[Figure]:
     if scan.has_digit:
         for m in NUMERAL.finditer(text):
             found.append(read_numeral(m))
-    fractions = [m.span() for m in FRACTION_RE.finditer(low)] if words & FRACTION_WORDS else []
-    for m in WORD_NUMBER.finditer(low) if words & NUMBER_WORDS else ():
+    fractions = [m.span() for m in FRACTION_RE.finditer(low)] if not words.isdisjoint(FRACTION_WORDS) else []
+    for m in WORD_NUMBER.finditer(low) if not words.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))
         if value is None:
             continue
@@ -155,6 +159,8 @@ def find_figures(text: str | Scan) -> list[Figure]:
         scale = MULTIPLIERS.get(m.group(2), 12)
         value = FRACTIONS[m.group(1)] * scale
         found.append(Figure(value, 0.1 * value, m.start(), m.end(), is_word=True))
+    if len(found) < 2 or not (fractions or any(f.is_word for f in found)):
+        return found  # numerals alone come in order and never overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     # keep the longest reading where two overlap ("half a million" over "a million")
     kept: list[Figure] = []

@@ -29,6 +29,7 @@ CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "cents": "USD",
     "gbp": "GBP", "usd": "USD", "eur": "EUR",
 }  # fmt: skip
+_CURRENCY_ENDS = frozenset("$£€PDR")  # the last character of "$", "£", "€", "GBP", "USD", "EUR"
 SYMBOL_CODES = {"£": "GBP", "$": "USD", "€": "EUR", "US$": "USD", "A$": "AUD", "C$": "CAD",
                 "NZ$": "NZD"}  # fmt: skip
 SCALES = {
@@ -77,8 +78,12 @@ _LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
 def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """The qualifier ending just before a figure ("more than", "up to") and the length it covers."""
     lead = max(0, start - 28)
-    m = _LAST_WORDS_REVERSED.match(text[lead:start][::-1])
-    if m is None or m.group(1)[::-1].lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
+    window = text[lead:start]
+    last = window.split()[-1:]  # a cheap look at the last word first: most figures have no qualifier
+    if not last or not window[-1].isspace() or last[0].lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
+        return None
+    m = _LAST_WORDS_REVERSED.match(window[::-1])
+    if m is None:
         return None
     for n in (3, 2, 1):
         if m.group(n) is None:
@@ -148,7 +153,8 @@ class _Reader:
         notes: list[str] = []
         unit: str | None = None
         before = text[max(0, start - 8) : start]
-        cm = CURRENCY_PREFIX.search(before)
+        # the regex only when the text just before could end a currency sign or code
+        cm = CURRENCY_PREFIX.search(before) if before and (before[-1] in _CURRENCY_ENDS or before[-1] == " ") else None
         if cm:
             symbol = cm.group(0).strip()
             unit = SYMBOL_CODES.get(symbol) or symbol.upper()
@@ -303,12 +309,12 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
         return all(e <= a or s >= b for a, b in spans)
 
     extra: list[Quantity] = []
-    for m in FRACTION_RE.finditer(low) if words & FRACTION_WORDS else ():
+    for m in FRACTION_RE.finditer(low) if not words.isdisjoint(FRACTION_WORDS) else ():
         if free(m.start(), m.end()):
             v = FRACTIONS[m.group(0)]
             extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, "fraction"))
             spans.append(m.span())
-    for m in _VAGUE_RE.finditer(low) if words & _VAGUE_WORDS else ():
+    for m in _VAGUE_RE.finditer(low) if not words.isdisjoint(_VAGUE_WORDS) else ():
         if free(m.start(), m.end()):
             lo, hi = VAGUE[m.group(0)]
             extra.append(
@@ -317,7 +323,7 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
                 )  # fmt: skip
             )
             spans.append(m.span())
-    for m in ORDINAL_WORD.finditer(low) if words & _ORDINAL_KEYS else ():
+    for m in ORDINAL_WORD.finditer(low) if not words.isdisjoint(_ORDINAL_KEYS) else ():
         if free(m.start(), m.end()):
             v = float(ORDINALS[m.group(0)])
             extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, None, None, ("ordinal",)))

@@ -129,6 +129,11 @@ class DateValue:
             "notes": list(self.notes),
         }
 
+    def with_range(self, span: DateRange | None, notes: tuple[str, ...]) -> DateValue:
+        """This value resolved to span (a direct constructor call: `dataclasses.replace` is slow)."""
+        return DateValue(self.kind, self.text, self.span, span, self.granularity, self.relative, notes, self.rule,
+                         self.readings)  # fmt: skip
+
     def describe(self) -> str:
         return self.range.human() if self.range else f"'{self.text}' (unresolved)"
 
