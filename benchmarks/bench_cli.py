@@ -40,6 +40,7 @@ def main() -> None:
         "factcheck verify --format json": [exe, "verify", "--format", "json"],
         "factcheck search 7.6m": [exe, "search", "7.6 million"],
         "factcheck report --format html": [exe, "report", "--format", "html"],
+        "factcheck parse (one phrase)": [exe, "parse", "a £7.6 million deficit last September", "--ref", "2020-07-07"],
     }
     results = {name: median_seconds(argv, args.runs) for name, argv in cases.items()}
     base = results["python -c pass (baseline)"]

@@ -93,6 +93,14 @@ WINDOW = re.compile(
 OFFSET = re.compile(
     rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under)\s+)?(?:(?P<n>{_NUMWORDS})[\s-]+)?{UNIT}\s+(?P<dir>ago|later|after|before|earlier|previously|on|afterwards)\b",
 )
+BARE_WEEKDAY = re.compile(
+    rf"\b(?:on|from|by|until|till|since|before|after)\s+(?P<wd>{'|'.join(w for w in WEEKDAYS if len(w) > 3)})\b"
+    r"(?!,?\s+(?:the\s+)?[0-9])"
+)
+BARE_SEASON = re.compile(
+    r"\b(?:in|by|until|till|since|from|during|over|through)\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"
+    r"(?!\s+(?:of\s+)?[0-9])"
+)
 MONTH_REL_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
 WITHIN = re.compile(rf"\bwithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
@@ -102,6 +110,31 @@ DURATION = re.compile(
 
 Rule = Callable[[dt.date], DateRange]
 
+# Cheap pre-checks for the two costliest patterns: a unit of time followed by a direction word
+# (the shape of every offset), and a unit of time with a count just before it (every duration).
+OFFSET_GATE = re.compile(
+    r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?\s+"
+    r"(?:ago|later|after|before|earlier|previously|on|afterwards)\b"
+)
+_UNIT_AT = re.compile(r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?\b")
+_COUNT_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty few several of".split()
+)
+
+
+def _counted_unit(low: str) -> bool:
+    """Whether some unit of time has a count just before it ("three days", "10-year", "a few weeks")."""
+    for m in _UNIT_AT.finditer(low):
+        head = low[max(0, m.start() - 14) : m.start()]
+        if not head or head[-1] not in " -":
+            continue
+        prev = head.replace("-", " ").split()[-1:]
+        if prev and (prev[0][-1].isdigit() or prev[0] in _COUNT_WORDS):
+            return True
+    return False
+
+
 # Gates: the words each reader needs, so that text without them skips the reader's regex.
 UNIT_WORDS = frozenset(
     f"{u}{s}" for u in ("hour", "day", "week", "fortnight", "month", "quarter", "year", "decade") for s in ("", "s")
@@ -110,8 +143,8 @@ _DEICTIC = frozenset({"this", "last", "next"})
 _TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow"})
 _PART_WORDS = frozenset({"end", "start", "beginning", "middle"})
 _WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "coming", "following"})
-_OFFSET_WORDS = frozenset({"ago", "later", "after", "before", "earlier", "previously", "on", "afterwards"})
 _MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _SEASON_WORDS = frozenset(SEASONS)
 _POSITION_WORDS = frozenset({"early", "mid", "late", "end", "start", "beginning", "middle", "turn"})
 
@@ -407,11 +440,15 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     cut = _SENTENCE_START.search(head)
     head = head[cut.start() + 1 :] if cut else head
     tail = re.split(r"[.!?;]", text[end : end + 160], maxsplit=1)[0]
-    for word in [*reversed(_TENSE_WORD.findall(head)), *_TENSE_WORD.findall(tail)]:
-        w = word.lower().split("'")[-1]
+    words = [w.lower().split("'")[-1] for w in [*reversed(_TENSE_WORD.findall(head)), *_TENSE_WORD.findall(tail)]]
+    for i, w in enumerate(words):
         if w in _FUTURE_CUES:
             return "future"
-        if w in _PAST_CUES or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST):
+        if w in _PAST_CUES:
+            return "past"
+        if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST:
+            if i + 1 < len(words) and words[i + 1] in ("be", "being") and i < len(_TENSE_WORD.findall(head)):
+                continue  # "will be published": a passive, its tense is in the words before "be"
             return "past"
     return None
 
@@ -630,6 +667,52 @@ def _bare_months(text: str, words: frozenset[str]) -> list[DateValue]:
     return out
 
 
+def _weekday_rule(name: str, tense: str | None) -> Rule:
+    """A weekday on its own: the nearest one after (future) or before (past) the reference, or either."""
+    want = WEEKDAYS[name]
+
+    def rule(day: dt.date) -> DateRange:
+        ahead = day + dt.timedelta(days=(want - day.weekday()) % 7)
+        behind = day - dt.timedelta(days=(day.weekday() - want) % 7)
+        if tense == "future":
+            return DateRange.day(ahead)
+        if tense == "past":
+            return DateRange.day(behind)
+        return DateRange(behind, ahead)
+
+    return rule
+
+
+def _weekday_note(tense: str | None) -> str:
+    if tense == "future":
+        return "weekday alone: the next one from the reference date (future tense)"
+    if tense == "past":
+        return "weekday alone: the last one up to the reference date (past tense)"
+    return "ambiguous: a weekday alone, with no tense to say whether the last or the next one"
+
+
+def _season_rule(name: str, tense: str | None) -> Rule:
+    """A season without a year: future tense, the first one not yet over; past, the last one begun."""
+
+    def rule(day: dt.date) -> DateRange:
+        seasons = [season_range(name, y) for y in (day.year - 2, day.year - 1, day.year, day.year + 1)]
+        if tense == "future":
+            return next(s for s in seasons if s.end >= day)
+        if tense == "past":
+            return [s for s in seasons if s.start <= day][-1]
+        return season_range(name, day.year)
+
+    return rule
+
+
+def _season_note(tense: str | None) -> str:
+    if tense == "future":
+        return "season without a year: the first one not yet over at the reference date (future tense)"
+    if tense == "past":
+        return "season without a year: the most recent one begun by the reference date (past tense)"
+    return "season without a year: the one in the reference date's year"
+
+
 def relative_dates(text: str | Scan) -> list[DateValue]:
     """Every expression whose date depends on when it was written."""
     scan = Scan.of(text)
@@ -669,11 +752,22 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
             add(m, lambda d, k=span_days: DateRange(d - dt.timedelta(days=k), d), "range")
         else:
             add(m, lambda d, k=span_days: DateRange(d, d + dt.timedelta(days=k)), "range")
+    for m in BARE_WEEKDAY.finditer(low) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
+        # "on Friday": the next one in the future tense, the last one in the past; else either
+        tense = tense_near(text, *m.span())
+        out.append(DateValue("date", text[m.start("wd") : m.end("wd")], m.span("wd"), None, "day", True,
+                             (_weekday_note(tense),), _weekday_rule(m.group("wd"), tense)))  # fmt: skip
+    for m in BARE_SEASON.finditer(low) if not words.isdisjoint(_SEASON_WORDS) else ():
+        # "in spring": the season named from the tense around it, as "last", "next" or "this" would
+        tense = tense_near(text, *m.span())
+        out.append(DateValue("date", text[m.start("s") : m.end("s")], m.span("s"), None, "season", True,
+                             (_season_note(tense),), _season_rule(m.group("s"), tense)))  # fmt: skip
     for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         month = MONTHS[m.group("m").lower()]
         add(m, lambda d, mo=month, s=shift: month_range(d.year + s, mo), "month")
-    for m in OFFSET.finditer(low) if not words.isdisjoint(_OFFSET_WORDS) and not words.isdisjoint(UNIT_WORDS) else ():
+    offsets = not words.isdisjoint(UNIT_WORDS) and OFFSET_GATE.search(low) is not None
+    for m in OFFSET.finditer(low) if offsets else ():
         if m.group("n") is None and not m.group("unit").lower().endswith("s"):
             continue  # "day after" with no count is not an offset
         lo, hi = duration_days(m.group("n"), m.group("unit"))
@@ -712,7 +806,7 @@ def durations(text: str | Scan) -> list[Duration]:
     scan = Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
-    for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) else ():
+    for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():
         if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
             continue  # "a quarter of the budget" is a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))

@@ -232,7 +232,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
             allowed = join is not None or (rest is not None and RANGE_JOIN.fullmatch(gap[: rest.start()]))
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-            if allowed and (joiner != "and" or between):
+            years = all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, nxt))
+            if allowed and (joiner != "and" or between) and not (years and unit is None):
                 s2, e2, v2, low2, high2, unit2, _ = reader.read(nxt)
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2
@@ -246,7 +247,11 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                         kind = "money" if unit else "number"
                         if between:
                             start -= len(between.group(0))
-                        notes.append("either figure" if joiner == "or" else "a range")
+                        notes.append(
+                            f"ambiguous: either {value:g} or {v2:g}; the interval covers both"
+                            if joiner == "or"
+                            else "a range"
+                        )
                         figures_written = (value, v2)
                         if joiner == "or":
                             readings = (value, v2)

@@ -1,0 +1,101 @@
+"""Properties of the parser that must hold for any input (hypothesis)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcheck
+from factcheck.models import DateRange
+from factcheck.normalize import DateValue, Duration, Quantity
+
+# Words that steer the parser into its branches, so random phrases reach them often.
+NEWS_WORDS = st.sampled_from(
+    "£ $ € 7 7.6 65,000 232 1,100 £4m £7.6m 0.5 2019 2020 2017/18 2019-20 FY2021 Q3 1990s m bn k million "
+    "billion thousand pence p pounds euros per cent % percentage points a an the day week month year years "
+    "hour per pa more than over under at least up to around about nearly almost roughly some between and or "
+    "to – - out of in one two three twenty-three a dozen half a quarter third fifth last next this early mid "
+    "late September May March spring winter Monday Tuesday 8 25th October yesterday today tomorrow ago later "
+    "earlier after before within since by will was fell 03/04/2019 12/11/20 2021-04-22 , . ( )".split()
+)
+PHRASES = st.one_of(st.text(max_size=120), st.lists(NEWS_WORDS, max_size=16).map(" ".join))
+REFS = st.one_of(
+    st.none(),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.tuples(st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)), st.integers(0, 400)).map(
+        lambda p: DateRange(p[0], p[0] + dt.timedelta(days=p[1]))
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(PHRASES, REFS)
+def test_parse_never_crashes_and_every_value_is_well_formed(text, ref):
+    found = factcheck.parse(text, ref=ref)
+    previous_end = 0
+    for v in found:
+        start, end = v.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] == v.text  # spans always index the input
+        assert start >= previous_end  # in order, never overlapping
+        previous_end = end
+        if isinstance(v, Quantity):
+            if v.low is not None:
+                assert v.low <= v.value + 1e-9 * abs(v.value)
+            if v.high is not None:
+                assert v.value <= v.high + 1e-9 * abs(v.value)
+        elif isinstance(v, Duration):
+            assert v.low_days >= 0
+            assert v.high_days is None or v.low_days <= v.high_days
+        elif isinstance(v, DateValue):
+            if v.range is not None:
+                assert v.range.start <= v.range.end
+                for reading in v.readings:
+                    assert v.range.contains(reading)
+            else:
+                assert v.relative and ref is None
+        v.to_dict()  # always serialisable
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**12), st.sampled_from(["£", "$", "€"]))
+def test_any_whole_amount_reads_back_exactly(n, symbol):
+    [v] = factcheck.parse(f"It cost {symbol}{n:,} in all.")
+    assert v.kind == "money" and v.value == n and v.low == n == v.high
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 999), st.integers(0, 9), st.sampled_from([("m", 1e6), (" million", 1e6), ("bn", 1e9)]))
+def test_a_scaled_amount_stands_for_half_its_last_digit_either_side(whole, tenth, scale):
+    suffix, factor = scale
+    [v] = factcheck.parse(f"a £{whole}.{tenth}{suffix} gap")
+    value = (whole + tenth / 10) * factor
+    assert abs(v.value - value) < 1e-6 * value
+    assert abs((v.high - v.low) - 0.1 * factor) < 1e-6 * factor
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2199, 12, 31)), st.booleans())
+def test_any_written_date_reads_back_to_that_day(day, with_weekday):
+    weekday = f"{calendar.day_name[day.weekday()]} " if with_weekday else ""
+    [v] = factcheck.parse(f"It was {weekday}{day.day} {calendar.month_name[day.month]} {day.year}.")
+    assert v.range == DateRange.day(day)
+    assert not any("mismatch" in n for n in v.notes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["yesterday", "last week", "next month", "last September", "a week ago", "three days later",
+                     "early next year", "in the last week", "within a month", "next spring"]),  # fmt: skip
+    st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)),
+    st.integers(0, 60),
+)
+def test_a_reference_range_covers_both_its_ends(phrase, first, extra_days):
+    last = first + dt.timedelta(days=extra_days)
+    [over_range] = factcheck.parse(phrase, ref=DateRange(first, last))
+    [at_first] = factcheck.parse(phrase, ref=first)
+    [at_last] = factcheck.parse(phrase, ref=last)
+    assert over_range.range.contains(at_first.range) and over_range.range.contains(at_last.range)
