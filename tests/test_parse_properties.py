@@ -88,8 +88,20 @@ def test_any_written_date_reads_back_to_that_day(day, with_weekday):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from(["yesterday", "last week", "next month", "last September", "a week ago", "three days later",
-                     "early next year", "in the last week", "within a month", "next spring"]),  # fmt: skip
+    st.sampled_from(
+        [
+            "yesterday",
+            "last week",
+            "next month",
+            "last September",
+            "a week ago",
+            "three days later",
+            "early next year",
+            "in the last week",
+            "within a month",
+            "next spring",
+        ]
+    ),  # fmt: skip
     st.dates(dt.date(1950, 1, 1), dt.date(2090, 1, 1)),
     st.integers(0, 60),
 )
