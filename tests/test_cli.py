@@ -219,30 +219,4 @@ def test_library_functions_work_without_the_cli(shipped):
     assert [v.kind for v in factcheck.parse("a £7.6 million deficit")] == ["money"]
 
 
-def test_parse_reads_stdin_as_jsonl(runner):
-    result = runner.invoke(app, ["parse", "-", "--format", "jsonl"], input="a £7.6 million deficit\n")
-    assert result.exit_code == 0
-    (line,) = result.stdout.splitlines()
-    data = json.loads(line)
-    assert data["text"] == "a £7.6 million deficit"
-    (money,) = data["values"]
-    assert (money["kind"], money["unit"], money["value"], money["low"], money["high"]) == (
-        "money",
-        "GBP",
-        7_600_000,
-        7_550_000,
-        7_650_000,
-    )
-
-
-def test_parse_resolves_relative_dates_against_ref(runner):
-    result = run(runner, "parse", "last September", "--ref", "2020-07-07", "--format", "json")
-    (value,) = json.loads(result.stdout)
-    assert (value["kind"], value["from"], value["to"], value["granularity"]) == (
-        "date",
-        "2019-09-01",
-        "2019-09-30",
-        "month",
-    )
-    bad = run(runner, "parse", "last September", "--ref", "soon")
-    assert bad.exit_code == 2 and "reference date 'soon' is not a date" in bad.stderr
+# The parse command's own tests are in test_parse.py.
