@@ -147,10 +147,10 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def read(self, fig: Figure) -> tuple[int, int, float, float, float, str | None, list[str]]:
+    def read(self, fig: Figure) -> tuple[int, int, float, float, float, str | None, bool]:
+        """start, end, value, low, high, unit, and whether it is a bare "7m" (million or metres)."""
         text = self.text
         start, end = fig.start, fig.end
-        notes: list[str] = []
         unit: str | None = None
         before = text[max(0, start - 8) : start]
         # the regex only when the text just before could end a currency sign or code
@@ -168,13 +168,11 @@ class _Reader:
                 if word in ("pence", "p", "cents"):
                     scale *= 0.01
                 end = after.end()
-        if bare_m and unit is None:
-            notes.append("bare-m")
         value = fig.value * scale
         half = fig.half_unit * scale
         if scale > 1 and (fig.half_unit == 0 or fig.is_word):
             half = 0.5 * scale  # "£7m", "three million": rounded to the nearest whole unit of scale
-        return start, end, value, value - half, value + half, unit, notes
+        return start, end, value, value - half, value + half, unit, bare_m and unit is None
 
 
 def find_quantities(text: str | Scan) -> list[Quantity]:
@@ -191,13 +189,13 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         if fig.start < consumed_until:
             i += 1
             continue
-        start, end, value, low, high, unit, notes = reader.read(fig)
+        start, end, value, low, high, unit, bare_m = reader.read(fig)
+        notes: list[str] = []
         kind = "money" if unit else "number"
         qualifier: str | None = None
         figures_written: tuple[float, ...] = ()
         readings: tuple[float, ...] = ()
-        if "bare-m" in notes:  # "7m" with no currency: millions, or metres
-            notes.remove("bare-m")
+        if bare_m:  # "7m" with no currency: millions, or metres
             notes.append(
                 f"ambiguous: '{text[fig.start : end]}' read as {fig.value:g} million; it may be {fig.value:g} metres"
             )
