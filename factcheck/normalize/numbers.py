@@ -52,7 +52,6 @@ FRACTION_OF_SCALE = re.compile(
     r"\b(half|a quarter|three quarters|a third|two thirds)\s+(?:of\s+)?an?\s+"
     r"(million|billion|thousand|dozen)\b",
 )
-ORDINAL_NUMERAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 
 
 WORD = re.compile(r"[a-z]+")
