@@ -53,24 +53,8 @@ COUNT_NOUNS = [
     "staff",
 ]
 CURRENCIES = [("£", "GBP", "pounds"), ("$", "USD", "dollars"), ("€", "EUR", "euros")]
-NUMBER_WORDS = {
-    2: "two",
-    3: "three",
-    4: "four",
-    5: "five",
-    6: "six",
-    7: "seven",
-    8: "eight",
-    9: "nine",
-    10: "ten",
-    11: "eleven",
-    12: "twelve",
-    15: "fifteen",
-    20: "twenty",
-    30: "thirty",
-    40: "forty",
-    50: "fifty",
-}
+TEENS = {10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen",
+         17: "seventeen", 18: "eighteen", 19: "nineteen"}  # fmt: skip
 TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty", 90: "ninety"}
 UNITS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 REFS = [
@@ -92,17 +76,12 @@ def fmt_thousands(n: int) -> str:
 def money() -> tuple[str, str]:
     symbol, code, word = RNG.choice(CURRENCIES)
     style = RNG.choice(["m", " million", "bn", " billion", "k", "plain", "word", "decimal_m"])
-    if style in ("m", " million"):
-        whole = RNG.randint(1, 950)
+    if style in ("m", " million", "bn", " billion"):
+        top, factor = (950, 1_000_000) if style in ("m", " million") else (60, 1_000_000_000)
+        whole = RNG.randint(1, top)
         tenths = RNG.choice([None, RNG.randint(1, 9)])
         figure = f"{whole}" if tenths is None else f"{whole}.{tenths}"
-        value = (whole + (tenths or 0) / 10) * 1_000_000
-        text = f"{symbol}{figure}{style}"
-    elif style in ("bn", " billion"):
-        whole = RNG.randint(1, 60)
-        tenths = RNG.choice([None, RNG.randint(1, 9)])
-        figure = f"{whole}" if tenths is None else f"{whole}.{tenths}"
-        value = (whole + (tenths or 0) / 10) * 1_000_000_000
+        value = (whole + (tenths or 0) / 10) * factor
         text = f"{symbol}{figure}{style}"
     elif style == "k":
         whole = RNG.randint(5, 900)
@@ -126,8 +105,8 @@ def money() -> tuple[str, str]:
 def words_for(n: int) -> str:
     if n in UNITS:
         return UNITS[n]
-    if n in NUMBER_WORDS:
-        return NUMBER_WORDS[n]
+    if n in TEENS:
+        return TEENS[n]
     tens, units = divmod(n, 10)
     return TENS[tens * 10] + ("-" + UNITS[units] if units else "")
 
