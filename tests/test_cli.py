@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import json
 
+from samples import ROADS_CLAIMS as CLEAN_CLAIMS
+
 from factcheck.cli import app
 from factcheck.errors import ExitStatus
-
-CLEAN_CLAIMS = """\
-source: a.txt
-claims:
-  - id: a-roads
-    quote: The council spent £7m on roads
-    subject: the council
-    property: road spending
-    value: £7m
-"""
 
 
 def run(runner, *args):

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from samples import ROADS_CLAIMS as GOOD
 
 from factcheck.errors import RegistryError, SourceError
 from factcheck.registry import load_registry
 from factcheck.verification import verify
 
 SOURCE = "The council spent £7m on roads in 2019. Ms Bloggs said so."
-
-GOOD = """\
-source: a.txt
-claims:
-  - id: a-roads
-    quote: The council spent £7m on roads
-    subject: the council
-    property: road spending
-    value: £7m
-"""
 
 
 def load(mini):
