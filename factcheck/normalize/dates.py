@@ -576,15 +576,13 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
             cand = _day_candidate(m, month, text)
             if cand:
                 out.append(cand)
-    if not has_digit:
-        return out + _bare_months(text, words) if months else out
     for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
         try:
             day = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
         except ValueError:
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
-    for m in NUMERIC_DAY.finditer(text) if "/" in text else ():
+    for m in NUMERIC_DAY.finditer(text) if has_digit and "/" in text else ():
         a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
         readings = []
         for d, mo in ((a, b), (b, a)):
@@ -608,7 +606,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         cand = _split_year(m, text)
         if cand:
             out.append(cand)
-    for m in FY_CODE.finditer(text) if "FY" in text else ():
+    for m in FY_CODE.finditer(text) if has_digit and "FY" in text else ():
         y = _year(m.group("y"))
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), fin_year(y - 1), "financial_year",
                              notes=(f"read as the UK financial year ending in {y} (April to March)",)))  # fmt: skip
