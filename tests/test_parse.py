@@ -115,6 +115,12 @@ def test_qualifiers_widen_or_open_the_interval(text, low, high):
     assert v["qualifier"] == text.rsplit(" ", 1)[0].lower()
 
 
+@pytest.mark.parametrize("text", ["has gone back up to 232", "numbers went up to 232", "it rose up to 232"])
+def test_up_to_after_a_verb_of_movement_is_where_a_figure_went_not_a_ceiling(text):
+    v = factcheck.parse(text)[0].to_dict()
+    assert (v["low"], v["high"], v["qualifier"]) == (232, 232, None)
+
+
 @pytest.mark.parametrize(
     ("text", "figures", "low", "high"),
     [

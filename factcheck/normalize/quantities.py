@@ -73,6 +73,10 @@ QUALIFIERS = {
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 # The last three words before a figure, read backwards: one match on the reversed window.
 _LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
+# After a verb of movement "up to" says where a figure went, not a ceiling: "has gone back up to 232".
+_RISE_BEFORE_UP = re.compile(
+    r"\b(?:back|gone|went|go|goes|going|come|came|climbed|crept|creeping|moved|shot|risen|rose|jumped)\s+$"
+)
 
 
 def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
@@ -92,6 +96,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         if lead > 0 and covered == start - lead and not text[lead - 1].isspace():
             continue  # the first word was cut by the window
         phrase = " ".join(m.group(k)[::-1] for k in range(n, 0, -1)).lower().lstrip("(")
+        if phrase == "up to" and _RISE_BEFORE_UP.search(text.lower(), max(0, start - covered - 12), start - covered):
+            return None
         if phrase in QUALIFIERS:
             return phrase, covered - (1 if m.group(n).endswith("(") else 0)
     return None
