@@ -9,14 +9,13 @@ what happened: exact, moved, fuzzy (with its score) or orphaned.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from factcheck.files import write_atomic
 from factcheck.models import Anchor, AnchorStatus, Claim, Source
 from factcheck.sources import FoldedText, fold, line_and_column
 
@@ -131,17 +130,3 @@ def write_anchors(claims_dir: Path, anchors: list[Anchor]) -> Path:
     }
     write_atomic(file, json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
     return file
-
-
-def write_atomic(file: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, file)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

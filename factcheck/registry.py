@@ -23,8 +23,8 @@ CLAIM_FIELDS = {
 }  # fmt: skip
 REQUIRED = ("id", "quote", "subject", "property", "value")
 KINDS = {"money", "number", "percent", "rate", "date", "duration", "role", "text", "statement"}
-STATUSES = {"reviewed", "proposed"}
-ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note"}
+STATUSES = {"reviewed", "proposed", "rejected"}
+ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note", "status", "proposed_aliases"}
 TERM_FIELDS = {"term", "aliases", "note"}
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -228,7 +228,7 @@ def _claim(
     status = fields["status"] or "reviewed"
     if status not in STATUSES:
         raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"), field="status",
-                            hint="reviewed or proposed")  # fmt: skip
+                            hint="reviewed, proposed or rejected")  # fmt: skip
     return Claim(
         id=claim_id,
         source=source,

@@ -15,7 +15,7 @@ from factcheck.models import DateRange, Source
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
 MANIFEST = "manifest.yaml"
-SOURCE_FIELDS = {"file", "title", "outlet", "author", "url", "published", "evidence", "note"}
+SOURCE_FIELDS = {"file", "title", "outlet", "author", "url", "published", "evidence", "note", "status"}
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 _FOLD = {

@@ -61,7 +61,7 @@ def emit(text: str, output: Path | None) -> None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from factcheck import console
-    from factcheck.anchor import write_atomic
+    from factcheck.files import write_atomic
 
     write_atomic(output, text)
     console.note(f"wrote {output}")

@@ -1,0 +1,264 @@
+"""Entity resolution: mentions in running text ("Ms Hodges", "the council", "Sally") matched to the
+registry's entities by their names and aliases, with rules for titles, surnames, first names and
+possessives, and rapidfuzz for the near misses.
+
+A mention that matches only by a rule or approximately is a *new alias*, proposed for review,
+never merged silently. A name that matches nothing can become a proposed new entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from factcheck.models import Entity
+from factcheck.registry import name_key
+from factcheck.sources import fold_plain
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady", "prof",
+    "professor", "rev", "baroness", "baron",
+}  # fmt: skip
+# Words of a title or office written before a name ("Children's Commissioner Malcolm Newsam").
+ROLE_WORDS = {
+    "commissioner", "director", "chief", "executive", "leader", "minister", "secretary", "mayor",
+    "chair", "chairman", "chairwoman", "president", "officer", "head", "manager", "spokesperson",
+    "spokesman", "spokeswoman", "inspector", "shadow", "deputy", "assistant", "acting", "interim",
+    "labour", "conservative", "liberal", "democrat", "green", "tory", "mp", "mep", "judge", "justice",
+    "governor", "ceo", "editor", "member", "portfolio", "holder", "children's", "senior", "former",
+    "superintendent", "constable", "sergeant", "detective", "councillor", "cllr", "advocate", "coroner",
+    "professor", "doctor", "nurse", "general", "lead", "principal", "headteacher", "cabinet",
+}  # fmt: skip
+# Head nouns of an organisation, each with the class it is compared by: "the authority" and
+# "the council" are the same kind of body; "department" and "service" another.
+ORG_HEADS = {
+    "council": "council", "authority": "council", "county": "council", "borough": "council",
+    "department": "department", "service": "department", "services": "department",
+    "directorate": "department", "division": "department", "team": "department",
+    "trust": "trust", "government": "government", "ministry": "government", "whitehall": "government",
+    "union": "union", "branch": "union", "company": "company", "firm": "company",
+    "committee": "board", "board": "board", "panel": "board", "cabinet": "board",
+    "inspectorate": "regulator", "regulator": "regulator", "watchdog": "regulator",
+    "police": "police", "force": "police", "hospital": "hospital", "school": "school",
+    "university": "university", "college": "college", "charity": "charity", "agency": "agency",
+    "unitaries": "council", "unitary": "council", "commission": "board", "office": "department",
+}  # fmt: skip
+STOP = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
+    "those", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
+    "is", "was", "are", "were", "be", "been", "has", "had", "have", "it", "which", "who", "whose",
+    "new", "whole", "entire", "same", "other", "own", "failing", "local", "national", "two", "one",
+    "all", "both", "each", "every", "any", "some", "no", "not", "only", "also", "into", "said", "says",
+}  # fmt: skip
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
+_APOS = "'’"
+_CAP_WORD = r"[A-Z][a-zA-Z" + _APOS + r"-]+"
+_NAME = re.compile(
+    rf"\b(?:(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Baroness)\.?)\s+)?"
+    rf"(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})*(?:\s+(?:of|for|de|van|von|le|la)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
+    rf"(?=[\s,.;:!?)\]{_APOS}\"”]|$)"
+)
+_HEADS = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
+_ORG = re.compile(
+    rf"(?<![\w{_APOS}])(?P<mods>(?:[\w{_APOS}-]+\s+){{0,3}}?)(?P<head>(?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
+    re.IGNORECASE,
+)
+FUZZY_MATCH = 88.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name or an organisation as written in a text, and what it resolved to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "organisation"
+    entity: str | None = None  # entity id, known or proposed
+    score: float = 0.0  # 100 for an exact name or alias
+    new_alias: bool = False  # matched only by a rule or approximately: propose the alias
+
+
+def org_key(text: str) -> frozenset[str]:
+    """What an organisation's name is compared by: its distinctive words and its head's class."""
+    words = [w.strip(_APOS + "-").lower() for w in fold_plain(text).split()]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    key = set()
+    for w in words:
+        if not w or w in STOP:
+            continue
+        key.add(f"<{ORG_HEADS[w]}>" if w in ORG_HEADS else w)
+    return frozenset(key)
+
+
+def strip_title(text: str) -> str:
+    words = fold_plain(text).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    name = " ".join(words)
+    return re.sub(r"'s?$", "", name)
+
+
+class EntityIndex:
+    """The known entities, looked up by any name or alias, by rule, or approximately."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._names: dict[str, str] = {}
+        self._choices: dict[str, str] = {}  # folded name → entity id, for rapidfuzz
+        for e in entities:
+            self.add(e)
+
+    def add(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        for name in (entity.id, entity.name, *entity.aliases):
+            self._names.setdefault(name_key(name), entity.id)
+            self._choices.setdefault(name_key(strip_title(name)), entity.id)
+
+    def resolve(self, text: str, kind: str) -> tuple[str | None, float, bool]:
+        """(entity id, score, new alias?) for a mention; (None, 0, False) when nothing fits."""
+        exact = self._names.get(name_key(text))
+        if exact:
+            return exact, 100.0, False
+        bare = strip_title(text)
+        found = self._names.get(name_key(bare))
+        if found:
+            return found, 95.0, True
+        if kind == "person":
+            return self._resolve_person(bare)
+        return self._resolve_org(text)
+
+    def _resolve_person(self, bare: str) -> tuple[str | None, float, bool]:
+        words = bare.split()
+        people = [e for e in self.entities.values() if e.kind in (None, "person")]
+        if len(words) == 1:
+            w = words[0].casefold()
+            hits = {e.id for e in people if _name_words(e) and w in (_name_words(e)[0], _name_words(e)[-1])}
+            if len(hits) == 1:
+                return hits.pop(), 90.0, True
+            return None, 0.0, False
+        best = process.extractOne(name_key(bare), list(self._choices), scorer=fuzz.token_sort_ratio)
+        if best and best[1] >= FUZZY_MATCH:
+            entity_id = self._choices[best[0]]
+            if self.entities[entity_id].kind in (None, "person"):
+                return entity_id, float(best[1]), True
+        return None, 0.0, False
+
+    def _resolve_org(self, text: str) -> tuple[str | None, float, bool]:
+        key = org_key(text)
+        if not key:
+            return None, 0.0, False
+        heads = {k for k in key if k.startswith("<")}
+        hits: set[str] = set()
+        for e in self.entities.values():
+            if e.kind == "person":
+                continue
+            for name in (e.name, *e.aliases):
+                other = org_key(name)
+                distinctive = {k for k in other if not k.startswith("<")}
+                if heads and heads <= other and (key <= other or (distinctive and other <= key)):
+                    hits.add(e.id)
+        if len(hits) == 1:
+            return hits.pop(), 85.0, True
+        return None, 0.0, False
+
+
+def _name_words(entity: Entity) -> list[str]:
+    return [w.casefold() for w in strip_title(entity.name).split()]
+
+
+def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
+    """Every person or organisation named in text, resolved against the index where possible.
+    Overlapping candidates keep the longest."""
+    found: list[Mention] = []
+    for m in _NAME.finditer(text):
+        mention = _person_mention(text, m)
+        if mention is not None:
+            found.append(_resolved(mention, index))
+    for m in _ORG.finditer(text):
+        start = m.start("mods") + _leading_stop(m.group("mods"))
+        mention = Mention(start, m.end(), text[start : m.end()], "organisation")
+        if org_key(mention.text):
+            found.append(_resolved(mention, index))
+    for entity in index.entities.values():  # known aliases written in lower case: "the trust"
+        for name in (entity.name, *entity.aliases):
+            if len(name) < 3:
+                continue
+            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+                found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
+                                     entity.id, 100.0, False))  # fmt: skip
+    found.sort(key=lambda x: (-(x.end - x.start), -(x.entity is not None), x.start))
+    chosen: list[Mention] = []
+    for mention in found:
+        if not any(mention.start < c.end and c.start < mention.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+_SCALE = {"million", "billion", "thousand", "m", "bn", "k", "per", "cent", "pounds", "dollars", "euros"}
+
+
+def _leading_stop(mods: str) -> int:
+    """Characters of leading function words and verbs to drop from an organisation's modifiers."""
+    offset = 0
+    kept = 0
+    for word in re.findall(r"\S+\s+", mods):
+        bare = word.strip().strip(_APOS).lower()
+        if (bare in STOP or bare.endswith(("ed", "ing", "ly")) or bare in _SCALE or any(c.isdigit() for c in bare)
+                or not re.match(r"[\w']+$", bare.replace("’", "'"))):
+            offset += len(word) + kept
+            kept = 0
+        else:
+            kept += len(word)
+    return offset
+
+
+def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
+    title = m.group("title")
+    words = m.group("name").split()
+    start = m.start("name")
+    # Role words written before a name are a title, not part of it.
+    while len(words) > 1 and words[0].lower().rstrip(_APOS + "s") in ROLE_WORDS | {"children"}:
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
+    if any(w.lower() in ORG_HEADS for w in words) or any(w.lower() in _CALENDAR for w in words):
+        return None  # "Northamptonshire County Council" is an organisation, found by _ORG
+    if title:
+        start = m.start()
+    elif len(words) < 2 or words[0].lower() in ROLE_WORDS | STOP | _SENTENCE_WORDS | _CALENDAR:
+        return None
+    end = start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1])
+    name = text[start:end]
+    if name.endswith(("'s", "’s")):
+        end -= 2
+        name = name[:-2]
+    return Mention(start, end, name, "person")
+
+
+_SENTENCE_WORDS = {
+    "this", "that", "there", "these", "those", "it", "in", "on", "at", "but", "and", "if", "when",
+    "while", "after", "before", "unions", "latest", "our", "we", "they", "he", "she", "more", "sign",
+    "register", "by", "as", "for", "from", "with", "so", "just", "some", "many", "all", "updated",
+    "last", "next", "published", "posted", "read", "see", "photo", "image", "credit",
+}  # fmt: skip
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
+def _resolved(mention: Mention, index: EntityIndex) -> Mention:
+    entity, score, new_alias = index.resolve(mention.text, mention.kind)
+    if entity is None:
+        return mention
+    return Mention(mention.start, mention.end, mention.text, mention.kind, entity, score, new_alias)
+
+
+def slug(text: str) -> str:
+    """An entity id from a name: 'Malcolm Newsam' → 'malcolm-newsam'."""
+    words = re.findall(r"[a-z0-9]+", fold_plain(strip_title(text)).casefold().replace("'s", "s"))
+    words = [w for w in words if w not in ("the", "a", "an")] or ["entity"]
+    return "-".join(words)[:60]

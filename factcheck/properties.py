@@ -1,0 +1,185 @@
+"""What a figure measures: property words, their synonyms, and the words around a value.
+
+"£7m over budget", "a £7.6 million deficit" and "an overspend of £4.4 million" measure one thing
+in three wordings. Words are folded to a crude stem, and each stem that belongs to a family of
+synonyms stands for the family, so two wordings compare by meaning rather than by letters.
+The families are ordinary newsroom English, not any one story's words; a project adds its own in
+claims/entities.yaml (`terms`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from factcheck.sources import fold_plain
+
+# Each family: a name and the phrases that say it. Multi-word phrases are matched before words.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "overspend": ("overspend", "overspent", "overspending", "over budget", "deficit", "shortfall", "overrun",
+                  "in the red", "budget gap", "funding gap", "black hole", "over-spend"),
+    "saving": ("save", "saving", "savings", "cut", "cuts", "reduce spending", "efficiencies"),
+    "budget": ("budget", "spending", "spend", "funding", "allocation"),
+    "cost": ("cost", "costs", "costing", "price", "paid", "pay", "worth", "fee", "fees", "salary", "wage"),
+    "departure": ("leave", "leaving", "left", "quit", "quits", "quitting", "resign", "resigned", "resignation",
+                  "stepped down", "step down", "steps down", "stepping down", "stepping away", "depart",
+                  "departure", "departed", "going", "exit", "exiting", "exited", "walk away", "sacked", "fired",
+                  "dismissed", "retire", "retired", "retirement", "to go", "decided to go", "stood down"),
+    "start": ("join", "joined", "joining", "appoint", "appointed", "appointment", "hired", "recruited",
+              "started", "start", "took up", "taken up", "arrived", "since", "in charge", "in the role",
+              "took over", "stepped up", "began"),
+    "announcement": ("announce", "announced", "announcement", "revealed", "reveal", "disclosed", "confirmed"),
+    "publication": ("publish", "published", "report", "released", "issued"),
+    "rating": ("rated", "rating", "judged", "graded", "inspection", "inspected"),
+    "transfer": ("transfer", "transferred", "move", "moved", "moving", "handover", "hand over"),
+    "cases": ("case", "cases", "caseload", "caseloads", "referral", "referrals"),
+    "staff": ("staff", "worker", "workers", "employee", "employees", "workforce", "personnel", "headcount"),
+    "death": ("death", "deaths", "died", "killed", "murder", "murders", "fatality", "fatalities"),
+    "increase": ("rise", "rose", "risen", "rising", "increase", "increased", "up", "grew", "growth", "soar",
+                 "soared"),
+    "decrease": ("fall", "fell", "falling", "fallen", "decrease", "decreased", "down", "drop", "dropped",
+                 "decline", "declined"),
+}  # fmt: skip
+FUNCTION_WORDS = {
+    "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
+    "is", "was", "are", "were", "be", "been", "being", "has", "had", "have", "it", "its", "this", "that",
+    "these", "those", "which", "who", "whom", "whose", "he", "she", "they", "them", "his", "her", "their",
+    "our", "we", "i", "you", "will", "would", "could", "should", "may", "might", "can", "do", "does", "did",
+    "not", "no", "so", "than", "then", "there", "here", "also", "only", "just", "about", "around", "some",
+    "more", "most", "less", "over", "under", "up", "into", "after", "before", "now", "still", "currently",
+    "said", "says", "say", "told", "according", "per", "each", "every", "all", "any", "very", "such",
+    "while", "when", "where", "what", "how", "if", "because", "though", "although", "whether", "against",
+    "between", "within", "without", "last", "next", "year", "years", "month", "months", "week", "weeks",
+    "day", "days", "time", "times", "around", "nearly", "almost", "least", "much", "many", "being",
+}  # fmt: skip
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_PHRASES = sorted(
+    ((tuple(p.split()), family) for family, phrases in FAMILIES.items() for p in phrases),
+    key=lambda item: -len(item[0]),
+)
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough that 'cases' meets 'case' and 'resigned' meets 'resign'."""
+    word = word.strip("'-").removesuffix("'s")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Lower-case words of text with their spans."""
+    folded = fold_plain(text).lower()
+    if len(folded) != len(text):
+        folded = text.lower().replace("’", "'")
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """The meaningful terms of text, in order: a family name for a synonym, else a stem, with spans.
+    Function words are dropped. `extra` maps a project's own wordings to a term."""
+    toks = words(text)
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(toks):
+        matched = False
+        if extra:
+            for phrase, term in extra.items():
+                n = len(phrase.split())
+                if tuple(t[0] for t in toks[i : i + n]) == tuple(phrase.split()):
+                    out.append((term, toks[i][1], toks[i + n - 1][2]))
+                    i += n
+                    matched = True
+                    break
+        if matched:
+            continue
+        for phrase, family in _PHRASES:
+            n = len(phrase)
+            if tuple(t[0] for t in toks[i : i + n]) == phrase:
+                out.append((f"~{family}", toks[i][1], toks[i + n - 1][2]))
+                i += n
+                matched = True
+                break
+        if matched:
+            continue
+        word = toks[i][0]
+        if word not in FUNCTION_WORDS and len(word) > 2:
+            out.append((stem(word), toks[i][1], toks[i][2]))
+        i += 1
+    return out
+
+
+def term_set(text: str, extra: dict[str, str] | None = None) -> frozenset[str]:
+    return frozenset(t for t, _s, _e in terms(text, extra))
+
+
+def near_value(text: str, start: int, end: int, reach: int = 6, extra: dict[str, str] | None = None) -> dict[str, float]:
+    """Terms around a value in text, each weighted by closeness (1 beside it, fading with distance)."""
+    found: dict[str, float] = {}
+    toks = terms(text, extra)
+    before = [t for t in toks if t[2] <= start][::-1]
+    after = [t for t in toks if t[1] >= end]
+    for side in (before, after):
+        for distance, (term, _s, _e) in enumerate(side[:reach]):
+            weight = 1.0 - distance / (reach + 1)
+            found[term] = max(found.get(term, 0.0), weight)
+    return found
+
+
+def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[tuple[int, int]] = ()) -> str:
+    """A short name for what the value at start..end of clause measures, from the words beside it.
+
+    A noun after a count ("232 unallocated cases"); a noun before "of"/"by" ("an overspend of £4.4m",
+    "overspent by £35m"); a phrase after money ("£7m over budget"); for a date, the nearest event word.
+    """
+    skipped = list(skip)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in skipped)
+
+    toks = [t for t in words(clause) if free(t[1], t[2])]
+    after = [t[0] for t in toks if t[1] >= end]
+    before = [t[0] for t in toks if t[2] <= start][::-1]
+    if kind == "date" or kind == "duration":
+        for word in before[:6] + after[:6]:
+            if _family(word) in ("departure", "start", "announcement", "publication", "rating", "transfer"):
+                return word
+        for word in before[:6] + after[:6]:
+            if word.endswith(("ed", "tion", "ment", "ure")) and word not in FUNCTION_WORDS:
+                return word
+        content = [w for w in before[:4] if w not in FUNCTION_WORDS]
+        return " ".join(reversed(content[:2])) or "date"
+    phrase_after = _content_run(after, 3)
+    if kind == "number" and phrase_after:
+        return phrase_after
+    if before and before[0] in ("of", "by", "at", "to", "about", "from") and len(before) > 1:
+        run = _content_run(before[1:], 2, reverse=True)
+        if run:
+            return run
+    if after and phrase_after and (kind != "money" or after[0] not in FUNCTION_WORDS or after[0] == "over"):
+        if after[:2] == ["over", "budget"]:
+            return "over budget"
+        return phrase_after
+    run = _content_run([w for w in before if w not in ("of", "by", "at", "to")], 2, reverse=True)
+    return run or kind
+
+
+def _content_run(seq: list[str], limit: int, reverse: bool = False) -> str:
+    run: list[str] = []
+    for word in seq:
+        if word in FUNCTION_WORDS:
+            if run:
+                break
+            continue
+        run.append(word)
+        if len(run) == limit:
+            break
+    return " ".join(reversed(run) if reverse else run)
+
+
+def _family(word: str) -> str | None:
+    for phrase, family in _PHRASES:
+        if len(phrase) == 1 and phrase[0] == word:
+            return family
+    return None

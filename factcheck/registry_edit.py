@@ -1,0 +1,182 @@
+"""Changing registry files without disturbing what people wrote in them.
+
+Every edit goes through ruamel.yaml's round-trip mode, which keeps comments, key order, quoting
+and indentation, and is written atomically under the project's write lock. Only the entries an
+edit is about change; a file nobody's edit touches is not rewritten. ruamel.yaml is imported
+here and only here, so commands that only read never pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import RegistryError
+from factcheck.files import project_lock, write_atomic
+from factcheck.registry import ENTITIES_FILE, claim_files
+from factcheck.yamlfile import YamlMap, load_yaml
+
+if TYPE_CHECKING:
+    from factcheck.extract import Extraction
+
+QUOTED_FIELDS = {"quote", "value", "note", "alias"}  # free text: always double-quoted, never folded
+
+
+def _yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long quote
+    _data, indent, block_seq_indent = load_yaml_guess_indent(text) if text.strip() else (None, 2, 2)
+    indent = indent or 2
+    offset = block_seq_indent if block_seq_indent is not None else 2
+    yaml.indent(mapping=2, sequence=max(indent, offset + 2), offset=offset)
+    return yaml
+
+
+def edit_file(file: Path, change: Callable[[Any], bool], header: str = "") -> bool:
+    """Load file round-trip, let change() mutate it (returning whether it did), write it back
+    atomically. A missing file starts as `header`. Returns whether the file was written."""
+    text = file.read_text(encoding="utf-8") if file.exists() else header
+    yaml = _yaml(text)
+    data = yaml.load(text) if text.strip() else None
+    if data is None:  # an empty file: start from the header
+        data = yaml.load(header) if header.strip() else {}
+    if not change(data):
+        return False
+    out = io.StringIO()
+    yaml.dump(data, out)
+    write_atomic(file, out.getvalue())
+    return True
+
+
+def mapping(fields: dict[str, Any]) -> Any:
+    """A new YAML mapping in the given key order, free-text fields double-quoted."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    out = CommentedMap()
+    for key, value in fields.items():
+        if isinstance(value, list):
+            seq = CommentedSeq(DoubleQuotedScalarString(v) for v in value)
+            out[key] = seq
+        elif key in QUOTED_FIELDS or (isinstance(value, str) and _needs_quotes(value)):
+            out[key] = DoubleQuotedScalarString(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _needs_quotes(value: str) -> bool:
+    return value != value.strip() or any(c in value for c in ":#'\"{}[],&*!|>%@`") or value[:1] in "-?"
+
+
+def flow_list(values: list[str]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(values)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def claims_file_for(root: Path, source: str) -> Path:
+    """The claims file that holds a source's claims: the one naming it at the top, else a new one."""
+    claims_dir = root / "claims"
+    for file in claim_files(claims_dir):
+        data = load_yaml(file, f"claims/{file.name}")
+        if isinstance(data, YamlMap) and data.get("source") == source:
+            return file
+    return claims_dir / f"{Path(source).stem}.yaml"
+
+
+def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
+    """Append an extraction's proposals to the registry and the manifest; returns the files written."""
+    written: list[str] = []
+    with project_lock(root):
+        by_source: dict[str, list[Any]] = {}
+        for claim in result.claims:
+            by_source.setdefault(claim.source, []).append(claim)
+        if result.entities or result.aliases:
+            if edit_file(root / "claims" / ENTITIES_FILE, lambda d: _add_entities(d, result), ENTITIES_HEADER):
+                written.append(f"claims/{ENTITIES_FILE}")
+        for source, claims in by_source.items():
+            file = claims_file_for(root, source)
+            header = CLAIMS_HEADER.format(source=source)
+            if edit_file(file, lambda d, cs=claims: _add_claims(d, cs, file), header):  # type: ignore[misc]
+                written.append(f"claims/{file.name}")
+        if result.manifest:
+            if edit_file(root / "seeds" / "manifest.yaml", lambda d: _add_sources(d, result), MANIFEST_HEADER):
+                written.append("seeds/manifest.yaml")
+    return tuple(written)
+
+
+ENTITIES_HEADER = (
+    "# Every subject a claim can be about, declared once with the other names the sources use.\n"
+    "entities: []\n"
+)
+CLAIMS_HEADER = "# Claims in seeds/{source}.\nsource: {source}\nclaims: []\n"
+MANIFEST_HEADER = "# Metadata for every source in seeds/.\nsources: []\n"
+
+
+def _list(data: Any, key: str, file: str) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    if not hasattr(data, "get"):
+        raise RegistryError("expected a mapping at the top", path=file, line=1)
+    items = data.get(key)
+    if items is None:
+        items = CommentedSeq()
+        data[key] = items
+    if not isinstance(items, list):
+        raise RegistryError(f"'{key}' must be a list", path=file, field=key)
+    if hasattr(items, "fa") and items.fa.flow_style():
+        items.fa.set_block_style()
+    return items
+
+
+def _add_claims(data: Any, claims: list[Any], file: Path) -> bool:
+    items = _list(data, "claims", f"claims/{file.name}")
+    if not data.get("source") and not items:
+        data["source"] = claims[0].source
+    default = data.get("source")
+    for claim in claims:
+        fields = claim.fields()
+        if claim.source != default:
+            fields = {"id": fields.pop("id"), "source": claim.source, **fields}
+        items.append(mapping(fields))
+    return bool(claims)
+
+
+def _add_entities(data: Any, result: Extraction) -> bool:
+    items = _list(data, "entities", f"claims/{ENTITIES_FILE}")
+    changed = False
+    for entity in result.entities:
+        items.append(mapping(entity.fields()))
+        changed = True
+    for alias in result.aliases:
+        entry = next((e for e in items if e.get("id") == alias.entity), None)
+        if entry is None:
+            continue
+        proposed = entry.get("proposed_aliases")
+        if proposed is None:
+            entry["proposed_aliases"] = flow_list([alias.alias])
+            changed = True
+        elif alias.alias not in proposed:
+            proposed.append(alias.alias)
+            changed = True
+    return changed
+
+
+def _add_sources(data: Any, result: Extraction) -> bool:
+    items = _list(data, "sources", "seeds/manifest.yaml")
+    listed = {e.get("file") for e in items}
+    changed = False
+    for entry in result.manifest:
+        if entry.file not in listed:
+            items.append(mapping(entry.fields()))
+            changed = True
+    return changed
