@@ -222,6 +222,14 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
     return verdict, why
 
 
+def discrepancy_id(a: str, b: str) -> str:
+    """A stable id for the pair of claims a and b, whichever order they come in."""
+    import hashlib
+
+    first, second = sorted((a, b))
+    return "d-" + hashlib.sha1(f"{first}\n{second}".encode()).hexdigest()[:8]
+
+
 def view(cv: ClaimValue, line: int) -> ClaimView:
     return ClaimView(
         id=cv.claim.id,
@@ -232,34 +240,49 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
         published=cv.source.published,
         time=cv.time if cv.time_label != "published" else None,
         reading=cv.reading(),
+        status=cv.claim.status,
     )
 
 
-def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int]) -> tuple[Discrepancy, ...]:
-    """Every cross-source pair in every (subject, property) group, with its verdict."""
+def compare(
+    values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
+    terms: dict[str, str] | None = None,
+) -> tuple[Discrepancy, ...]:  # fmt: skip
+    """Every cross-source pair about the same thing, with its verdict: reviewed claims by subject and
+    property, pairs involving a proposed claim by pairing's judgement (with its confidence)."""
+    from factcheck.pairing import topic_free_pairs
+
+    values = list(values)
+    entities = list(entities)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for cv in values:
-        groups[(cv.claim.subject, property_key(cv.claim.property))].append(cv)
+        if cv.claim.status != "proposed":
+            groups[(cv.claim.subject, property_key(cv.claim.property))].append(cv)
+    pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
+        (a, b, 1.0) for members in groups.values() for a, b in combinations(members, 2)
+        if a.claim.source != b.claim.source
+    ]  # fmt: skip
+    if any(cv.claim.status == "proposed" for cv in values):
+        pairs.extend(topic_free_pairs(values, entities, terms or {}))
     found: list[Discrepancy] = []
-    for (subject, _), members in groups.items():
-        for a, b in combinations(members, 2):
-            if a.claim.source == b.claim.source:
-                continue
-            result = judge(a, b)
-            if result is None:
-                continue
-            verdict, why = result
-            found.append(
-                Discrepancy(
-                    verdict=verdict,
-                    subject=subject,
-                    property=a.claim.property,
-                    explanation=why,
-                    claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
-                    subject_name=names.get(subject, subject),
-                )
+    for a, b, confidence in pairs:
+        result = judge(a, b)
+        if result is None:
+            continue
+        verdict, why = result
+        found.append(
+            Discrepancy(
+                verdict=verdict,
+                subject=a.claim.subject,
+                property=a.claim.property,
+                explanation=why,
+                claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
+                subject_name=names.get(a.claim.subject, a.claim.subject),
+                id=discrepancy_id(a.claim.id, b.claim.id),
+                confidence=confidence,
             )
+        )
     order = {v: i for i, v in enumerate(Verdict)}
-    found.sort(key=lambda d: (order[d.verdict], d.subject, property_key(d.property), d.claims[0].id))
+    found.sort(key=lambda d: (order[d.verdict], -d.confidence, d.subject, property_key(d.property), d.claims[0].id))
     return tuple(found)

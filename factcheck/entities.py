@@ -57,13 +57,13 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 _APOS = "'’"
 _CAP_WORD = r"[A-Z][a-zA-Z" + _APOS + r"-]+"
 _NAME = re.compile(
-    rf"\b(?:(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Baroness)\.?)\s+)?"
-    rf"(?P<name>{_CAP_WORD}(?:\s+{_CAP_WORD})*(?:\s+(?:of|for|de|van|von|le|la)\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
+    rf"\b(?:(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Baroness)\.?)[ \t]+)?"
+    rf"(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+(?:of|for|de|van|von|le|la)[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)?)"
     rf"(?=[\s,.;:!?)\]{_APOS}\"”]|$)"
 )
 _HEADS = "|".join(sorted(ORG_HEADS, key=len, reverse=True))
 _ORG = re.compile(
-    rf"(?<![\w{_APOS}])(?P<mods>(?:[\w{_APOS}-]+\s+){{0,3}}?)(?P<head>(?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
+    rf"(?<![\w{_APOS}])(?P<mods>(?:[\w{_APOS}-]+[ \t]+){{0,3}}?)(?P<head>(?:{_HEADS})(?:\s+(?:{_HEADS}))*)\b",
     re.IGNORECASE,
 )
 FUZZY_MATCH = 88.0
@@ -187,7 +187,8 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
         for name in (entity.name, *entity.aliases):
             if len(name) < 3:
                 continue
-            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
+            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
                 found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
                                      entity.id, 100.0, False))  # fmt: skip
     found.sort(key=lambda x: (-(x.end - x.start), -(x.entity is not None), x.start))
@@ -235,6 +236,9 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     if name.endswith(("'s", "’s")):
         end -= 2
         name = name[:-2]
+    elif name.endswith(("'", "’")):
+        end -= 1
+        name = name[:-1]
     return Mention(start, end, name, "person")
 
 

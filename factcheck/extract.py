@@ -25,7 +25,7 @@ from factcheck.errors import ProjectError
 from factcheck.models import Claim, DateRange, Entity, Source
 from factcheck.normalize import parse
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
-from factcheck.properties import guess_property
+from factcheck.properties import EVENT_FAMILIES, family_of, guess_property
 from factcheck.publication import infer_publication
 from factcheck.registry import Registry, load_registry
 from factcheck.sentences import Span, clauses, quote_span, sentences
@@ -243,8 +243,13 @@ def _new_people(targets: list[str], by_name: dict[str, Source], index: EntityInd
     new: dict[str, ProposedEntity] = {}
     for name in targets:
         for m in find_mentions(by_name[name].text, index):
-            if m.entity or m.kind != "person" or len(strip_title(m.text).split()) < 2:
+            bare_words = strip_title(m.text).split()
+            if m.entity or m.kind != "person" or not 2 <= len(bare_words) <= 4:
                 continue
+            if any(w.lower() in ("of", "for", "and") for w in bare_words) or re.search(
+                r"\b(?:of|for|of the)\s+$", by_name[name].text[max(0, m.start - 8) : m.start]
+            ):
+                continue  # "Director of Early Years" is an office, not a person
             entity_id, _score, _alias = index.resolve(m.text, "person")
             if entity_id:
                 continue
@@ -268,6 +273,9 @@ def _worth_alias(mention: Mention, index: EntityIndex) -> bool:
     written with a distinctive word ("children's department", not "services")."""
     if mention.kind == "person":
         return True
+    modifiers = [w for w in fold_plain(mention.text).split()[:-1] if w.lower() not in ("the", "a", "an")]
+    if not modifiers or not all(w[:1].isupper() or w.endswith("'s") for w in modifiers):
+        return False  # "reshape children's services" is a phrase, not a name
     return any(not k.startswith("<") for k in org_key(mention.text)) and mention.score >= 85
 
 
@@ -294,6 +302,8 @@ def _claims_in(
                 continue
             quote = quote_span(sentence, start, end)
             clause = next((c for c in parts if c.start <= start < c.end), sentence)
+            if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
+                clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop = guess_property(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             when = attached["time"].get(id(v))
@@ -460,8 +470,13 @@ def _roles(source: str, sentence: Span, inside: list[Mention], index: EntityInde
 
 
 def _is_role(phrase: str) -> bool:
+    """A role names an office at its head: "assistant director of early years", "chief executive";
+    not "the resignation of the latest director"."""
     ws = [w.lower().strip("'’,") for w in phrase.split()]
-    return 0 < len(ws) <= 10 and any(w in OFFICES for w in ws)
+    if not 0 < len(ws) <= 10 or any(family_of(w) in EVENT_FAMILIES for w in ws):
+        return False
+    head = ws[: ws.index("of")] if "of" in ws else ws
+    return bool(head) and head[-1] in OFFICES
 
 
 def _role_before(text: str, s: int) -> str | None:
@@ -481,6 +496,8 @@ def _role_before(text: str, s: int) -> str | None:
         break
     while run and run[0].lower() in ("of", "for", "and"):
         run.pop(0)
+    if run and run[-1].lower() in ("of", "for", "and"):
+        return None
     phrase = " ".join(run)
     return phrase if run and _is_role(phrase) else None
 
@@ -490,6 +507,8 @@ def _role_after(text: str, e: int) -> str | None:
     if not m:
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
+    if re.match(r"(?:and|or|but|her|his|their|its)\b", phrase, re.IGNORECASE):
+        return None  # "Sally Hodges, and her assistant, Jean Imray": the role is the next person's
     return phrase if _is_role(phrase) and not re.search(r"\b(?:who|which|said|says|is|was)\b", phrase) else None
 
 

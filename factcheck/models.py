@@ -230,6 +230,7 @@ class ClaimView:
     published: DateRange | None
     time: DateRange | None  # the time the value refers to, once resolved
     reading: str  # the value as understood, e.g. "£6.5m–£7.5m"
+    status: str = "reviewed"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -241,12 +242,30 @@ class ClaimView:
             "published": self.published.iso() if self.published else None,
             "refers_to": self.time.iso() if self.time else None,
             "reading": self.reading,
+            "status": self.status,
         }
 
 
 @dataclass(frozen=True)
+class Review:
+    """A person's decision on a discrepancy, kept in claims/reviews.yaml."""
+
+    decision: str  # "confirmed" (the sources really disagree) or "dismissed" (they do not)
+    note: str = ""
+    reviewer: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date}
+
+
+@dataclass(frozen=True)
 class Discrepancy:
-    """Two claims from different sources about the same subject and property, with a verdict."""
+    """Two claims from different sources about the same thing, with a verdict.
+
+    `confidence` says how sure the pairing is: 1 for two claims a person filed under the same
+    subject and property, less for a pair of proposed claims matched by their wording and entities.
+    """
 
     verdict: Verdict
     subject: str
@@ -254,10 +273,25 @@ class Discrepancy:
     explanation: str
     claims: tuple[ClaimView, ...]
     subject_name: str = ""
+    id: str = ""
+    confidence: float = 1.0
+    review: Review | None = None
+
+    @property
+    def proposed(self) -> bool:
+        return any(c.status == "proposed" for c in self.claims)
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.verdict.needs_attention and self.review is None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "verdict": self.verdict.value,
+            "confidence": self.confidence,
+            "proposed": self.proposed,
+            "review": self.review.to_dict() if self.review else None,
             "subject": self.subject,
             "subject_name": self.subject_name or self.subject,
             "property": self.property,
@@ -284,7 +318,7 @@ class Verification:
 
     @property
     def needs_attention(self) -> tuple[Discrepancy, ...]:
-        return tuple(d for d in self.discrepancies if d.verdict.needs_attention)
+        return tuple(d for d in self.discrepancies if d.needs_attention)
 
     def to_dict(self) -> dict[str, Any]:
         return {

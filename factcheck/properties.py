@@ -40,6 +40,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "decrease": ("fall", "fell", "falling", "fallen", "decrease", "decreased", "down", "drop", "dropped",
                  "decline", "declined"),
 }  # fmt: skip
+EVENT_FAMILIES = ("departure", "start", "announcement", "publication", "rating", "transfer")
 FUNCTION_WORDS = {
     "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
     "is", "was", "are", "were", "be", "been", "being", "has", "had", "have", "it", "its", "this", "that",
@@ -142,8 +143,14 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     after = [t[0] for t in toks if t[1] >= end]
     before = [t[0] for t in toks if t[2] <= start][::-1]
     if kind == "date" or kind == "duration":
+        if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
+            tail = clause[end:]
+            events = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in EVENT_FAMILIES]
+            if events:  # "days after X ... stepped down" dates X's event: its last verb
+                _t, s, e = events[-1]
+                return tail[s:e].lower()
         for word in before[:6] + after[:6]:
-            if _family(word) in ("departure", "start", "announcement", "publication", "rating", "transfer"):
+            if family_of(word) in EVENT_FAMILIES:
                 return word
         for word in before[:6] + after[:6]:
             if word.endswith(("ed", "tion", "ment", "ure")) and word not in FUNCTION_WORDS:
@@ -178,7 +185,7 @@ def _content_run(seq: list[str], limit: int, reverse: bool = False) -> str:
     return " ".join(reversed(run) if reverse else run)
 
 
-def _family(word: str) -> str | None:
+def family_of(word: str) -> str | None:
     for phrase, family in _PHRASES:
         if len(phrase) == 1 and phrase[0] == word:
             return family

@@ -34,6 +34,8 @@ def verify(root: str | Path = ".") -> Verification:
         problems.append(Problem(Severity(severity), f"{where}: {message}", claim_id, claim.source))
 
     for claim in registry.claims:
+        if claim.status == "rejected":
+            continue
         where = f"{claim.file}:{claim.line_of('quote')}"
         anchor = anchor_quote(claim, prepared[claim.source], recorded.get(claim.id))
         anchors.append(anchor)
@@ -56,7 +58,7 @@ def verify(root: str | Path = ".") -> Verification:
         for severity, message in cv.problems:
             report(severity, f"'{claim.id}': {message}", claim.id, value_where)
         values.append(cv)
-    discrepancies = compare(values, registry.entities, lines)
+    discrepancies = compare(values, registry.entities, lines, glossary)
     return Verification(
         root=str(root),
         sources=sources,

@@ -1,0 +1,185 @@
+"""Pairing without topics: are two claims from different sources about the same thing?
+
+Reviewed claims are paired by their subject and property, as a person wrote them. A proposed
+claim's subject and property are guesses, so for any pair involving one the question is judged
+from evidence, and the answer carries a confidence:
+- the kind and unit of the value (money is never paired with a count; pounds never with dollars);
+- the entities: the same subject, or one claim's subject named beside the other's value;
+- the property words with their synonyms ("over budget", "overspend", "deficit"), from each
+  claim's property and from the words around its value in its quote.
+The time each refers to is left to the verdict: different times make a change, not a conflict.
+Claims are blocked by kind and unit first, so only claims that could be compared are scored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from factcheck.entities import EntityIndex, find_mentions, org_key
+from factcheck.models import DateRange, Entity
+from factcheck.normalize.claims import ClaimValue, TextValue
+from factcheck.normalize.values import DateValue, Duration, Quantity
+from factcheck.properties import near_value, terms
+from factcheck.sources import fold_plain
+
+PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
+WORDS_AT = 0.45  # property words must agree at least this much on their own
+
+
+CLOSE = 0.6  # weight from which a synonym family beside the value counts as a property word
+EVENT_BLOCKS = ("date", "duration")
+SAME_EVENT_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Features:
+    """What pairing looks at in one claim."""
+
+    block: str  # kind and unit: "money:GBP", "number:", "date", "role"...
+    subject: str
+    subject_kind: str | None
+    subject_key: frozenset[str]
+    near: frozenset[str]  # entity ids named in the claim's quote
+    words: frozenset[str]  # property terms; synonym families beside the value when the property has none
+    head: str = ""  # the last word of the property: what a count counts ("reviews" in "serious case reviews")
+    tense: str | None = None  # for a date: "future" or "past" of its own source's publication
+    published: DateRange | None = None
+    when: DateRange | None = None  # for a date: the range it means
+
+    @property
+    def families(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w.startswith("~"))
+
+    @property
+    def plain(self) -> frozenset[str]:
+        return self.words - self.families
+
+
+def block_of(cv: ClaimValue) -> str | None:
+    v = cv.value
+    if isinstance(v, Quantity):
+        return f"{v.kind}:{v.unit or ''}"
+    if isinstance(v, DateValue):
+        return "date" if v.range is not None else None
+    if isinstance(v, Duration):
+        return "duration"
+    if isinstance(v, TextValue):
+        return v.kind if v.kind in ("role", "statement") else "text"
+    return None
+
+
+def features(cv: ClaimValue, index: EntityIndex, extra: dict[str, str]) -> Features | None:
+    block = block_of(cv)
+    if block is None:
+        return None
+    claim = cv.claim
+    quote = claim.quote
+    at = fold_plain(quote).casefold().find(fold_plain(claim.value).casefold())
+    context = near_value(quote, at, at + len(claim.value), extra=extra) if at >= 0 else {}
+    prop_terms = terms(claim.property, extra)
+    words = frozenset(t for t, _s, _e in prop_terms)
+    if not any(w.startswith("~") for w in words):  # the property names no known measure: look beside the value
+        words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
+    entity = index.entities.get(claim.subject)
+    near = frozenset(m.entity for m in find_mentions(quote, index) if m.entity)
+    return Features(
+        block=block,
+        subject=claim.subject,
+        subject_kind=entity.kind if entity else None,
+        subject_key=org_key(entity.name) if entity and entity.kind != "person" else frozenset(),
+        near=near,
+        words=words,
+        head=prop_terms[-1][0] if prop_terms else "",
+        tense=_tense(cv),
+        published=cv.source.published,
+        when=cv.value.range if isinstance(cv.value, DateValue) else None,
+    )
+
+
+def _tense(cv: ClaimValue) -> str | None:
+    v, pub = cv.value, cv.source.published
+    if not isinstance(v, DateValue) or v.range is None or pub is None:
+        return None
+    if v.range.start >= pub.start and v.range.end > pub.end:
+        return "future"
+    if v.range.start < pub.start and v.range.end <= pub.end:
+        return "past"
+    return None
+
+
+def different_events(a: Features, b: Features) -> bool:
+    """Two dates that cannot be one event misdated: written at the same time, one source puts its
+    date in the future and the other in the past ("is to leave on 25 October", "resigned in the last
+    week"); or the two lie more than a year apart, which for the same kind of event (an inspection,
+    a report) is two occurrences."""
+    if a.when is not None and b.when is not None:
+        gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
+        if gap.days > SAME_EVENT_DAYS:
+            return True
+    if {a.tense, b.tense} != {"future", "past"} or a.published is None or b.published is None:
+        return False
+    return a.published.overlaps(b.published)
+
+
+def entity_agreement(a: Features, b: Features) -> float:
+    """1 for the same subject; 0.8 when two organisations' names agree (one names it more fully);
+    0.6 when a person who is one claim's subject is named in the other's quote; 0 otherwise."""
+    if a.subject == b.subject:
+        return 1.0
+    if a.subject_key and b.subject_key and (a.subject_key <= b.subject_key or b.subject_key <= a.subject_key):
+        return 0.8
+    person_a, person_b = a.subject_kind == "person", b.subject_kind == "person"
+    if person_a and person_b:
+        return 0.0  # two different people
+    if (person_a and a.subject in b.near) or (person_b and b.subject in a.near):
+        return 0.6
+    return 0.0
+
+
+def word_agreement(a: Features, b: Features) -> float:
+    """How far two claims' property words agree, synonyms counted as one word. Where both carry a
+    synonym family ("deficit" and "over budget" are both an overspend), the families decide."""
+    if a.block.startswith("number") and a.head != b.head:
+        return 0.0  # counts of different things: "two serious case reviews", "two child murders"
+    fa, fb = a.families, b.families
+    if fa and fb:
+        return 1.0 if fa & fb else 0.0
+    if a.block in EVENT_BLOCKS:
+        return 0.0  # two dates are about the same event only when both say which event
+    pa, pb = a.plain | fa, b.plain | fb
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / min(len(pa), len(pb))
+
+
+def pair_confidence(a: Features, b: Features) -> float:
+    if a.block != b.block or different_events(a, b):
+        return 0.0
+    entities = entity_agreement(a, b)
+    words = word_agreement(a, b)
+    if entities == 0.0 or words < WORDS_AT:
+        return 0.0
+    return round(0.5 * entities + 0.5 * words, 2)
+
+
+def topic_free_pairs(
+    values: Iterable[ClaimValue], entities: Iterable[Entity], terms: dict[str, str]
+) -> Iterator[tuple[ClaimValue, ClaimValue, float]]:
+    """Every cross-source pair with at least one proposed claim that pairing judges to be about the
+    same thing, with its confidence. Pairs of two reviewed claims are left to subject and property."""
+    index = EntityIndex(entities)
+    blocks: dict[str, list[tuple[ClaimValue, Features]]] = defaultdict(list)
+    for cv in values:
+        f = features(cv, index, terms)
+        if f is not None:
+            blocks[f.block].append((cv, f))
+    for members in blocks.values():
+        for (a, fa), (b, fb) in combinations(members, 2):
+            if a.claim.source == b.claim.source or (a.claim.status != "proposed" and b.claim.status != "proposed"):
+                continue
+            confidence = pair_confidence(fa, fb)
+            if confidence >= PAIR_AT:
+                yield a, b, confidence
