@@ -8,6 +8,8 @@ characters and escape sequences removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -19,6 +21,10 @@ from factcheck.claim_search import SearchHit
 from factcheck.lookup import ClaimDetail
 from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
 from factcheck.report import verdict_counts
+
+if TYPE_CHECKING:
+    from factcheck.extract import Extraction
+    from factcheck.models import Claim
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
@@ -86,7 +92,15 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
         for d in items:
             head = Text("  ● ") + Text(f"{clean(d.subject_name)} · {clean(d.property)}", style="bold")
+            head += Text(f"  [{d.id}]", style="dim")
+            if d.proposed:
+                head += Text(f"  proposed claims, pairing {d.confidence:.2f}", style="italic")
             why = Text("    ") + Text(clean(d.explanation))
+            if d.review is not None:
+                state = "reopened: a claim changed since it was " if d.review.stale else ""
+                why += Text(f"\n    {state}{d.review.decision}", style="bold magenta")
+                if d.review.note:
+                    why += Text(f": {clean(d.review.note)}", style="magenta")
             if full:
                 out.print(Group(head, why))
                 out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[verdict]))
@@ -191,3 +205,70 @@ def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-
                 v.kind, clean(v.text), f"{v.span[0]}–{v.span[1]}", clean(v.describe()), clean("; ".join(v.notes))
             )
     stdout().print(table)
+
+
+def progress(total: int, label: str) -> tuple[Callable[[str], None], Callable[[], None]]:
+    """A progress bar on stderr (only on a terminal): returns (advance(name), finish())."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                   console=stderr(), transient=True)  # fmt: skip
+    task = bar.add_task("", total=total)
+    bar.start()
+
+    def advance(name: str) -> None:
+        bar.update(task, advance=1, description=clean(name))
+
+    return advance, bar.stop
+
+
+def print_extraction(result: Extraction, dry_run: bool) -> None:
+    out = stdout()
+    verb = "would add" if dry_run else "added"
+    if result.empty:
+        out.print(Text(f"factcheck extract: nothing new in {len(result.sources)} source(s); "
+                       f"{result.already} already in the registry"))  # fmt: skip
+        return
+    for c in result.claims:
+        out.print(Text(f"{clean(c.id)}", style="bold") + Text(f"  {c.kind}: ") + Text(clean(c.value), style="bold")
+                  + Text(f"  ({clean(c.subject)} · {clean(c.property)})", style="dim"))  # fmt: skip
+    for e in result.entities:
+        out.print(Text(f"new entity {clean(e.id)}: {clean(e.name)} ({e.kind})", style="cyan"))
+    for a in result.aliases:
+        out.print(Text(f"new alias for {clean(a.entity)}: {clean(a.alias)}", style="cyan"))
+    for m in result.manifest:
+        when = m.published.human() if m.published else "undated"
+        out.print(Text(f"manifest entry for {clean(m.file)}: {clean(m.title)} ({when})", style="cyan"))
+    out.print(Text(f"\nfactcheck extract {verb} {len(result.claims)} proposed claims, {len(result.entities)} entities, "
+                   f"{len(result.aliases)} aliases, {len(result.manifest)} manifest entries "
+                   f"from {len(result.sources)} source(s); {result.already} already in the registry", style="bold"))
+    if result.written:
+        note("wrote " + ", ".join(result.written))
+
+
+def show_proposal(index: int, total: int, claim: Claim, published: str) -> None:
+    out = stderr()
+    out.print(Text(f"\n[{index}/{total}] {clean(claim.id)}", style="bold") + Text(f"  seeds/{clean(claim.source)} · {published}", style="dim"))
+    out.print(Text("  ") + _quote_text(claim.quote, claim.value))
+    out.print(Text(f"  subject: {clean(claim.subject_as_written)}   property: {clean(claim.property)}   "
+                   f"value: {clean(claim.value)}   kind: {claim.kind or 'inferred'}", style="cyan"))  # fmt: skip
+
+
+def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:
+    out = stderr()
+    out.print(Text(f"\n[{index}/{total}] {d.id}  {d.verdict.value.upper()}", style=STYLES[d.verdict])
+              + Text(f"  {clean(d.subject_name)} · {clean(d.property)}  pairing {d.confidence:.2f}", style="bold"))
+    out.print(Text("  " + clean(d.explanation)))
+    out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[d.verdict]))
+
+
+def ask(question: str, choices: list[str], default: str) -> str:
+    from rich.prompt import Prompt
+
+    return Prompt.ask(question, choices=choices, default=default, console=stderr())
+
+
+def ask_text(question: str, default: str = "") -> str:
+    from rich.prompt import Prompt
+
+    return Prompt.ask(question, default=default, console=stderr())

@@ -202,13 +202,23 @@ def propose(
         used_entities.update(c.entity for c in found)
     kept, already = _drop_known(claims, registry, by_name)
     entities = tuple(e for e in new_entities.values() if e.id in {c.entity for c in kept})
-    known_aliases = {fold_plain(a).casefold() for e in registry.entities for a in (e.name, *e.aliases)}
+    known_aliases = {
+        fold_plain(a).casefold() for e in registry.entities for a in (e.name, *e.aliases, *e.proposed_aliases)
+    }
     alias_list = tuple(
         a for a in aliases.values()
         if a.entity in index.entities and fold_plain(a.alias).casefold() not in known_aliases
-        and a.entity not in new_entities
+        and fold_plain(a.alias).casefold() != fold_plain(index.entities[a.entity].name).casefold()
+        and (a.entity not in new_entities or a.entity in {e.id for e in entities})
     )  # fmt: skip
     return Extraction(tuple(targets), tuple(kept), entities, alias_list, manifest, already)
+
+
+def targets_of(root: str | Path, paths: Iterable[str] = ()) -> list[str]:
+    """The sources extract would read: those named, or every source without claims yet."""
+    root = Path(root)
+    sources = load_sources(root)
+    return _targets(root, list(paths), sources, load_registry(root, {s.name for s in sources}))
 
 
 def _targets(root: Path, paths: list[str], sources: tuple[Source, ...], registry: Registry) -> list[str]:

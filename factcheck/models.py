@@ -110,6 +110,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     kind: str | None = None
     note: str | None = None
+    status: str = "reviewed"
+    proposed_aliases: tuple[str, ...] = ()  # found by extract, waiting for review
 
 
 @dataclass(frozen=True)
@@ -254,9 +256,11 @@ class Review:
     note: str = ""
     reviewer: str | None = None
     date: str | None = None
+    stale: bool = False  # one of the claims changed since: the discrepancy is open again
 
     def to_dict(self) -> dict[str, Any]:
-        return {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date}
+        return {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date,
+                "reopened": self.stale}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -283,7 +287,7 @@ class Discrepancy:
 
     @property
     def needs_attention(self) -> bool:
-        return self.verdict.needs_attention and self.review is None
+        return self.verdict.needs_attention and (self.review is None or self.review.stale)
 
     def to_dict(self) -> dict[str, Any]:
         return {

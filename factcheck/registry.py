@@ -17,6 +17,7 @@ from factcheck.sources import fold_plain
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
 ENTITIES_FILE = "entities.yaml"
+REVIEWS_FILE = "reviews.yaml"  # decisions on discrepancies: see baseline.py
 CLAIM_FIELDS = {
     "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
     "relative_to", "note", "status",
@@ -111,6 +112,8 @@ def load_entities(claims_dir: Path) -> tuple[tuple[Entity, ...], tuple[tuple[str
                 aliases=_string_list(item, "aliases", display),
                 kind=_text(item, "kind", display),
                 note=_text(item, "note", display),
+                status=_text(item, "status", display) or "reviewed",
+                proposed_aliases=_string_list(item, "proposed_aliases", display),
             )
         )
     terms: list[tuple[str, tuple[str, ...]]] = []
@@ -155,7 +158,7 @@ def alias_index(entities: tuple[Entity, ...]) -> dict[str, str]:
 def claim_files(claims_dir: Path) -> list[Path]:
     return sorted(
         p for p in claims_dir.glob("*.y*ml")
-        if p.name != ENTITIES_FILE and p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+        if p.name not in (ENTITIES_FILE, REVIEWS_FILE) and p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
     )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factcheck.anchor import anchor_quote, load_recorded, prepare
+from factcheck.baseline import apply_reviews, load_reviews
 from factcheck.compare import compare
 from factcheck.models import AnchorStatus, Problem, Severity, Verification
 from factcheck.normalize.claims import glossary_index, normalize_claim
@@ -59,6 +60,7 @@ def verify(root: str | Path = ".") -> Verification:
             report(severity, f"'{claim.id}': {message}", claim.id, value_where)
         values.append(cv)
     discrepancies = compare(values, registry.entities, lines, glossary)
+    discrepancies = apply_reviews(discrepancies, load_reviews(root), {c.id: c for c in registry.claims})
     return Verification(
         root=str(root),
         sources=sources,

@@ -7,8 +7,10 @@ import os
 
 import typer
 
+from factcheck.cli.extract import extract_command
 from factcheck.cli.parse import parse_command
 from factcheck.cli.report import report_command
+from factcheck.cli.review import resolve_command, review_command
 from factcheck.cli.search import search_command
 from factcheck.cli.show import anchor_command, show_command, sources_command
 from factcheck.cli.verify import verify_command
@@ -38,6 +40,9 @@ app.command("show")(show_command)
 app.command("sources")(sources_command)
 app.command("anchor")(anchor_command)
 app.command("parse")(parse_command)
+app.command("extract")(extract_command)
+app.command("review")(review_command)
+app.command("resolve")(resolve_command)
 
 
 def main() -> None:

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import ListFormat, RootOption, handles_errors
+
+
+@handles_errors
+def extract_command(
+    paths: list[str] = typer.Argument(None, help="Sources in seeds/ (default: every source without claims yet)."),
+    root: Path = RootOption,
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print what would be added; write nothing."),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text for people, json for tools."),
+) -> None:
+    """Propose claims for every figure, date, role and attributed statement in sources.
+
+    Proposals are written with `status: proposed` into the source's claims file, beside (never over)
+    what is there; new entities, aliases and manifest entries are proposed too. Running it again
+    adds nothing. Review them with `factcheck review`.
+    """
+    import json
+    import sys
+
+    from factcheck import console
+    from factcheck.extract import extract
+
+    advance, finish = None, None
+    if sys.stderr.isatty() and format is ListFormat.text:
+        from factcheck.extract import PROGRESS_AT, targets_of
+
+        names = targets_of(root, paths or [])
+        if len(names) >= PROGRESS_AT:
+            advance, finish = console.progress(len(names), "extracting")
+    try:
+        result = extract(root, paths or [], dry_run=dry_run, progress=advance)
+    finally:
+        if finish:
+            finish()
+    if format is ListFormat.json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        console.print_extraction(result, dry_run)

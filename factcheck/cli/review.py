@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import RootOption, handles_errors
+
+
+class DecisionChoice(str, Enum):
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+
+
+@handles_errors
+def review_command(
+    ids: list[str] = typer.Argument(None, help="Claim or entity ids, with --accept or --reject."),
+    root: Path = RootOption,
+    accept: bool = typer.Option(False, "--accept", help="Accept the proposed claims (or entities) named."),
+    reject: bool = typer.Option(False, "--reject", help="Reject the proposed claims named (kept, never proposed again)."),
+) -> None:
+    """Review proposed claims and discrepancies: accept, edit, reject or skip each one.
+
+    With no options, an interactive pass on a terminal; every decision is written at once, so
+    quitting part-way loses nothing. `--accept ID...` and `--reject ID...` decide without asking.
+    """
+    from factcheck import console
+    from factcheck.review import ReviewError, decide
+
+    if accept and reject:
+        raise ReviewError("choose --accept or --reject, not both")
+    if accept or reject:
+        if not ids:
+            raise ReviewError("name the ids to decide", hint="e.g. factcheck review --accept 000-over-budget-1a2b3")
+        for d in decide(root, ids, "accepted" if accept else "rejected"):
+            console.note(f"{d.action} {d.id} ({d.file})")
+        return
+    if ids:
+        raise ReviewError("ids need --accept or --reject", hint="or run factcheck review alone to go through them")
+    from factcheck.cli.review_session import run_session
+
+    run_session(root)
+
+
+@handles_errors
+def resolve_command(
+    discrepancy: str = typer.Argument(..., help="The discrepancy's id (or a unique prefix), as verify shows it."),
+    decision: DecisionChoice = typer.Option(..., "--as", help="confirmed: the sources disagree; dismissed: they do not."),
+    note: str = typer.Option("", "--note", help="Why: shown in reports beside the discrepancy."),
+    reviewer: str = typer.Option(None, "--by", help="Who decided (optional)."),
+    root: Path = RootOption,
+) -> None:
+    """Record a decision on a discrepancy; verify will not raise it again unless a claim changes."""
+    from factcheck import console
+    from factcheck.review import resolve
+
+    done = resolve(root, discrepancy, decision.value, note, reviewer)
+    console.note(f"{done.action} {done.id} ({done.file})")
