@@ -118,6 +118,23 @@ class EntityIndex:
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
 
+    def single_names(self) -> dict[str, str]:
+        """First names and surnames that point to exactly one known person."""
+        owners: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.kind not in (None, "person"):
+                continue
+            words = strip_title(e.name).split()
+            if len(words) < 2:
+                continue
+            for w in (words[0], words[-1]):
+                bare = w.lower()
+                if bare in ROLE_WORDS or bare in STOP or bare in _SENTENCE_WORDS or bare in ORG_HEADS:
+                    continue
+                if len(w) > 2 and w[:1].isupper():
+                    owners.setdefault(w, set()).add(e.id)
+        return {w: ids.pop() for w, ids in owners.items() if len(ids) == 1}
+
     def resolve(self, text: str, kind: str) -> tuple[str | None, float, bool]:
         """(entity id, score, new alias?) for a mention; (None, 0, False) when nothing fits."""
         exact = self._names.get(name_key(text))
@@ -183,6 +200,9 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
         mention = Mention(start, m.end(), text[start : m.end()], "organisation")
         if org_key(mention.text):
             found.append(_resolved(mention, index))
+    for word, entity_id in index.single_names().items():  # "Sally", "Hodges" for a known person
+        for hit in re.finditer(rf"(?<![\w{_APOS}-]){re.escape(word)}(?![\w-])", text):
+            found.append(Mention(hit.start(), hit.end(), hit.group(), "person", entity_id, 90.0, True))
     for entity in index.entities.values():  # known aliases written in lower case: "the trust"
         for name in (entity.name, *entity.aliases):
             if len(name) < 3:
@@ -225,6 +245,8 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     while len(words) > 1 and words[0].lower().rstrip(_APOS + "s") in ROLE_WORDS | {"children"}:
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
+    while len(words) > 2 and words[-1].lower().rstrip(_APOS + "s") in ROLE_WORDS | {"children"}:
+        words = words[:-1]  # "Anne Longfield Children's Commissioner": the title follows the name
     if any(w.lower() in ORG_HEADS for w in words) or any(w.lower() in _CALENDAR for w in words):
         return None  # "Northamptonshire County Council" is an organisation, found by _ORG
     if title:
@@ -246,7 +268,7 @@ _SENTENCE_WORDS = {
     "this", "that", "there", "these", "those", "it", "in", "on", "at", "but", "and", "if", "when",
     "while", "after", "before", "unions", "latest", "our", "we", "they", "he", "she", "more", "sign",
     "register", "by", "as", "for", "from", "with", "so", "just", "some", "many", "all", "updated",
-    "last", "next", "published", "posted", "read", "see", "photo", "image", "credit",
+    "last", "next", "published", "posted", "read", "see", "photo", "image", "credit", "dear", "recent",
 }  # fmt: skip
 _CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

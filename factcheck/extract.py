@@ -260,6 +260,9 @@ def _new_people(targets: list[str], by_name: dict[str, Source], index: EntityInd
                 r"\b(?:of|for|of the)\s+$", by_name[name].text[max(0, m.start - 8) : m.start]
             ):
                 continue  # "Director of Early Years" is an office, not a person
+            text = by_name[name].text
+            if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in bare_words):
+                continue  # "Golden Hello" when the piece also says "golden hellos": words, not a name
             entity_id, _score, _alias = index.resolve(m.text, "person")
             if entity_id:
                 continue
@@ -296,6 +299,7 @@ def _claims_in(
     out: list[ProposedClaim] = []
     text = source.text
     last_person: Mention | None = None
+    main = _main_subject(mentions)
     for sentence in sentences(text):
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         parts = clauses(sentence)
@@ -308,6 +312,8 @@ def _claims_in(
             start, end = sentence.start + v.span[0], sentence.start + v.span[1]
             subject = _subject(start, end, sentence, parts, inside, pronoun_person, text)
             entity_id, entity_name = _entity_for(subject, index, new_entities, source.name)
+            if entity_id is None and main is not None:  # no subject in reach: the source's main one
+                entity_id, entity_name = _entity_for(main, index, new_entities, source.name)
             if entity_id is None:
                 continue
             quote = quote_span(sentence, start, end)
@@ -331,6 +337,18 @@ def _claims_in(
         if people:
             last_person = people[-1]
     return out
+
+
+def _main_subject(mentions: list[Mention]) -> Mention | None:
+    """The entity a source names most often (organisations first): the subject of last resort."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.entity:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    if not counts:
+        return next((m for m in mentions if m.kind == "organisation"), None)
+    top = max(counts, key=lambda e: (counts[e], any(m.entity == e and m.kind == "organisation" for m in mentions)))
+    return next(m for m in mentions if m.entity == top)
 
 
 def _worth_proposing(sentence: str, v: Value) -> bool:
@@ -360,7 +378,7 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> dic
             if not (clause.start <= sentence.start + d.span[0] < clause.end):
                 continue
             gap = sentence.text[min(v.span[1], d.span[1]) : max(v.span[0], d.span[0])]
-            if len(gap) <= 12 and not re.search(r"[,;:]", gap):
+            if len(gap) <= 12 and not re.search(r"[,;:]|\b(?:when|while|and|as|after|before|but)\b", gap):
                 used.add(id(d))
                 time[id(v)] = d
                 break
