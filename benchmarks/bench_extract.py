@@ -112,8 +112,10 @@ def main() -> int:
     print(f"figures and dates: {fig_found}/{fig_total} = {100 * fig_found / max(1, fig_total):.1f}% recall")
     for c in missed:
         print(f"  missed {c.id}: {c.value!r} in {c.quote[:80]!r}")
-    print("precision counts a proposal as useful only when a curated claim matches it; the curated "
-          "registry does not record every figure, so precision is a lower bound.")
+    print(
+        "precision counts a proposal as useful only when a curated claim matches it; the curated "
+        "registry does not record every figure, so precision is a lower bound."
+    )
     return 0
 
 

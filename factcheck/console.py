@@ -239,16 +239,24 @@ def print_extraction(result: Extraction, dry_run: bool) -> None:
     for m in result.manifest:
         when = m.published.human() if m.published else "undated"
         out.print(Text(f"manifest entry for {clean(m.file)}: {clean(m.title)} ({when})", style="cyan"))
-    out.print(Text(f"\nfactcheck extract {verb} {len(result.claims)} proposed claims, {len(result.entities)} entities, "
-                   f"{len(result.aliases)} aliases, {len(result.manifest)} manifest entries "
-                   f"from {len(result.sources)} source(s); {result.already} already in the registry", style="bold"))
+    out.print(
+        Text(
+            f"\nfactcheck extract {verb} {len(result.claims)} proposed claims, {len(result.entities)} entities, "
+            f"{len(result.aliases)} aliases, {len(result.manifest)} manifest entries "
+            f"from {len(result.sources)} source(s); {result.already} already in the registry",
+            style="bold",
+        )
+    )
     if result.written:
         note("wrote " + ", ".join(result.written))
 
 
 def show_proposal(index: int, total: int, claim: Claim, published: str) -> None:
     out = stderr()
-    out.print(Text(f"\n[{index}/{total}] {clean(claim.id)}", style="bold") + Text(f"  seeds/{clean(claim.source)} · {published}", style="dim"))
+    out.print(
+        Text(f"\n[{index}/{total}] {clean(claim.id)}", style="bold")
+        + Text(f"  seeds/{clean(claim.source)} · {published}", style="dim")
+    )
     out.print(Text("  ") + _quote_text(claim.quote, claim.value))
     out.print(Text(f"  subject: {clean(claim.subject_as_written)}   property: {clean(claim.property)}   "
                    f"value: {clean(claim.value)}   kind: {claim.kind or 'inferred'}", style="cyan"))  # fmt: skip
@@ -256,8 +264,10 @@ def show_proposal(index: int, total: int, claim: Claim, published: str) -> None:
 
 def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:
     out = stderr()
-    out.print(Text(f"\n[{index}/{total}] {d.id}  {d.verdict.value.upper()}", style=STYLES[d.verdict])
-              + Text(f"  {clean(d.subject_name)} · {clean(d.property)}  pairing {d.confidence:.2f}", style="bold"))
+    out.print(
+        Text(f"\n[{index}/{total}] {d.id}  {d.verdict.value.upper()}", style=STYLES[d.verdict])
+        + Text(f"  {clean(d.subject_name)} · {clean(d.property)}  pairing {d.confidence:.2f}", style="bold")
+    )
     out.print(Text("  " + clean(d.explanation)))
     out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[d.verdict]))
 

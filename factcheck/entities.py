@@ -228,8 +228,13 @@ def _leading_stop(mods: str) -> int:
     kept = 0
     for word in re.findall(r"\S+\s+", mods):
         bare = word.strip().strip(_APOS).lower()
-        if (bare in STOP or bare.endswith(("ed", "ing", "ly")) or bare in _SCALE or any(c.isdigit() for c in bare)
-                or not re.match(r"[\w']+$", bare.replace("’", "'"))):
+        if (
+            bare in STOP
+            or bare.endswith(("ed", "ing", "ly"))
+            or bare in _SCALE
+            or any(c.isdigit() for c in bare)
+            or not re.match(r"[\w']+$", bare.replace("’", "'"))
+        ):
             offset += len(word) + kept
             kept = 0
         else:

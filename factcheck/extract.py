@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.entities import (
-    PRONOUNS, ROLE_WORDS, EntityIndex, Mention, find_mentions, org_key, slug, strip_title,
+    PRONOUNS,
+    ROLE_WORDS,
+    EntityIndex,
+    Mention,
+    find_mentions,
+    org_key,
+    slug,
+    strip_title,
 )  # fmt: skip
 from factcheck.errors import ProjectError
 from factcheck.models import Claim, DateRange, Entity, Source
@@ -514,7 +521,14 @@ def _role_before(text: str, s: int) -> str | None:
         bare = w.strip("'’,").lower()
         if w.endswith((",", ".", ":", ";")) or bare in ("the", "a", "an"):
             break
-        if bare in ROLE_WORDS or bare in OFFICES or w[:1].isupper() or bare in ("of", "for", "and") or "'" in w or "’" in w:
+        if (
+            bare in ROLE_WORDS
+            or bare in OFFICES
+            or w[:1].isupper()
+            or bare in ("of", "for", "and")
+            or "'" in w
+            or "’" in w
+        ):
             run.insert(0, w)
             continue
         if run and bare not in ("said",):
@@ -590,7 +604,9 @@ def _speaker(text: str, at: int, sentence: Span, inside: list[Mention], pronoun:
     return None
 
 
-def _drop_known(claims: list[ProposedClaim], registry: Registry, sources: dict[str, Source]) -> tuple[list[ProposedClaim], int]:
+def _drop_known(
+    claims: list[ProposedClaim], registry: Registry, sources: dict[str, Source]
+) -> tuple[list[ProposedClaim], int]:
     """Proposals the registry already holds (same source, overlapping quote, same value) are dropped,
     as are repeats within this run; returns what is left and how many were dropped as known."""
     spans: dict[str, list[tuple[int, int, str, str]]] = {}
@@ -633,4 +649,3 @@ def claim_for(p: ProposedClaim, file: str = "") -> Claim:
     """A proposal as the registry would load it (for checks before it is written)."""
     return Claim(id=p.id, source=p.source, quote=p.quote, subject=p.entity, property=p.property, value=p.value,
                  kind=p.kind, as_of=p.as_of, period=p.period, status="proposed", file=file)  # fmt: skip
-

@@ -51,7 +51,7 @@ FUNCTION_WORDS = {
     "said", "says", "say", "told", "according", "per", "each", "every", "all", "any", "very", "such",
     "while", "when", "where", "what", "how", "if", "because", "though", "although", "whether", "against",
     "between", "within", "without", "last", "next", "year", "years", "month", "months", "week", "weeks",
-    "day", "days", "time", "times", "around", "nearly", "almost", "least", "much", "many", "being",
+    "day", "days", "time", "times", "nearly", "almost", "least", "much", "many",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _PHRASES = sorted(
@@ -115,7 +115,9 @@ def term_set(text: str, extra: dict[str, str] | None = None) -> frozenset[str]:
     return frozenset(t for t, _s, _e in terms(text, extra))
 
 
-def near_value(text: str, start: int, end: int, reach: int = 6, extra: dict[str, str] | None = None) -> dict[str, float]:
+def near_value(
+    text: str, start: int, end: int, reach: int = 6, extra: dict[str, str] | None = None
+) -> dict[str, float]:
     """Terms around a value in text, each weighted by closeness (1 beside it, fading with distance)."""
     found: dict[str, float] = {}
     toks = terms(text, extra)

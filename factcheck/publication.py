@@ -75,9 +75,9 @@ def infer_publication(text: str, today: dt.date | None = None) -> Publication:
         assert date.range is not None
         if _UPDATED.match(line):
             high = min(high, date.range.end)
-            evidence.append(f"Line {number}, \"{_short(line)}\": published on or before {date.range.human()}.")
+            evidence.append(f'Line {number}, "{_short(line)}": published on or before {date.range.human()}.')
         elif _PUBLISHED.match(line) or covered >= 0.6:
-            return Publication(date.range, (f"Dateline, line {number}: \"{_short(line)}\".",))
+            return Publication(date.range, (f'Dateline, line {number}: "{_short(line)}".',))
     comments = [
         (n, line, dates[0]) for n, line in enumerate(lines, start=1)
         if n > HEAD_LINES and _COMMENT.search(line) and (dates := _day_dates(line))

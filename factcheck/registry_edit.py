@@ -106,7 +106,7 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
         for source, claims in by_source.items():
             file = claims_file_for(root, source)
             header = CLAIMS_HEADER.format(source=source)
-            if edit_file(file, lambda d, cs=claims: _add_claims(d, cs, file), header):  # type: ignore[misc]
+            if edit_file(file, lambda d, cs=claims, f=file: _add_claims(d, cs, f), header):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
         if result.manifest:
             if edit_file(root / "seeds" / "manifest.yaml", lambda d: _add_sources(d, result), MANIFEST_HEADER):
@@ -115,8 +115,7 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
 
 
 ENTITIES_HEADER = (
-    "# Every subject a claim can be about, declared once with the other names the sources use.\n"
-    "entities: []\n"
+    "# Every subject a claim can be about, declared once with the other names the sources use.\nentities: []\n"
 )
 CLAIMS_HEADER = "# Claims in seeds/{source}.\nsource: {source}\nclaims: []\n"
 MANIFEST_HEADER = "# Metadata for every source in seeds/.\nsources: []\n"

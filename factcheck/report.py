@@ -50,6 +50,17 @@ def _published(d: Discrepancy, i: int) -> str:
     return c.published.human() if c.published else "undated"
 
 
+def review_line(d: Discrepancy) -> str:
+    """A reviewer's decision in one line: "Confirmed by desk on 2026-11-23: asked the council"."""
+    r = d.review
+    if r is None:
+        return ""
+    who = f" by {r.reviewer}" if r.reviewer else ""
+    when = f" on {r.date}" if r.date else ""
+    text = f"{r.decision.capitalize()}{who}{when}" + (f": {r.note}" if r.note else "")
+    return f"Reopened (a claim changed since): {text}" if r.stale else text
+
+
 def to_markdown(verification: Verification, include_corroborated: bool = True) -> str:
     lines = ["# factcheck discrepancy report", ""]
     counts = verdict_counts(verification)
@@ -79,6 +90,9 @@ def to_markdown(verification: Verification, include_corroborated: bool = True) -
                 "",
                 f"**{d.verdict.value}**: {md_escape(d.explanation)}",
                 "",
+                f"Discrepancy `{d.id}`" + (f"; proposed claims, pairing {d.confidence:.2f}" if d.proposed else ""),
+                *(["", f"**{md_escape(review_line(d))}**"] if d.review else []),
+                "",
                 f"| | {md_escape(a.source)} | {md_escape(b.source)} |",
                 "| --- | --- | --- |",
                 f"| Quote | {md_escape(a.quote)} | {md_escape(b.quote)} |",
@@ -102,6 +116,7 @@ mark{background:#ffe08a}
 .verdict{font:bold 13px system-ui,sans-serif;text-transform:uppercase;padding:.1rem .4rem;border-radius:4px;color:#fff}
 .conflict{background:#b00020}.possible{background:#c77700}.changed{background:#3466a8}
 .rounding{background:#5b7f3a}.corroborated{background:#2e7d32}
+.review{font:14px system-ui,sans-serif;color:#6a1b9a;font-weight:bold}
 """
 
 
@@ -148,7 +163,11 @@ def to_html(verification: Verification, include_corroborated: bool = True) -> st
             out.append(
                 f'<section class="discrepancy"><h3>{e(d.subject_name)} · {e(d.property)}</h3>'
                 f'<p><span class="verdict {d.verdict.value}">{d.verdict.value}</span> {e(d.explanation)}</p>'
-                '<div class="pair">'
+                f'<p class="meta">discrepancy {e(d.id)}'
+                + (f" · proposed claims, pairing {d.confidence:.2f}" if d.proposed else "")
+                + "</p>"
+                + (f'<p class="review">{e(review_line(d))}</p>' if d.review else "")
+                + '<div class="pair">'
             )
             for i, c in enumerate(d.claims):
                 out.append(

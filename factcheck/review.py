@@ -50,7 +50,9 @@ def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
     out = {}
     for i in ids:
         if i not in where:
-            raise ReviewError(f"no claim or entity with id '{i}'", hint="see `factcheck review --list` for what is proposed")
+            raise ReviewError(
+                f"no claim or entity with id '{i}'", hint="see `factcheck review --list` for what is proposed"
+            )
         out[i] = where[i]
     return out
 

@@ -18,7 +18,9 @@ def review_command(
     ids: list[str] = typer.Argument(None, help="Claim or entity ids, with --accept or --reject."),
     root: Path = RootOption,
     accept: bool = typer.Option(False, "--accept", help="Accept the proposed claims (or entities) named."),
-    reject: bool = typer.Option(False, "--reject", help="Reject the proposed claims named (kept, never proposed again)."),
+    reject: bool = typer.Option(
+        False, "--reject", help="Reject the proposed claims named (kept, never proposed again)."
+    ),
 ) -> None:
     """Review proposed claims and discrepancies: accept, edit, reject or skip each one.
 
@@ -46,7 +48,9 @@ def review_command(
 @handles_errors
 def resolve_command(
     discrepancy: str = typer.Argument(..., help="The discrepancy's id (or a unique prefix), as verify shows it."),
-    decision: DecisionChoice = typer.Option(..., "--as", help="confirmed: the sources disagree; dismissed: they do not."),
+    decision: DecisionChoice = typer.Option(
+        ..., "--as", help="confirmed: the sources disagree; dismissed: they do not."
+    ),
     note: str = typer.Option("", "--note", help="Why: shown in reports beside the discrepancy."),
     reviewer: str = typer.Option(None, "--by", help="Who decided (optional)."),
     root: Path = RootOption,

@@ -29,8 +29,11 @@ def run_session(root: Path) -> None:
         if choice == "e":
             fields = {
                 key: console.ask_text(f"  {key}", current)
-                for key, current in (("subject", claim.subject_as_written), ("property", claim.property),
-                                     ("value", claim.value))  # fmt: skip
+                for key, current in (
+                    ("subject", claim.subject_as_written),
+                    ("property", claim.property),
+                    ("value", claim.value),
+                )  # fmt: skip
             }
             edit_claim(root, claim.id, **{k: v for k, v in fields.items() if v != getattr(claim, k, None)})
             choice = console.ask("  now [a]ccept or [s]kip", ["a", "s"], "a")

@@ -1,0 +1,229 @@
+"""extract, review and resolve, used as a reporter would: on the shipped corpus and on small projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import app
+from factcheck.entities import EntityIndex, find_mentions
+from factcheck.extract import extract
+from factcheck.models import Entity
+from factcheck.publication import infer_publication
+from factcheck.review import decide, edit_claim, resolve
+from factcheck.sentences import sentences
+from factcheck.verification import verify
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """The shipped sources with an empty claims/ folder: what a new story looks like."""
+    root = tmp_path / "fresh"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "claims").mkdir()
+    return root
+
+
+def _pairs(report: dict) -> dict[frozenset[str], str]:
+    return {frozenset(c["value"] for c in d["claims"]): d["verdict"] for d in report["discrepancies"]}
+
+
+def test_extract_then_verify_finds_the_named_conflicts_without_any_hand_work(fresh, runner):
+    assert runner.invoke(app, ["extract", "--root", str(fresh)]).exit_code == 0
+    result = runner.invoke(app, ["verify", "--root", str(fresh), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    pairs = _pairs(report)
+    assert pairs[frozenset({"£7m", "£7.6 million"})] == "conflict"
+    assert pairs[frozenset({"last September", "just days after"})] == "conflict"
+    assert pairs[frozenset({"last September", "just a week after"})] in ("conflict", "possible")
+    assert pairs.get(frozenset({"£4m", "£4.4 million"})) == "rounding"
+    for d in report["discrepancies"]:
+        values = {c["value"] for c in d["claims"]}
+        if values & {"232", "zero"} and len(values) == 2 and values != {"232"}:
+            assert d["verdict"] != "conflict", d
+        assert d["proposed"] and 0.6 <= d["confidence"] <= 1.0
+
+
+def test_every_proposal_quotes_its_source_and_holds_its_value(fresh):
+    result = extract(fresh)
+    assert len(result.claims) > 100
+    assert verify(fresh).errors == ()  # every quote found, every value in its quote, every subject known
+    for claim in result.claims:
+        assert claim.value.casefold() in claim.quote.casefold()
+
+
+def test_extract_twice_changes_nothing_the_second_time(fresh):
+    extract(fresh)
+    before = {p.name: p.read_bytes() for p in (fresh / "claims").iterdir()}
+    again = extract(fresh, [p.name for p in (fresh / "seeds").glob("*.txt")])
+    assert again.claims == () and again.entities == () and again.aliases == ()
+    assert again.already > 100
+    assert {p.name: p.read_bytes() for p in (fresh / "claims").iterdir()} == before
+
+
+def test_dry_run_writes_nothing_and_says_what_it_would_add(fresh, runner):
+    result = runner.invoke(app, ["extract", "--root", str(fresh), "--dry-run"])
+    assert result.exit_code == 0
+    assert "would add" in result.stdout
+    assert list((fresh / "claims").iterdir()) == []
+
+
+def test_hand_edited_file_keeps_comments_and_order_through_extract_and_review(shipped):
+    file = shipped / "claims" / "000_383d7e6cd305652f.yaml"
+    original = file.read_text(encoding="utf-8").replace("claims:\n", "claims:  # reviewed by the desk\n", 1)
+    file.write_text(original, encoding="utf-8")
+    result = extract(shipped, ["000_383d7e6cd305652f.txt"])
+    assert result.claims, "the curated file leaves some figures to propose"
+    after = file.read_text(encoding="utf-8")
+    assert after.startswith(original)  # everything the user wrote, byte for byte, then the proposals
+    assert all(c.source == "000_383d7e6cd305652f.txt" for c in result.claims)
+    first = result.claims[0].id
+    decide(shipped, [first], "accepted")
+    reviewed = file.read_text(encoding="utf-8")
+    assert reviewed.startswith(original)
+    assert len(reviewed.splitlines()) == len(after.splitlines()) - 1  # only the status line went
+
+
+def test_rejected_claims_stay_rejected_and_are_not_proposed_again(fresh, runner):
+    proposed = extract(fresh).claims
+    victim = proposed[0]
+    out = runner.invoke(app, ["review", "--root", str(fresh), "--reject", victim.id])
+    assert out.exit_code == 0, out.output
+    assert all(c.id != victim.id for c in verify(fresh).claims if c.status != "rejected")
+    assert extract(fresh, [victim.source]).claims == ()
+
+
+def test_review_accept_edit_and_unknown_ids(fresh, runner):
+    claim = extract(fresh).claims[0]
+    edit_claim(fresh, claim.id, property="start date")
+    decide(fresh, [claim.id], "accepted")
+    stored = next(c for c in verify(fresh).claims if c.id == claim.id)
+    assert (stored.status, stored.property) == ("reviewed", "start date")
+    bad = runner.invoke(app, ["review", "--root", str(fresh), "--accept", "no-such-claim"])
+    assert bad.exit_code == 2
+    assert "no claim or entity with id 'no-such-claim'" in bad.stderr
+
+
+def test_resolve_keeps_a_decision_until_a_claim_changes(shipped, runner):
+    before = verify(shipped)
+    target = next(d for d in before.discrepancies if {c.value for c in d.claims} == {"£7m", "£7.6 million"})
+    out = runner.invoke(app, ["resolve", target.id[:6], "--as", "confirmed", "--note", "asked the council",
+                              "--root", str(shipped)])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    after = verify(shipped)
+    decided = next(d for d in after.discrepancies if d.id == target.id)
+    assert decided.review is not None and decided.review.decision == "confirmed"
+    assert not decided.needs_attention and len(after.needs_attention) == len(before.needs_attention) - 1
+    text = runner.invoke(app, ["verify", "--root", str(shipped)]).stdout
+    assert "confirmed: asked the council" in text
+    claim = next(c for c in after.claims if c.value == "£7m")
+    edit_claim(shipped, claim.id, note="a note changes no meaning")
+    assert not next(d for d in verify(shipped).discrepancies if d.id == target.id).needs_attention
+    edit_claim(shipped, claim.id, as_of="October 2019")
+    reopened = next(d for d in verify(shipped).discrepancies if d.id == target.id)
+    assert reopened.review is not None and reopened.review.stale and reopened.needs_attention
+
+
+def test_dismissing_every_open_discrepancy_makes_verify_clean(shipped):
+    for d in verify(shipped).needs_attention:
+        resolve(shipped, d.id, "dismissed", "read in context")
+    assert verify(shipped).needs_attention == ()
+
+
+def test_a_source_without_a_manifest_entry_gets_one_proposed(mini):
+    (mini.root / "seeds" / "005_story.txt").write_text(
+        "Council defends budget\n\nPublished: Monday, 3 March 2025\n\n"
+        "Anytown Council is £2m over budget, Ms Bloggs said on Monday.\n",
+        encoding="utf-8",
+    )
+    result = extract(mini.root, today=dt.date(2026, 1, 1))
+    assert [m.file for m in result.manifest] == ["005_story.txt"]
+    entry = result.manifest[0]
+    assert entry.published is not None and entry.published.iso() == "2025-03-03"
+    assert entry.title == "Council defends budget" and "Dateline" in entry.evidence[0]
+    text = (mini.root / "seeds" / "manifest.yaml").read_text(encoding="utf-8")
+    assert "file: 005_story.txt" in text and "status: proposed" in text
+    money = next(c for c in result.claims if c.kind == "money")
+    assert (money.value, money.entity, money.property) == ("£2m", "council", "over budget")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Title\nTuesday, 7th July 2020, 11:01 am\nBody.", "2020-07-07"),
+        ("Title\ndate 2019-10-11 Body text.", "2019-10-11"),
+        ("Title\n\nBody.\n\n" + "\n" * 12 + "  1. Reader October 9, 2019 at 7:54 pm #\n", "2019-10-02..2019-10-09"),
+        ("It said in 2019 she will stay until Friday, October 25.", "2019-08-24..2019-10-24"),
+    ],
+)
+def test_publication_dates_are_inferred_with_their_evidence(text, published):
+    pub = infer_publication(text, dt.date(2026, 1, 1))
+    assert pub.published is not None and pub.published.iso() == published
+    assert pub.evidence
+
+
+def test_no_publication_evidence_says_so():
+    pub = infer_publication("Nothing here dates this piece.", dt.date(2026, 1, 1))
+    assert pub.published is None and "No dateline" in pub.evidence[0]
+
+
+def test_mentions_resolve_by_alias_title_surname_first_name_and_possessive():
+    index = EntityIndex([Entity("sally-hodges", "Sally Hodges", ("Ms Hodges",), "person"),
+                         Entity("ncc", "Northamptonshire County Council", ("the council",), "organisation")])  # fmt: skip
+    text = "Ms Hodges left. Mrs Hodges's deputy stayed. Sally said so, and the county council agreed."
+    found = {m.text: (m.entity, m.new_alias) for m in find_mentions(text, index)}
+    assert found["Ms Hodges"] == ("sally-hodges", False)
+    assert found["Mrs Hodges"] == ("sally-hodges", True)
+    assert found["Sally"] == ("sally-hodges", True)
+    assert found["county council"] == ("ncc", True)
+
+
+def test_two_people_with_one_surname_are_not_guessed():
+    index = EntityIndex([Entity("a", "Ann Smith", (), "person"), Entity("b", "Bob Smith", (), "person")])
+    found = {m.text: m.entity for m in find_mentions("Mr Smith said no.", index)}
+    assert found.get("Mr Smith") is None
+
+
+def test_sentences_do_not_break_after_titles_or_inside_numbers():
+    text = "Mr. Smith paid £4.5m on 3 Oct. It was 2.5% more. Dr. Jones agreed"
+    assert [s.text for s in sentences(text)] == [
+        "Mr. Smith paid £4.5m on 3 Oct. It was 2.5% more.",
+        "Dr. Jones agreed",
+    ] or [s.text for s in sentences(text)] == [
+        "Mr. Smith paid £4.5m on 3 Oct.",
+        "It was 2.5% more.",
+        "Dr. Jones agreed",
+    ]
+
+
+def test_proposals_pair_synonyms_but_not_different_people_or_different_counts(mini):
+    mini.entities(
+        """
+        entities:
+          - id: council
+            name: Anytown Council
+            aliases: [the council]
+          - id: jo-bloggs
+            name: Jo Bloggs
+            kind: person
+          - id: al-smith
+            name: Al Smith
+            kind: person
+        """
+    )
+    mini.source("a.txt", "The council is £7m over budget. Jo Bloggs joined in March 2019. "
+                "There were two serious case reviews.", "2019-10-01")  # fmt: skip
+    mini.source("b.txt", "The council faces a £9.6 million deficit. Al Smith joined in May 2019. "
+                "The council recorded five child deaths.", "2019-10-01")  # fmt: skip
+    extract(mini.root)
+    pairs = {frozenset(c.value for c in d.claims): d for d in verify(mini.root).discrepancies}
+    assert pairs[frozenset({"£7m", "£9.6 million"})].verdict.value == "conflict"
+    assert frozenset({"March 2019", "May 2019"}) not in pairs  # two people joining
+    assert frozenset({"two", "five"}) not in pairs  # reviews and deaths are different counts
