@@ -227,3 +227,22 @@ def test_proposals_pair_synonyms_but_not_different_people_or_different_counts(mi
     assert pairs[frozenset({"£7m", "£9.6 million"})].verdict.value == "conflict"
     assert frozenset({"March 2019", "May 2019"}) not in pairs  # two people joining
     assert frozenset({"two", "five"}) not in pairs  # reviews and deaths are different counts
+
+
+def test_the_interactive_pass_writes_each_decision_as_it_goes(fresh):
+    from factcheck.cli.review_session import run_session
+
+    first, second, third, fourth = extract(fresh).claims[:4]
+    answers = iter(["a", "e", "a", "r", "q"])
+    edits = {"  property": "edited property"}
+    run_session(fresh, ask=lambda q, choices, default: next(answers), ask_text=lambda q, d: edits.get(q, d))
+    by_id = {c.id: c for c in verify(fresh).claims}
+    assert by_id[first.id].status == "reviewed"
+    assert (by_id[second.id].status, by_id[second.id].property) == ("reviewed", "edited property")
+    assert by_id[third.id].status == "rejected"
+    assert by_id[fourth.id].status == "proposed"  # after [q]uit nothing more is decided
+
+
+def test_review_without_a_terminal_says_what_to_do(fresh, runner):
+    out = runner.invoke(app, ["review", "--root", str(fresh)])
+    assert out.exit_code == 2 and "--accept ID" in out.stderr

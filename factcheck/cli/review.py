@@ -40,8 +40,13 @@ def review_command(
         return
     if ids:
         raise ReviewError("ids need --accept or --reject", hint="or run factcheck review alone to go through them")
+    import sys
+
     from factcheck.cli.review_session import run_session
 
+    if not sys.stdin.isatty():
+        raise ReviewError("factcheck review asks questions and needs a terminal",
+                          hint="use --accept ID... or --reject ID... in scripts")  # fmt: skip
     run_session(root)
 
 

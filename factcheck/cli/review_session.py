@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
-import typer
 
-from factcheck.errors import ExitStatus
-
-
-def run_session(root: Path) -> None:
+def run_session(
+    root: Path,
+    ask: Callable[[str, list[str], str], str] | None = None,
+    ask_text: Callable[[str, str], str] | None = None,
+) -> None:
+    """Go through proposed claims, then open discrepancies. `ask` and `ask_text` default to rich
+    prompts on the terminal; a test passes scripted answers."""
     from factcheck import console
     from factcheck.review import decide, edit_claim, resolve
     from factcheck.verification import verify
 
-    if not sys.stdin.isatty():
-        console.error("factcheck review asks questions and needs a terminal; use --accept/--reject ID... instead")
-        raise typer.Exit(ExitStatus.BAD_INPUT)
+    ask = ask or console.ask
+    ask_text = ask_text or console.ask_text
     result = verify(root)
     published = {s.name: (s.published.human() if s.published else "undated") for s in result.sources}
     proposed = [c for c in result.claims if c.status == "proposed"]
     for n, claim in enumerate(proposed, start=1):
         console.show_proposal(n, len(proposed), claim, published[claim.source])
-        choice = console.ask("  [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit", ["a", "e", "r", "s", "q"], "s")
+        choice = ask("  [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit", ["a", "e", "r", "s", "q"], "s")
         if choice == "q":
             return
         if choice == "e":
             fields = {
-                key: console.ask_text(f"  {key}", current)
+                key: ask_text(f"  {key}", current)
                 for key, current in (
                     ("subject", claim.subject_as_written),
                     ("property", claim.property),
@@ -36,15 +37,15 @@ def run_session(root: Path) -> None:
                 )  # fmt: skip
             }
             edit_claim(root, claim.id, **{k: v for k, v in fields.items() if v != getattr(claim, k, None)})
-            choice = console.ask("  now [a]ccept or [s]kip", ["a", "s"], "a")
+            choice = ask("  now [a]ccept or [s]kip", ["a", "s"], "a")
         if choice in ("a", "r"):
             decide(root, [claim.id], "accepted" if choice == "a" else "rejected")
     open_items = [d for d in verify(root).discrepancies if d.needs_attention]
     for n, d in enumerate(open_items, start=1):
         console.show_discrepancy(n, len(open_items), d)
-        choice = console.ask("  [c]onfirm, [d]ismiss, [s]kip, [q]uit", ["c", "d", "s", "q"], "s")
+        choice = ask("  [c]onfirm, [d]ismiss, [s]kip, [q]uit", ["c", "d", "s", "q"], "s")
         if choice == "q":
             return
         if choice in ("c", "d"):
-            note = console.ask_text("  note")
+            note = ask_text("  note", "")
             resolve(root, d.id, "confirmed" if choice == "c" else "dismissed", note)
