@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "cllr", "prof", "rev", "sir", "no", "vs", "etc", "inc", "ltd",
-    "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "approx", "est", "fig", "gov", "dept", "univ", "jr", "sr", "c",
+    "co", "e.g", "i.e", "approx", "est", "fig", "gov", "dept", "univ", "jr", "sr", "c",
 }  # fmt: skip
+MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _END = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z0-9\"'“‘•(\[])")
 _CLAUSE_BREAK = re.compile(
     r",\s+|;\s+|:\s+|\s+[–—-]\s*|[–—]|\s+\((?=\w)|\)\s+"
@@ -53,6 +53,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     w = word.group(1).lower().rstrip(".")
     if w in ABBREVIATIONS:
         return True
+    if w in MONTHS:  # "Oct. 3" goes on; "on 3 Oct. It was" ends there
+        return text[dot + 1 : dot + 3].strip()[:1].isdigit()
     return len(w) == 1 and text[dot - 1].isupper()  # an initial: "J. Smith"
 
 

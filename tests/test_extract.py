@@ -192,13 +192,10 @@ def test_two_people_with_one_surname_are_not_guessed():
 
 
 def test_sentences_do_not_break_after_titles_or_inside_numbers():
-    text = "Mr. Smith paid £4.5m on 3 Oct. It was 2.5% more. Dr. Jones agreed"
+    text = "Mr. Smith paid £4.5m on Oct. 3 this year. It was 2.5% more than on 3 Oct. Dr. Jones agreed"
     assert [s.text for s in sentences(text)] == [
-        "Mr. Smith paid £4.5m on 3 Oct. It was 2.5% more.",
-        "Dr. Jones agreed",
-    ] or [s.text for s in sentences(text)] == [
-        "Mr. Smith paid £4.5m on 3 Oct.",
-        "It was 2.5% more.",
+        "Mr. Smith paid £4.5m on Oct. 3 this year.",
+        "It was 2.5% more than on 3 Oct.",
         "Dr. Jones agreed",
     ]
 
