@@ -71,7 +71,11 @@ def block_of(cv: ClaimValue) -> str | None:
     return None
 
 
-def features(cv: ClaimValue, index: EntityIndex, extra: dict[str, str]) -> Features | None:
+def features(
+    cv: ClaimValue, index: EntityIndex, extra: dict[str, str], named: dict[str, frozenset[str]] | None = None
+) -> Features | None:
+    """What pairing needs of one claim; `named` caches the entities named in each quote (claims
+    extracted from one sentence share it)."""
     block = block_of(cv)
     if block is None:
         return None
@@ -84,7 +88,11 @@ def features(cv: ClaimValue, index: EntityIndex, extra: dict[str, str]) -> Featu
     if not any(w.startswith("~") for w in words):  # the property names no known measure: look beside the value
         words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
     entity = index.entities.get(claim.subject)
-    near = frozenset(m.entity for m in find_mentions(quote, index) if m.entity)
+    near = named.get(quote) if named is not None else None
+    if near is None:
+        near = frozenset(m.entity for m in find_mentions(quote, index) if m.entity)
+        if named is not None:
+            named[quote] = near
     return Features(
         block=block,
         subject=claim.subject,
@@ -172,8 +180,9 @@ def topic_free_pairs(
     same thing, with its confidence. Pairs of two reviewed claims are left to subject and property."""
     index = EntityIndex(entities)
     blocks: dict[str, list[tuple[ClaimValue, Features]]] = defaultdict(list)
+    named: dict[str, frozenset[str]] = {}
     for cv in values:
-        f = features(cv, index, terms)
+        f = features(cv, index, terms, named)
         if f is not None:
             blocks[f.block].append((cv, f))
     for members in blocks.values():

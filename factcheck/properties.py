@@ -60,6 +60,11 @@ _PHRASES = sorted(
 )
 
 
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _family in _PHRASES:  # longest first within each first word, as _PHRASES is sorted
+    _BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _family))
+
+
 def stem(word: str) -> str:
     """A crude English stem: enough that 'cases' meets 'case' and 'resigned' meets 'resign'."""
     word = word.strip("'-").removesuffix("'s")
@@ -95,7 +100,7 @@ def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int
                     break
         if matched:
             continue
-        for phrase, family in _PHRASES:
+        for phrase, family in _BY_FIRST.get(toks[i][0], ()):
             n = len(phrase)
             if tuple(t[0] for t in toks[i : i + n]) == phrase:
                 out.append((f"~{family}", toks[i][1], toks[i + n - 1][2]))
