@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from factcheck.entities import (
     strip_title,
 )  # fmt: skip
 from factcheck.errors import ProjectError
-from factcheck.models import Claim, DateRange, Entity, Source
+from factcheck.models import DateRange, Entity, Source
 from factcheck.normalize import parse
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.properties import EVENT_FAMILIES, family_of, guess_property
@@ -169,9 +169,7 @@ def extract(
     result = propose(root, paths, today=today, progress=progress)
     if dry_run or result.empty:
         return result
-    written = registry_edit.write_extraction(root, result)
-    return Extraction(result.sources, result.claims, result.entities, result.aliases, result.manifest,
-                      result.already, written)  # fmt: skip
+    return replace(result, written=registry_edit.write_extraction(root, result))
 
 
 def propose(
@@ -194,7 +192,6 @@ def propose(
     new_entities = _new_people(targets, by_name, index)
     claims: list[ProposedClaim] = []
     aliases: dict[tuple[str, str], ProposedAlias] = {}
-    used_entities: set[str] = set()
     for name in targets:
         if progress:
             progress(name)
@@ -204,11 +201,10 @@ def propose(
         for mention in mentions:
             if mention.entity and mention.new_alias and _worth_alias(mention, index):
                 aliases.setdefault((mention.entity, mention.text), ProposedAlias(mention.entity, mention.text, name))
-        found = _claims_in(source, ref, mentions, index, new_entities)
-        claims.extend(found)
-        used_entities.update(c.entity for c in found)
+        claims.extend(_claims_in(source, ref, mentions, index, new_entities))
     kept, already = _drop_known(claims, registry, by_name)
-    entities = tuple(e for e in new_entities.values() if e.id in {c.entity for c in kept})
+    used = {c.entity for c in kept}
+    entities = tuple(e for e in new_entities.values() if e.id in used)
     known_aliases = {
         fold_plain(a).casefold() for e in registry.entities for a in (e.name, *e.aliases, *e.proposed_aliases)
     }
@@ -216,7 +212,7 @@ def propose(
         a for a in aliases.values()
         if a.entity in index.entities and fold_plain(a.alias).casefold() not in known_aliases
         and fold_plain(a.alias).casefold() != fold_plain(index.entities[a.entity].name).casefold()
-        and (a.entity not in new_entities or a.entity in {e.id for e in entities})
+        and (a.entity not in new_entities or a.entity in used)
     )  # fmt: skip
     return Extraction(tuple(targets), tuple(kept), entities, alias_list, manifest, already)
 
@@ -259,15 +255,15 @@ def _new_people(targets: list[str], by_name: dict[str, Source], index: EntityInd
     so "Malcolm Newsam" in one source and "Mr Newsam" in another land on one new entity."""
     new: dict[str, ProposedEntity] = {}
     for name in targets:
-        for m in find_mentions(by_name[name].text, index):
+        text = by_name[name].text
+        for m in find_mentions(text, index):
             bare_words = strip_title(m.text).split()
             if m.entity or m.kind != "person" or not 2 <= len(bare_words) <= 4:
                 continue
             if any(w.lower() in ("of", "for", "and") for w in bare_words) or re.search(
-                r"\b(?:of|for|of the)\s+$", by_name[name].text[max(0, m.start - 8) : m.start]
+                r"\b(?:of|for|of the)\s+$", text[max(0, m.start - 8) : m.start]
             ):
                 continue  # "Director of Early Years" is an office, not a person
-            text = by_name[name].text
             if any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in bare_words):
                 continue  # "Golden Hello" when the piece also says "golden hellos": words, not a name
             entity_id, _score, _alias = index.resolve(m.text, "person")
@@ -312,9 +308,9 @@ def _claims_in(
         parts = clauses(sentence)
         pronoun_person = last_person
         values = [v for v in parse(sentence.text, ref) if _worth_proposing(sentence.text, v)]
-        attached = _attach_dates(values, sentence, parts)
+        used, times = _attach_dates(values, sentence, parts)
         for v in values:
-            if id(v) in attached["used"]:
+            if id(v) in used:
                 continue
             start, end = sentence.start + v.span[0], sentence.start + v.span[1]
             subject = _subject(start, end, sentence, parts, inside, pronoun_person, text)
@@ -329,7 +325,7 @@ def _claims_in(
                 clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop = guess_property(clause.text, start - clause.start, end - clause.start, v.kind, skip)
-            when = attached["time"].get(id(v))
+            when = times.get(id(v))
             as_of = period = None
             if when is not None:
                 if when.range is not None and when.range.days > 31:
@@ -370,7 +366,7 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
     return isinstance(v, (Quantity, DateValue, Duration))
 
 
-def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> dict[str, Any]:
+def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tuple[set[int], dict[int, DateValue]]:
     """A date written right beside a figure in the same clause tells when the figure held
     ("overspent by £35m in 2017/18", "around 150 in April 2019"); it is not a claim of its own."""
     used: set[int] = set()
@@ -389,7 +385,7 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> dic
                 used.add(id(d))
                 time[id(v)] = d
                 break
-    return {"used": used, "time": time}
+    return used, time
 
 
 _VERBISH = re.compile(
@@ -622,14 +618,12 @@ def _drop_known(
     seen: set[tuple[str, str, str]] = set()
     already = 0
     for p in claims:
-        key = (p.source, fold_plain(p.quote).casefold(), _value_key(p.value))
-        if key in seen:
+        q, vkey = fold_plain(p.quote).casefold(), _value_key(p.value)
+        if (p.source, q, vkey) in seen:
             continue
-        seen.add(key)
+        seen.add((p.source, q, vkey))
         text = folded.setdefault(p.source, fold_plain(sources[p.source].text).casefold())
-        q = fold_plain(p.quote).casefold()
         at = text.find(q)
-        vkey = _value_key(p.value)
         if p.id in taken or any(
             at < e and s < at + len(q) and (vkey == v or vkey in v or v in vkey)
             for s, e, v, _ in spans.get(p.source, [])
@@ -643,9 +637,3 @@ def _drop_known(
 
 def _value_key(value: str) -> str:
     return re.sub(r"\s+", " ", fold_plain(value).casefold().strip(" .,;:'\""))
-
-
-def claim_for(p: ProposedClaim, file: str = "") -> Claim:
-    """A proposal as the registry would load it (for checks before it is written)."""
-    return Claim(id=p.id, source=p.source, quote=p.quote, subject=p.entity, property=p.property, value=p.value,
-                 kind=p.kind, as_of=p.as_of, period=p.period, status="proposed", file=file)  # fmt: skip

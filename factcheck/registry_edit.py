@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.errors import RegistryError
 from factcheck.files import project_lock, write_atomic
 from factcheck.registry import ENTITIES_FILE, claim_files
+from factcheck.sources import MANIFEST
 from factcheck.yamlfile import YamlMap, load_yaml
 
 if TYPE_CHECKING:
@@ -109,8 +110,8 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
             if edit_file(file, lambda d, cs=claims, f=file: _add_claims(d, cs, f), header):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
         if result.manifest:
-            if edit_file(root / "seeds" / "manifest.yaml", lambda d: _add_sources(d, result), MANIFEST_HEADER):
-                written.append("seeds/manifest.yaml")
+            if edit_file(root / "seeds" / MANIFEST, lambda d: _add_sources(d, result), MANIFEST_HEADER):
+                written.append(f"seeds/{MANIFEST}")
     return tuple(written)
 
 
@@ -171,7 +172,7 @@ def _add_entities(data: Any, result: Extraction) -> bool:
 
 
 def _add_sources(data: Any, result: Extraction) -> bool:
-    items = _list(data, "sources", "seeds/manifest.yaml")
+    items = _list(data, "sources", f"seeds/{MANIFEST}")
     listed = {e.get("file") for e in items}
     changed = False
     for entry in result.manifest:
