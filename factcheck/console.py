@@ -23,6 +23,8 @@ from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verifi
 from factcheck.report import verdict_counts
 
 if TYPE_CHECKING:
+    from rich.progress import TaskID
+
     from factcheck.extract import Extraction
     from factcheck.models import Claim
 
@@ -207,17 +209,22 @@ def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-
     stdout().print(table)
 
 
-def progress(total: int, label: str) -> tuple[Callable[[str], None], Callable[[], None]]:
-    """A progress bar on stderr (only on a terminal): returns (advance(name), finish())."""
+def progress(label: str, minimum: int = 1) -> tuple[Callable[[str, int], None], Callable[[], None]]:
+    """A progress bar on stderr, started on the first step when there are at least `minimum` steps:
+    returns (advance(name, total), finish())."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                    console=stderr(), transient=True)  # fmt: skip
-    task = bar.add_task("", total=total)
-    bar.start()
+    tasks: list[TaskID] = []
 
-    def advance(name: str) -> None:
-        bar.update(task, advance=1, description=clean(name))
+    def advance(name: str, total: int) -> None:
+        if total < minimum:
+            return
+        if not tasks:
+            tasks.append(bar.add_task("", total=total))
+            bar.start()
+        bar.update(tasks[0], advance=1, description=clean(name))
 
     return advance, bar.stop
 

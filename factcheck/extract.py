@@ -53,7 +53,6 @@ _SAID_COLON = re.compile(rf"\b{SAID}\s*:?\s*[\"“]([^\"”]+)", re.IGNORECASE)
 _QUOTE_THEN_SAID = re.compile(rf"[\"“]([^\"”]{{8,}}?)[,.?!]?[\"”],?\s+(?:[\w’' .-]{{0,40}}?)\b{SAID}\b", re.IGNORECASE)
 _SAID_THAT = re.compile(rf"\b{SAID}\s+(?:that\s+)?(?=[a-z\"“‘])", re.IGNORECASE)
 STATEMENT_WORDS = 12  # the first words of a statement are its value; the sentence is its quote
-PROGRESS_AT = 4  # show a progress bar from this many sources
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,7 @@ def extract(
     *,
     dry_run: bool = False,
     today: dt.date | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> Extraction:
     """Propose claims for the given sources (default: every source without claims) and, unless
     dry_run, write them into the registry under the project's write lock."""
@@ -177,7 +176,7 @@ def propose(
     paths: Iterable[str] = (),
     *,
     today: dt.date | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> Extraction:
     """What extract would add, without writing anything."""
     root = Path(root)
@@ -194,7 +193,7 @@ def propose(
     aliases: dict[tuple[str, str], ProposedAlias] = {}
     for name in targets:
         if progress:
-            progress(name)
+            progress(name, len(targets))
         source = by_name[name]
         ref = source.published or published.get(name)
         mentions = find_mentions(source.text, index)
@@ -215,13 +214,6 @@ def propose(
         and (a.entity not in new_entities or a.entity in used)
     )  # fmt: skip
     return Extraction(tuple(targets), tuple(kept), entities, alias_list, manifest, already)
-
-
-def targets_of(root: str | Path, paths: Iterable[str] = ()) -> list[str]:
-    """The sources extract would read: those named, or every source without claims yet."""
-    root = Path(root)
-    sources = load_sources(root)
-    return _targets(root, list(paths), sources, load_registry(root, {s.name for s in sources}))
 
 
 def _targets(root: Path, paths: list[str], sources: tuple[Source, ...], registry: Registry) -> list[str]:

@@ -6,6 +6,8 @@ import typer
 
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
+PROGRESS_AT = 4  # show a progress bar from this many sources
+
 
 @handles_errors
 def extract_command(
@@ -26,13 +28,8 @@ def extract_command(
     from factcheck import console
     from factcheck.extract import extract
 
-    advance, finish = None, None
-    if sys.stderr.isatty() and format is ListFormat.text:
-        from factcheck.extract import PROGRESS_AT, targets_of
-
-        names = targets_of(root, paths or [])
-        if len(names) >= PROGRESS_AT:
-            advance, finish = console.progress(len(names), "extracting")
+    show = sys.stderr.isatty() and format is ListFormat.text
+    advance, finish = console.progress("extracting", minimum=PROGRESS_AT) if show else (None, None)
     try:
         result = extract(root, paths or [], dry_run=dry_run, progress=advance)
     finally:
