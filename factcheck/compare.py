@@ -11,6 +11,7 @@ sources gets a verdict:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -224,8 +225,6 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
 
 def discrepancy_id(a: str, b: str) -> str:
     """A stable id for the pair of claims a and b, whichever order they come in."""
-    import hashlib
-
     first, second = sorted((a, b))
     return "d-" + hashlib.sha1(f"{first}\n{second}".encode()).hexdigest()[:8]
 

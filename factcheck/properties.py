@@ -193,7 +193,5 @@ def _content_run(seq: list[str], limit: int, reverse: bool = False) -> str:
 
 
 def family_of(word: str) -> str | None:
-    for phrase, family in _PHRASES:
-        if len(phrase) == 1 and phrase[0] == word:
-            return family
-    return None
+    """The synonym family a single word belongs to ("deficit" → "overspend"), if any."""
+    return next((family for phrase, family in _BY_FIRST.get(word, ()) if len(phrase) == 1), None)
