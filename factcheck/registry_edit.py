@@ -63,13 +63,19 @@ def mapping(fields: dict[str, Any]) -> Any:
     out = CommentedMap()
     for key, value in fields.items():
         if isinstance(value, list):
-            seq = CommentedSeq(DoubleQuotedScalarString(v) for v in value)
-            out[key] = seq
-        elif key in QUOTED_FIELDS or (isinstance(value, str) and _needs_quotes(value)):
-            out[key] = DoubleQuotedScalarString(value)
+            out[key] = CommentedSeq(DoubleQuotedScalarString(v) for v in value)
         else:
-            out[key] = value
+            out[key] = scalar(key, value)
     return out
+
+
+def scalar(key: str, value: Any) -> Any:
+    """A field's value as it should be written: free text and anything YAML would misread quoted."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if key in QUOTED_FIELDS or (isinstance(value, str) and _needs_quotes(value)):
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 def _needs_quotes(value: str) -> bool:

@@ -130,7 +130,7 @@ def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decisio
             raise ReviewError(f"'{claim_id}' is an entity, not a claim")
 
         def change(entry: Any) -> bool:
-            from factcheck.registry_edit import QUOTED_FIELDS
+            from factcheck.registry_edit import scalar
 
             changed = False
             for key, value in fields.items():
@@ -139,12 +139,7 @@ def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decisio
                 if value == "" and key in entry:
                     del entry[key]
                 elif value != "":
-                    if key in QUOTED_FIELDS:
-                        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-                        entry[key] = DoubleQuotedScalarString(value)
-                    else:
-                        entry[key] = value
+                    entry[key] = scalar(key, value)
                 changed = True
             return changed
 
