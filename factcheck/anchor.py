@@ -111,8 +111,8 @@ def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | 
 def load_recorded(claims_dir: Path) -> dict[str, dict[str, Any]]:
     """Anchors recorded by `factcheck anchor`, by claim id; empty when none were recorded."""
     file = claims_dir / ANCHORS_FILE
-    if not file.exists():
-        return {}
+    if not file.exists() or not file.resolve().is_relative_to(claims_dir.resolve()):
+        return {}  # a link leading out of the project is never read
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from factcheck.errors import RegistryError
 from factcheck.models import Claim, Discrepancy, Review
-from factcheck.registry import REVIEWS_FILE
-from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
+from factcheck.registry import REVIEWS_FILE, read_registry_file
+from factcheck.yamlfile import YamlList, YamlMap, line_of
 
 DECISIONS = ("confirmed", "dismissed")
 ENTRY_FIELDS = {"id", "claims", "decision", "note", "fingerprint", "reviewer", "date"}
@@ -47,7 +47,7 @@ def load_reviews(root: Path) -> dict[str, ReviewEntry]:
     display = f"claims/{REVIEWS_FILE}"
     if not file.exists():
         return {}
-    data = load_yaml(file, display)
+    data = read_registry_file(root, file, display)
     if data is None:
         return {}
     if not isinstance(data, YamlMap) or not isinstance(data.get("reviews", YamlList()), YamlList):

@@ -7,12 +7,10 @@ characters and escape sequences removed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +18,7 @@ from rich.text import Text
 from factcheck.claim_search import SearchHit
 from factcheck.lookup import ClaimDetail
 from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
-from factcheck.report import verdict_counts
+from factcheck.report import clean, verdict_counts
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -35,12 +33,6 @@ STYLES = {
     Verdict.ROUNDING: "green",
     Verdict.CORROBORATED: "green",
 }
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Text safe for a terminal: no escape sequences or control characters from sources."""
-    return _CONTROL.sub("", str(text))
 
 
 def stdout() -> Console:
@@ -192,8 +184,16 @@ def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
     stdout().print(table)
 
 
+def quiet() -> bool:
+    from factcheck.cli.common import flag
+
+    return flag("quiet")
+
+
 def note(message: str) -> None:
-    stderr().print(escape(message))
+    """A diagnostic on stderr (what was written, what to do next); silent with --quiet."""
+    if not quiet():
+        stderr().print(Text(clean(message)), soft_wrap=True)
 
 
 def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-arg]
@@ -219,7 +219,7 @@ def progress(label: str, minimum: int = 1) -> tuple[Callable[[str, int], None], 
     tasks: list[TaskID] = []
 
     def advance(name: str, total: int) -> None:
-        if total < minimum:
+        if total < minimum or quiet():
             return
         if not tasks:
             tasks.append(bar.add_task("", total=total))

@@ -18,12 +18,14 @@ LOCK_FILE = ".factcheck/write.lock"
 LOCK_WAIT = 10.0  # seconds to wait for another writer before giving up
 
 
-def write_atomic(file: Path, text: str) -> None:
-    """Replace file with text in one step: a reader sees the old content or the new, never a mix."""
+def write_atomic(file: Path, content: str | bytes) -> None:
+    """Replace file with content (text is written as UTF-8) in one step: a reader sees the old
+    content or the new, never a mix."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if file.exists():
@@ -61,6 +63,41 @@ def project_lock(root: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
                     ) from None  # fmt: skip
                 time.sleep(0.05)
         try:
+            sweep_debris(root)
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+DEBRIS_AGE = 60.0  # seconds: a temporary file this old was left by a writer that was killed
+
+
+def sweep_debris(root: Path) -> None:
+    """Remove temporary files that killed writers left in seeds/ and claims/ (the old files they
+    were replacing are intact). Called under the write lock, so no live writer's file is touched."""
+    import time
+
+    now = time.time()
+    for folder in (root / "seeds", root / "claims"):
+        for tmp in folder.glob(".*.tmp") if folder.is_dir() else ():
+            try:
+                if now - tmp.stat().st_mtime > DEBRIS_AGE and not tmp.is_symlink():
+                    tmp.unlink()
+            except OSError:
+                pass
+
+
+def check_inside(root: Path, path: Path, display: str) -> None:
+    """Refuse a path that leads outside the project (through a symbolic link, say): factcheck never
+    reads or writes anything outside the project root."""
+    try:
+        real = path.resolve()
+        inside = real.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        raise ProjectError("is a symbolic link that cannot be followed", path=display,
+                           hint="replace it with the file itself") from None  # fmt: skip
+    if not inside:
+        raise ProjectError(
+            f"leads outside the project (to {real})", path=display,
+            hint="copy the file into the project instead of linking to it",
+        )  # fmt: skip

@@ -99,6 +99,8 @@ class Source:
     url: str | None = None
     published: DateRange | None = None
     evidence: tuple[str, ...] = ()
+    encoding: str = "utf-8"  # the encoding the file was read in
+    warnings: tuple[str, ...] = ()  # what a reader should know about the file: guessed encoding, empty
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import RegistryError
+from factcheck.files import check_inside
 from factcheck.models import Claim, Entity
-from factcheck.sources import fold_plain
+from factcheck.settings import Settings, load_settings
+from factcheck.sources import fold_plain, is_file_name
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
 ENTITIES_FILE = "entities.yaml"
@@ -86,12 +89,20 @@ def _string_list(entry: YamlMap, key: str, display: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def load_entities(claims_dir: Path) -> tuple[tuple[Entity, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+def read_registry_file(root: Path, file: Path, display: str, settings: Settings | None = None) -> Any:
+    """One registry file's data, refused when it leads outside the project or is over the size limit."""
+    check_inside(root, file, display)
+    return load_yaml(file, display, (settings or load_settings(root)).max_registry_bytes)
+
+
+def load_entities(
+    claims_dir: Path, settings: Settings | None = None
+) -> tuple[tuple[Entity, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     file = claims_dir / ENTITIES_FILE
     display = f"claims/{ENTITIES_FILE}"
     if not file.exists():
         return (), ()
-    data = load_yaml(file, display)
+    data = read_registry_file(claims_dir.parent, file, display, settings)
     if data is None:
         return (), ()
     if not isinstance(data, YamlMap):
@@ -162,18 +173,20 @@ def claim_files(claims_dir: Path) -> list[Path]:
     )  # fmt: skip
 
 
-def load_registry(root: Path, source_names: set[str]) -> Registry:
+def load_registry(root: Path, source_names: set[str], settings: Settings | None = None) -> Registry:
     """Load and validate every claims file under root/claims against the known sources."""
+    settings = settings or load_settings(root)
     claims_dir = root / "claims"
     if not claims_dir.is_dir():
         raise RegistryError("no claims/ folder", path=str(root), hint="run from a factcheck project or pass --root")
-    entities, terms = load_entities(claims_dir)
+    check_inside(root, claims_dir, "claims/")
+    entities, terms = load_entities(claims_dir, settings)
     aliases = alias_index(entities)
     claims: list[Claim] = []
     first_seen: dict[str, str] = {}
     for file in claim_files(claims_dir):
         display = f"claims/{file.name}"
-        data = load_yaml(file, display)
+        data = read_registry_file(root, file, display, settings)
         if data is None:
             continue
         if not isinstance(data, YamlMap):
@@ -183,7 +196,7 @@ def load_registry(root: Path, source_names: set[str]) -> Registry:
         _check_fields(data, {"source", "claims"}, display)
         default_source = _text(data, "source", display)
         for item, line in _items(data, "claims", display):
-            claim = _claim(item, line, display, default_source, aliases, source_names)
+            claim = _claim(item, line, display, default_source, aliases, source_names, line_of(data, "source"))
             if claim.id in first_seen:
                 raise RegistryError(
                     f"duplicate id '{claim.id}' (also in {first_seen[claim.id]})",
@@ -196,7 +209,7 @@ def load_registry(root: Path, source_names: set[str]) -> Registry:
 
 def _claim(
     item: YamlMap, line: int, display: str, default_source: str | None,
-    aliases: dict[str, str], source_names: set[str],
+    aliases: dict[str, str], source_names: set[str], default_source_line: int = 0,
 ) -> Claim:  # fmt: skip
     _check_fields(item, CLAIM_FIELDS, display)
     fields = {key: _text(item, key, display, required=key in REQUIRED) for key in CLAIM_FIELDS}
@@ -206,11 +219,11 @@ def _claim(
         raise RegistryError(f"'{claim_id}' is not a valid id", path=display, line=line_of(item, "id"), field="id",
                             hint="use letters, digits, '.', '_' and '-'")  # fmt: skip
     source = fields["source"] or default_source
-    source_line = line_of(item, "source") if fields["source"] else line
+    source_line = line_of(item, "source") if fields["source"] else (default_source_line or line)
     if not source:
         raise RegistryError("missing field 'source'", path=display, line=line, field="source",
                             hint="name the source file at the top of the file or on the claim")  # fmt: skip
-    if "/" in source or "\\" in source or source.startswith(".") or source in ("", ".."):
+    if not is_file_name(source):
         raise RegistryError(f"'{source}' is not a file name in seeds/", path=display, line=source_line, field="source",
                             hint="give the bare file name, e.g. 000_story.txt")  # fmt: skip
     if source not in source_names:

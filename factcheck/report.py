@@ -37,12 +37,23 @@ def claims_per_source(verification: Verification) -> dict[str, int]:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text safe to show anywhere: no terminal escape sequences or control characters from sources."""
+    return _CONTROL.sub("", str(text))
 
 
 def md_escape(text: str) -> str:
     """Markdown-safe text: punctuation that could make links, HTML or tables is escaped."""
-    text = " ".join(str(text).split())
+    text = " ".join(clean(text).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def h(text: str) -> str:
+    """HTML-safe text, control characters removed."""
+    return html.escape(clean(text))
 
 
 def _published(d: Discrepancy, i: int) -> str:
@@ -124,13 +135,13 @@ def _mark(quote: str, value: str) -> str:
     """The quote, HTML-escaped, with the value highlighted where it occurs."""
     i = quote.casefold().find(value.casefold()) if value else -1
     if i < 0:
-        return html.escape(quote)
+        return h(quote)
     j = i + len(value)
-    return f"{html.escape(quote[:i])}<mark>{html.escape(quote[i:j])}</mark>{html.escape(quote[j:])}"
+    return f"{h(quote[:i])}<mark>{h(quote[i:j])}</mark>{h(quote[j:])}"
 
 
 def to_html(verification: Verification, include_corroborated: bool = True) -> str:
-    e = html.escape
+    e = h
     counts = verdict_counts(verification)
     per_source = claims_per_source(verification)
     out = [

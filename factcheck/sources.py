@@ -6,17 +6,22 @@ dashes, ellipses, non-breaking and repeated spaces, and line breaks inside a sen
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import RegistryError, SourceError
+from factcheck.files import check_inside
 from factcheck.models import DateRange, Source
+from factcheck.settings import Settings, load_settings
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
 MANIFEST = "manifest.yaml"
-SOURCE_FIELDS = {"file", "title", "outlet", "author", "url", "published", "evidence", "note", "status"}
-MAX_SOURCE_BYTES = 10 * 1024 * 1024
+GUESSED = ("cp1252", "latin-1")  # encodings read by elimination, not by evidence: worth a warning
+SOURCE_FIELDS = {
+    "file", "title", "outlet", "author", "url", "published", "evidence", "note", "status", "encoding",
+}  # fmt: skip
 
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -82,17 +87,50 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def decode_source(raw: bytes, display: str) -> str:
-    """UTF-8 (with or without a byte-order mark); a clear error for anything else."""
-    if b"\x00" in raw[:8192]:
+def decode_source(raw: bytes, display: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a source and the encoding it was read in.
+
+    A declared encoding (the manifest's `encoding:`) is used as given. Otherwise a byte-order
+    mark decides (UTF-8 or UTF-16); then UTF-8; then Windows-1252, which is what a non-UTF-8
+    file from a newsroom's PC almost always is (and reads Latin-1 text the same way); then
+    Latin-1, which accepts any bytes. Binary files are refused.
+    """
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise SourceError(f"unknown encoding '{encoding}'", path=display,
+                              hint="use a Python codec name such as utf-8, cp1252 or latin-1") from None  # fmt: skip
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise SourceError(f"not valid {encoding} (byte {exc.start})", path=display, line=line,
+                              hint="correct the manifest's encoding for it, or remove it to let factcheck guess") from None  # fmt: skip
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"starts with a {encoding} byte-order mark but is not {encoding} (byte {exc.start})",
+                              path=display, hint="convert it to UTF-8") from None  # fmt: skip
+    if _looks_binary(raw[:8192]):
         raise SourceError("looks like a binary file, not text", path=display,
-                          hint="store sources as plain UTF-8 text")  # fmt: skip
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(f"not UTF-8 (byte {exc.start})", path=display, line=line,
-                          hint="convert it to UTF-8, e.g. with iconv -f windows-1252 -t utf-8") from exc  # fmt: skip
+                          hint="store sources as plain text (save a PDF or Word file as .txt first)")  # fmt: skip
+    for encoding in ("utf-8", *GUESSED):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 20)
 
 
 def _text_field(entry: YamlMap, key: str, display: str) -> str | None:
@@ -118,13 +156,14 @@ def _published(entry: YamlMap, display: str) -> DateRange | None:
         ) from exc  # fmt: skip
 
 
-def load_manifest(seeds: Path, display_root: Path) -> dict[str, YamlMap]:
+def load_manifest(seeds: Path, display_root: Path, max_bytes: int | None = None) -> dict[str, YamlMap]:
     """The manifest's entries by file name; an empty mapping when there is no manifest."""
     file = seeds / MANIFEST
     display = str(file.relative_to(display_root)) if file.is_relative_to(display_root) else str(file)
     if not file.exists():
         return {}
-    data = load_yaml(file, display)
+    check_inside(display_root, file, display)
+    data = load_yaml(file, display, max_bytes or Settings().max_registry_bytes)
     if data is None:
         return {}
     if not isinstance(data, YamlMap) or not isinstance(data.get("sources"), YamlList):
@@ -142,33 +181,49 @@ def load_manifest(seeds: Path, display_root: Path) -> dict[str, YamlMap]:
         name = item.get("file")
         if not isinstance(name, str) or not name:
             raise RegistryError("missing 'file'", path=display, line=line, field="file")
+        if not is_file_name(name):
+            raise RegistryError(f"'{name}' is not a file name in seeds/", path=display, line=line_of(item, "file"),
+                                field="file", hint="write the bare file name, without folders")  # fmt: skip
         if name in entries:
             raise RegistryError(f"'{name}' is listed twice", path=display, line=line_of(item, "file"), field="file")
         entries[name] = item
     return entries
 
 
-def load_sources(root: Path) -> tuple[Source, ...]:
+def is_file_name(name: str) -> bool:
+    """A bare file name inside seeds/: no folders, no parent, not absolute, not hidden."""
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".") and "\x00" not in name
+
+
+def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, ...]:
     """Every text file in seeds/ (the manifest aside), with its metadata where the manifest has it."""
+    settings = settings or load_settings(root)
     seeds = root / "seeds"
     if not seeds.is_dir():
         raise SourceError("no seeds/ folder", path=str(root), hint="run from a factcheck project or pass --root")
-    manifest = load_manifest(seeds, root)
+    check_inside(root, seeds, "seeds/")
+    manifest = load_manifest(seeds, root, settings.max_registry_bytes)
     display_manifest = f"seeds/{MANIFEST}"
     sources: list[Source] = []
-    names = sorted(p.name for p in seeds.iterdir() if p.is_file() and p.name != MANIFEST and not p.name.startswith("."))
+    names = sorted(p.name for p in seeds.iterdir() if p.name != MANIFEST and not p.name.startswith("."))
     for name in names:
         path = seeds / name
         display = f"seeds/{name}"
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(f"file is {size:,} bytes, over the {MAX_SOURCE_BYTES:,}-byte limit", path=display)
-        raw = path.read_bytes()
-        text = decode_source(raw, display)
+        check_inside(root, path, display)
+        if not path.is_file():
+            continue  # a folder inside seeds/ is not a source
         entry = manifest.get(name, YamlMap())
+        raw = _read_source(path, display, settings.max_source_bytes)
+        text, encoding = decode_source(raw, display, _text_field(entry, "encoding", display_manifest))
         evidence = entry.get("evidence") or []
         if isinstance(evidence, str):
             evidence = [evidence]
+        warnings = []
+        if encoding in GUESSED and not entry.get("encoding"):
+            warnings.append(f"is not UTF-8; read as {encoding}. Check its quotes look right with `factcheck show`, "
+                            f"and write `encoding: {encoding}` in its manifest entry to say so")  # fmt: skip
+        if not text.strip():
+            warnings.append("is empty")
         sources.append(
             Source(
                 name=name,
@@ -181,6 +236,8 @@ def load_sources(root: Path) -> tuple[Source, ...]:
                 url=_text_field(entry, "url", display_manifest),
                 published=_published(entry, display_manifest),
                 evidence=tuple(str(e) for e in evidence),
+                encoding=encoding,
+                warnings=tuple(warnings),
             )
         )
     missing = sorted(set(manifest) - set(names))
@@ -191,3 +248,22 @@ def load_sources(root: Path) -> tuple[Source, ...]:
             line=line_of(entry, "file"), field="file", hint="add the file or remove the entry",
         )  # fmt: skip
     return tuple(sources)
+
+
+def _read_source(path: Path, display: str, limit: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise SourceError(
+                f"file is {size:,} bytes, over the {limit:,}-byte limit for a source", path=display,
+                hint="store only the article's text, or raise max_source_bytes in factcheck.yaml",
+            )  # fmt: skip
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path=display,
+                          hint="it may have been moved or deleted while factcheck ran; check it and run again") from None  # fmt: skip
+    if len(raw) > limit:  # it grew after stat
+        raise SourceError(f"file is over the {limit:,}-byte limit for a source", path=display,
+                          hint="store only the article's text, or raise max_source_bytes in factcheck.yaml")  # fmt: skip
+    return raw

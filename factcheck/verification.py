@@ -34,6 +34,9 @@ def verify(root: str | Path = ".") -> Verification:
     def report(severity: str, message: str, claim_id: str, where: str) -> None:
         problems.append(Problem(Severity(severity), f"{where}: {message}", claim_id, claim.source))
 
+    for source in sources:
+        for warning in source.warnings:
+            problems.append(Problem(Severity.WARNING, f"{source.path} {warning}", None, source.name))
     for claim in registry.claims:
         if claim.status == "rejected":
             continue
@@ -41,18 +44,27 @@ def verify(root: str | Path = ".") -> Verification:
         anchor = anchor_quote(claim, prepared[claim.source], recorded.get(claim.id))
         anchors.append(anchor)
         lines[claim.id] = anchor.line
+        if anchor.status is AnchorStatus.ORPHANED and not by_name[claim.source].text.strip():
+            report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}, which is empty "
+                   "(restore the source's text, or remove the claim)", claim.id, where)  # fmt: skip
+            continue
         if anchor.status is AnchorStatus.ORPHANED:
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}; nearest passage "
-                   f"(line {anchor.line}, score {anchor.score:.0f}): \"{_short(anchor.exact)}\"", claim.id, where)  # fmt: skip
+                   f"(line {anchor.line}, score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim.id, where)  # fmt: skip
+            continue
+        if anchor.status is AnchorStatus.FUZZY and _key(claim.value) not in _key(anchor.exact):
+            report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}, and the nearest passage (line "
+                   f"{anchor.line}) does not have its value '{claim.value}': \"{excerpt(anchor.exact)}\"", claim.id,
+                   where)  # fmt: skip
             continue
         if anchor.status is AnchorStatus.FUZZY:
             report("warning", f"quote of '{claim.id}' matches seeds/{claim.source} line {anchor.line} only "
-                   f"approximately (score {anchor.score:.0f}): \"{_short(anchor.exact)}\"", claim.id, where)  # fmt: skip
+                   f"approximately (score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim.id, where)  # fmt: skip
         elif anchor.status is AnchorStatus.MOVED:
             report("warning", f"seeds/{claim.source} changed since anchors were recorded; quote of "
                    f"'{claim.id}' moved to line {anchor.line}", claim.id, where)  # fmt: skip
         value_where = f"{claim.file}:{claim.line_of('value')}"
-        if fold_plain(claim.value).casefold() not in fold_plain(claim.quote).casefold():
+        if _key(claim.value) not in _key(claim.quote):
             report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim.id, value_where)
             continue
         cv = normalize_claim(claim, by_name[claim.source], glossary)
@@ -72,6 +84,10 @@ def verify(root: str | Path = ".") -> Verification:
     )
 
 
-def _short(text: str, limit: int = 90) -> str:
+def _key(text: str) -> str:
+    return fold_plain(text).casefold()
+
+
+def excerpt(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

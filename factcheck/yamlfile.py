@@ -45,6 +45,17 @@ def line_of(obj: Any, key: str | None = None, default: int = 0) -> int:
     return getattr(obj, "line", default)
 
 
+class _AliasUsed(Exception):
+    """A node was reached twice: the document uses an alias (found again by line in load_yaml)."""
+
+
+def _alias_line(text: str) -> int | None:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None  # pragma: no cover - _AliasUsed is raised only for documents with an alias
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag = node.tag
     if tag == "tag:yaml.org,2002:null":
@@ -72,10 +83,7 @@ def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
             path=path, line=line, hint="remove the tag: only plain values, lists and mappings are read",
         )  # fmt: skip
     if id(node) in seen:
-        raise RegistryError(
-            "YAML anchors and aliases are not allowed", path=path, line=line,
-            hint="write the value out in full",
-        )  # fmt: skip
+        raise _AliasUsed
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
@@ -104,15 +112,19 @@ def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
     return out
 
 
-def load_yaml(file: Path, display: str) -> Any:
+def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
     """Read one YAML file into plain data with line numbers, or raise RegistryError."""
     try:
         size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise RegistryError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit", path=display)
+        if size > max_bytes:
+            raise RegistryError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", path=display,
+                hint="split it into several files, or raise max_registry_bytes in factcheck.yaml",
+            )  # fmt: skip
         raw = file.read_bytes()
     except OSError as exc:
-        raise RegistryError(f"cannot read file: {exc.strerror}", path=display) from exc
+        raise RegistryError(f"cannot read file: {exc.strerror}", path=display,
+                            hint="check it exists and is readable") from exc  # fmt: skip
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -140,4 +152,10 @@ def load_yaml(file: Path, display: str) -> Any:
         raise RegistryError(f"invalid YAML: {exc}", path=display) from exc
     if node is None:
         return None
-    return _build(node, display, set())
+    try:
+        return _build(node, display, set())
+    except _AliasUsed:
+        raise RegistryError(
+            "YAML anchors and aliases are not allowed", path=display, line=_alias_line(text),
+            hint="write the value out in full",
+        ) from None  # fmt: skip

@@ -3,16 +3,16 @@ calls one library function and renders the result."""
 
 from __future__ import annotations
 
-import os
-
 import typer
 
+from factcheck.cli.add import add_command, sources_app
+from factcheck.cli.common import GLOBAL_OPTIONS
 from factcheck.cli.extract import extract_command
 from factcheck.cli.parse import parse_command
 from factcheck.cli.report import report_command
 from factcheck.cli.review import resolve_command, review_command
 from factcheck.cli.search import search_command
-from factcheck.cli.show import anchor_command, show_command, sources_command
+from factcheck.cli.show import anchor_command, show_command
 from factcheck.cli.verify import verify_command
 
 app = typer.Typer(
@@ -28,21 +28,22 @@ app = typer.Typer(
 @app.callback()
 def _options(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error (for bug reports)."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bars or notes on stderr; errors still show."),
 ) -> None:
-    if debug:
-        os.environ["FACTCHECK_DEBUG"] = "1"
+    GLOBAL_OPTIONS.set(frozenset(name for name, on in (("debug", debug), ("quiet", quiet)) if on))
 
 
 app.command("verify")(verify_command)
 app.command("search")(search_command)
 app.command("report")(report_command)
 app.command("show")(show_command)
-app.command("sources")(sources_command)
+app.add_typer(sources_app, name="sources")
 app.command("anchor")(anchor_command)
 app.command("parse")(parse_command)
 app.command("extract")(extract_command)
 app.command("review")(review_command)
 app.command("resolve")(resolve_command)
+app.command("add")(add_command)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
 from collections.abc import Callable
@@ -26,8 +27,22 @@ class ListFormat(str, Enum):
     json = "json"
 
 
+# The global options of the invocation running now. The app's callback sets them afresh on
+# every invocation, so one run's --debug never leaks into the next (as in a test session).
+GLOBAL_OPTIONS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "factcheck_options", default=frozenset()
+)
+
+
+def flag(name: str) -> bool:
+    """A global option (--debug, --quiet) given to this invocation, or set as FACTCHECK_<NAME>=1."""
+    if name in GLOBAL_OPTIONS.get():
+        return True
+    return os.environ.get(f"FACTCHECK_{name.upper()}", "") not in ("", "0")
+
+
 def debug_enabled() -> bool:
-    return os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0")
+    return flag("debug")
 
 
 def handles_errors(func: F) -> F:

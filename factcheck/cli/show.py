@@ -26,28 +26,6 @@ def show_command(
 
 
 @handles_errors
-def sources_command(
-    root: Path = RootOption,
-    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
-) -> None:
-    """The sources, with publication dates (or ranges) and claim counts."""
-    from factcheck import console
-    from factcheck.lookup import list_sources
-
-    rows = list_sources(root)
-    if format is ListFormat.json:
-        data = [
-            {"file": s.name, "title": s.title, "outlet": s.outlet, "author": s.author,
-             "published": s.published.iso() if s.published else None, "evidence": list(s.evidence),
-             "claims": n, "sha256": s.sha256}
-            for s, n in rows
-        ]  # fmt: skip
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        console.print_sources(rows)
-
-
-@handles_errors
 def anchor_command(root: Path = RootOption) -> None:
     """Record where every quote sits (claims/anchors.json) so later source edits are reported."""
     from factcheck import console

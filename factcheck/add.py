@@ -1,0 +1,224 @@
+"""Adding to a project by hand: a claim checked against its source before it is written, and a
+source copied into seeds/ with its manifest entry.
+
+Nothing is written unless every check passes: the quote must be in the source, the value in the
+quote, and the value must parse. Writes are round-trip edits, atomic and under the project lock,
+so the user's comments and order in the files touched are kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import FactcheckError
+from factcheck.files import check_inside, project_lock, write_atomic
+from factcheck.models import AnchorStatus, Claim, DateRange
+from factcheck.registry import ENTITIES_FILE, ID_PATTERN, KINDS, alias_index, load_registry, name_key
+from factcheck.sources import MANIFEST, decode_source, fold_plain, is_file_name, load_sources
+
+
+class AddError(FactcheckError):
+    """What was to be added does not check out; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Added:
+    """A claim as written: its id, its file, where its quote is, and whether its subject is new."""
+
+    id: str
+    file: str
+    source: str
+    line: int
+    new_subject: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "file": self.file, "source": self.source, "line": self.line,
+                "new_subject": self.new_subject}  # fmt: skip
+
+
+def add_claim(
+    root: str | Path, source: str, *, quote: str, subject: str, property: str, value: str,
+    id: str | None = None, kind: str | None = None, as_of: str | None = None, period: str | None = None,
+    note: str | None = None,
+) -> Added:  # fmt: skip
+    """Check a claim against its source and append it to the source's claims file.
+
+    A subject the registry does not know becomes a new entity in claims/entities.yaml.
+    Raises AddError (nothing written) when the quote is not in the source, the value is not in
+    the quote, the value does not parse, or the id is taken.
+    """
+    from factcheck.anchor import anchor_quote, prepare
+    from factcheck.normalize.claims import glossary_index, normalize_claim
+    from factcheck.registry_edit import CLAIMS_HEADER, ENTITIES_HEADER, claims_file_for, edit_file, mapping
+    from factcheck.verification import excerpt
+
+    root = Path(root)
+    quote, subject, property, value = (" ".join(t.split()) for t in (quote, subject, property, value))
+    for name, text in (("quote", quote), ("subject", subject), ("property", property), ("value", value)):
+        if not text:
+            raise AddError(f"--{name} is empty", field=name, hint=f"give the claim's {name}")
+    if kind is not None and kind not in KINDS:
+        raise AddError(f"unknown kind '{kind}'", field="kind", hint=f"one of {', '.join(sorted(KINDS))}")
+    if id is not None and not ID_PATTERN.match(id):
+        raise AddError(f"'{id}' is not a valid id", field="id", hint="use letters, digits, '.', '_' and '-'")
+    with project_lock(root):
+        sources = {s.name: s for s in load_sources(root)}
+        registry = load_registry(root, set(sources))
+        if not is_file_name(source) or source not in sources:
+            raise AddError(f"no source '{source}' in seeds/", field="source",
+                           hint="give a file name from `factcheck sources`, or add it with `factcheck sources add`")  # fmt: skip
+        aliases = alias_index(registry.entities)
+        subject_id = aliases.get(name_key(subject))
+        new_subject = None
+        if subject_id is None:
+            from factcheck.entities import slug
+
+            subject_id = _free(slug(subject), set(aliases.values()))
+            new_subject = subject_id
+        taken = {c.id for c in registry.claims}
+        if id is not None and id in taken:
+            raise AddError(f"id '{id}' is already used", field="id", hint="choose another id, or leave --id out")
+        claim = Claim(id or "new", source, quote, subject_id, property, value, kind, as_of, period, note=note)
+        prep = prepare(sources[source])
+        anchor = anchor_quote(claim, prep)
+        if anchor.status not in (AnchorStatus.EXACT, AnchorStatus.MOVED):
+            hint = f'nearest passage, line {anchor.line}: "{excerpt(anchor.exact)}"' if anchor.exact else None
+            raise AddError(f"the quote is not in seeds/{source}", field="quote",
+                           hint=hint or "copy the quote from the source exactly")  # fmt: skip
+        if fold_plain(value).casefold() not in fold_plain(quote).casefold():
+            raise AddError(f"the value '{value}' is not in the quote", field="value",
+                           hint="write the value exactly as the quote has it")  # fmt: skip
+        errors = [m for sev, m in normalize_claim(claim, sources[source], glossary_index(registry.terms)).problems
+                  if sev == "error"]  # fmt: skip
+        if errors:
+            raise AddError(errors[0], field="value", hint="check --value, --kind, --as-of and --period")
+        claim_id = id or _free(_new_id(source, property), taken)
+        fields: dict[str, str] = {"id": claim_id, "quote": quote, "subject": subject, "property": property,
+                                  "value": value}  # fmt: skip
+        fields.update({k: v for k, v in (("kind", kind), ("as_of", as_of), ("period", period), ("note", note)) if v})
+        if new_subject:
+            entity = mapping({"id": new_subject, "name": subject})
+            edit_file(root / "claims" / ENTITIES_FILE, lambda d: _append(d, "entities", entity), ENTITIES_HEADER)
+        file = claims_file_for(root, source)
+        check_inside(root, file, f"claims/{file.name}")
+
+        def add(data: object) -> bool:
+            if not hasattr(data, "get"):
+                raise AddError("expected a mapping at the top", path=f"claims/{file.name}", line=1)
+            entry = dict(fields) if data.get("source") in (None, source) else {"id": claim_id, "source": source,
+                                                                                 **fields}  # fmt: skip
+            if data.get("source") is None and not data.get("claims"):
+                data["source"] = source
+            return _append(data, "claims", mapping(entry))
+
+        edit_file(file, add, CLAIMS_HEADER.format(source=source))
+    return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject)
+
+
+def _append(data: object, key: str, entry: object) -> bool:
+    from ruamel.yaml.comments import CommentedSeq
+
+    if not hasattr(data, "get"):
+        raise AddError("expected a mapping at the top of the file")
+    items = data.get(key)  # type: ignore[attr-defined]
+    if items is None:
+        items = CommentedSeq()
+        data[key] = items  # type: ignore[index]
+    if hasattr(items, "fa") and items.fa.flow_style():
+        items.fa.set_block_style()
+    items.append(entry)
+    return True
+
+
+def _new_id(source: str, prop: str) -> str:
+    prefix = re.sub(r"[^a-z0-9]+", "-", Path(source).stem.casefold()).strip("-")[:16] or "src"
+    label = "-".join(re.findall(r"[a-z0-9]+", fold_plain(prop).casefold())[:3]) or "claim"
+    return f"{prefix}-{label}"
+
+
+def _free(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+@dataclass(frozen=True)
+class AddedSource:
+    name: str
+    path: str
+    encoding: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "path": self.path, "encoding": self.encoding, "published": self.published}
+
+
+def add_source(
+    root: str | Path, file: str | Path, *, title: str | None = None, date: str | None = None,
+    outlet: str | None = None, url: str | None = None, author: str | None = None, name: str | None = None,
+) -> AddedSource:  # fmt: skip
+    """Copy a file into seeds/ byte for byte and record its metadata in the manifest.
+
+    The file must be readable text within the size limit. A file of the same name that is already
+    in seeds/ is never overwritten: the same bytes are a no-op for the copy, other bytes an error.
+    """
+    from factcheck.registry_edit import MANIFEST_HEADER, edit_file, mapping
+    from factcheck.settings import load_settings
+
+    root, file = Path(root), Path(file)
+    name = name or file.name
+    if not is_file_name(name) or name == MANIFEST:
+        raise AddError(
+            f"'{name}' cannot be a source's name", field="name", hint="use a plain file name, e.g. story.txt"
+        )
+    published = None
+    if date:
+        try:
+            published = DateRange.parse_iso(date).iso()
+        except ValueError:
+            raise AddError(f"'{date}' is not a date or date range", field="date",
+                           hint="write YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD when only a range is known") from None  # fmt: skip
+    seeds = root / "seeds"
+    if not seeds.is_dir():
+        raise AddError("no seeds/ folder", path=str(root), hint="run `factcheck init` first, or pass --root")
+    limit = load_settings(root).max_source_bytes
+    try:
+        if file.stat().st_size > limit:
+            raise AddError(f"file is over the {limit:,}-byte limit for a source", path=str(file),
+                           hint="store only the article's text, or raise max_source_bytes in factcheck.yaml")  # fmt: skip
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise AddError(f"cannot read: {exc.strerror}", path=str(file), hint="check the path") from None
+    _text, encoding = decode_source(raw, str(file))
+    target = seeds / name
+    with project_lock(root):
+        check_inside(root, target, f"seeds/{name}")
+        if target.exists():
+            if target.read_bytes() != raw:
+                raise AddError("a different file of that name is already in seeds/", path=f"seeds/{name}",
+                               hint="give it another name with --name")  # fmt: skip
+        else:
+            write_atomic(target, raw)
+        fields: dict[str, object] = {"file": name}
+        fields.update({k: v for k, v in (("title", title), ("outlet", outlet), ("author", author), ("url", url),
+                                         ("published", published)) if v})  # fmt: skip
+        if encoding not in ("utf-8", "utf-8-sig"):
+            fields["encoding"] = encoding
+
+        def record(data: object) -> bool:
+            items = data.get("sources") if hasattr(data, "get") else None  # type: ignore[attr-defined]
+            for entry in items or []:
+                if hasattr(entry, "get") and entry.get("file") == name:
+                    changed = False
+                    for key, val in fields.items():
+                        if entry.get(key) != val:
+                            entry[key] = val
+                            changed = True
+                    return changed
+            return _append(data, "sources", mapping(fields))
+
+        edit_file(seeds / MANIFEST, record, MANIFEST_HEADER)
+    return AddedSource(name, f"seeds/{name}", encoding, published)

@@ -1,0 +1,70 @@
+"""A project's settings: the optional factcheck.yaml at its root.
+
+Today it holds the size limits, which keep a stray multi-gigabyte file from being read into
+memory. Every setting has a default, so a project without the file works as documented.
+
+    # factcheck.yaml
+    max_source_bytes: 50MB      # a source larger than this is refused (default 10MB)
+    max_registry_bytes: 20MB    # a registry or manifest file larger than this is refused (default 20MB)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import ProjectError
+from factcheck.yamlfile import YamlMap, line_of, load_yaml
+
+SETTINGS_FILE = "factcheck.yaml"
+MiB = 1024 * 1024
+_UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": MiB, "m": MiB, "gb": 1024 * MiB, "g": 1024 * MiB}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_source_bytes: int = 10 * MiB
+    max_registry_bytes: int = 20 * MiB
+
+
+FIELDS = {"max_source_bytes", "max_registry_bytes"}
+
+
+def parse_size(text: str | int) -> int:
+    """'10MB', '512 kb', '2G' or a plain number of bytes → bytes. ValueError when it is none of those."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        if text <= 0:
+            raise ValueError(text)
+        return text
+    match = _SIZE.match(str(text))
+    if not match:
+        raise ValueError(text)
+    size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    if size <= 0:
+        raise ValueError(text)
+    return size
+
+
+def load_settings(root: Path) -> Settings:
+    """The settings of the project at root: factcheck.yaml where there is one, defaults elsewhere."""
+    file = root / SETTINGS_FILE
+    if not file.is_file():
+        return Settings()
+    data = load_yaml(file, SETTINGS_FILE, max_bytes=MiB)
+    if data is None:
+        return Settings()
+    if not isinstance(data, YamlMap):
+        raise ProjectError("expected a mapping of settings", path=SETTINGS_FILE, line=line_of(data, default=1))
+    values: dict[str, int] = {}
+    for key, value in data.items():
+        if key not in FIELDS:
+            raise ProjectError(f"unknown setting '{key}'", path=SETTINGS_FILE, line=line_of(data, key), field=key,
+                               hint=f"known settings: {', '.join(sorted(FIELDS))}")  # fmt: skip
+        try:
+            values[key] = parse_size(value)
+        except ValueError:
+            raise ProjectError(f"'{value}' is not a size", path=SETTINGS_FILE, line=line_of(data, key), field=key,
+                               hint="write a number of bytes or e.g. 50MB, 512KB, 1GB") from None  # fmt: skip
+    return Settings(**values)
