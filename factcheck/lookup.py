@@ -82,5 +82,8 @@ def record_anchors(root: str | Path) -> tuple[Path, int]:
             f"{len(result.errors)} claim(s) have errors; fix them before recording anchors",
             hint="run `factcheck verify` to see them",
         )
-    path = write_anchors(Path(root) / "claims", list(result.anchors))
+    from factcheck.files import project_lock
+
+    with project_lock(Path(root)):
+        path = write_anchors(Path(root) / "claims", list(result.anchors))
     return path, len(result.anchors)

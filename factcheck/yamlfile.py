@@ -25,6 +25,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }  # fmt: skip
 MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 50  # levels of nesting; the registry needs four
 
 
 class YamlMap(dict):  # type: ignore[type-arg]
@@ -75,8 +76,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return node.value  # strings, and timestamps kept as written
 
 
-def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
+def _build(node: yaml.Node, path: str, seen: set[int], depth: int = 0) -> Any:
     line = node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        raise RegistryError(f"nested more than {MAX_DEPTH} levels deep", path=path, line=line,
+                            hint="a registry needs only a few levels: check the brackets")  # fmt: skip
     if node.tag not in _PLAIN_TAGS:
         raise RegistryError(
             f"YAML tag '{node.tag}' is not allowed",
@@ -88,7 +92,7 @@ def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        out_list = YamlList(_build(item, path, seen) for item in node.value)
+        out_list = YamlList(_build(item, path, seen, depth + 1) for item in node.value)
         out_list.line = line
         out_list.item_lines = [item.start_mark.line + 1 for item in node.value]
         return out_list
@@ -107,7 +111,7 @@ def _build(node: yaml.Node, path: str, seen: set[int]) -> Any:
                 f"duplicate key '{key}' (first on line {out.key_lines[key]})",
                 path=path, line=key_line, field=key, hint="keep one of them",
             )  # fmt: skip
-        out[key] = _build(value_node, path, seen)
+        out[key] = _build(value_node, path, seen, depth + 1)
         out.key_lines[key] = key_line
     return out
 
@@ -148,12 +152,25 @@ def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
             f"invalid YAML: {problem}", path=display, line=mark.line + 1 if mark else None,
             hint="fix the YAML syntax on that line",
         ) from exc  # fmt: skip
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise RegistryError(
+            f"invalid YAML: character {char!r} is not allowed", path=display, line=line,
+            hint="remove it: YAML files may not contain control characters",
+        ) from None  # fmt: skip
     except yaml.YAMLError as exc:
-        raise RegistryError(f"invalid YAML: {exc}", path=display) from exc
+        raise RegistryError(f"invalid YAML: {' '.join(str(exc).split())}", path=display) from exc
+    except RecursionError:
+        raise RegistryError(f"nested more than {MAX_DEPTH} levels deep", path=display,
+                            hint="a registry needs only a few levels: check the brackets") from None  # fmt: skip
     if node is None:
         return None
     try:
         return _build(node, display, set())
+    except RecursionError:
+        raise RegistryError(f"nested more than {MAX_DEPTH} levels deep", path=display,
+                            hint="a registry needs only a few levels: check the brackets") from None  # fmt: skip
     except _AliasUsed:
         raise RegistryError(
             "YAML anchors and aliases are not allowed", path=display, line=_alias_line(text),

@@ -9,19 +9,26 @@ import multiprocessing
 import os
 import random
 import signal
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from samples import ROADS_CLAIMS as GOOD
 
+import factcheck
 from factcheck.add import AddError, add_claim, add_source
 from factcheck.cli import app
 from factcheck.errors import ExitStatus, ProjectError, RegistryError, SourceError
 from factcheck.registry import load_registry
 from factcheck.sources import load_sources
 from factcheck.verification import verify
+from factcheck.yamlfile import load_yaml
 
 SOURCE = "The council spent £7m on roads in 2019. Ms Bloggs said so."
+YAML_BITS = ["\t", "  ", "- ", ": ", "&a ", "*a", "!!python/object:os.system ", "{", "}", "[", "]", "'", '"', "#",
+             "|", ">", "---", "\x00", "\ufeff", "\r\n", "~", "1e400", "2019-13-45", "id", "quote", "\n"]  # fmt: skip
 
 
 def run(runner, *args):
@@ -566,3 +573,37 @@ def test_debris_from_killed_writers_is_swept_under_the_lock(mini):
     add_claim(root, "a.txt", quote="Ms Bloggs said so", subject="Ms Bloggs", property="said", value="said",
               kind="statement")  # fmt: skip
     assert not old.exists() and fresh.exists()
+
+
+# --- found by benchmarks/fuzz.py --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("source: a.txt\nclaims: [\x07]\n", "claims/a.yaml:2: invalid YAML: character '\\x07' is not allowed"),
+        ("[" * 5000 + "]" * 5000, "claims/a.yaml:1: nested more than 50 levels deep"),
+        ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 80)), "claims/a.yaml:"),
+    ],
+    ids=["control character", "deep flow nesting", "deep block nesting"],
+)
+def test_unreadable_yaml_is_one_line(mini, runner, text, says):
+    root = roads_project(mini, claims=text)
+    assert fails(runner, root).startswith(says)
+
+
+def test_an_offset_beyond_the_calendar_is_not_a_crash():
+    (value,) = [v for v in factcheck.parse("900000 years after", ref="2020-01-01") if v.kind == "date"]
+    assert value.range is None and "relative: falls outside the calendar" in value.notes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(YAML_BITS), max_size=30).map("".join)))
+def test_the_loader_returns_data_or_one_line_error(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "x.yaml"
+        file.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            load_yaml(file, "x.yaml")
+        except RegistryError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith("x.yaml")

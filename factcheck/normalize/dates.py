@@ -831,7 +831,10 @@ def resolved(value: DateValue, ref: DateRange | None) -> DateValue:
         return value
     if ref is None:
         return value.with_range(None, value.notes + ("relative: needs a reference date",))
-    span = resolve(value.rule, ref)
+    try:
+        span = resolve(value.rule, ref)
+    except (OverflowError, ValueError):  # "a billion years after": no calendar date
+        return value.with_range(None, value.notes + ("relative: falls outside the calendar",))
     notes = value.notes
     if not ref.is_day:
         notes = notes + (f"resolved against a reference range {ref.iso()}",)
