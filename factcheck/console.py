@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from factcheck.extract import Extraction
     from factcheck.models import Claim
+    from factcheck.timeline import Timeline
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
@@ -289,3 +290,34 @@ def ask_text(question: str, default: str = "") -> str:
     from rich.prompt import Prompt
 
     return Prompt.ask(question, default=default, console=stderr())
+
+
+def print_timelines(timelines: tuple[Timeline, ...]) -> None:
+    """Each quantity over time as a bar chart: solid up to the lowest reading, shaded across the
+    uncertainty, an arrow where the value is open above ("over 500")."""
+    out = stdout()
+    narrow = out.width < 100  # leave out the reading, keep the chart readable
+    width = max(10, min(36, out.width - (66 if narrow else 84)))
+    for t in timelines:
+        top = max((p.high if p.high is not None else p.low or 0.0) for p in t.points) or 1.0
+        table = Table(title=clean(f"{t.property} · {t.subject_name}"), title_justify="left", box=None,
+                      header_style="bold", pad_edge=False)  # fmt: skip
+        table.add_column("when", no_wrap=True)
+        table.add_column("", no_wrap=True, width=width + 1)
+        table.add_column("value", no_wrap=True, overflow="ellipsis", max_width=18)
+        if not narrow:
+            table.add_column("reading", no_wrap=True)
+        table.add_column("source", no_wrap=True, overflow="ellipsis")
+        for p in t.points:
+            low = max(p.low or 0.0, 0.0)
+            solid = round(width * min(low, top) / top)
+            bar = Text("█" * solid, style="cyan")
+            if p.high is None:
+                bar.append("▶", style="cyan")
+            else:
+                bar.append("▒" * max(round(width * p.high / top) - solid, 0), style="dim cyan")
+            when = p.time.human() + (" (pub.)" if p.time_label == "published" else "") if p.time else "undated"
+            cells = [clean(when), bar, clean(p.value), *([] if narrow else [clean(p.reading)]), clean(p.source)]
+            table.add_row(*cells)
+        out.print(table)
+        out.print()

@@ -7,12 +7,15 @@ import typer
 
 from factcheck.cli.add import add_command, sources_app
 from factcheck.cli.common import GLOBAL_OPTIONS
+from factcheck.cli.export import export_command
 from factcheck.cli.extract import extract_command
+from factcheck.cli.init import init_command
 from factcheck.cli.parse import parse_command
 from factcheck.cli.report import report_command
 from factcheck.cli.review import resolve_command, review_command
 from factcheck.cli.search import search_command
 from factcheck.cli.show import anchor_command, show_command
+from factcheck.cli.timeline import timeline_command
 from factcheck.cli.verify import verify_command
 
 app = typer.Typer(
@@ -33,6 +36,7 @@ def _options(
     GLOBAL_OPTIONS.set(frozenset(name for name, on in (("debug", debug), ("quiet", quiet)) if on))
 
 
+app.command("init")(init_command)
 app.command("verify")(verify_command)
 app.command("search")(search_command)
 app.command("report")(report_command)
@@ -44,6 +48,8 @@ app.command("extract")(extract_command)
 app.command("review")(review_command)
 app.command("resolve")(resolve_command)
 app.command("add")(add_command)
+app.command("timeline")(timeline_command)
+app.command("export")(export_command)
 
 
 def main() -> None:

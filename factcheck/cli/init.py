@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from factcheck.cli.common import handles_errors
+
+
+@handles_errors
+def init_command(
+    directory: Path = typer.Argument(Path("."), help="The project folder (created if missing).", file_okay=False),
+) -> None:
+    """Start a new project: seeds/, claims/, an empty manifest and a short guide. Never overwrites."""
+    from factcheck import console
+    from factcheck.project import init_project
+
+    done = init_project(directory)
+    if not done.created:
+        console.note(f"{directory} is already a factcheck project; nothing to do")
+        return
+    for path in done.created:
+        console.note(f"created {directory / path}")
+    console.note(
+        f"next: factcheck sources add FILE --date YYYY-MM-DD --root {directory}  (see {directory / 'GUIDE.md'})"
+    )

@@ -1,0 +1,162 @@
+"""Exports for the tools newsrooms already use: schema.org ClaimReview JSON-LD for discrepancies,
+and the claims themselves as CSV or JSON.
+
+ClaimReview: one review per discrepancy between reviewed claims. The claim rated is the one from
+the later source; the other is what the review is based on (`isBasedOn`). The verdict becomes a
+Rating from 1 (contradicted) to 5 (corroborated) with the one-line explanation. Discrepancies a
+person dismissed are left out; with `confirmed_only`, only those a person confirmed are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from factcheck.models import ClaimView, DateRange, Discrepancy, Source, Verdict, Verification
+from factcheck.report import clean
+
+RATINGS = {
+    Verdict.CONFLICT: (1, "Contradicted by another source"),
+    Verdict.POSSIBLE: (2, "Possibly contradicted by another source"),
+    Verdict.CHANGED: (3, "Changed over time"),
+    Verdict.ROUNDING: (4, "Consistent, allowing for rounding"),
+    Verdict.CORROBORATED: (5, "Corroborated by another source"),
+}
+CSV_FIELDS = ("id", "source", "source_title", "outlet", "published", "quote", "subject", "subject_name",
+              "property", "value", "kind", "as_of", "period", "status", "line", "anchor")  # fmt: skip
+
+
+def claim_reviews(
+    verification: Verification, *, author: str = "factcheck", confirmed_only: bool = False,
+    include_corroborated: bool = False, today: dt.date | None = None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """One ClaimReview (as a JSON-LD dict) per discrepancy between reviewed claims."""
+    sources = {s.name: s for s in verification.sources}
+    today = today or dt.date.today()
+    out = []
+    for d in verification.discrepancies:
+        if d.proposed or (d.review is not None and d.review.decision == "dismissed" and not d.review.stale):
+            continue
+        if confirmed_only and (d.review is None or d.review.decision != "confirmed" or d.review.stale):
+            continue
+        if d.verdict is Verdict.CORROBORATED and not include_corroborated:
+            continue
+        out.append(_claim_review(d, sources, author, today))
+    return out
+
+
+def _claim_review(d: Discrepancy, sources: dict[str, Source], author: str, today: dt.date) -> dict[str, Any]:
+    rated, basis = sorted(d.claims, key=_later, reverse=True)[:2]
+    value, label = RATINGS[d.verdict]
+    explanation = clean(d.explanation)
+    if d.review is not None and d.review.note:
+        explanation += f" Reviewer's note: {clean(d.review.note)}"
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": d.id,
+        "name": clean(f"{d.subject_name or d.subject}: {d.property}"),
+        "datePublished": (d.review.date if d.review and d.review.date else today.isoformat()),
+        "author": {"@type": "Organization", "name": author},
+        "claimReviewed": clean(rated.quote),
+        "about": {"@type": "Thing", "name": clean(d.subject_name or d.subject)},
+        "itemReviewed": {"@type": "Claim", "text": clean(rated.quote), **_appearance(rated, sources)},
+        "isBasedOn": {**_work(basis, sources), "text": clean(basis.quote)},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": label,
+            "ratingExplanation": explanation,
+        },  # fmt: skip
+        "reviewBody": clean(
+            f'{_title(rated, sources)} says "{rated.quote}" ({rated.reading}); '
+            f'{_title(basis, sources)} says "{basis.quote}" ({basis.reading}). {d.explanation}'
+        ),
+    }
+    return review
+
+
+def _later(c: ClaimView) -> tuple[dt.date, str]:
+    return (c.published.end if c.published else dt.date.min, c.id)
+
+
+def _title(c: ClaimView, sources: dict[str, Source]) -> str:
+    s = sources.get(c.source)
+    return (s.title if s and s.title else c.source) + (f" ({s.outlet})" if s and s.outlet else "")
+
+
+def _date(r: DateRange | None) -> dict[str, str]:
+    return {"datePublished": r.start.isoformat()} if r is not None and r.is_day else {}
+
+
+def _work(c: ClaimView, sources: dict[str, Source]) -> dict[str, Any]:
+    s = sources.get(c.source)
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": clean(s.title if s and s.title else c.source)}
+    if s and s.url:
+        work["url"] = clean(s.url)
+    if s and s.outlet:
+        work["publisher"] = {"@type": "Organization", "name": clean(s.outlet)}
+    if s and s.author:
+        work["author"] = {"@type": "Person", "name": clean(s.author)}
+    work.update(_date(c.published))
+    return work
+
+
+def _appearance(c: ClaimView, sources: dict[str, Source]) -> dict[str, Any]:
+    out: dict[str, Any] = {"appearance": [_work(c, sources)]}
+    out.update(_date(c.published))
+    return out
+
+
+def to_claimreview_json(reviews: list[dict[str, Any]]) -> str:
+    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+
+
+def claim_rows(verification: Verification) -> list[dict[str, Any]]:
+    """Every claim as a flat row: its fields, its source's metadata and where its quote sits."""
+    sources = {s.name: s for s in verification.sources}
+    names = {e.id: e.name for e in verification.entities}
+    anchors = {a.claim_id: a for a in verification.anchors}
+    rows = []
+    for c in verification.claims:
+        s = sources.get(c.source)
+        a = anchors.get(c.id)
+        rows.append({
+            "id": c.id, "source": c.source, "source_title": s.title if s else None, "outlet": s.outlet if s else None,
+            "published": s.published.iso() if s and s.published else None, "quote": c.quote,
+            "subject": c.subject, "subject_name": names.get(c.subject, c.subject), "property": c.property,
+            "value": c.value, "kind": c.kind, "as_of": c.as_of, "period": c.period, "status": c.status,
+            "line": a.line if a else None, "anchor": a.status.value if a else None,
+        })  # fmt: skip
+    return rows
+
+
+def to_claims_json(verification: Verification) -> str:
+    return json.dumps(claim_rows(verification), indent=2, ensure_ascii=False) + "\n"
+
+
+_FORMULA = ("=", "+", "@", "\t", "\r")
+
+
+def to_claims_csv(verification: Verification) -> str:
+    """RFC 4180 CSV. A cell that a spreadsheet would run as a formula (it starts with =, +, @) gets
+    a leading apostrophe, so opening the file never executes text from a source."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in claim_rows(verification):
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = clean(value)
+        if value.startswith(_FORMULA):
+            return "'" + value
+    return "" if value is None else value
