@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from factcheck.anchor import anchor_quote, load_recorded, prepare
@@ -12,12 +13,15 @@ from factcheck.normalize.claims import glossary_index, normalize_claim
 from factcheck.registry import load_registry
 from factcheck.sources import fold_plain, load_sources
 
+PROGRESS_STEP = 200  # claims per progress step
 
-def verify(root: str | Path = ".") -> Verification:
+
+def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None = None) -> Verification:
     """Check every quote, every value and every cross-source pair in the project at root.
 
     Raises a FactcheckError when the project cannot be read at all (a malformed registry file);
-    everything else is reported in the result's problems and discrepancies.
+    everything else is reported in the result's problems and discrepancies. `progress(name, total)`
+    is called once for every PROGRESS_STEP claims, for a progress bar.
     """
     root = Path(root)
     sources = load_sources(root)
@@ -37,7 +41,10 @@ def verify(root: str | Path = ".") -> Verification:
     for source in sources:
         for warning in source.warnings:
             problems.append(Problem(Severity.WARNING, f"{source.path} {warning}", None, source.name))
-    for claim in registry.claims:
+    steps = -(-len(registry.claims) // PROGRESS_STEP)
+    for n, claim in enumerate(registry.claims):
+        if progress is not None and n % PROGRESS_STEP == 0:
+            progress(claim.source, steps)
         if claim.status == "rejected":
             continue
         where = f"{claim.file}:{claim.line_of('quote')}"
