@@ -17,6 +17,11 @@ _HOMES = {
     "show_claim": "factcheck.lookup",
     "list_sources": "factcheck.lookup",
     "record_anchors": "factcheck.lookup",
+    "init_project": "factcheck.project",
+    "add_claim": "factcheck.add",
+    "add_source": "factcheck.add",
+    "timeline": "factcheck.timeline",
+    "claim_reviews": "factcheck.export",
     "parse": "factcheck.normalize",
     "parse_value": "factcheck.normalize",
     "ExitStatus": "factcheck.errors",
@@ -26,12 +31,17 @@ _HOMES = {
     "Verdict": "factcheck.models",
 }
 __all__ = [
-    "Discrepancy", "ExitStatus", "FactcheckError", "Verdict", "Verification", "list_sources",
-    "parse", "parse_value", "record_anchors", "search", "show_claim", "verify",
+    "Discrepancy", "ExitStatus", "FactcheckError", "Verdict", "Verification", "add_claim", "add_source",
+    "claim_reviews", "init_project", "list_sources", "parse", "parse_value", "record_anchors", "search",
+    "show_claim", "timeline", "verify",
 ]  # fmt: skip
 
 if TYPE_CHECKING:  # pragma: no cover
+    from factcheck.add import add_claim, add_source
     from factcheck.claim_search import search
+    from factcheck.export import claim_reviews
+    from factcheck.project import init_project
+    from factcheck.timeline import timeline
     from factcheck.errors import ExitStatus, FactcheckError
     from factcheck.lookup import list_sources, record_anchors, show_claim
     from factcheck.models import Discrepancy, Verdict, Verification
