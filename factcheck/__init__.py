@@ -39,13 +39,13 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.add import add_claim, add_source
     from factcheck.claim_search import search
-    from factcheck.export import claim_reviews
-    from factcheck.project import init_project
-    from factcheck.timeline import timeline
     from factcheck.errors import ExitStatus, FactcheckError
+    from factcheck.export import claim_reviews
     from factcheck.lookup import list_sources, record_anchors, show_claim
     from factcheck.models import Discrepancy, Verdict, Verification
     from factcheck.normalize import parse, parse_value
+    from factcheck.project import init_project
+    from factcheck.timeline import timeline
     from factcheck.verification import verify
 
 
