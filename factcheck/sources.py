@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +40,7 @@ class FoldedText:
     """Text with typography folded, and for each folded character its offset in the original."""
 
     text: str
-    origin: tuple[int, ...]  # len(text) + 1 entries; the last is the original's length
+    origin: Sequence[int]  # len(text) + 1 entries; the last is the original's length (an array: compact)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text that folded[start:end] came from."""
@@ -74,7 +76,7 @@ def fold(text: str) -> FoldedText:
         out.pop()
         origin.pop()
     origin.append(len(text))
-    return FoldedText("".join(out), tuple(origin))
+    return FoldedText("".join(out), array("l", origin))
 
 
 def fold_plain(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from factcheck.registry import load_registry
 from factcheck.sources import fold_plain, load_sources
 
 PROGRESS_STEP = 200  # claims per progress step
+PREPARED_KEPT = 32  # prepared sources kept in memory at once
 
 
 def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None = None) -> Verification:
@@ -28,7 +30,9 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
     by_name = {s.name: s for s in sources}
     registry = load_registry(root, set(by_name))
     recorded = load_recorded(root / "claims")
-    prepared = {s.name: prepare(s) for s in sources}
+    # sources are prepared (folded, with an offset map) as their claims come up and only a few are
+    # kept: claims files follow their sources, so each is prepared once and memory stays flat
+    prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(by_name[name]))
     glossary = glossary_index(registry.terms)
     problems: list[Problem] = []
     anchors = []
@@ -48,7 +52,7 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
         if claim.status == "rejected":
             continue
         where = f"{claim.file}:{claim.line_of('quote')}"
-        anchor = anchor_quote(claim, prepared[claim.source], recorded.get(claim.id))
+        anchor = anchor_quote(claim, prepared(claim.source), recorded.get(claim.id))
         anchors.append(anchor)
         lines[claim.id] = anchor.line
         if anchor.status is AnchorStatus.ORPHANED and not by_name[claim.source].text.strip():
