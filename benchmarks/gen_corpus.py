@@ -153,7 +153,7 @@ def generate(n: int, out: Path, seed: int = 1) -> dict[str, object]:
             paragraphs.append(c["text"] + " " + rng.choice(FILLER))
         title = f"Report {doc}: {docs[doc][0]['subject']} under scrutiny"
         (out / "seeds" / name).write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        manifest.append(f"  - file: {name}\n    title: \"{title}\"\n    published: {published[doc].isoformat()}\n")
+        manifest.append(f'  - file: {name}\n    title: "{title}"\n    published: {published[doc].isoformat()}\n')
         lines = [f"source: {name}\nclaims:\n"]
         for c in sorted(docs[doc], key=lambda c: c["id"]):
             used.add(c["entity"])
