@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from factcheck.errors import ProjectError
+from factcheck.errors import FactcheckError, ProjectError
 
 LOCK_FILE = ".factcheck/write.lock"
 LOCK_WAIT = 10.0  # seconds to wait for another writer before giving up
@@ -101,3 +101,22 @@ def check_inside(root: Path, path: Path, display: str) -> None:
             f"leads outside the project (to {real})", path=display,
             hint="copy the file into the project instead of linking to it",
         )  # fmt: skip
+
+
+def read_bounded(
+    file: Path, display: str, limit: int, error: type[FactcheckError], *, what: str, too_big: str, unreadable: str
+) -> bytes:
+    """A file's bytes, refused with `error` (naming the file) when it is over `limit` bytes — checked
+    before reading and again while reading, in case it grows — or cannot be read."""
+    try:
+        size = file.stat().st_size
+        if size > limit:
+            raise error(f"file is {size:,} bytes, over the {limit:,}-byte limit for {what}", path=display,
+                        hint=too_big)  # fmt: skip
+        with file.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=display, hint=unreadable) from None
+    if len(raw) > limit:
+        raise error(f"file is over the {limit:,}-byte limit for {what}", path=display, hint=too_big)
+    return raw

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import RegistryError, SourceError
-from factcheck.files import check_inside
+from factcheck.files import check_inside, read_bounded
 from factcheck.models import DateRange, Source
 from factcheck.settings import Settings, load_settings
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
@@ -253,19 +253,6 @@ def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, 
 
 
 def _read_source(path: Path, display: str, limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise SourceError(
-                f"file is {size:,} bytes, over the {limit:,}-byte limit for a source", path=display,
-                hint="store only the article's text, or raise max_source_bytes in factcheck.yaml",
-            )  # fmt: skip
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", path=display,
-                          hint="it may have been moved or deleted while factcheck ran; check it and run again") from None  # fmt: skip
-    if len(raw) > limit:  # it grew after stat
-        raise SourceError(f"file is over the {limit:,}-byte limit for a source", path=display,
-                          hint="store only the article's text, or raise max_source_bytes in factcheck.yaml")  # fmt: skip
-    return raw
+    return read_bounded(path, display, limit, SourceError, what="a source",
+                        too_big="store only the article's text, or raise max_source_bytes in factcheck.yaml",
+                        unreadable="it may have been moved or deleted while factcheck ran; check it and run again")  # fmt: skip

@@ -118,17 +118,11 @@ def _build(node: yaml.Node, path: str, seen: set[int], depth: int = 0) -> Any:
 
 def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
     """Read one YAML file into plain data with line numbers, or raise RegistryError."""
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise RegistryError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit", path=display,
-                hint="split it into several files, or raise max_registry_bytes in factcheck.yaml",
-            )  # fmt: skip
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise RegistryError(f"cannot read file: {exc.strerror}", path=display,
-                            hint="check it exists and is readable") from exc  # fmt: skip
+    from factcheck.files import read_bounded
+
+    raw = read_bounded(file, display, max_bytes, RegistryError, what="a registry file",
+                       too_big="split it into several files, or raise max_registry_bytes in factcheck.yaml",
+                       unreadable="check it exists and is readable")  # fmt: skip
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
