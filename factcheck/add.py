@@ -11,11 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.files import check_inside, project_lock, write_atomic
 from factcheck.models import AnchorStatus, Claim, DateRange
-from factcheck.registry import ENTITIES_FILE, ID_PATTERN, KINDS, alias_index, load_registry, name_key
+from factcheck.registry import (
+    ENTITIES_FILE,
+    ID_PATTERN,
+    KINDS,
+    alias_index,
+    free_id,
+    id_words,
+    load_registry,
+    name_key,
+)  # fmt: skip
 from factcheck.sources import MANIFEST, decode_source, fold_plain, is_file_name, load_sources
 
 
@@ -51,7 +61,15 @@ def add_claim(
     """
     from factcheck.anchor import anchor_quote, prepare
     from factcheck.normalize.claims import glossary_index, normalize_claim
-    from factcheck.registry_edit import CLAIMS_HEADER, ENTITIES_HEADER, claims_file_for, edit_file, mapping
+    from factcheck.registry_edit import (
+        CLAIMS_HEADER,
+        ENTITIES_HEADER,
+        append_claims,
+        claims_file_for,
+        edit_file,
+        entry_list,
+        mapping,
+    )  # fmt: skip
     from factcheck.verification import excerpt
 
     root = Path(root)
@@ -75,7 +93,7 @@ def add_claim(
         if subject_id is None:
             from factcheck.entities import slug
 
-            subject_id = _free(slug(subject), set(aliases.values()))
+            subject_id = free_id(slug(subject), set(aliases.values()))
             new_subject = subject_id
         taken = {c.id for c in registry.claims}
         if id is not None and id in taken:
@@ -94,55 +112,30 @@ def add_claim(
                   if sev == "error"]  # fmt: skip
         if errors:
             raise AddError(errors[0], field="value", hint="check --value, --kind, --as-of and --period")
-        claim_id = id or _free(_new_id(source, property), taken)
+        claim_id = id or free_id(_new_id(source, property), taken)
         fields: dict[str, str] = {"id": claim_id, "quote": quote, "subject": subject, "property": property,
                                   "value": value}  # fmt: skip
         fields.update({k: v for k, v in (("kind", kind), ("as_of", as_of), ("period", period), ("note", note)) if v})
         if new_subject:
             entity = mapping({"id": new_subject, "name": subject})
-            edit_file(root / "claims" / ENTITIES_FILE, lambda d: _append(d, "entities", entity), ENTITIES_HEADER)
+            display = f"claims/{ENTITIES_FILE}"
+            edit_file(root / "claims" / ENTITIES_FILE, lambda d: _append(entry_list(d, "entities", display), entity),
+                      ENTITIES_HEADER)  # fmt: skip
         file = claims_file_for(root, source)
         check_inside(root, file, f"claims/{file.name}")
 
-        def add(data: object) -> bool:
-            if not hasattr(data, "get"):
-                raise AddError("expected a mapping at the top", path=f"claims/{file.name}", line=1)
-            entry = dict(fields) if data.get("source") in (None, source) else {"id": claim_id, "source": source,
-                                                                                 **fields}  # fmt: skip
-            if data.get("source") is None and not data.get("claims"):
-                data["source"] = source
-            return _append(data, "claims", mapping(entry))
-
-        edit_file(file, add, CLAIMS_HEADER.format(source=source))
+        edit_file(file, lambda d: append_claims(d, [(source, fields)], file), CLAIMS_HEADER.format(source=source))
     return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject)
 
 
-def _append(data: object, key: str, entry: object) -> bool:
-    from ruamel.yaml.comments import CommentedSeq
-
-    if not hasattr(data, "get"):
-        raise AddError("expected a mapping at the top of the file")
-    items = data.get(key)  # type: ignore[attr-defined]
-    if items is None:
-        items = CommentedSeq()
-        data[key] = items  # type: ignore[index]
-    if hasattr(items, "fa") and items.fa.flow_style():
-        items.fa.set_block_style()
+def _append(items: list[Any], entry: object) -> bool:
     items.append(entry)
     return True
 
 
 def _new_id(source: str, prop: str) -> str:
     prefix = re.sub(r"[^a-z0-9]+", "-", Path(source).stem.casefold()).strip("-")[:16] or "src"
-    label = "-".join(re.findall(r"[a-z0-9]+", fold_plain(prop).casefold())[:3]) or "claim"
-    return f"{prefix}-{label}"
-
-
-def _free(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return f"{prefix}-{id_words(prop, 'claim')}"
 
 
 @dataclass(frozen=True)
@@ -165,7 +158,7 @@ def add_source(
     The file must be readable text within the size limit. A file of the same name that is already
     in seeds/ is never overwritten: the same bytes are a no-op for the copy, other bytes an error.
     """
-    from factcheck.registry_edit import MANIFEST_HEADER, edit_file, mapping
+    from factcheck.registry_edit import MANIFEST_HEADER, edit_file, entry_list, mapping
     from factcheck.settings import load_settings
 
     root, file = Path(root), Path(file)
@@ -208,9 +201,8 @@ def add_source(
         if encoding not in ("utf-8", "utf-8-sig"):
             fields["encoding"] = encoding
 
-        def record(data: object) -> bool:
-            items = data.get("sources") if hasattr(data, "get") else None  # type: ignore[attr-defined]
-            for entry in items or []:
+        def record(data: Any) -> bool:
+            for entry in entry_list(data, "sources", f"seeds/{MANIFEST}"):
                 if hasattr(entry, "get") and entry.get("file") == name:
                     changed = False
                     for key, val in fields.items():
@@ -218,7 +210,7 @@ def add_source(
                             entry[key] = val
                             changed = True
                     return changed
-            return _append(data, "sources", mapping(fields))
+            return _append(entry_list(data, "sources", f"seeds/{MANIFEST}"), mapping(fields))
 
         edit_file(seeds / MANIFEST, record, MANIFEST_HEADER)
     return AddedSource(name, f"seeds/{name}", encoding, published)

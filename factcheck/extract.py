@@ -34,7 +34,7 @@ from factcheck.normalize import parse
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.properties import EVENT_FAMILIES, family_of, guess_property
 from factcheck.publication import infer_publication
-from factcheck.registry import Registry, load_registry
+from factcheck.registry import Registry, free_id, id_words, load_registry
 from factcheck.sentences import Span, clauses, quote_span, sentences
 from factcheck.sources import fold_plain, load_manifest, load_sources
 
@@ -262,18 +262,11 @@ def _new_people(targets: list[str], by_name: dict[str, Source], index: EntityInd
             if entity_id:
                 continue
             full = strip_title(m.text)
-            entity_id = _free_id(slug(full), index)
+            entity_id = free_id(slug(full), index.entities)
             entity = ProposedEntity(entity_id, full, "person", name)
             new[entity_id] = entity
             index.add(Entity(entity_id, full, (), "person"))
     return new
-
-
-def _free_id(base: str, index: EntityIndex) -> str:
-    candidate, n = base, 2
-    while candidate in index.entities:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def _worth_alias(mention: Mention, index: EntityIndex) -> bool:
@@ -459,7 +452,7 @@ def _entity_for(
     for existing in new.values():  # "the council" and "the authority" in one story: one body
         if existing.kind == "organisation" and org_key(existing.name) == key:
             return existing.id, existing.name
-    entity_id = _free_id(slug(name), index)
+    entity_id = free_id(slug(name), index.entities)
     new[entity_id] = ProposedEntity(entity_id, name, "organisation", source)
     index.add(Entity(entity_id, name, (), "organisation"))
     return entity_id, name
@@ -470,8 +463,7 @@ def _claim(source: str, quote: str, subject: str, entity: str, prop: str, value:
     quote = " ".join(quote.split())
     digest = hashlib.sha1(f"{source}\n{fold_plain(quote)}\n{value}\n{kind}".encode()).hexdigest()[:5]
     prefix = Path(source).stem.split("_")[0][:12] or "src"
-    label = "-".join(re.findall(r"[a-z0-9]+", fold_plain(prop).casefold())[:3]) or kind
-    return ProposedClaim(f"{prefix}-{label}-{digest}", source, quote, subject, prop, " ".join(value.split()), kind,
+    return ProposedClaim(f"{prefix}-{id_words(prop, kind)}-{digest}", source, quote, subject, prop, " ".join(value.split()), kind,
                          entity, as_of, period, start, end)  # fmt: skip
 
 

@@ -8,6 +8,7 @@ reports it as a problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,19 @@ class Registry:
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def free_id(base: str, taken: Container[str]) -> str:
+    """base, or base-2, base-3… : the first id not taken."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def id_words(text: str, default: str) -> str:
+    """Up to three words of text for an id: 'Road spending (2019)' → 'road-spending-2019'."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold_plain(text).casefold())[:3]) or default
 
 
 def name_key(text: str) -> str:

@@ -113,7 +113,8 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
         for source, claims in by_source.items():
             file = claims_file_for(root, source)
             header = CLAIMS_HEADER.format(source=source)
-            if edit_file(file, lambda d, cs=claims, f=file: _add_claims(d, cs, f), header):  # type: ignore[misc]
+            entries = [(c.source, c.fields()) for c in claims]
+            if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), header):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
         if result.manifest:
             if edit_file(root / "seeds" / MANIFEST, lambda d: _add_sources(d, result), MANIFEST_HEADER):
@@ -128,7 +129,8 @@ CLAIMS_HEADER = "# Claims in seeds/{source}.\nsource: {source}\nclaims: []\n"
 MANIFEST_HEADER = "# Metadata for every source in seeds/.\nsources: []\n"
 
 
-def _list(data: Any, key: str, file: str) -> Any:
+def entry_list(data: Any, key: str, file: str) -> Any:
+    """The file's list under key (made when missing, turned to block style), to append entries to."""
     from ruamel.yaml.comments import CommentedSeq
 
     if not hasattr(data, "get"):
@@ -144,21 +146,22 @@ def _list(data: Any, key: str, file: str) -> Any:
     return items
 
 
-def _add_claims(data: Any, claims: list[Any], file: Path) -> bool:
-    items = _list(data, "claims", f"claims/{file.name}")
+def append_claims(data: Any, entries: list[tuple[str, dict[str, Any]]], file: Path) -> bool:
+    """Append (source, fields) claims to a claims file's data; a claim whose source is not the
+    file's own names it. An empty file takes the first claim's source as its own."""
+    items = entry_list(data, "claims", f"claims/{file.name}")
     if not data.get("source") and not items:
-        data["source"] = claims[0].source
+        data["source"] = entries[0][0]
     default = data.get("source")
-    for claim in claims:
-        fields = claim.fields()
-        if claim.source != default:
-            fields = {"id": fields.pop("id"), "source": claim.source, **fields}
+    for source, fields in entries:
+        if source != default:
+            fields = {"id": fields["id"], "source": source, **{k: v for k, v in fields.items() if k != "id"}}
         items.append(mapping(fields))
-    return bool(claims)
+    return bool(entries)
 
 
 def _add_entities(data: Any, result: Extraction) -> bool:
-    items = _list(data, "entities", f"claims/{ENTITIES_FILE}")
+    items = entry_list(data, "entities", f"claims/{ENTITIES_FILE}")
     changed = False
     for entity in result.entities:
         items.append(mapping(entity.fields()))
@@ -178,7 +181,7 @@ def _add_entities(data: Any, result: Extraction) -> bool:
 
 
 def _add_sources(data: Any, result: Extraction) -> bool:
-    items = _list(data, "sources", f"seeds/{MANIFEST}")
+    items = entry_list(data, "sources", f"seeds/{MANIFEST}")
     listed = {e.get("file") for e in items}
     changed = False
     for entry in result.manifest:
