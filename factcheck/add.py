@@ -26,7 +26,7 @@ from factcheck.registry import (
     load_registry,
     name_key,
 )  # fmt: skip
-from factcheck.sources import MANIFEST, decode_source, fold_plain, is_file_name, load_sources
+from factcheck.sources import MANIFEST, decode_source, is_file_name, load_sources
 
 
 class AddError(FactcheckError):
@@ -59,7 +59,7 @@ def add_claim(
     Raises AddError (nothing written) when the quote is not in the source, the value is not in
     the quote, the value does not parse, or the id is taken.
     """
-    from factcheck.anchor import anchor_quote, prepare
+    from factcheck.anchor import anchor_quote, prepare, value_in
     from factcheck.normalize.claims import glossary_index, normalize_claim
     from factcheck.registry_edit import (
         CLAIMS_HEADER,
@@ -105,7 +105,7 @@ def add_claim(
             hint = f'nearest passage, line {anchor.line}: "{excerpt(anchor.exact)}"' if anchor.exact else None
             raise AddError(f"the quote is not in seeds/{source}", field="quote",
                            hint=hint or "copy the quote from the source exactly")  # fmt: skip
-        if fold_plain(value).casefold() not in fold_plain(quote).casefold():
+        if not value_in(value, quote):
             raise AddError(f"the value '{value}' is not in the quote", field="value",
                            hint="write the value exactly as the quote has it")  # fmt: skip
         errors = [m for sev, m in normalize_claim(claim, sources[source], glossary_index(registry.terms)).problems

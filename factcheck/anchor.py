@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from factcheck.files import write_atomic
 from factcheck.models import Anchor, AnchorStatus, Claim, Source
-from factcheck.sources import FoldedText, fold, line_and_column
+from factcheck.sources import FoldedText, fold, fold_plain, line_and_column
 
 ANCHORS_FILE = "anchors.json"
 CONTEXT = 32  # characters of prefix and suffix kept, as in the W3C selectors
@@ -106,6 +106,11 @@ def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | 
     start, end = found.dest_start, found.dest_end
     status = AnchorStatus.FUZZY if found.score >= FUZZY_THRESHOLD else AnchorStatus.ORPHANED
     return _make(claim, prep, start, end, status, found.score)
+
+
+def value_in(value: str, text: str) -> bool:
+    """Whether a value as written occurs in a quote (or passage), seen through typography and case."""
+    return fold_plain(value).casefold() in fold_plain(text).casefold()
 
 
 def load_recorded(claims_dir: Path) -> dict[str, dict[str, Any]]:

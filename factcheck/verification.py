@@ -6,13 +6,13 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from factcheck.anchor import anchor_quote, load_recorded, prepare
+from factcheck.anchor import anchor_quote, load_recorded, prepare, value_in
 from factcheck.baseline import apply_reviews, load_reviews
 from factcheck.compare import compare
 from factcheck.models import AnchorStatus, Problem, Severity, Verification
 from factcheck.normalize.claims import glossary_index, normalize_claim
 from factcheck.registry import load_registry
-from factcheck.sources import fold_plain, load_sources
+from factcheck.sources import load_sources
 
 PROGRESS_STEP = 200  # claims per progress step
 PREPARED_KEPT = 32  # prepared sources kept in memory at once
@@ -63,7 +63,7 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}; nearest passage "
                    f"(line {anchor.line}, score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim.id, where)  # fmt: skip
             continue
-        if anchor.status is AnchorStatus.FUZZY and _key(claim.value) not in _key(anchor.exact):
+        if anchor.status is AnchorStatus.FUZZY and not value_in(claim.value, anchor.exact):
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}, and the nearest passage (line "
                    f"{anchor.line}) does not have its value '{claim.value}': \"{excerpt(anchor.exact)}\"", claim.id,
                    where)  # fmt: skip
@@ -75,7 +75,7 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
             report("warning", f"seeds/{claim.source} changed since anchors were recorded; quote of "
                    f"'{claim.id}' moved to line {anchor.line}", claim.id, where)  # fmt: skip
         value_where = f"{claim.file}:{claim.line_of('value')}"
-        if _key(claim.value) not in _key(claim.quote):
+        if not value_in(claim.value, claim.quote):
             report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim.id, value_where)
             continue
         cv = normalize_claim(claim, by_name[claim.source], glossary)
@@ -93,10 +93,6 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
         discrepancies=discrepancies,
         entities=registry.entities,
     )
-
-
-def _key(text: str) -> str:
-    return fold_plain(text).casefold()
 
 
 def excerpt(text: str, limit: int = 90) -> str:
