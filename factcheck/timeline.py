@@ -7,6 +7,7 @@ else its source's publication date), its reading as an interval, and where it wa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,12 +106,10 @@ def _find_subject(text: str, entities: tuple[Any, ...]) -> Any:
     by_id = {e.id: e for e in entities}
     if found is not None:
         return by_id[found]
-    from rapidfuzz import fuzz, process, utils
-
     names = {name: e.id for e in entities for name in (e.name, *e.aliases)}
-    best = process.extractOne(text, list(names), scorer=fuzz.WRatio, processor=utils.default_process)
-    if best is not None and best[1] >= 86:
-        return by_id[names[best[0]]]
+    best = _closest(text, names)
+    if best is not None:
+        return by_id[names[best]]
     raise TimelineError(f"no subject '{text}'", hint="see the subjects with `factcheck search` or claims/entities.yaml")
 
 
@@ -118,10 +117,16 @@ def _find_property(text: str, by_property: dict[str, list[Claim]], subject: str)
     key = property_key(text)
     if key in by_property:
         return key
-    from rapidfuzz import fuzz, process, utils
-
-    best = process.extractOne(key, list(by_property), scorer=fuzz.WRatio, processor=utils.default_process)
-    if best is not None and best[1] >= 86:
-        return str(best[0])
+    best = _closest(key, by_property)
+    if best is not None:
+        return best
     known = ", ".join(sorted({cs[0].property for cs in by_property.values()})[:8])
     raise TimelineError(f"'{subject}' has no property '{text}'", hint=f"its properties: {known}")
+
+
+def _closest(text: str, choices: Iterable[str], at: float = 86) -> str | None:
+    """The choice nearest to text (rapidfuzz WRatio), if it scores at least `at`."""
+    from rapidfuzz import fuzz, process, utils
+
+    best = process.extractOne(text, list(choices), scorer=fuzz.WRatio, processor=utils.default_process)
+    return str(best[0]) if best is not None and best[1] >= at else None
