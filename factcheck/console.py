@@ -7,7 +7,9 @@ characters and escape sequences removed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
@@ -210,9 +212,14 @@ def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-
     stdout().print(table)
 
 
-def progress(label: str, minimum: int = 1) -> tuple[Callable[[str, int], None], Callable[[], None]]:
-    """A progress bar on stderr, started on the first step when there are at least `minimum` steps:
-    returns (advance(name, total), finish())."""
+@contextlib.contextmanager
+def progress(label: str, minimum: int = 1, show: bool = True) -> Iterator[Callable[[str, int], None] | None]:
+    """A progress bar on stderr for a block: yields advance(name, total), which starts the bar on
+    the first step when there are at least `minimum` steps. Yields None (no bar) when `show` is
+    false or stderr is not a terminal."""
+    if not show or not sys.stderr.isatty():
+        yield None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -227,7 +234,10 @@ def progress(label: str, minimum: int = 1) -> tuple[Callable[[str, int], None], 
             bar.start()
         bar.update(tasks[0], advance=1, description=clean(name))
 
-    return advance, bar.stop
+    try:
+        yield advance
+    finally:
+        bar.stop()
 
 
 def print_extraction(result: Extraction, dry_run: bool) -> None:

@@ -23,18 +23,12 @@ def extract_command(
     adds nothing. Review them with `factcheck review`.
     """
     import json
-    import sys
 
     from factcheck import console
     from factcheck.extract import extract
 
-    show = sys.stderr.isatty() and format is ListFormat.text
-    advance, finish = console.progress("extracting", minimum=PROGRESS_AT) if show else (None, None)
-    try:
+    with console.progress("extracting", minimum=PROGRESS_AT, show=format is ListFormat.text) as advance:
         result = extract(root, paths or [], dry_run=dry_run, progress=advance)
-    finally:
-        if finish:
-            finish()
     if format is ListFormat.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

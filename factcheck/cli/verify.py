@@ -18,19 +18,12 @@ def verify_command(
 
     Exit status: 0 nothing needs attention, 1 a conflict or possible discrepancy, 2 bad input.
     """
-    import sys
-
     from factcheck import console
     from factcheck.report import to_json
     from factcheck.verification import verify
 
-    # a bar from 10 steps (2,000 claims) up, on a terminal only
-    advance, finish = console.progress("verifying", minimum=10) if sys.stderr.isatty() else (None, None)
-    try:
+    with console.progress("verifying", minimum=10) as advance:  # from 10 steps (2,000 claims) up
         result = verify(root, progress=advance)
-    finally:
-        if finish:
-            finish()
     if format is ListFormat.json:
         typer.echo(to_json(result))
     else:
