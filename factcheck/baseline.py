@@ -10,12 +10,11 @@ the discrepancy is reopened.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factcheck.errors import RegistryError
-from factcheck.models import Claim, Discrepancy, Review
+from factcheck.models import Discrepancy, Review
 from factcheck.registry import REVIEWS_FILE, read_registry_file
 from factcheck.yamlfile import YamlList, YamlMap, line_of
 
@@ -30,16 +29,6 @@ class ReviewEntry:
     review: Review
     fingerprint: str
     line: int
-
-
-def fingerprint(claims: list[Claim]) -> str:
-    """What a decision was made on: every field of both claims that could change its meaning."""
-    digest = hashlib.sha1()
-    for c in sorted(claims, key=lambda c: c.id):
-        for part in (c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period,
-                     c.relative_to):  # fmt: skip
-            digest.update((part or "").encode() + b"\x00")
-    return digest.hexdigest()[:12]
 
 
 def load_reviews(root: Path) -> dict[str, ReviewEntry]:
@@ -81,9 +70,7 @@ def _opt(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def apply_reviews(
-    discrepancies: tuple[Discrepancy, ...], entries: dict[str, ReviewEntry], claims: dict[str, Claim]
-) -> tuple[Discrepancy, ...]:
+def apply_reviews(discrepancies: tuple[Discrepancy, ...], entries: dict[str, ReviewEntry]) -> tuple[Discrepancy, ...]:
     """Each discrepancy with its decision attached; a decision whose claims changed is marked stale."""
     out = []
     for d in discrepancies:
@@ -91,20 +78,19 @@ def apply_reviews(
         if entry is None:
             out.append(d)
             continue
-        current = fingerprint([claims[c.id] for c in d.claims if c.id in claims])
-        review = entry.review if current == entry.fingerprint else replace(entry.review, stale=True)
+        review = entry.review if d.fingerprint == entry.fingerprint else replace(entry.review, stale=True)
         out.append(replace(d, review=review))
     return tuple(out)
 
 
-def entry_fields(d: Discrepancy, decision: str, note: str, claims: dict[str, Claim], reviewer: str | None,
+def entry_fields(d: Discrepancy, decision: str, note: str, reviewer: str | None,
                  today: dt.date | None = None) -> dict[str, object]:  # fmt: skip
     fields: dict[str, object] = {
         "id": d.id,
         "claims": [c.id for c in d.claims],
         "decision": decision,
         "note": note,
-        "fingerprint": fingerprint([claims[c.id] for c in d.claims]),
+        "fingerprint": d.fingerprint,
         "date": (today or dt.date.today()).isoformat(),
     }
     if reviewer:

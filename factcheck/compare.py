@@ -19,7 +19,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from factcheck.models import ClaimView, DateRange, Discrepancy, Entity, Verdict
+from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, format_amount
 from factcheck.sources import fold_plain
@@ -111,8 +111,8 @@ def _width(v: Quantity) -> float:
 def _date_words(cv: ClaimValue, span: DateRange) -> str:
     v = cv.value
     text = _q(cv.claim.value)
-    if isinstance(v, DateValue) and v.relative and cv.source.published is not None:
-        return f"{text} ({cv.source.name[:12]}, dated {cv.source.published.human()}) puts it at {span.human()}"
+    if isinstance(v, DateValue) and v.relative and cv.published is not None:
+        return f"{text} ({cv.claim.source[:12]}, dated {cv.published.human()}) puts it at {span.human()}"
     return f"{text} means {span.human()}"
 
 
@@ -176,7 +176,7 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
 def _forecast(cv: ClaimValue) -> bool:
     """A date the source puts after its own publication: a plan or forecast, which can change."""
     v = cv.value
-    pub = cv.source.published
+    pub = cv.published
     return isinstance(v, DateValue) and v.range is not None and pub is not None and v.range.end > pub.end
 
 
@@ -193,7 +193,7 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
             return None
         result = _judge_dates(a, b, va.range, vb.range)
         if result[0].needs_attention and (_forecast(a) or _forecast(b)):
-            pa, pb = a.source.published, b.source.published
+            pa, pb = a.published, b.published
             if pa and pb and not pa.overlaps(pb):
                 return Verdict.CHANGED, (
                     f"as of {pa.human()} the date was {_q(a.claim.value)} ({va.range.human()}); "
@@ -229,6 +229,16 @@ def discrepancy_id(a: str, b: str) -> str:
     return "d-" + hashlib.sha1(f"{first}\n{second}".encode()).hexdigest()[:8]
 
 
+def fingerprint(claims: list[Claim]) -> str:
+    """What a decision on a pair is made on: every field of both claims that could change its meaning."""
+    digest = hashlib.sha1()
+    for c in sorted(claims, key=lambda c: c.id):
+        for part in (c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period,
+                     c.relative_to):  # fmt: skip
+            digest.update((part or "").encode() + b"\x00")
+    return digest.hexdigest()[:12]
+
+
 def view(cv: ClaimValue, line: int) -> ClaimView:
     return ClaimView(
         id=cv.claim.id,
@@ -236,7 +246,7 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
         quote=cv.claim.quote,
         value=cv.claim.value,
         line=line,
-        published=cv.source.published,
+        published=cv.published,
         time=cv.time if cv.time_label != "published" else None,
         reading=cv.reading(),
         status=cv.claim.status,
@@ -280,6 +290,7 @@ def compare(
                 subject_name=names.get(a.claim.subject, a.claim.subject),
                 id=discrepancy_id(a.claim.id, b.claim.id),
                 confidence=confidence,
+                fingerprint=fingerprint([a.claim, b.claim]),
             )
         )
     order = {v: i for i, v in enumerate(Verdict)}

@@ -282,6 +282,7 @@ class Discrepancy:
     id: str = ""
     confidence: float = 1.0
     review: Review | None = None
+    fingerprint: str = ""  # of both claims as compared: a review made on another fingerprint is stale
 
     @property
     def proposed(self) -> bool:

@@ -102,13 +102,13 @@ def features(
         words=words,
         head=prop_terms[-1][0] if prop_terms else "",
         tense=_tense(cv),
-        published=cv.source.published,
+        published=cv.published,
         when=cv.value.range if isinstance(cv.value, DateValue) else None,
     )
 
 
 def _tense(cv: ClaimValue) -> str | None:
-    v, pub = cv.value, cv.source.published
+    v, pub = cv.value, cv.published
     if not isinstance(v, DateValue) or v.range is None or pub is None:
         return None
     if v.range.start >= pub.start and v.range.end > pub.end:

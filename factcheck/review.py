@@ -174,8 +174,7 @@ def resolve(
     with project_lock(root):
         result = verify(root)
         target = find_discrepancy(result, ref)
-        claims = {c.id: c for c in result.claims}
-        fields = entry_fields(target, decision, note, claims, reviewer, today)
+        fields = entry_fields(target, decision, note, reviewer, today)
         pair = fields.pop("claims")
 
         def change(data: Any) -> bool:

@@ -83,7 +83,7 @@ def verify(root: str | Path = ".", progress: Callable[[str, int], None] | None =
             report(severity, f"'{claim.id}': {message}", claim.id, value_where)
         values.append(cv)
     discrepancies = compare(values, registry.entities, lines, glossary)
-    discrepancies = apply_reviews(discrepancies, load_reviews(root), {c.id: c for c in registry.claims})
+    discrepancies = apply_reviews(discrepancies, load_reviews(root))
     return Verification(
         root=str(root),
         sources=sources,

@@ -36,7 +36,7 @@ class ClaimValue:
     """One claim, normalized: its typed value and the time its value refers to."""
 
     claim: Claim
-    source: Source
+    published: DateRange | None  # the publication date of the claim's source
     value: Value | TextValue | None
     time: DateRange | None  # when the value holds (as_of/period, else publication for states)
     time_label: str  # "as of", "period", "published" or ""
@@ -140,4 +140,6 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
             problems.append(("error", f"{field} '{when}' is not a date that can be worked out"))
     elif not isinstance(value, (DateValue, Duration)) and published is not None:
         time, label = published, "published"
-    return ClaimValue(claim, source, value, time, label, tuple(problems))
+    if isinstance(value, DateValue) and value.rule is not None:
+        value = value.resolved_only()  # its rule is spent; without it the value can be stored
+    return ClaimValue(claim, published, value, time, label, tuple(problems))

@@ -134,6 +134,12 @@ class DateValue:
         return DateValue(self.kind, self.text, self.span, span, self.granularity, self.relative, notes, self.rule,
                          self.readings)  # fmt: skip
 
+    def resolved_only(self) -> DateValue:
+        """This value without its rule: what is kept once it has been resolved (a rule is a closure,
+        which cannot be stored)."""
+        return DateValue(self.kind, self.text, self.span, self.range, self.granularity, self.relative, self.notes,
+                         None, self.readings)  # fmt: skip
+
     def describe(self) -> str:
         return self.range.human() if self.range else f"'{self.text}' (unresolved)"
 
