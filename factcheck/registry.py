@@ -8,7 +8,7 @@ reports it as a problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,40 +190,61 @@ def claim_files(claims_dir: Path) -> list[Path]:
 def load_registry(root: Path, source_names: set[str], settings: Settings | None = None) -> Registry:
     """Load and validate every claims file under root/claims against the known sources."""
     settings = settings or load_settings(root)
+    claims_dir = registry_dir(root)
+    entities, terms = load_entities(claims_dir, settings)
+    aliases = alias_index(entities)
+    claims = [c for file in claim_files(claims_dir) for c in parse_claims_file(root, file, aliases, settings)]
+    check_claims(claims, source_names)
+    return Registry(entities, terms, tuple(claims))
+
+
+def registry_dir(root: Path) -> Path:
+    """root/claims, refused when missing or when it leads outside the project."""
     claims_dir = root / "claims"
     if not claims_dir.is_dir():
         raise RegistryError("no claims/ folder", path=str(root), hint="run from a factcheck project or pass --root")
     check_inside(root, claims_dir, "claims/")
-    entities, terms = load_entities(claims_dir, settings)
-    aliases = alias_index(entities)
-    claims: list[Claim] = []
-    first_seen: dict[str, str] = {}
-    for file in claim_files(claims_dir):
-        display = f"claims/{file.name}"
-        data = read_registry_file(root, file, display, settings)
-        if data is None:
-            continue
-        if not isinstance(data, YamlMap):
+    return claims_dir
+
+
+def parse_claims_file(root: Path, file: Path, aliases: dict[str, str], settings: Settings) -> tuple[Claim, ...]:
+    """One claims file's claims, validated on their own and against the entities (aliases).
+    Whether their sources exist and their ids are unique is for check_claims, over all files."""
+    display = f"claims/{file.name}"
+    data = read_registry_file(root, file, display, settings)
+    if data is None:
+        return ()
+    if not isinstance(data, YamlMap):
+        raise RegistryError(
+            "expected a mapping with 'source' and 'claims'", path=display, line=line_of(data, default=1)
+        )
+    _check_fields(data, {"source", "claims"}, display)
+    default_source = _text(data, "source", display)
+    return tuple(
+        _claim(item, line, display, default_source, aliases, line_of(data, "source"))
+        for item, line in _items(data, "claims", display)
+    )
+
+
+def check_claims(claims: Iterable[Claim], source_names: Container[str]) -> None:
+    """Every claim's source is in seeds/ and no id is used twice; the first failure is raised."""
+    first_seen: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.source not in source_names:
+            raise RegistryError(f"source '{claim.source}' does not exist in seeds/", path=claim.file,
+                                line=claim.line_of("source"), field="source",
+                                hint="check the file name or add the source to seeds/")  # fmt: skip
+        earlier = first_seen.setdefault(claim.id, claim)
+        if earlier is not claim:
             raise RegistryError(
-                "expected a mapping with 'source' and 'claims'", path=display, line=line_of(data, default=1)
-            )
-        _check_fields(data, {"source", "claims"}, display)
-        default_source = _text(data, "source", display)
-        for item, line in _items(data, "claims", display):
-            claim = _claim(item, line, display, default_source, aliases, source_names, line_of(data, "source"))
-            if claim.id in first_seen:
-                raise RegistryError(
-                    f"duplicate id '{claim.id}' (also in {first_seen[claim.id]})",
-                    path=display, line=line_of(item, "id"), field="id", hint="give every claim its own id",
-                )  # fmt: skip
-            first_seen[claim.id] = f"{display}:{line}"
-            claims.append(claim)
-    return Registry(entities, terms, tuple(claims))
+                f"duplicate id '{claim.id}' (also in {earlier.file}:{earlier.line})",
+                path=claim.file, line=claim.line_of("id"), field="id", hint="give every claim its own id",
+            )  # fmt: skip
 
 
 def _claim(
-    item: YamlMap, line: int, display: str, default_source: str | None,
-    aliases: dict[str, str], source_names: set[str], default_source_line: int = 0,
+    item: YamlMap, line: int, display: str, default_source: str | None, aliases: dict[str, str],
+    default_source_line: int = 0,
 ) -> Claim:  # fmt: skip
     _check_fields(item, CLAIM_FIELDS, display)
     fields = {key: _text(item, key, display, required=key in REQUIRED) for key in CLAIM_FIELDS}
@@ -240,9 +261,6 @@ def _claim(
     if not is_file_name(source):
         raise RegistryError(f"'{source}' is not a file name in seeds/", path=display, line=source_line, field="source",
                             hint="give the bare file name, e.g. 000_story.txt")  # fmt: skip
-    if source not in source_names:
-        raise RegistryError(f"source '{source}' does not exist in seeds/", path=display, line=source_line,
-                            field="source", hint="check the file name or add the source to seeds/")  # fmt: skip
     subject_written = fields["subject"]
     assert subject_written is not None
     subject = aliases.get(name_key(subject_written))
@@ -275,5 +293,6 @@ def _claim(
         file=display,
         line=line,
         subject_as_written=subject_written,
-        field_lines=tuple((k, line_of(item, k)) for k in item),
+        field_lines=tuple((k, line_of(item, k)) for k in item)
+        + (() if fields["source"] else (("source", source_line),)),
     )
