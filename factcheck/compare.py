@@ -223,6 +223,11 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
     return verdict, why
 
 
+def group_key(cv: ClaimValue) -> tuple[str, str]:
+    """The group a reviewed claim is compared in: its subject and property."""
+    return cv.claim.subject, property_key(cv.claim.property)
+
+
 def discrepancy_id(a: str, b: str) -> str:
     """A stable id for the pair of claims a and b, whichever order they come in."""
     first, second = sorted((a, b))
@@ -255,25 +260,32 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
 
 def compare(
     values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
-    terms: dict[str, str] | None = None,
+    terms: dict[str, str] | None = None, known: Iterable[ClaimValue] = (),
 ) -> tuple[Discrepancy, ...]:  # fmt: skip
     """Every cross-source pair about the same thing, with its verdict: reviewed claims by subject and
-    property, pairs involving a proposed claim by pairing's judgement (with its confidence)."""
+    property, pairs involving a proposed claim by pairing's judgement (with its confidence).
+
+    `known` are values already compared among themselves (kept in a cache): then only the pairs
+    with at least one of `values` are judged. Either way a pair lists its claims in registry order."""
     from factcheck.pairing import topic_free_pairs
 
     values = list(values)
+    known = list(known)
+    fresh = {id(cv) for cv in values} if known else None
+    if known:
+        values = sorted(values + known, key=lambda cv: (cv.claim.file, cv.claim.line))
     entities = list(entities)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for cv in values:
         if cv.claim.status != "proposed":
-            groups[(cv.claim.subject, property_key(cv.claim.property))].append(cv)
+            groups[group_key(cv)].append(cv)
     pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
         (a, b, 1.0) for members in groups.values() for a, b in combinations(members, 2)
-        if a.claim.source != b.claim.source
+        if a.claim.source != b.claim.source and (fresh is None or id(a) in fresh or id(b) in fresh)
     ]  # fmt: skip
     if any(cv.claim.status == "proposed" for cv in values):
-        pairs.extend(topic_free_pairs(values, entities, terms or {}))
+        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh))
     found: list[Discrepancy] = []
     for a, b, confidence in pairs:
         result = judge(a, b)
@@ -294,5 +306,14 @@ def compare(
             )
         )
     order = {v: i for i, v in enumerate(Verdict)}
-    found.sort(key=lambda d: (order[d.verdict], -d.confidence, d.subject, property_key(d.property), d.claims[0].id))
+    found.sort(
+        key=lambda d: (
+            order[d.verdict],
+            -d.confidence,
+            d.subject,
+            property_key(d.property),
+            d.claims[0].id,
+            d.claims[1].id,
+        )
+    )
     return tuple(found)

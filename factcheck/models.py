@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Any, ClassVar
 
 
@@ -87,11 +89,15 @@ class DateRange:
 
 @dataclass(frozen=True)
 class Source:
-    """One source document as stored in seeds/, with its manifest entry."""
+    """One source document as stored in seeds/, with its manifest entry.
+
+    Its text is `body` when it was read; a source known from the cache is read only when its
+    text is first needed, by `reader` (which checks it still has the same sha256).
+    """
 
     name: str  # file name inside seeds/
     path: str  # path relative to the project root, for messages
-    text: str  # decoded text, exactly as stored
+    body: str | None = field(compare=False, repr=False)  # decoded text, exactly as stored; None: not read yet
     sha256: str
     title: str | None = None
     outlet: str | None = None
@@ -101,6 +107,15 @@ class Source:
     evidence: tuple[str, ...] = ()
     encoding: str = "utf-8"  # the encoding the file was read in
     warnings: tuple[str, ...] = ()  # what a reader should know about the file: guessed encoding, empty
+    reader: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded text, exactly as stored (read now if it was not read before)."""
+        if self.body is not None:
+            return self.body
+        assert self.reader is not None, "a source without its text needs a reader"
+        return self.reader()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from evidence, and the answer carries a confidence:
 - the property words with their synonyms ("over budget", "overspend", "deficit"), from each
   claim's property and from the words around its value in its quote.
 The time each refers to is left to the verdict: different times make a change, not a conflict.
-Claims are blocked by kind and unit first, so only claims that could be compared are scored.
+Claims are blocked by kind and unit and looked up by the entities they involve, so only claims
+that could be compared are scored, and the work grows with the number of claims, not its square.
 """
 
 from __future__ import annotations
@@ -173,22 +174,87 @@ def pair_confidence(a: Features, b: Features) -> float:
     return round(0.5 * entities + 0.5 * words, 2)
 
 
+def related_organisations(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
+    """Each organisation → the others whose names agree with it, one more fully (entity_agreement's
+    0.8). Found by looking up every subset of each name's key, so the work grows with the number
+    of entities, not its square."""
+    keys: dict[str, frozenset[str]] = {}
+    by_key: dict[frozenset[str], list[str]] = defaultdict(list)
+    for e in entities:
+        key = org_key(e.name) if e.kind != "person" else frozenset()
+        if key:
+            keys[e.id] = key
+            by_key[key].append(e.id)
+    related: dict[str, set[str]] = defaultdict(set)
+    for entity_id, key in keys.items():
+        words = sorted(key)
+        if len(words) > MAX_SUBSET_WORDS:  # a very long name: look at every key instead
+            inside = [k for k in by_key if k <= key]
+        else:
+            inside = [frozenset(c) for n in range(1, len(words) + 1) for c in combinations(words, n)]
+        for sub in inside:
+            for other in by_key.get(sub, ()):
+                if other != entity_id:
+                    related[entity_id].add(other)
+                    related[other].add(entity_id)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+MAX_SUBSET_WORDS = 10
+
+
+def blocking_keys(f: Features, related: dict[str, frozenset[str]]) -> set[str]:
+    """Keys such that any two claims pairing could pair share one: the kind and unit, with each
+    entity the claim is about, is named in it, or agrees with its subject (entity_agreement is 0
+    otherwise). Used to find which stored claims a changed claim must be judged against."""
+    entities = {f.subject, *f.near, *related.get(f.subject, ())}
+    return {f"{f.block}|{e}" for e in entities}
+
+
 def topic_free_pairs(
-    values: Iterable[ClaimValue], entities: Iterable[Entity], terms: dict[str, str]
-) -> Iterator[tuple[ClaimValue, ClaimValue, float]]:
+    values: Iterable[ClaimValue], entities: Iterable[Entity], terms: dict[str, str],
+    fresh: set[int] | None = None,
+) -> Iterator[tuple[ClaimValue, ClaimValue, float]]:  # fmt: skip
     """Every cross-source pair with at least one proposed claim that pairing judges to be about the
-    same thing, with its confidence. Pairs of two reviewed claims are left to subject and property."""
+    same thing, with its confidence, in the order of `values`. Pairs of two reviewed claims are left
+    to subject and property. With `fresh` (ids of some of the values), only pairs with at least one
+    fresh value are judged.
+
+    Claims are blocked by kind and unit and looked up by entity: a claim is only scored against
+    claims about the same entity, a related organisation, or a person either names."""
+    entities = list(entities)
     index = EntityIndex(entities)
-    blocks: dict[str, list[tuple[ClaimValue, Features]]] = defaultdict(list)
+    related = related_organisations(entities)
     named: dict[str, frozenset[str]] = {}
+    feats: list[tuple[ClaimValue, Features]] = []
     for cv in values:
         f = features(cv, index, terms, named)
         if f is not None:
-            blocks[f.block].append((cv, f))
-    for members in blocks.values():
-        for (a, fa), (b, fb) in combinations(members, 2):
-            if a.claim.source == b.claim.source or (a.claim.status != "proposed" and b.claim.status != "proposed"):
-                continue
-            confidence = pair_confidence(fa, fb)
-            if confidence >= PAIR_AT:
-                yield a, b, confidence
+            feats.append((cv, f))
+    by_subject: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_near: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (_cv, f) in enumerate(feats):
+        by_subject[(f.block, f.subject)].append(i)
+        for e in f.near:
+            by_near[(f.block, e)].append(i)
+    found: set[tuple[int, int]] = set()
+    for i, (a, fa) in enumerate(feats):
+        if a.claim.status != "proposed":
+            continue  # every pair judged here has a proposed claim: it is found from that side
+        candidates = set(by_subject[(fa.block, fa.subject)])
+        for other in (*related.get(fa.subject, ()), *fa.near):
+            candidates.update(by_subject.get((fa.block, other), ()))
+        if fa.subject_kind == "person":
+            candidates.update(by_near.get((fa.block, fa.subject), ()))
+        for j in candidates:
+            if j != i:
+                found.add((min(i, j), max(i, j)))
+    for i, j in sorted(found):
+        (a, fa), (b, fb) = feats[i], feats[j]
+        if a.claim.source == b.claim.source:
+            continue
+        if fresh is not None and id(a) not in fresh and id(b) not in fresh:
+            continue
+        confidence = pair_confidence(fa, fb)
+        if confidence >= PAIR_AT:
+            yield a, b, confidence

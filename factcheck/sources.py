@@ -7,9 +7,12 @@ dashes, ellipses, non-breaking and repeated spaces, and line breaks inside a sen
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
+import os
+import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,16 +200,58 @@ def is_file_name(name: str) -> bool:
     return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".") and "\x00" not in name
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What an earlier run learnt of a source file; trusted while the file's size, mtime and inode
+    are unchanged, unless it was learnt within RECHECK_NS of the file's last change (a second
+    change within the same clock tick would leave the stat unchanged)."""
+
+    size: int
+    mtime_ns: int
+    ino: int
+    learnt_ns: int
+    sha256: str
+    encoding: str
+    declared: str | None  # the manifest's encoding when it was read
+    empty: bool
+
+    def still(self, st: os.stat_result, declared: str | None) -> bool:
+        return (
+            (st.st_size, st.st_mtime_ns, st.st_ino) == (self.size, self.mtime_ns, self.ino)
+            and self.learnt_ns - self.mtime_ns > RECHECK_NS
+            and declared == self.declared
+        )
+
+
+RECHECK_NS = 2_000_000_000
+
+
 def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, ...]:
     """Every text file in seeds/ (the manifest aside), with its metadata where the manifest has it."""
+    return scan_sources(root, settings)[0]
+
+
+def scan_sources(
+    root: Path, settings: Settings | None = None, seen: Mapping[str, Seen] | None = None,
+    manifest: Callable[[Path], dict[str, YamlMap]] | None = None,
+) -> tuple[tuple[Source, ...], dict[str, Seen]]:  # fmt: skip
+    """The sources, and what was learnt of each file for the next run. A file `seen` before and
+    unchanged is not read now: its Source reads its text when first asked for it. `manifest`
+    parses seeds/manifest.yaml (a cache may have its parse)."""
     settings = settings or load_settings(root)
+    seen = seen or {}
     seeds = root / "seeds"
     if not seeds.is_dir():
         raise SourceError("no seeds/ folder", path=str(root), hint="run from a factcheck project or pass --root")
     check_inside(root, seeds, "seeds/")
-    manifest = load_manifest(seeds, root, settings.max_registry_bytes)
+    if manifest is not None and (seeds / MANIFEST).exists():
+        check_inside(root, seeds / MANIFEST, f"seeds/{MANIFEST}")
+        entries = manifest(seeds / MANIFEST)
+    else:
+        entries = load_manifest(seeds, root, settings.max_registry_bytes)
     display_manifest = f"seeds/{MANIFEST}"
     sources: list[Source] = []
+    learnt: dict[str, Seen] = {}
     names = sorted(p.name for p in seeds.iterdir() if p.name != MANIFEST and not p.name.startswith("."))
     for name in names:
         path = seeds / name
@@ -214,24 +259,34 @@ def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, 
         check_inside(root, path, display)
         if not path.is_file():
             continue  # a folder inside seeds/ is not a source
-        entry = manifest.get(name, YamlMap())
-        raw = _read_source(path, display, settings.max_source_bytes)
-        text, encoding = decode_source(raw, display, _text_field(entry, "encoding", display_manifest))
+        entry = entries.get(name, YamlMap())
+        declared = _text_field(entry, "encoding", display_manifest)
+        st = path.stat()
+        known = seen.get(name)
+        if known is not None and known.still(st, declared):
+            text, encoding, sha, empty = None, known.encoding, known.sha256, known.empty
+            reader = functools.partial(_read_again, path, display, settings.max_source_bytes, encoding, sha)
+            learnt[name] = known
+        else:
+            raw = _read_source(path, display, settings.max_source_bytes)
+            text, encoding = decode_source(raw, display, declared)
+            sha, empty, reader = hashlib.sha256(raw).hexdigest(), not text.strip(), None
+            learnt[name] = Seen(st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), sha, encoding, declared, empty)
         evidence = entry.get("evidence") or []
         if isinstance(evidence, str):
             evidence = [evidence]
         warnings = []
-        if encoding in GUESSED and not entry.get("encoding"):
+        if encoding in GUESSED and not declared:
             warnings.append(f"is not UTF-8; read as {encoding}. Check its quotes look right with `factcheck show`, "
                             f"and write `encoding: {encoding}` in its manifest entry to say so")  # fmt: skip
-        if not text.strip():
+        if empty:
             warnings.append("is empty")
         sources.append(
             Source(
                 name=name,
                 path=display,
-                text=text,
-                sha256=hashlib.sha256(raw).hexdigest(),
+                body=text,
+                sha256=sha,
                 title=_text_field(entry, "title", display_manifest),
                 outlet=_text_field(entry, "outlet", display_manifest),
                 author=_text_field(entry, "author", display_manifest),
@@ -240,16 +295,25 @@ def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, 
                 evidence=tuple(str(e) for e in evidence),
                 encoding=encoding,
                 warnings=tuple(warnings),
+                reader=reader,
             )
         )
-    missing = sorted(set(manifest) - set(names))
+    missing = sorted(set(entries) - set(names))
     if missing:
-        entry = manifest[missing[0]]
+        entry = entries[missing[0]]
         raise SourceError(
             f"lists '{missing[0]}', which is not in seeds/", path=display_manifest,
             line=line_of(entry, "file"), field="file", hint="add the file or remove the entry",
         )  # fmt: skip
-    return tuple(sources)
+    return tuple(sources), learnt
+
+
+def _read_again(path: Path, display: str, limit: int, encoding: str, sha256: str) -> str:
+    """A source's text read when first needed; refused if the file changed since it was checked."""
+    raw = _read_source(path, display, limit)
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise SourceError("changed while factcheck was running", path=display, hint="run the command again")
+    return raw.decode(encoding)
 
 
 def _read_source(path: Path, display: str, limit: int) -> bytes:
