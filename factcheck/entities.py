@@ -109,17 +109,24 @@ class EntityIndex:
         self.entities: dict[str, Entity] = {}
         self._names: dict[str, str] = {}
         self._choices: dict[str, str] = {}  # folded name → entity id, for rapidfuzz
+        self._single: dict[str, str] | None = None  # single_names, worked out once
         for e in entities:
             self.add(e)
 
     def add(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
+        self._single = None
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
 
     def single_names(self) -> dict[str, str]:
         """First names and surnames that point to exactly one known person."""
+        if self._single is None:
+            self._single = self._work_out_single_names()
+        return self._single
+
+    def _work_out_single_names(self) -> dict[str, str]:
         owners: dict[str, set[str]] = {}
         for e in self.entities.values():
             if e.kind not in (None, "person"):
@@ -200,7 +207,10 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
         mention = Mention(start, m.end(), text[start : m.end()], "organisation")
         if org_key(mention.text):
             found.append(_resolved(mention, index))
+    lowered = text.lower()
     for word, entity_id in index.single_names().items():  # "Sally", "Hodges" for a known person
+        if word not in text:
+            continue  # a quick test first: with thousands of entities, most are not in a quote
         for hit in re.finditer(rf"(?<![\w{_APOS}-]){re.escape(word)}(?![\w-])", text):
             found.append(Mention(hit.start(), hit.end(), hit.group(), "person", entity_id, 90.0, True))
     for entity in index.entities.values():  # known aliases written in lower case: "the trust"
@@ -208,6 +218,8 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
             if len(name) < 3:
                 continue
             flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
+            if name.isascii() and (name not in text if flags == 0 else name.lower() not in lowered):
+                continue  # the quick test (exact for ASCII names)
             for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
                 found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
                                      entity.id, 100.0, False))  # fmt: skip
