@@ -14,6 +14,7 @@ that could be compared are scored, and the work grows with the number of claims,
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -203,14 +204,6 @@ def related_organisations(entities: Iterable[Entity]) -> dict[str, frozenset[str
 MAX_SUBSET_WORDS = 10
 
 
-def blocking_keys(f: Features, related: dict[str, frozenset[str]]) -> set[str]:
-    """Keys such that any two claims pairing could pair share one: the kind and unit, with each
-    entity the claim is about, is named in it, or agrees with its subject (entity_agreement is 0
-    otherwise). Used to find which stored claims a changed claim must be judged against."""
-    entities = {f.subject, *f.near, *related.get(f.subject, ())}
-    return {f"{f.block}|{e}" for e in entities}
-
-
 def topic_free_pairs(
     values: Iterable[ClaimValue], entities: Iterable[Entity], terms: dict[str, str],
     fresh: set[int] | None = None,
@@ -220,41 +213,68 @@ def topic_free_pairs(
     to subject and property. With `fresh` (ids of some of the values), only pairs with at least one
     fresh value are judged.
 
-    Claims are blocked by kind and unit and looked up by entity: a claim is only scored against
-    claims about the same entity, a related organisation, or a person either names."""
+    A proposed claim is scored only against claims of its kind and unit that are about the same
+    entity or a related organisation, about a person its quote names, or whose quote names its
+    subject (entity_agreement is 0 for any other pair). Features, which need the entities named
+    in a quote, are worked out only for the claims scored."""
     entities = list(entities)
+    values = list(values)
     index = EntityIndex(entities)
     related = related_organisations(entities)
     named: dict[str, frozenset[str]] = {}
-    feats: list[tuple[ClaimValue, Features]] = []
-    for cv in values:
-        f = features(cv, index, terms, named)
-        if f is not None:
-            feats.append((cv, f))
+    cache: dict[int, Features | None] = {}
+
+    def feature(i: int) -> Features | None:
+        if i not in cache:
+            cache[i] = features(values[i], index, terms, named)
+        return cache[i]
+
+    blocks = [block_of(cv) for cv in values]
     by_subject: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_near: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (_cv, f) in enumerate(feats):
-        by_subject[(f.block, f.subject)].append(i)
-        for e in f.near:
-            by_near[(f.block, e)].append(i)
+    for i, (cv, block) in enumerate(zip(values, blocks, strict=True)):
+        if block is not None:
+            by_subject[(block, cv.claim.subject)].append(i)
+    words: dict[tuple[str, str], list[int]] | None = None  # (block, word of a quote) → claims
     found: set[tuple[int, int]] = set()
-    for i, (a, fa) in enumerate(feats):
-        if a.claim.status != "proposed":
+    for i, a in enumerate(values):
+        if a.claim.status != "proposed" or blocks[i] is None:
             continue  # every pair judged here has a proposed claim: it is found from that side
+        fa = feature(i)
+        if fa is None:
+            continue
         candidates = set(by_subject[(fa.block, fa.subject)])
         for other in (*related.get(fa.subject, ()), *fa.near):
             candidates.update(by_subject.get((fa.block, other), ()))
-        if fa.subject_kind == "person":
-            candidates.update(by_near.get((fa.block, fa.subject), ()))
-        for j in candidates:
-            if j != i:
-                found.add((min(i, j), max(i, j)))
+        if fa.subject_kind == "person":  # claims whose quotes may name this person
+            if words is None:
+                words = _quote_words(values, blocks)
+            for word in _name_words(index.entities[fa.subject]):
+                candidates.update(words.get((fa.block, word), ()))
+        found.update((min(i, j), max(i, j)) for j in candidates if j != i)
     for i, j in sorted(found):
-        (a, fa), (b, fb) = feats[i], feats[j]
+        a, b = values[i], values[j]
         if a.claim.source == b.claim.source:
             continue
         if fresh is not None and id(a) not in fresh and id(b) not in fresh:
             continue
-        confidence = pair_confidence(fa, fb)
+        fa, fb = feature(i), feature(j)
+        confidence = pair_confidence(fa, fb) if fa is not None and fb is not None else 0.0
         if confidence >= PAIR_AT:
             yield a, b, confidence
+
+
+def _quote_words(values: list[ClaimValue], blocks: list[str | None]) -> dict[tuple[str, str], list[int]]:
+    out: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (cv, block) in enumerate(zip(values, blocks, strict=True)):
+        if block is not None:
+            for word in set(_WORD.findall(fold_plain(cv.claim.quote).casefold())):
+                out[(block, word)].append(i)
+    return out
+
+
+def _name_words(entity: Entity) -> set[str]:
+    """Words any mention of a person has one of: each word of each of their names."""
+    return {w for name in (entity.name, *entity.aliases) for w in _WORD.findall(fold_plain(name).casefold())}
+
+
+_WORD = re.compile(r"\w+")
