@@ -305,15 +305,12 @@ def compare(
                 fingerprint=fingerprint([a.claim, b.claim]),
             )
         )
+    return order_discrepancies(found)
+
+
+def order_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
+    """Most serious first; then by subject, property and claim ids, so the order never depends on
+    the order pairs were judged in."""
     order = {v: i for i, v in enumerate(Verdict)}
-    found.sort(
-        key=lambda d: (
-            order[d.verdict],
-            -d.confidence,
-            d.subject,
-            property_key(d.property),
-            d.claims[0].id,
-            d.claims[1].id,
-        )
-    )
-    return tuple(found)
+    return tuple(sorted(found, key=lambda d: (order[d.verdict], -d.confidence, d.subject, property_key(d.property),
+                                              d.claims[0].id, d.claims[1].id)))  # fmt: skip

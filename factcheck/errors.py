@@ -24,6 +24,10 @@ class FactcheckError(Exception):
         self.bare_message = message
         super().__init__(self._render())
 
+    def __reduce__(self) -> tuple[object, ...]:  # kept whole when raised in a worker process
+        fields = {"path": self.path, "line": self.line, "field": self.field, "hint": self.hint}
+        return _restore, (type(self), self.bare_message, fields)
+
     def _render(self) -> str:
         where = ""
         if self.path:
@@ -34,6 +38,10 @@ class FactcheckError(Exception):
         if self.hint:
             text = f"{text} ({self.hint})"
         return text
+
+
+def _restore(cls: type[FactcheckError], message: str, fields: dict[str, object]) -> FactcheckError:
+    return cls(message, **fields)  # type: ignore[arg-type]
 
 
 class RegistryError(FactcheckError):

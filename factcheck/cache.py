@@ -1,0 +1,336 @@
+"""The cache of derived data: one SQLite file under the project, `.factcheck/cache.sqlite`.
+
+What it keeps, each under a key made of the hashes of everything it was derived from:
+- files: each file's size, mtime and inode with its sha256, so an unchanged file is not read
+  again. A file hashed within CLOCK_SLACK of its last change is hashed again next time (git's
+  "racily clean" rule: a second edit in the same clock tick would otherwise go unseen);
+- blobs: small derived values (the manifest's and the entities file's parse);
+- units: one row per claims file (its claims, anchors, normalized values and problems);
+- groups, pairs and compared: which claims files hold claims of each comparison group, the
+  discrepancies found, and which unit keys they were judged on, so that editing one file
+  re-judges only the pairs it takes part in;
+- an FTS5 index of the claims for search.
+
+Nothing in it is a source of truth: deleting the file changes no result. A cache made by other
+code (another factcheck version or a changed install), one SQLite cannot read, or a row that
+fails its checksum is thrown away and rebuilt, never trusted. Values are stored pickled; the
+cache is local and git-ignored like a virtualenv, and is only ever read from inside the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".factcheck"
+CACHE_FILE = "cache.sqlite"
+SCHEMA = 1
+CLOCK_SLACK_NS = 2_000_000_000  # a file changed this close to being hashed is hashed again next time
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, hashed_ns INTEGER, sha256 TEXT);
+CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
+CREATE TABLE IF NOT EXISTS units (
+    file TEXT PRIMARY KEY, key TEXT, sources TEXT, ids TEXT, checksum TEXT, data BLOB, pchecksum TEXT, problems BLOB);
+CREATE TABLE IF NOT EXISTS groups (gkey TEXT, file TEXT);
+CREATE INDEX IF NOT EXISTS groups_by_key ON groups (gkey);
+CREATE INDEX IF NOT EXISTS groups_by_file ON groups (file);
+CREATE TABLE IF NOT EXISTS pairs (file_a TEXT, file_b TEXT, checksum TEXT, data BLOB);
+CREATE INDEX IF NOT EXISTS pairs_a ON pairs (file_a);
+CREATE INDEX IF NOT EXISTS pairs_b ON pairs (file_b);
+CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT);
+"""
+_FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, file UNINDEXED, text, {tokenize})"
+
+
+class CacheCorrupt(Exception):
+    """The cache cannot be trusted; the caller throws it away and works without it."""
+
+
+def code_key() -> str:
+    """A hash of factcheck's own code: results derived by other code are never reused."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(str(SCHEMA).encode())
+    for file in sorted(package.rglob("*.py")):
+        digest.update(file.relative_to(package).as_posix().encode() + b"\x00" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: object) -> str:
+    """A key from parts (strings, numbers, None, and tuples or lists of them)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(repr(part).encode() + b"\x00")
+    return h.hexdigest()
+
+
+def _checksum(*blobs: bytes) -> str:
+    h = hashlib.sha256()
+    for blob in blobs:
+        h.update(len(blob).to_bytes(8, "little") + blob)
+    return h.hexdigest()
+
+
+def _dump(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(blob: bytes, checksum: str, *others: bytes) -> Any:
+    if _checksum(blob, *others) != checksum:
+        raise CacheCorrupt("a row fails its checksum")
+    try:
+        return pickle.loads(blob)
+    except Exception as exc:  # a row that passed its checksum but will not load was made by other code
+        raise CacheCorrupt(f"a row does not load: {exc}") from exc
+
+
+class Cache:
+    """An open cache. Use `open_cache(root)`; every method raises CacheCorrupt when the file cannot
+    be trusted. Writes are collected in one transaction and committed by `commit()`."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = db
+
+    # -- files -------------------------------------------------------------------------------------
+
+    def known_hashes(self) -> dict[str, tuple[int, int, int, int, str]]:
+        """path → (size, mtime_ns, ino, hashed_ns, sha256) for every file seen before."""
+        rows = self._rows("SELECT path, size, mtime_ns, ino, hashed_ns, sha256 FROM files")
+        return {r[0]: tuple(r[1:]) for r in rows}  # type: ignore[misc]
+
+    def remember_hashes(self, rows: Iterable[tuple[str, os.stat_result, str]]) -> None:
+        now = time.time_ns()
+        self._write(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            [(path, st.st_size, st.st_mtime_ns, st.st_ino, now, sha) for path, st, sha in rows],
+        )
+
+    # -- blobs -------------------------------------------------------------------------------------
+
+    def get(self, kind: str, key: str) -> Any | None:
+        row = self._one("SELECT checksum, data FROM blobs WHERE kind = ? AND key = ?", (kind, key))
+        return None if row is None else _load(row[1], row[0])
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        blob = _dump(value)
+        self._write("DELETE FROM blobs WHERE kind = ?", [(kind,)])
+        self._write("INSERT INTO blobs VALUES (?, ?, ?, ?)", [(kind, key, _checksum(blob), blob)])
+
+    # -- units: one claims file's derived data ----------------------------------------------------
+
+    def unit_keys(self) -> dict[str, tuple[str, tuple[str, ...], str]]:
+        """file → (key, the sources its claims cite, its claim ids newline-joined)."""
+        rows = self._rows("SELECT file, key, sources, ids FROM units")
+        return {f: (k, tuple(s.split("\n")) if s else (), ids) for f, k, s, ids in rows}
+
+    def unit_problems(self, files: Iterable[str]) -> dict[str, Any]:
+        """The problems of the units of files that have any."""
+        return {
+            file: _load(problems, checksum)
+            for file, checksum, problems in self._select_in(
+                "SELECT file, pchecksum, problems FROM units WHERE problems IS NOT NULL AND file IN ({})", files
+            )
+        }
+
+    def units(self, files: Iterable[str], keys: dict[str, str]) -> dict[str, Any]:
+        """The stored units of files, each checked against its checksum and the key expected of it."""
+        out = {}
+        for file, key, checksum, data in self._select_in(
+            "SELECT file, key, checksum, data FROM units WHERE file IN ({})", files
+        ):
+            if keys.get(file) == key:
+                out[file] = _load(data, checksum)
+        return out
+
+    def put_unit(self, file: str, key: str, sources: Iterable[str], ids: Iterable[str], unit: Any,
+                 problems: tuple[Any, ...]) -> None:  # fmt: skip
+        data = _dump(unit)
+        probs = _dump(problems) if problems else None
+        self._write(
+            "INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(file, key, "\n".join(sources), "\n".join(ids), _checksum(data), data,
+              _checksum(probs) if probs else None, probs)],
+        )  # fmt: skip
+
+    def drop_units(self, files: Iterable[str]) -> None:
+        self._write("DELETE FROM units WHERE file = ?", [(f,) for f in files])
+
+    # -- comparison state -------------------------------------------------------------------------
+
+    def compared(self) -> dict[str, str]:
+        return dict(self._rows("SELECT file, key FROM compared"))
+
+    def files_in_groups(self, gkeys: Iterable[str]) -> set[str]:
+        return {f for (f,) in self._select_in("SELECT DISTINCT file FROM groups WHERE gkey IN ({})", gkeys)}
+
+    def pairs(self) -> list[Any]:
+        return [_load(data, checksum) for checksum, data in self._rows("SELECT checksum, data FROM pairs")]
+
+    def forget_comparisons(self, files: Iterable[str] | None = None) -> None:
+        """Drop the groups, pairs and compared keys of files (of every file when None)."""
+        if files is None:
+            for table in ("groups", "pairs", "compared"):
+                self._write(f"DELETE FROM {table}", [()])
+            return
+        rows = [(f,) for f in files]
+        self._write("DELETE FROM groups WHERE file = ?", rows)
+        self._write("DELETE FROM pairs WHERE file_a = ? OR file_b = ?", [(f, f) for (f,) in rows])
+        self._write("DELETE FROM compared WHERE file = ?", rows)
+
+    def record_comparisons(self, groups: Iterable[tuple[str, str]], pairs: Iterable[tuple[str, str, Any]],
+                           compared: Iterable[tuple[str, str]]) -> None:  # fmt: skip
+        self._write("INSERT INTO groups VALUES (?, ?)", list(groups))
+        rows = []
+        for file_a, file_b, value in pairs:
+            blob = _dump(value)
+            rows.append((file_a, file_b, _checksum(blob), blob))
+        self._write("INSERT INTO pairs VALUES (?, ?, ?, ?)", rows)
+        self._write("INSERT OR REPLACE INTO compared VALUES (?, ?)", list(compared))
+
+    # -- search index -----------------------------------------------------------------------------
+
+    def indexed(self) -> dict[str, str]:
+        return dict(self._rows("SELECT file, key FROM indexed"))
+
+    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str]]) -> None:
+        """Replace file's rows in the search index with rows of (claim id, searchable text)."""
+        self._write("DELETE FROM claims_fts WHERE file = ?", [(file,)])
+        self._write("INSERT INTO claims_fts (id, file, text) VALUES (?, ?, ?)", [(i, file, t) for i, t in rows])
+        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?)", [(file, key)])
+
+    def unindex(self, files: Iterable[str]) -> None:
+        rows = [(f,) for f in files]
+        self._write("DELETE FROM claims_fts WHERE file = ?", rows)
+        self._write("DELETE FROM indexed WHERE file = ?", rows)
+
+    def candidates(self, match: str, limit: int) -> list[tuple[str, str]]:
+        """(file, claim id) of the claims best matching an FTS5 query, best first."""
+        return [
+            (f, i)
+            for i, f in self._rows(
+                "SELECT id, file FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?",
+                (match, limit),
+            )
+        ]
+
+    @property
+    def trigram(self) -> bool:
+        return self._one("SELECT value FROM meta WHERE name = 'tokenize'") == ("trigram",)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        try:
+            self.db.commit()
+        except sqlite3.OperationalError:
+            self.db.rollback()  # locked by another run for too long: this run's results are not kept
+        except sqlite3.DatabaseError as exc:
+            raise CacheCorrupt(str(exc)) from exc
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise CacheCorrupt(str(exc)) from exc
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _select_in(self, sql: str, values: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        values = list(values)
+        for start in range(0, len(values), 500):  # SQLite limits the number of parameters
+            chunk = values[start : start + 500]
+            yield from self._rows(sql.format(",".join("?" * len(chunk))), tuple(chunk))
+
+    def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        try:
+            self.db.executemany(sql, rows)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise CacheBusy(str(exc)) from exc
+            raise CacheCorrupt(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise CacheCorrupt(str(exc)) from exc
+
+
+class CacheBusy(CacheCorrupt):
+    """Another run holds the cache for writing; this run goes on without it."""
+
+
+def cache_path(root: Path) -> Path:
+    return root / CACHE_DIR / CACHE_FILE
+
+
+def remove_cache(root: Path) -> None:
+    """Delete the cache file (and SQLite's journal files beside it)."""
+    path = cache_path(root)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def open_cache(root: Path) -> Iterator[Cache]:
+    """The project's cache, created when missing and rebuilt when it was made by other code or
+    cannot be read. Raises CacheCorrupt when even a fresh one cannot be made (a read-only project)."""
+    path = cache_path(root)
+    code = code_key()
+    db = None
+    for attempt in (1, 2):
+        try:
+            path.parent.mkdir(exist_ok=True)
+            if path.parent.is_symlink() or path.is_symlink():
+                raise CacheCorrupt("the cache path is a link; it is not followed")
+            db = sqlite3.connect(path, timeout=10)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if _made_by(db) != code:
+                db.close()
+                remove_cache(root)
+                db = sqlite3.connect(path, timeout=10)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                _create(db, code)
+            break
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if db is not None:
+                db.close()
+                db = None
+            if attempt == 2:
+                raise CacheCorrupt(str(exc)) from exc
+            remove_cache(root)  # not a database, or a damaged one: start again
+    assert db is not None
+    try:
+        yield Cache(path, db)
+    finally:
+        db.close()
+
+
+def _made_by(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
+    except sqlite3.OperationalError:
+        return None  # a new, empty file
+    return row[0] if row else None
+
+
+def _create(db: sqlite3.Connection, code: str) -> None:
+    db.executescript(_TABLES)
+    try:
+        db.execute(_FTS.format(tokenize="tokenize='trigram'"))
+        tokenize = "trigram"
+    except sqlite3.OperationalError:  # SQLite before 3.34: words, matched by prefix
+        db.execute(_FTS.format(tokenize="tokenize='unicode61'"))
+        tokenize = "unicode61"
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("code", code), ("tokenize", tokenize)])
+    db.commit()
