@@ -153,8 +153,9 @@ class Cache:
         return out
 
     def put_unit(self, file: str, key: str, sources: Iterable[str], ids: Iterable[str], unit: Any,
-                 problems: tuple[Any, ...]) -> None:  # fmt: skip
-        data = _dump(unit)
+                 problems: tuple[Any, ...], pickled: bytes | None = None) -> None:  # fmt: skip
+        """Keep a unit (`pickled` is the unit already pickled, when it came from another process)."""
+        data = pickled or _dump(unit)
         probs = _dump(problems) if problems else None
         self._write(
             "INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

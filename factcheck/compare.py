@@ -11,6 +11,7 @@ sources gets a verdict:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -35,6 +36,7 @@ TEXT_MATCH = 95.0
 MOSTLY = 0.5  # share of the narrower reading two readings must have in common to be compatible
 
 
+@functools.lru_cache(maxsize=65536)  # a registry uses a few property names many times
 def property_key(text: str) -> str:
     return re.sub(r"\s+", " ", fold_plain(text).casefold().strip())
 

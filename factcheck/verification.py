@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -52,7 +53,7 @@ class Unit:
     values: tuple[ClaimValue, ...]
     problems: tuple[Problem, ...]
 
-    @property
+    @functools.cached_property
     def groups(self) -> set[str]:
         """The comparison groups its claims are in (and 'proposed' when it has proposed claims)."""
         keys = {"|".join(group_key(cv)) for cv in self.values if cv.claim.status != "proposed"}
@@ -127,13 +128,14 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
         else:
             todo.append(file)
     ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir))
-    fresh = {u.file: u for u in _check_units(ctx, todo, progress, jobs)}
-    for file in todo:
-        unit = fresh[f"claims/{file.name}"]
+    fresh: dict[str, Unit] = {}
+    for file, (unit, pickled) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
+        fresh[unit.file] = unit
         cited = sorted({c.source for c in unit.claims})
         keys[unit.file] = key_of(file, cited)
         if store:
-            store.put_unit(unit.file, keys[unit.file], cited, [c.id for c in unit.claims], unit, unit.problems)
+            store.put_unit(unit.file, keys[unit.file], cited, [c.id for c in unit.claims], unit, unit.problems,
+                           pickled)  # fmt: skip
     if store:
         store.drop_units(f for f in stored if f not in keys)
         hashes.save()
@@ -208,15 +210,16 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
 
 
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
-                 jobs: int | None) -> Iterator[Unit]:  # fmt: skip
-    """Check files in order, in several processes when there are many and jobs allows."""
+                 jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
+    """Check files in order, in several processes when there are many and jobs allows. A unit from
+    another process comes with its pickled form, which the cache keeps as it is."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(files) < 2:
         prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
         for file in files:
             if progress is not None:
                 progress(file.name, len(files))
-            yield check_unit(ctx, file, prepared)
+            yield check_unit(ctx, file, prepared), None
         return
     shipped = replace(ctx, sources={n: replace(s, body=None) if s.reader else s for n, s in ctx.sources.items()})
     size = max(1, min(200, len(files) // (jobs * 4)))
@@ -226,13 +229,14 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
             for file in chunk:
                 if progress is not None:
                     progress(file.name, len(files))
-            yield from units
+            for pickled in units:
+                yield pickle.loads(pickled), pickled
 
 
-def _check_chunk(task: tuple[Context, list[Path]]) -> list[Unit]:
+def _check_chunk(task: tuple[Context, list[Path]]) -> list[bytes]:
     ctx, files = task
     prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
-    return [check_unit(ctx, file, prepared) for file in files]
+    return [pickle.dumps(check_unit(ctx, file, prepared), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
 
 
 def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], str]], names: set[str]) -> int:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from factcheck.anchor import anchor_quote, prepare
 from factcheck.models import AnchorStatus, Claim, Source
-from factcheck.sources import fold
+from factcheck.sources import fold, fold_plain
 
 
 def source(text: str) -> Source:
@@ -72,3 +75,12 @@ def test_an_edited_source_reports_the_quote_as_moved():
     assert a.status is AnchorStatus.MOVED and a.line == 4
     same = anchor_quote(claim("The council spent £7m"), prepare(source(old)), recorded)
     assert same.status is AnchorStatus.EXACT
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .\n\t\u00a0\u2019\u201c\u2014\u2026\u00ad\u200b\u3000x")) | st.characters()
+    )
+)
+def test_fold_plain_is_the_text_of_fold(text):
+    assert fold_plain(text) == fold(text).text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ OPEN_BEFORE = re.compile(r"^\s*(?:before|until|up to)\s+", re.IGNORECASE)
 OPEN_AFTER = re.compile(r"^\s*(?:after|since|from)\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # a registry writes the same few as_of and period texts many times
 def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
     """A time reference: a date expression, or "before X" / "after X" for an open range."""
     before, after = OPEN_BEFORE.match(text), OPEN_AFTER.match(text)
