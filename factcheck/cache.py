@@ -47,9 +47,12 @@ CREATE TABLE IF NOT EXISTS pairs (file_a TEXT, file_b TEXT, checksum TEXT, data 
 CREATE INDEX IF NOT EXISTS pairs_a ON pairs (file_a);
 CREATE INDEX IF NOT EXISTS pairs_b ON pairs (file_b);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT, claims INTEGER);
 """
-_FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(id UNINDEXED, file UNINDEXED, text, {tokenize})"
+_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(file UNINDEXED, source UNINDEXED, subject UNINDEXED, "
+    "kind UNINDEXED, checksum UNINDEXED, data UNINDEXED, text, {tokenize})"
+)
 
 
 class CacheCorrupt(Exception):
@@ -203,26 +206,42 @@ class Cache:
     def indexed(self) -> dict[str, str]:
         return dict(self._rows("SELECT file, key FROM indexed"))
 
-    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str]]) -> None:
-        """Replace file's rows in the search index with rows of (claim id, searchable text)."""
-        self._write("DELETE FROM claims_fts WHERE file = ?", [(file,)])
-        self._write("INSERT INTO claims_fts (id, file, text) VALUES (?, ?, ?)", [(i, file, t) for i, t in rows])
-        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?)", [(file, key)])
+    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str, str, Any, str]],
+                     replace: bool = True) -> None:  # fmt: skip
+        """Replace file's rows in the search index: (source, subject, kind, value kept, searchable text).
+        `replace` False: the file has no rows yet (deleting from an FTS table scans it)."""
+        if replace:
+            self._write("DELETE FROM claims_fts WHERE file = ?", [(file,)])
+        out = []
+        for source, subject, kind, value, text in rows:
+            blob = _dump(value)
+            out.append((file, source, subject, kind, _checksum(blob), blob, text))
+        self._write("INSERT INTO claims_fts VALUES (?, ?, ?, ?, ?, ?, ?)", out)
+        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?, ?)", [(file, key, len(out))])
 
     def unindex(self, files: Iterable[str]) -> None:
         rows = [(f,) for f in files]
         self._write("DELETE FROM claims_fts WHERE file = ?", rows)
         self._write("DELETE FROM indexed WHERE file = ?", rows)
 
-    def candidates(self, match: str, limit: int) -> list[tuple[str, str]]:
-        """(file, claim id) of the claims best matching an FTS5 query, best first."""
-        return [
-            (f, i)
-            for i, f in self._rows(
-                "SELECT id, file FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT ?",
-                (match, limit),
-            )
-        ]
+    def indexed_count(self) -> int:
+        row = self._one("SELECT sum(claims) FROM indexed")
+        return int(row[0]) if row and row[0] else 0
+
+    def clear_index(self) -> None:
+        self._write("DELETE FROM claims_fts", [()])
+        self._write("DELETE FROM indexed", [()])
+
+    def search_rows(self, match: str | None, where: str, params: tuple[Any, ...], limit: int | None) -> list[Any]:
+        """The values kept for the rows matching an FTS5 query (all rows when None), best first, with
+        an extra SQL condition on source, subject and kind."""
+        if match is None:
+            sql, args = f"SELECT checksum, data FROM claims_fts WHERE {where}", params
+        else:
+            sql = (f"SELECT checksum, data FROM claims_fts WHERE claims_fts MATCH ? AND {where} "
+                   "ORDER BY bm25(claims_fts) LIMIT ?")  # fmt: skip
+            args = (match, *params, limit or -1)
+        return [_load(data, checksum) for checksum, data in self._rows(sql, args)]
 
     @property
     def trigram(self) -> bool:

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from factcheck.models import Claim
-from factcheck.normalize.claims import glossary_index, normalize_claim
-from factcheck.registry import alias_index, load_registry, name_key
-from factcheck.sources import fold_plain, load_sources
+from factcheck.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
+from factcheck.models import Claim, Entity
+from factcheck.registry import (
+    ENTITIES_FILE,
+    alias_index,
+    check_claims,
+    claim_file_entries,
+    load_entities,
+    load_registry,
+    name_key,
+    parse_claims_file,
+    registry_dir,
+)  # fmt: skip
+from factcheck.settings import load_settings
+from factcheck.sources import fold_plain, load_sources, scan_sources
 
 FIELDS = ("quote", "subject", "property", "value", "source")
 MIN_SCORE = 60.0
@@ -77,29 +90,153 @@ def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str
     return best
 
 
+SCAN_UP_TO = 5000  # a registry up to this many claims is scored whole; a larger one through the index
+CANDIDATES = 300  # claims the index hands over for scoring
+REBUILD_SHARE = 0.2  # above this share of changed claims files the index is rebuilt rather than edited
+RECENT_NS = 2_000_000_000  # a file changed this recently is indexed again next time (its stat may not show a 2nd edit)
+
+
 def search(
     root: str | Path, query: str, *, source: str | None = None, subject: str | None = None,
-    kind: str | None = None, limit: int = 20,
+    kind: str | None = None, limit: int = 20, cache: bool = True,
 ) -> list[SearchHit]:  # fmt: skip
-    """Claims matching query, best first; filters narrow by source (name or part), subject, kind."""
+    """Claims matching query, best first; filters narrow by source (name or part), subject, kind.
+
+    With the cache, claims are kept in an SQLite FTS5 index (of trigrams, so a misspelt word still
+    shares most of its pieces with the right one), brought up to date with the claims files first;
+    in a large registry the index's best candidates are scored, in a small one every claim is."""
     root = Path(root)
+    if cache:
+        try:
+            with open_cache(root) as store:
+                return _search_index(root, store, query, source, subject, kind, limit)
+        except CacheBusy:
+            pass
+        except CacheCorrupt:
+            remove_cache(root)
+    return _search_registry(root, query, source, subject, kind, limit)
+
+
+def _search_registry(root: Path, query: str, source: str | None, subject: str | None, kind: str | None,
+                     limit: int) -> list[SearchHit]:  # fmt: skip
+    from factcheck.normalize.claims import glossary_index, normalize_claim  # only when reading claims
+
     sources = {s.name: s for s in load_sources(root)}
     registry = load_registry(root, set(sources))
     names = {e.id: e.name for e in registry.entities}
     aliases = alias_index(registry.entities)
     want_subject = aliases.get(name_key(subject)) if subject else None
     glossary = glossary_index(registry.terms)
-    hits: list[SearchHit] = []
+    rows = []
     for claim in registry.claims:
         if source and source not in claim.source:
             continue
         if subject and claim.subject != want_subject:
             continue
         claim_kind = normalize_claim(claim, sources[claim.source], glossary).kind
-        if kind and claim_kind != kind:
-            continue
-        score, field, span = score_claim(query, claim, names.get(claim.subject, claim.subject))
+        if not kind or claim_kind == kind:
+            rows.append((claim, claim_kind, names.get(claim.subject, claim.subject)))
+    return _ranked(query, rows, limit)
+
+
+def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int) -> list[SearchHit]:
+    hits: list[SearchHit] = []
+    for claim, claim_kind, subject_name in rows:
+        score, field, span = score_claim(query, claim, subject_name)
         if score >= MIN_SCORE:
-            hits.append(SearchHit(claim, claim_kind, names.get(claim.subject, claim.subject), score, field, span))
+            hits.append(SearchHit(claim, claim_kind, subject_name, score, field, span))
     hits.sort(key=lambda h: (-h.score, h.claim.id))
     return hits[:limit]
+
+
+def _search_index(root: Path, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
+                  limit: int) -> list[SearchHit]:  # fmt: skip
+    claims_dir = registry_dir(root)
+    base = _stat_key(claims_dir / ENTITIES_FILE)
+    wanted = {
+        f"claims/{name}": (claims_dir / name, f"{base}|{_stat_key(entry)}")
+        for name, entry in claim_file_entries(claims_dir)
+    }
+    indexed = store.indexed()
+    stale = [(d, f, k) for d, (f, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
+    gone = [d for d in indexed if d not in wanted]
+    entities: tuple[Entity, ...] | None = None
+    if stale or gone:
+        rebuild = len(stale) + len(gone) > REBUILD_SHARE * max(1, len(wanted))
+        if rebuild:
+            store.clear_index()
+            stale, indexed = [(d, f, k) for d, (f, k) in wanted.items()], {}
+        else:
+            store.unindex(gone)
+        entities = _reindex(root, store, stale, indexed)
+        store.commit()
+    where, params = ["1"], []
+    if source:
+        where.append("instr(source, ?) > 0")
+        params.append(source)
+    if subject:
+        if entities is None:
+            entities = load_entities(claims_dir)[0]
+        where.append("subject = ?")
+        params.append(alias_index(entities).get(name_key(subject)) or "")
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    match = _fts_query(query, store.trigram)
+    whole = match is None or store.indexed_count() <= SCAN_UP_TO
+    rows = store.search_rows(None if whole else match, " AND ".join(where), tuple(params), CANDIDATES)
+    return _ranked(query, rows, limit)
+
+
+def _reindex(
+    root: Path, store: Cache, stale: list[tuple[str, Path, str]], indexed: dict[str, str]
+) -> tuple[Entity, ...]:
+    """Bring the index up to date for the claims files that changed; returns the entities."""
+    from factcheck.normalize.claims import glossary_index, normalize_claim  # only when reading claims
+
+    settings = load_settings(root)
+    claims_dir = registry_dir(root)
+    entities, terms = load_entities(claims_dir, settings)
+    aliases = alias_index(entities)
+    names = {e.id: e.name for e in entities}
+    glossary = glossary_index(terms)
+    sources, _learnt = scan_sources(root, settings, store.get("seen-sources", ""))
+    by_name = {s.name: s for s in sources}
+    for display, file, key in stale:
+        claims = parse_claims_file(root, file, aliases, settings)
+        check_claims(claims, by_name)
+        rows = []
+        for claim in claims:
+            claim_kind = normalize_claim(claim, by_name[claim.source], glossary).kind
+            subject_name = names.get(claim.subject, claim.subject)
+            text = " ".join(_field_texts(claim, subject_name).values())
+            rows.append((claim.source, claim.subject, claim_kind, (claim, claim_kind, subject_name), fold_plain(text)))
+        store.index_claims(display, key, rows, replace=display in indexed)
+    return entities
+
+
+RECENT = ":recent"
+
+
+def _stat_key(path: Path | os.DirEntry[str]) -> str:
+    """A file's size, mtime and inode; marked when it changed too recently to be trusted."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "none"
+    key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    return key + RECENT if time.time_ns() - st.st_mtime_ns < RECENT_NS else key
+
+
+def _fts_query(query: str, trigram: bool) -> str | None:
+    """An FTS5 query for any piece of any word of query (trigrams, or word prefixes on an SQLite
+    without the trigram tokenizer); None when the query has no piece long enough."""
+    words = fold_plain(query).lower().split()
+    if trigram:
+        pieces = {w[i : i + 3] for w in words for i in range(len(w) - 2)}
+    else:
+        pieces = {w for w in words if len(w) >= 2}
+    if not pieces:
+        return None
+    quoted = ['"' + p.replace('"', '""') + '"' + ("" if trigram else "*") for p in sorted(pieces)]
+    return " OR ".join(quoted)

@@ -7,6 +7,7 @@ reports it as a problem.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -181,10 +182,19 @@ def alias_index(entities: tuple[Entity, ...]) -> dict[str, str]:
 
 
 def claim_files(claims_dir: Path) -> list[Path]:
-    return sorted(
-        p for p in claims_dir.glob("*.y*ml")
-        if p.name not in (ENTITIES_FILE, REVIEWS_FILE) and p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-    )  # fmt: skip
+    """The claims files, in name order: every *.yaml or *.yml but the entities and reviews files."""
+    return [claims_dir / name for name, _entry in claim_file_entries(claims_dir)]
+
+
+def claim_file_entries(claims_dir: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(name, directory entry) of each claims file, in name order (an entry's stat is cheap)."""
+    with os.scandir(claims_dir) as listing:
+        return sorted(
+            ((e.name, e) for e in listing
+             if e.name.endswith((".yaml", ".yml")) and e.name not in (ENTITIES_FILE, REVIEWS_FILE)
+             and not e.name.startswith(".")),
+            key=lambda pair: pair[0],
+        )  # fmt: skip
 
 
 def load_registry(root: Path, source_names: set[str], settings: Settings | None = None) -> Registry:

@@ -50,13 +50,13 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from factcheck import console
-
         try:
             return func(*args, **kwargs)
         except FactcheckError as exc:
             if debug_enabled():
                 raise
+            from factcheck import console  # rich is imported only when there is something to draw
+
             console.error(str(exc))
             raise typer.Exit(ExitStatus.BAD_INPUT) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
@@ -64,6 +64,8 @@ def handles_errors(func: F) -> F:
         except Exception as exc:  # a bug: say so in one line, traceback only with --debug
             if debug_enabled():
                 raise
+            from factcheck import console
+
             console.error(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)")
             raise typer.Exit(ExitStatus.BAD_INPUT) from None
 

@@ -24,11 +24,12 @@ def search_command(
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Fuzzy search over quotes, subjects, properties, values and sources."""
-    from factcheck import console
     from factcheck.claim_search import search
 
     hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit)
     if format is ListFormat.json:
         typer.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
     else:
+        from factcheck import console  # rich, only when there is something to draw
+
         console.print_hits(hits)
