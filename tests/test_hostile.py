@@ -544,7 +544,7 @@ def test_debug_shows_the_traceback(mini, runner):
 def test_a_bug_is_one_line_and_debug_shows_it(mini, runner, monkeypatch):
     root = roads_project(mini)
 
-    def broken(_root, progress=None):
+    def broken(_root, progress=None, **options):
         return {}["missing"]
 
     monkeypatch.setattr("factcheck.verification.verify", broken)

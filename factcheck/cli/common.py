@@ -82,3 +82,12 @@ def emit(text: str, output: Path | None) -> None:
 
     write_atomic(output, text)
     console.note(f"wrote {output}")
+
+
+JobsOption = typer.Option(
+    None, "--jobs", "-j", min=1,
+    help="Processes for checking claims files (default: one per core when many files changed).",
+)  # fmt: skip
+NoCacheOption = typer.Option(
+    False, "--no-cache", help="Work everything out afresh, without reading or writing .factcheck/cache.sqlite."
+)

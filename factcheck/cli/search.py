@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import ListFormat, RootOption, handles_errors
+from factcheck.cli.common import ListFormat, NoCacheOption, RootOption, handles_errors
 
 
 @handles_errors
@@ -22,11 +22,12 @@ def search_command(
     ),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many results at most."),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Fuzzy search over quotes, subjects, properties, values and sources."""
     from factcheck.claim_search import search
 
-    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit)
+    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache)
     if format is ListFormat.json:
         typer.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
     else:

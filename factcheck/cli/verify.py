@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import ListFormat, RootOption, handles_errors
+from factcheck.cli.common import JobsOption, ListFormat, NoCacheOption, RootOption, handles_errors
 from factcheck.errors import ExitStatus
 
 
@@ -13,6 +13,8 @@ def verify_command(
     root: Path = RootOption,
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text for people, json for tools."),
     show_all: bool = typer.Option(False, "--all", help="List corroborated pairs in full too."),
+    jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Check every quote and value, and cross-check claims between sources.
 
@@ -22,8 +24,8 @@ def verify_command(
     from factcheck.report import to_json
     from factcheck.verification import verify
 
-    with console.progress("verifying", minimum=10) as advance:  # from 10 steps (2,000 claims) up
-        result = verify(root, progress=advance)
+    with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
+        result = verify(root, progress=advance, jobs=jobs, cache=not no_cache)
     if format is ListFormat.json:
         typer.echo(to_json(result))
     else:

@@ -1,0 +1,140 @@
+"""The cache under .factcheck/: it changes no result, is never trusted when damaged, and saves work."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+import factcheck.verification as verification
+from factcheck.cache import cache_path
+from factcheck.claim_search import search
+from factcheck.verification import verify
+
+CLAIMS_FILE = "001_0912aa75dee56cb3.yaml"
+
+
+def results(root: Path, **options: object) -> dict:
+    return verify(root, **options).to_dict()
+
+
+def age(root: Path, seconds: int = 3600) -> None:
+    """Make every file look written an hour ago, so its size and mtime can be trusted."""
+    past = time.time() - seconds
+    for path in root.rglob("*"):
+        if path.is_file() and ".factcheck" not in path.parts:
+            os.utime(path, (past, past))
+
+
+def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    checked: list[str] = []
+    real = verification.check_unit
+
+    def counting(ctx, file, prepared=None):  # type: ignore[no-untyped-def]
+        checked.append(file.name)
+        return real(ctx, file, prepared)
+
+    monkeypatch.setattr(verification, "check_unit", counting)
+    return checked
+
+
+def test_deleting_the_cache_changes_no_result(shipped: Path) -> None:
+    first = results(shipped)
+    assert cache_path(shipped).exists()
+    again = results(shipped)
+    cache_path(shipped).unlink()
+    assert results(shipped) == first == again == results(shipped, cache=False)
+
+
+def test_verify_reads_its_claims_and_anchors_back_from_the_cache(shipped: Path) -> None:
+    first = verify(shipped)
+    age(shipped)
+    verify(shipped)
+    warm = verify(shipped)
+    assert len(warm.claims) == len(first.claims)
+    assert list(warm.claims) == list(first.claims)
+    assert [a.claim_id for a in warm.anchors] == [a.claim_id for a in first.anchors]
+
+
+def test_unchanged_files_are_not_checked_again(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    age(shipped)
+    checked = count_checks(monkeypatch)
+    verify(shipped, jobs=1)
+    assert len(checked) == 5
+    checked.clear()
+    verify(shipped, jobs=1)
+    assert checked == []
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    verify(shipped, jobs=1)
+    assert checked == [CLAIMS_FILE]
+
+
+def test_an_edit_is_judged_against_the_cached_claims(shipped: Path) -> None:
+    """Changing one file re-judges only its pairs; the result must equal working it all out."""
+    verify(shipped)
+    file = shipped / "claims" / "000_383d7e6cd305652f.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("subject: ", "subject: ", 1) + "# edited\n", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False)
+    report = shipped / "claims" / "002_4a3e0aeb4aed9d78.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("property:", "property: renamed", 1), encoding="utf-8")
+    edited = results(shipped)
+    assert edited == results(shipped, cache=False)
+
+
+def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
+    expected = results(shipped)
+    cache_path(shipped).write_bytes(b"this is not SQLite" * 100)
+    assert results(shipped) == expected
+    with sqlite3.connect(cache_path(shipped)) as db:
+        assert db.execute("SELECT count(*) FROM units").fetchone()[0] == 5
+
+
+def test_a_damaged_row_is_detected_and_never_trusted(shipped: Path) -> None:
+    expected = results(shipped)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        db.execute("UPDATE units SET data = X'00' || substr(data, 2)")
+        db.execute("UPDATE pairs SET data = substr(data, 1, 20)")
+    assert results(shipped) == expected
+
+
+def test_a_cache_made_by_other_code_is_thrown_away(shipped: Path) -> None:
+    expected = results(shipped)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        db.execute("UPDATE meta SET value = 'an older factcheck' WHERE name = 'code'")
+        db.execute("UPDATE units SET key = 'forged'")
+    assert results(shipped) == expected
+
+
+def test_several_processes_give_the_same_result(shipped: Path) -> None:
+    assert results(shipped, jobs=2, cache=False) == results(shipped, jobs=1, cache=False)
+
+
+def test_a_broken_claims_file_is_reported_from_a_worker_too(shipped: Path) -> None:
+    (shipped / "claims" / CLAIMS_FILE).write_text("claims:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        verify(shipped, jobs=2, cache=False)
+    assert f"claims/{CLAIMS_FILE}" in str(caught.value)
+
+
+def test_search_sees_an_edit_at_once(shipped: Path) -> None:
+    assert not [h for h in search(shipped, "zebra crossings") if h.score == 100]
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8").replace("property: said", "property: zebra crossings", 1),
+                    encoding="utf-8")  # fmt: skip
+    hits = search(shipped, "zebra crossings")
+    assert hits[0].score == 100 and hits[0].claim.property == "zebra crossings"
+
+
+@pytest.mark.parametrize("query", ["£7.6 million", "Northamptonshre", "Malcolm Newsam", "unallocated cases"])
+def test_the_index_finds_what_scoring_every_claim_finds(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    everything = [h.claim.id for h in search(shipped, query, cache=False, limit=5)]
+    monkeypatch.setattr("factcheck.claim_search.SCAN_UP_TO", 0)  # as in a registry too large to score whole
+    indexed = [h.claim.id for h in search(shipped, query, limit=5)]
+    assert everything and indexed[:1] == everything[:1]
