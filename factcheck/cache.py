@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS pairs (file_a TEXT, file_b TEXT, checksum TEXT, data 
 CREATE INDEX IF NOT EXISTS pairs_a ON pairs (file_a);
 CREATE INDEX IF NOT EXISTS pairs_b ON pairs (file_b);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT, claims INTEGER);
+CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT, claims INTEGER, first INTEGER);
 """
 _FTS = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(file UNINDEXED, source UNINDEXED, subject UNINDEXED, "
@@ -103,6 +103,7 @@ class Cache:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self.db = db
+        self._next_rowid: int | None = None  # the search index's next free rowid, once looked up
 
     # -- files -------------------------------------------------------------------------------------
 
@@ -206,23 +207,30 @@ class Cache:
     def indexed(self) -> dict[str, str]:
         return dict(self._rows("SELECT file, key FROM indexed"))
 
-    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str, str, Any, str]],
-                     replace: bool = True) -> None:  # fmt: skip
+    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str, str, Any, str]]) -> None:
         """Replace file's rows in the search index: (source, subject, kind, value kept, searchable text).
-        `replace` False: the file has no rows yet (deleting from an FTS table scans it)."""
-        if replace:
-            self._write("DELETE FROM claims_fts WHERE file = ?", [(file,)])
+        A file's rows have consecutive rowids, so they are deleted by range (an FTS table has no
+        index on its other columns: deleting by file would read the whole table)."""
+        self.unindex([file])
+        if self._next_rowid is None:
+            row = self._one("SELECT max(first + claims) FROM indexed")
+            self._next_rowid = int(row[0]) if row and row[0] is not None else 1
+        first = self._next_rowid
         out = []
-        for source, subject, kind, value, text in rows:
+        for n, (source, subject, kind, value, text) in enumerate(rows):
             blob = _dump(value)
-            out.append((file, source, subject, kind, _checksum(blob), blob, text))
-        self._write("INSERT INTO claims_fts VALUES (?, ?, ?, ?, ?, ?, ?)", out)
-        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?, ?)", [(file, key, len(out))])
+            out.append((first + n, file, source, subject, kind, _checksum(blob), blob, text))
+        self._write("INSERT INTO claims_fts (rowid, file, source, subject, kind, checksum, data, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)  # fmt: skip
+        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?, ?, ?)", [(file, key, len(out), first)])
+        self._next_rowid = first + len(out)
 
     def unindex(self, files: Iterable[str]) -> None:
-        rows = [(f,) for f in files]
-        self._write("DELETE FROM claims_fts WHERE file = ?", rows)
-        self._write("DELETE FROM indexed WHERE file = ?", rows)
+        for file in files:
+            row = self._one("SELECT first, claims FROM indexed WHERE file = ?", (file,))
+            if row is not None:
+                self._write("DELETE FROM claims_fts WHERE rowid >= ? AND rowid < ?", [(row[0], row[0] + row[1])])
+                self._write("DELETE FROM indexed WHERE file = ?", [(file,)])
 
     def indexed_count(self) -> int:
         row = self._one("SELECT sum(claims) FROM indexed")

@@ -24,7 +24,7 @@ from factcheck.registry import (
     registry_dir,
 )  # fmt: skip
 from factcheck.settings import load_settings
-from factcheck.sources import fold_plain, load_sources, scan_sources
+from factcheck.sources import fold_plain, load_sources, source_names
 
 FIELDS = ("quote", "subject", "property", "value", "source")
 MIN_SCORE = 60.0
@@ -153,22 +153,19 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
                   limit: int) -> list[SearchHit]:  # fmt: skip
     claims_dir = registry_dir(root)
     base = _stat_key(claims_dir / ENTITIES_FILE)
-    wanted = {
-        f"claims/{name}": (claims_dir / name, f"{base}|{_stat_key(entry)}")
-        for name, entry in claim_file_entries(claims_dir)
-    }
+    wanted = {f"claims/{name}": (name, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
     indexed = store.indexed()
-    stale = [(d, f, k) for d, (f, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
+    stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
     entities: tuple[Entity, ...] | None = None
     if stale or gone:
         rebuild = len(stale) + len(gone) > REBUILD_SHARE * max(1, len(wanted))
         if rebuild:
             store.clear_index()
-            stale, indexed = [(d, f, k) for d, (f, k) in wanted.items()], {}
+            stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items()]
         else:
             store.unindex(gone)
-        entities = _reindex(root, store, stale, indexed)
+        entities = _reindex(root, store, stale)
         store.commit()
     where, params = ["1"], []
     if source:
@@ -188,30 +185,31 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
     return _ranked(query, rows, limit)
 
 
-def _reindex(
-    root: Path, store: Cache, stale: list[tuple[str, Path, str]], indexed: dict[str, str]
-) -> tuple[Entity, ...]:
+def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tuple[Entity, ...]:
     """Bring the index up to date for the claims files that changed; returns the entities."""
-    from factcheck.normalize.claims import glossary_index, normalize_claim  # only when reading claims
+    from factcheck.normalize.claims import claim_kind  # only when reading claims
 
     settings = load_settings(root)
     claims_dir = registry_dir(root)
-    entities, terms = load_entities(claims_dir, settings)
+    key = _stat_key(claims_dir / ENTITIES_FILE)
+    found = None if key.endswith(RECENT) else store.get("entities-by-stat", key)
+    if found is None:
+        found = load_entities(claims_dir, settings)
+        store.put("entities-by-stat", key, found)
+    entities, _terms = found
     aliases = alias_index(entities)
     names = {e.id: e.name for e in entities}
-    glossary = glossary_index(terms)
-    sources, _learnt = scan_sources(root, settings, store.get("seen-sources", ""))
-    by_name = {s.name: s for s in sources}
+    sources = source_names(root)
     for display, file, key in stale:
         claims = parse_claims_file(root, file, aliases, settings)
-        check_claims(claims, by_name)
+        check_claims(claims, sources)
         rows = []
         for claim in claims:
-            claim_kind = normalize_claim(claim, by_name[claim.source], glossary).kind
+            kind = claim_kind(claim)
             subject_name = names.get(claim.subject, claim.subject)
             text = " ".join(_field_texts(claim, subject_name).values())
-            rows.append((claim.source, claim.subject, claim_kind, (claim, claim_kind, subject_name), fold_plain(text)))
-        store.index_claims(display, key, rows, replace=display in indexed)
+            rows.append((claim.source, claim.subject, kind, (claim, kind, subject_name), fold_plain(text)))
+        store.index_claims(display, key, rows)
     return entities
 
 

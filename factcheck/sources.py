@@ -136,10 +136,13 @@ def decode_source(raw: bytes, display: str, encoding: str | None = None) -> tupl
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # control bytes text does not have
+
+
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > max(8, len(head) // 20)
 
 
@@ -231,6 +234,15 @@ class Seen:
 RECHECK_NS = 2_000_000_000
 
 
+def source_names(root: Path) -> set[str]:
+    """The names of the sources in seeds/, without reading them."""
+    seeds = root / "seeds"
+    if not seeds.is_dir():
+        raise SourceError("no seeds/ folder", path=str(root), hint="run from a factcheck project or pass --root")
+    with os.scandir(seeds) as listing:
+        return {e.name for e in listing if e.name != MANIFEST and not e.name.startswith(".") and e.is_file()}
+
+
 def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, ...]:
     """Every text file in seeds/ (the manifest aside), with its metadata where the manifest has it."""
     return scan_sources(root, settings)[0]
@@ -273,13 +285,14 @@ def scan_sources(
         known = seen.get(name)
         if known is not None and known.still(st, declared):
             text, encoding, sha, empty = None, known.encoding, known.sha256, known.empty
-            reader = functools.partial(_read_again, path, display, settings.max_source_bytes, encoding, sha)
             learnt[name] = known
         else:
             raw = _read_source(path, display, settings.max_source_bytes)
             text, encoding = decode_source(raw, display, declared)
-            sha, empty, reader = hashlib.sha256(raw).hexdigest(), not text.strip(), None
+            sha, empty = hashlib.sha256(raw).hexdigest(), not text.strip()
             learnt[name] = Seen(st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), sha, encoding, declared, empty)
+        # a copy without its text (for another process, say) reads it again, checked against sha
+        reader = functools.partial(_read_again, str(path), display, settings.max_source_bytes, encoding, sha)
         evidence = entry.get("evidence") or []
         if isinstance(evidence, str):
             evidence = [evidence]
@@ -316,9 +329,10 @@ def scan_sources(
     return tuple(sources), learnt
 
 
-def _read_again(path: Path, display: str, limit: int, encoding: str, sha256: str) -> str:
-    """A source's text read when first needed; refused if the file changed since it was checked."""
-    raw = _read_source(path, display, limit)
+def _read_again(path: str, display: str, limit: int, encoding: str, sha256: str) -> str:
+    """A source's text read when first needed; refused if the file changed since it was checked.
+    (The path is a string: a source is pickled for every worker, and a Path pickles slowly.)"""
+    raw = _read_source(Path(path), display, limit)
     if hashlib.sha256(raw).hexdigest() != sha256:
         raise SourceError("changed while factcheck was running", path=display, hint="run the command again")
     return raw.decode(encoding)

@@ -40,7 +40,8 @@ from factcheck.sources import Seen, load_manifest, scan_sources
 
 PREPARED_KEPT = 32  # prepared sources kept in memory at once
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
-PARALLEL_FROM = 64  # claims files to check before more processes are worth starting
+PARALLEL_FROM = 64
+CHUNKS_PER_JOB = 8  # claims files to check before more processes are worth starting
 
 
 @dataclass(frozen=True)
@@ -221,8 +222,9 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
                 progress(file.name, len(files))
             yield check_unit(ctx, file, prepared), None
         return
-    shipped = replace(ctx, sources={n: replace(s, body=None) if s.reader else s for n, s in ctx.sources.items()})
-    size = max(1, min(200, len(files) // (jobs * 4)))
+    # sources go without their text: each process reads the few its files cite
+    shipped = replace(ctx, sources={n: replace(s, body=None) for n, s in ctx.sources.items()})
+    size = max(1, len(files) // (jobs * CHUNKS_PER_JOB))  # each chunk carries the context: not too many
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for chunk, units in zip(chunks, pool.map(_check_chunk, [(shipped, c) for c in chunks]), strict=True):
@@ -390,9 +392,10 @@ class FileHashes:
         self.learnt: dict[str, Seen] = {}
 
     def of(self, path: Path) -> str | None:
-        if not path.exists():
+        try:
+            st = path.stat()
+        except FileNotFoundError:
             return None
-        st = path.stat()
         key = str(path)
         seen = self.known.get(key)
         if seen is not None and seen.still(st, None):

@@ -145,3 +145,9 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
     if isinstance(value, DateValue) and value.rule is not None:
         value = value.resolved_only()  # its rule is spent; without it the value can be stored
     return ClaimValue(claim, published, value, time, label, tuple(problems))
+
+
+def claim_kind(claim: Claim) -> str:
+    """The kind of a claim's value, as normalize_claim finds it (which needs no source for that:
+    a publication date changes what a date means, not that it is one)."""
+    return normalize_claim(claim, Source(claim.source, f"seeds/{claim.source}", "", ""), {}).kind
