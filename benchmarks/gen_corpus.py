@@ -1,6 +1,6 @@
 """Generate a synthetic project: N news-like sources with about 10 claims each, and a key file.
 
-    python benchmarks/gen_corpus.py N OUT [--seed S]
+    python benchmarks/gen_corpus.py N OUT [--seed S] [--proposed SHARE]
 
 Most claims are about a subject and property no other source mentions, so they must pair with
 nothing. A known set is planted across pairs of sources and written to OUT/key.json:
@@ -11,7 +11,9 @@ nothing. A known set is planted across pairs of sources and written to OUT/key.j
   agree     the same figure said twice                         (corroborated)
 
 A correct `factcheck verify` finds every planted conflict and flags nothing else as a conflict or
-possible discrepancy.
+possible discrepancy. With --proposed, that share of the sources is as `factcheck extract` leaves
+it: every claim `status: proposed`, to be paired by evidence rather than by subject and property.
+Every subject's name has a place, a district and a body, so no name is another's fuller form.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ PLACES = ["Ashford", "Barnsley", "Calderdale", "Dudley", "Ealing", "Fenland", "G
           "Kirklees", "Lambeth", "Medway", "Newham", "Oldham", "Peterborough", "Rochdale", "Sefton", "Tameside",
           "Wakefield", "Wirral", "Bolton", "Bury", "Camden", "Derby", "Exeter", "Gloucester", "Halton", "Luton",
           "Merton", "Norwich", "Oxford", "Plymouth", "Reading", "Salford", "Swindon", "Torbay", "Walsall", "York"]  # fmt: skip
+DISTRICTS = ["Vale", "Heath", "Moor", "Bridge", "Field", "Marsh", "Down", "Ford", "Wood", "Cross", "Green", "Hill",
+             "Brook", "Lea", "Mead", "Fen", "Wold", "Dale", "Combe", "Holt"]  # fmt: skip
 BODIES = ["Council", "Health Trust", "Fire Service", "Police", "Housing Association", "Water Board", "Schools Trust",
           "Transport Authority", "Library Service", "Care Agency"]  # fmt: skip
 MONEY = ["road repairs", "social care", "school meals", "flood defences", "bus subsidies", "library stock",
          "park maintenance", "street lighting", "youth services", "homelessness support", "waste collection",
-         "IT systems", "consultancy fees", "staff training", "building repairs"]  # fmt: skip
+         "IT systems", "consultancy fees", "staff training", "building upkeep"]  # fmt: skip
 COUNTS = ["unfilled posts", "waiting families", "empty homes", "open complaints", "agency workers",
           "delayed transfers", "missed collections", "potholes reported", "pupils excluded", "care places"]  # fmt: skip
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -63,15 +67,17 @@ def money(amount_m: float, style: int) -> str:
     return f"£{round(amount_m * 1_000_000):,}"
 
 
-def generate(n: int, out: Path, seed: int = 1) -> dict[str, object]:
+def generate(n: int, out: Path, seed: int = 1, proposed: float = 0.0) -> dict[str, object]:
     rng = random.Random(seed)
     (out / "seeds").mkdir(parents=True, exist_ok=True)
     (out / "claims").mkdir(parents=True, exist_ok=True)
     entities: list[tuple[str, str]] = []  # (id, name)
+    combos = len(PLACES) * len(BODIES) * len(DISTRICTS)
     for i in range(n // 2 + 40):
         place, body = PLACES[i % len(PLACES)], BODIES[(i // len(PLACES)) % len(BODIES)]
-        number = i // (len(PLACES) * len(BODIES))
-        name = f"{place} {body}" + (f" {number + 1}" if number else "")
+        district = DISTRICTS[(i // (len(PLACES) * len(BODIES))) % len(DISTRICTS)]
+        number = i // combos  # past 7,600 subjects names repeat their words: told apart by a number
+        name = f"{place} {district} {body}" + (f" {number + 1}" if number else "")
         entities.append((f"e{i:05d}", name))
     keys = iter(rng.sample(range(len(entities) * (len(MONEY) + len(COUNTS))), k=min(
         len(entities) * (len(MONEY) + len(COUNTS)), n * 12)))  # fmt: skip
@@ -155,12 +161,13 @@ def generate(n: int, out: Path, seed: int = 1) -> dict[str, object]:
         (out / "seeds" / name).write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
         manifest.append(f'  - file: {name}\n    title: "{title}"\n    published: {published[doc].isoformat()}\n')
         lines = [f"source: {name}\nclaims:\n"]
+        status = "    status: proposed\n" if proposed and doc % round(1 / proposed) == 1 else ""
         for c in sorted(docs[doc], key=lambda c: c["id"]):
             used.add(c["entity"])
             lines.append(
                 f"  - id: {c['id']}\n    quote: {json.dumps(c['quote'], ensure_ascii=False)}\n"
                 f"    subject: {c['entity']}\n    property: {c['property']}\n"
-                f"    value: {json.dumps(c['value'], ensure_ascii=False)}\n    as_of: {c['as_of']}\n"
+                f"    value: {json.dumps(c['value'], ensure_ascii=False)}\n    as_of: {c['as_of']}\n{status}"
             )
         (out / "claims" / f"src-{doc:05d}.yaml").write_text("".join(lines), encoding="utf-8")
     (out / "seeds" / "manifest.yaml").write_text("".join(manifest), encoding="utf-8")
@@ -176,8 +183,9 @@ def main() -> None:
     parser.add_argument("n", type=int, help="number of sources")
     parser.add_argument("out", type=Path, help="folder to write the project into")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--proposed", type=float, default=0.0, help="share of sources left as extract leaves them")
     args = parser.parse_args()
-    key = generate(args.n, args.out, args.seed)
+    key = generate(args.n, args.out, args.seed, args.proposed)
     counts = ", ".join(f"{len(key[k])} {k}" for k in ("conflict", "rounding", "changed", "agree"))  # type: ignore[arg-type]
     print(f"{args.out}: {key['sources']} sources, {key['claims']} claims; planted {counts}")
 

@@ -110,12 +110,14 @@ class EntityIndex:
         self._names: dict[str, str] = {}
         self._choices: dict[str, str] = {}  # folded name → entity id, for rapidfuzz
         self._single: dict[str, str] | None = None  # single_names, worked out once
+        self._resolved: dict[tuple[str, str], tuple[str | None, float, bool]] = {}
         for e in entities:
             self.add(e)
 
     def add(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
         self._single = None
+        self._resolved = {}
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
@@ -143,7 +145,14 @@ class EntityIndex:
         return {w: ids.pop() for w, ids in owners.items() if len(ids) == 1}
 
     def resolve(self, text: str, kind: str) -> tuple[str | None, float, bool]:
-        """(entity id, score, new alias?) for a mention; (None, 0, False) when nothing fits."""
+        """(entity id, score, new alias?) for a mention; (None, 0, False) when nothing fits.
+        Remembered until the next add: the same names come up in quote after quote."""
+        known = self._resolved.get((text, kind))
+        if known is None:
+            known = self._resolved[(text, kind)] = self._resolve(text, kind)
+        return known
+
+    def _resolve(self, text: str, kind: str) -> tuple[str | None, float, bool]:
         exact = self._names.get(name_key(text))
         if exact:
             return exact, 100.0, False

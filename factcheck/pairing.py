@@ -74,10 +74,15 @@ def block_of(cv: ClaimValue) -> str | None:
 
 
 def features(
-    cv: ClaimValue, index: EntityIndex, extra: dict[str, str], named: dict[str, frozenset[str]] | None = None
+    cv: ClaimValue,
+    index: EntityIndex,
+    extra: dict[str, str],
+    named: dict[str, frozenset[str]] | None = None,
+    with_names: bool = True,
 ) -> Features | None:
     """What pairing needs of one claim; `named` caches the entities named in each quote (claims
-    extracted from one sentence share it)."""
+    extracted from one sentence share it). `with_names` False leaves `near` empty: finding the
+    names in a quote is the costly part, and only a pair with a person as subject needs it."""
     block = block_of(cv)
     if block is None:
         return None
@@ -91,7 +96,9 @@ def features(
         words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
     entity = index.entities.get(claim.subject)
     near = named.get(quote) if named is not None else None
-    if near is None:
+    if not with_names:
+        near = frozenset()
+    elif near is None:
         near = frozenset(m.entity for m in find_mentions(quote, index) if m.entity)
         if named is not None:
             named[quote] = near
@@ -222,12 +229,16 @@ def topic_free_pairs(
     index = EntityIndex(entities)
     related = related_organisations(entities)
     named: dict[str, frozenset[str]] = {}
-    cache: dict[int, Features | None] = {}
+    cache: dict[tuple[int, bool], Features | None] = {}
 
-    def feature(i: int) -> Features | None:
-        if i not in cache:
-            cache[i] = features(values[i], index, terms, named)
-        return cache[i]
+    def feature(i: int, with_names: bool = True) -> Features | None:
+        if (i, with_names) not in cache:
+            cache[(i, with_names)] = features(values[i], index, terms, named, with_names)
+        return cache[(i, with_names)]
+
+    def is_person(i: int) -> bool:
+        entity = index.entities.get(values[i].claim.subject)
+        return entity is not None and entity.kind == "person"
 
     blocks = [block_of(cv) for cv in values]
     by_subject: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -257,7 +268,8 @@ def topic_free_pairs(
             continue
         if fresh is not None and id(a) not in fresh and id(b) not in fresh:
             continue
-        fa, fb = feature(i), feature(j)
+        names = is_person(i) or is_person(j)  # only then does entity agreement look at the names in quotes
+        fa, fb = feature(i, names), feature(j, names)
         confidence = pair_confidence(fa, fb) if fa is not None and fb is not None else 0.0
         if confidence >= PAIR_AT:
             yield a, b, confidence
@@ -278,3 +290,34 @@ def _name_words(entity: Entity) -> set[str]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def registered_keys(cv: ClaimValue, index: EntityIndex, terms: dict[str, str]) -> set[str]:
+    """The keys a stored claim is found by when a changed claim is judged against stored ones
+    (see lookup_keys): its kind and unit with its subject, and for a proposed claim with each
+    entity its quote names (a reviewed claim's names are not worked out: too costly to do for all)."""
+    block = block_of(cv)
+    if block is None:
+        return set()
+    keys = {f"s|{block}|{cv.claim.subject}"}
+    if cv.claim.status == "proposed":
+        f = features(cv, index, terms)
+        keys |= {f"n|{block}|{e}" for e in (f.near if f else ())}
+    return keys
+
+
+def lookup_keys(
+    cv: ClaimValue, index: EntityIndex, terms: dict[str, str], related: dict[str, frozenset[str]]
+) -> set[str] | None:
+    """The keys of the stored claims a changed claim could pair with, found by evidence; None when
+    they cannot be known from the keys alone (a proposed claim about a person, which a reviewed
+    claim may name without having registered it): then every pair must be judged again."""
+    f = features(cv, index, terms)
+    if f is None:
+        return set()
+    if cv.claim.status == "proposed" and f.subject_kind == "person":
+        return None
+    keys = {f"s|{f.block}|{e}" for e in (f.subject, *related.get(f.subject, ()), *f.near)}
+    if f.subject_kind == "person":
+        keys.add(f"n|{f.block}|{f.subject}")
+    return keys

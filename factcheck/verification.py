@@ -23,9 +23,11 @@ from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare,
 from factcheck.baseline import apply_reviews, load_reviews
 from factcheck.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
 from factcheck.compare import compare, group_key, order_discrepancies
+from factcheck.entities import EntityIndex
 from factcheck.errors import FactcheckError
 from factcheck.models import Anchor, AnchorStatus, Claim, Discrepancy, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
+from factcheck.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.registry import (
     ENTITIES_FILE,
     alias_index,
@@ -54,13 +56,7 @@ class Unit:
     values: tuple[ClaimValue, ...]
     problems: tuple[Problem, ...]
 
-    @functools.cached_property
-    def groups(self) -> set[str]:
-        """The comparison groups its claims are in (and 'proposed' when it has proposed claims)."""
-        keys = {"|".join(group_key(cv)) for cv in self.values if cv.claim.status != "proposed"}
-        if any(c.status == "proposed" for c in self.claims):
-            keys.add("proposed")
-        return keys
+    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (see _groups)
 
 
 @dataclass(frozen=True)
@@ -73,6 +69,7 @@ class Context:
     glossary: dict[str, str]
     sources: dict[str, Source]
     recorded: dict[str, dict[str, Any]]
+    entities: tuple[Entity, ...] = ()
 
 
 def verify(
@@ -128,7 +125,8 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
             keys[display] = row[0]
         else:
             todo.append(file)
-    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir))
+    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir),
+                  entities)  # fmt: skip
     fresh: dict[str, Unit] = {}
     for file, (unit, pickled) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
         fresh[unit.file] = unit
@@ -160,7 +158,8 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
     )
 
 
-def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None = None) -> Unit:
+def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None = None,
+               index: EntityIndex | None = None) -> Unit:  # fmt: skip
     """Parse one claims file and check each claim: its quote is in its source, its value is in its
     quote, and its value, dates and time can be worked out."""
     display = f"claims/{file.name}"
@@ -207,7 +206,17 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
         for severity, message in cv.problems:
             report(severity, f"'{claim.id}': {message}", claim, value_where)
         values.append(cv)
-    return Unit(display, claims, tuple(anchors), tuple(values), tuple(problems))
+    return Unit(display, claims, tuple(anchors), tuple(values), tuple(problems),
+                _groups(values, index or EntityIndex(ctx.entities), ctx.glossary))  # fmt: skip
+
+
+def _groups(values: list[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
+    """The keys a unit's claims are found by: reviewed claims by subject and property, every claim
+    by pairing's registered keys."""
+    keys = {"g|" + "|".join(group_key(cv)) for cv in values if cv.claim.status != "proposed"}
+    for cv in values:
+        keys |= registered_keys(cv, index, glossary)
+    return tuple(sorted(keys))
 
 
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
@@ -217,10 +226,11 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
     jobs = jobs if jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(files) < 2:
         prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
+        index = EntityIndex(ctx.entities)
         for file in files:
             if progress is not None:
                 progress(file.name, len(files))
-            yield check_unit(ctx, file, prepared), None
+            yield check_unit(ctx, file, prepared, index), None
         return
     # sources go without their text: each process reads the few its files cite
     shipped = replace(ctx, sources={n: replace(s, body=None) for n, s in ctx.sources.items()})
@@ -238,7 +248,8 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
 def _check_chunk(task: tuple[Context, list[Path]]) -> list[bytes]:
     ctx, files = task
     prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
-    return [pickle.dumps(check_unit(ctx, file, prepared), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
+    index = EntityIndex(ctx.entities)
+    return [pickle.dumps(check_unit(ctx, file, prepared, index), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
 
 
 def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], str]], names: set[str]) -> int:
@@ -270,25 +281,17 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], st
 def _discrepancies(units: Units, store: Cache | None, entities: tuple[Entity, ...],
                    glossary: dict[str, str]) -> tuple[Discrepancy, ...]:  # fmt: skip
     """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
-    units when few changed and none has proposed claims; otherwise all of them."""
+    units when few changed (and their pairs can be found by key); otherwise all of them."""
     compared = store.compared() if store else {}
     changed = {f for f in units.keys if compared.get(f) != units.keys[f]} | (compared.keys() - units.keys.keys())
     if store and compared and not changed:
         return order_discrepancies(store.pairs())
     present = [f for f in changed if f in units.keys]
-    incremental = (
-        store is not None and compared and len(changed) <= INCREMENTAL_SHARE * max(1, len(units.keys))
-        and not store.files_in_groups(["proposed"])
-    )  # fmt: skip
-    if incremental:
-        assert store is not None
-        mine = units.load(present)
-        if any("proposed" in u.groups for u in mine.values()):
-            incremental = False
-    if incremental:
-        assert store is not None
-        groups = {g for u in mine.values() for g in u.groups}
-        neighbours = units.load(store.files_in_groups(groups) - set(present))
+    few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(units.keys)
+    mine = units.load(present) if few else {}
+    lookup = _lookups(mine, entities, glossary) if few else None
+    if store is not None and lookup is not None:
+        neighbours = units.load(store.files_in_groups(lookup) - set(present))
         new = [cv for u in mine.values() for cv in u.values]
         known = [cv for u in neighbours.values() for cv in u.values]
         found = compare(new, entities, _lines([*mine.values(), *neighbours.values()]), glossary, known=known)
@@ -302,6 +305,22 @@ def _discrepancies(units: Units, store: Cache | None, entities: tuple[Entity, ..
         store.forget_comparisons()
         _record(store, found, everything, list(units.keys), units.keys)
     return found
+
+
+def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dict[str, str]) -> set[str] | None:
+    """The keys of every stored claim the claims of changed units could pair with (None: any)."""
+    index = EntityIndex(entities)
+    related = related_organisations(entities)
+    keys: set[str] = set()
+    for unit in units.values():
+        for cv in unit.values:
+            if cv.claim.status != "proposed":
+                keys.add("g|" + "|".join(group_key(cv)))
+            found = lookup_keys(cv, index, glossary, related)
+            if found is None:
+                return None
+            keys |= found
+    return keys
 
 
 def _record(store: Cache, found: Sequence[Discrepancy], units: dict[str, Unit], files: list[str],

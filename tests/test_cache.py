@@ -33,9 +33,9 @@ def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     checked: list[str] = []
     real = verification.check_unit
 
-    def counting(ctx, file, prepared=None):  # type: ignore[no-untyped-def]
+    def counting(ctx, file, *more):  # type: ignore[no-untyped-def]
         checked.append(file.name)
-        return real(ctx, file, prepared)
+        return real(ctx, file, *more)
 
     monkeypatch.setattr(verification, "check_unit", counting)
     return checked
@@ -138,3 +138,18 @@ def test_the_index_finds_what_scoring_every_claim_finds(
     monkeypatch.setattr("factcheck.claim_search.SCAN_UP_TO", 0)  # as in a registry too large to score whole
     indexed = [h.claim.id for h in search(shipped, query, limit=5)]
     assert everything and indexed[:1] == everything[:1]
+
+
+@pytest.mark.parametrize("edited", ["000_383d7e6cd305652f.yaml", "004_50052377a5f6eff6.yaml"])
+def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited: str) -> None:
+    """Pairs of proposed claims are found by evidence; after an edit they too must come out as a
+    full run finds them."""
+    proposed = shipped / "claims" / "003_cd71f326698410c5.yaml"
+    text = proposed.read_text(encoding="utf-8")
+    proposed.write_text(text.replace("\n  - id:", "\n  - status: proposed\n    id:"), encoding="utf-8")
+    first = results(shipped)
+    assert first == results(shipped, cache=False)
+    assert any(d["proposed"] for d in first["discrepancies"])
+    file = shipped / "claims" / edited
+    file.write_text(file.read_text(encoding="utf-8").replace("value: ", "value:  ", 1) + "# edited\n", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False)
