@@ -111,6 +111,7 @@ class EntityIndex:
         self._choices: dict[str, str] = {}  # folded name → entity id, for rapidfuzz
         self._single: dict[str, str] | None = None  # single_names, worked out once
         self._resolved: dict[tuple[str, str], tuple[str | None, float, bool]] = {}
+        self._lookup: _NameLookup | None = None  # names and organisation keys, worked out once
         for e in entities:
             self.add(e)
 
@@ -118,6 +119,7 @@ class EntityIndex:
         self.entities[entity.id] = entity
         self._single = None
         self._resolved = {}
+        self._lookup = None
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
@@ -180,23 +182,58 @@ class EntityIndex:
                 return entity_id, float(best[1]), True
         return None, 0.0, False
 
+    def lookup(self) -> _NameLookup:
+        if self._lookup is None:
+            self._lookup = _NameLookup(self.entities.values())
+        return self._lookup
+
     def _resolve_org(self, text: str) -> tuple[str | None, float, bool]:
         key = org_key(text)
         if not key:
             return None, 0.0, False
         heads = {k for k in key if k.startswith("<")}
         hits: set[str] = set()
-        for e in self.entities.values():
-            if e.kind == "person":
-                continue
-            for name in (e.name, *e.aliases):
-                other = org_key(name)
-                distinctive = {k for k in other if not k.startswith("<")}
-                if heads and heads <= other and (key <= other or (distinctive and other <= key)):
-                    hits.add(e.id)
+        for entity_id, other, distinctive in self.lookup().org_keys:
+            if heads and heads <= other and (key <= other or (distinctive and other <= key)):
+                hits.add(entity_id)
         if len(hits) == 1:
             return hits.pop(), 85.0, True
         return None, 0.0, False
+
+
+class _NameLookup:
+    """An index's names prepared for finding them in many quotes: each name under the first word
+    it has (a name can only be in a text that has that word), and each organisation's key."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.names: list[tuple[str, Entity]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []  # names without an ASCII first word: always tried
+        self.org_keys: list[tuple[str, frozenset[str], bool]] = []
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                if entity.kind != "person":
+                    key = org_key(name)
+                    self.org_keys.append((entity.id, key, any(not k.startswith("<") for k in key)))
+                if len(name) < 3:
+                    continue
+                n = len(self.names)
+                self.names.append((name, entity))
+                first = _WORD.search(name.lower())
+                if first and first.group().isascii():
+                    self.by_word.setdefault(first.group(), []).append(n)
+                else:
+                    self.always.append(n)
+
+    def candidates(self, lowered: str) -> list[tuple[str, Entity]]:
+        """The names that may be in a text (given in lower case), in the order they were declared."""
+        found = set(self.always)
+        for word in set(_WORD.findall(lowered)):
+            found.update(self.by_word.get(word, ()))
+        return [self.names[n] for n in sorted(found)]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _name_words(entity: Entity) -> list[str]:
@@ -222,16 +259,13 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
             continue  # a quick test first: with thousands of entities, most are not in a quote
         for hit in re.finditer(rf"(?<![\w{_APOS}-]){re.escape(word)}(?![\w-])", text):
             found.append(Mention(hit.start(), hit.end(), hit.group(), "person", entity_id, 90.0, True))
-    for entity in index.entities.values():  # known aliases written in lower case: "the trust"
-        for name in (entity.name, *entity.aliases):
-            if len(name) < 3:
-                continue
-            flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
-            if name.isascii() and (name not in text if flags == 0 else name.lower() not in lowered):
-                continue  # the quick test (exact for ASCII names)
-            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
-                found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
-                                     entity.id, 100.0, False))  # fmt: skip
+    for name, entity in index.lookup().candidates(lowered):  # known aliases in lower case too: "the trust"
+        flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
+        if name.isascii() and (name not in text if flags == 0 else name.lower() not in lowered):
+            continue  # the quick test (exact for ASCII names)
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
+            found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
+                                 entity.id, 100.0, False))  # fmt: skip
     found.sort(key=lambda x: (-(x.end - x.start), -(x.entity is not None), x.start))
     chosen: list[Mention] = []
     for mention in found:
