@@ -88,6 +88,8 @@ _PLAIN = str.maketrans({**_FOLD, **dict.fromkeys(_DROP), "\u2026": "..."})
 def fold_plain(text: str) -> str:
     """fold(text).text without the offset map, at C speed: the same characters mapped, dropped and
     expanded, and white space collapsed the same way (str.split and str.isspace agree on it)."""
+    if text.isascii():  # the common case: of the folded characters only the backtick is ASCII
+        return " ".join(text.replace("`", "'").split())
     return " ".join(text.translate(_PLAIN).split())
 
 
