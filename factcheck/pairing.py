@@ -79,20 +79,26 @@ def features(
     extra: dict[str, str],
     named: dict[str, frozenset[str]] | None = None,
     with_names: bool = True,
+    known_terms: dict[str, list[tuple[str, int, int]]] | None = None,
 ) -> Features | None:
     """What pairing needs of one claim; `named` caches the entities named in each quote (claims
-    extracted from one sentence share it). `with_names` False leaves `near` empty: finding the
-    names in a quote is the costly part, and only a pair with a person as subject needs it."""
+    extracted from one sentence share it), `known_terms` the terms of each property (a registry
+    uses few). `with_names` False leaves `near` empty: finding the names in a quote is the costly
+    part, and only a pair with a person as subject needs it."""
     block = block_of(cv)
     if block is None:
         return None
     claim = cv.claim
     quote = claim.quote
-    at = fold_plain(quote).casefold().find(fold_plain(claim.value).casefold())
-    context = near_value(quote, at, at + len(claim.value), extra=extra) if at >= 0 else {}
-    prop_terms = terms(claim.property, extra)
+    prop_terms = known_terms.get(claim.property) if known_terms is not None else None
+    if prop_terms is None:
+        prop_terms = terms(claim.property, extra)
+        if known_terms is not None:
+            known_terms[claim.property] = prop_terms
     words = frozenset(t for t, _s, _e in prop_terms)
     if not any(w.startswith("~") for w in words):  # the property names no known measure: look beside the value
+        at = fold_plain(quote).casefold().find(fold_plain(claim.value).casefold())
+        context = near_value(quote, at, at + len(claim.value), extra=extra) if at >= 0 else {}
         words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
     entity = index.entities.get(claim.subject)
     near = named.get(quote) if named is not None else None
@@ -230,10 +236,11 @@ def topic_free_pairs(
     related = related_organisations(entities)
     named: dict[str, frozenset[str]] = {}
     cache: dict[tuple[int, bool], Features | None] = {}
+    known_terms: dict[str, list[tuple[str, int, int]]] = {}
 
     def feature(i: int, with_names: bool = True) -> Features | None:
         if (i, with_names) not in cache:
-            cache[(i, with_names)] = features(values[i], index, terms, named, with_names)
+            cache[(i, with_names)] = features(values[i], index, terms, named, with_names, known_terms)
         return cache[(i, with_names)]
 
     def is_person(i: int) -> bool:
