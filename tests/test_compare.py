@@ -122,3 +122,33 @@ def test_value_must_be_in_its_quote(mini):
     result = verify(mini.root)
     (problem,) = result.errors
     assert problem.message == "claims/a.yaml:7: value '£8m' of 'a1' does not occur in its quote"
+
+
+def test_pairing_by_lookup_finds_every_pair_that_scoring_every_pair_finds(shipped):
+    """Blocking must lose nothing: with every shipped claim proposed (so all are paired by
+    evidence), the pairs found by entity lookup are exactly those found by scoring all pairs."""
+    from dataclasses import replace
+    from itertools import combinations
+
+    from factcheck.entities import EntityIndex
+    from factcheck.normalize.claims import glossary_index, normalize_claim
+    from factcheck.pairing import PAIR_AT, features, pair_confidence, topic_free_pairs
+    from factcheck.registry import load_registry
+    from factcheck.sources import load_sources
+
+    sources = {s.name: s for s in load_sources(shipped)}
+    registry = load_registry(shipped, set(sources))
+    glossary = glossary_index(registry.terms)
+    values = [normalize_claim(replace(c, status="proposed"), sources[c.source], glossary) for c in registry.claims]
+    index = EntityIndex(registry.entities)
+    feats = {id(v): features(v, index, glossary) for v in values}
+    every_pair = set()
+    for a, b in combinations(values, 2):
+        fa, fb = feats[id(a)], feats[id(b)]
+        if a.claim.source != b.claim.source and fa is not None and fb is not None:
+            confidence = pair_confidence(fa, fb)
+            if confidence >= PAIR_AT:
+                every_pair.add((a.claim.id, b.claim.id, confidence))
+    by_lookup = {(a.claim.id, b.claim.id, c) for a, b, c in topic_free_pairs(values, registry.entities, glossary)}
+    assert len(every_pair) > 20
+    assert by_lookup == every_pair
