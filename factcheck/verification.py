@@ -24,7 +24,6 @@ from factcheck.baseline import apply_reviews, load_reviews
 from factcheck.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
 from factcheck.compare import compare, group_key, order_discrepancies
 from factcheck.entities import EntityIndex
-from factcheck.errors import FactcheckError
 from factcheck.models import Anchor, AnchorStatus, Claim, Discrepancy, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pairing import lookup_keys, registered_keys, related_organisations
@@ -138,7 +137,7 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
     if store:
         store.drop_units(f for f in stored if f not in keys)
         hashes.save()
-    units = Units(store.path if store else None, keys, fresh)
+    units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
     discrepancies = _discrepancies(units, store, entities, ctx.glossary)
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
@@ -340,10 +339,12 @@ def _lines(units: Any) -> dict[str, int]:
 class Units:
     """The units of a run: those checked now in memory, the others loaded from the cache on demand."""
 
-    def __init__(self, cache_file: Path | None, keys: dict[str, str], fresh: dict[str, Unit]) -> None:
+    def __init__(self, cache_file: Path | None, keys: dict[str, str], fresh: dict[str, Unit],
+                 check: Callable[[str], Unit]) -> None:  # fmt: skip
         self.cache_file = cache_file
         self.keys = keys
         self.fresh = fresh
+        self.check = check  # works a unit out afresh when the cache cannot give it
         self._loaded: dict[str, Unit] = {}
 
     def load(self, files: Any) -> dict[str, Unit]:
@@ -364,12 +365,9 @@ class Units:
                 got = Cache(self.cache_file, db).units(files, self.keys)
             finally:
                 db.close()
-        except (CacheCorrupt, sqlite3.Error) as exc:
-            raise FactcheckError(f"the cache changed while this run read it ({exc})",
-                                 hint="run the command again") from None  # fmt: skip
-        if len(got) != len(files):
-            raise FactcheckError("the cache changed while this run read it", hint="run the command again")
-        return got
+        except (CacheCorrupt, sqlite3.Error):
+            got = {}  # a damaged or vanished cache is not trusted: the units are worked out again
+        return {f: got[f] if f in got else self.check(f) for f in files}
 
     def claims(self) -> tuple[Claim, ...]:
         return tuple(c for u in self.load(self.keys).values() for c in u.claims)

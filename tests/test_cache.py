@@ -94,19 +94,19 @@ def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
         assert db.execute("SELECT count(*) FROM units").fetchone()[0] == 5
 
 
-def test_a_damaged_row_is_detected_and_never_trusted(shipped: Path) -> None:
-    expected = results(shipped)
-    with sqlite3.connect(cache_path(shipped)) as db:
-        db.execute("UPDATE units SET data = X'00' || substr(data, 2)")
-        db.execute("UPDATE pairs SET data = substr(data, 1, 20)")
-    assert results(shipped) == expected
+TAMPERING = {
+    "damaged rows": ["UPDATE units SET data = X'00' || substr(data, 2)", "UPDATE pairs SET data = substr(data, 1, 20)"],
+    "made by other code": ["UPDATE meta SET value = 'an older factcheck' WHERE name = 'code'",
+                           "UPDATE units SET key = 'forged'"],
+}  # fmt: skip
 
 
-def test_a_cache_made_by_other_code_is_thrown_away(shipped: Path) -> None:
+@pytest.mark.parametrize("statements", TAMPERING.values(), ids=TAMPERING.keys())
+def test_a_tampered_cache_is_detected_and_never_trusted(shipped: Path, statements: list[str]) -> None:
     expected = results(shipped)
     with sqlite3.connect(cache_path(shipped)) as db:
-        db.execute("UPDATE meta SET value = 'an older factcheck' WHERE name = 'code'")
-        db.execute("UPDATE units SET key = 'forged'")
+        for statement in statements:
+            db.execute(statement)
     assert results(shipped) == expected
 
 
@@ -153,3 +153,14 @@ def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited:
     file = shipped / "claims" / edited
     file.write_text(file.read_text(encoding="utf-8").replace("value: ", "value:  ", 1) + "# edited\n", encoding="utf-8")
     assert results(shipped) == results(shipped, cache=False)
+
+
+def test_claims_read_back_from_a_damaged_cache_are_worked_out_again(shipped: Path) -> None:
+    expected = verify(shipped)
+    age(shipped)
+    verify(shipped)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        db.execute("UPDATE units SET data = X'00' || substr(data, 2)")
+    warm = verify(shipped)
+    assert list(warm.claims) == list(expected.claims)
+    assert [a.claim_id for a in warm.anchors] == [a.claim_id for a in expected.anchors]
