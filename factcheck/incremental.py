@@ -1,0 +1,217 @@
+"""What a run takes from the last one, through the cache: file hashes, stored units, and the
+comparison judged again only where claims changed. verification.py does the checking; this
+module decides what need not be done again."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.cache import Cache, CacheCorrupt
+from factcheck.compare import compare, group_key, order_discrepancies
+from factcheck.entities import EntityIndex
+from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem
+from factcheck.normalize.claims import ClaimValue
+from factcheck.pairing import lookup_keys, related_organisations
+from factcheck.registry import ENTITIES_FILE, load_entities
+from factcheck.settings import Settings
+from factcheck.sources import Seen, load_manifest
+
+INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One claims file, checked: its claims, their anchors, their values and the problems found."""
+
+    file: str  # claims/<name>
+    claims: tuple[Claim, ...]
+    anchors: tuple[Anchor, ...]
+    values: tuple[ClaimValue, ...]
+    problems: tuple[Problem, ...]
+
+    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (see _groups)
+
+
+def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...],
+                   glossary: dict[str, str]) -> tuple[Discrepancy, ...]:  # fmt: skip
+    """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
+    units when few changed (and their pairs can be found by key); otherwise all of them."""
+    compared = store.compared() if store else {}
+    changed = {f for f in units.keys if compared.get(f) != units.keys[f]} | (compared.keys() - units.keys.keys())
+    if store and compared and not changed:
+        return order_discrepancies(store.pairs())
+    present = [f for f in changed if f in units.keys]
+    few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(units.keys)
+    mine = units.load(present) if few else {}
+    lookup = _lookups(mine, entities, glossary) if few else None
+    if store is not None and lookup is not None:
+        neighbours = units.load(store.files_in_groups(lookup) - set(present))
+        new = [cv for u in mine.values() for cv in u.values]
+        known = [cv for u in neighbours.values() for cv in u.values]
+        found = compare(new, entities, _lines([*mine.values(), *neighbours.values()]), glossary, known=known)
+        store.forget_comparisons(changed)
+        _record(store, found, {**mine, **neighbours}, present, units.keys)
+        return order_discrepancies(store.pairs())
+    everything = units.load(units.keys)
+    values = [cv for u in everything.values() for cv in u.values]
+    found = compare(values, entities, _lines(everything.values()), glossary)
+    if store:
+        store.forget_comparisons()
+        _record(store, found, everything, list(units.keys), units.keys)
+    return found
+
+
+def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dict[str, str]) -> set[str] | None:
+    """The keys of every stored claim the claims of changed units could pair with (None: any)."""
+    index = EntityIndex(entities)
+    related = related_organisations(entities)
+    keys: set[str] = set()
+    for unit in units.values():
+        for cv in unit.values:
+            if cv.claim.status != "proposed":
+                keys.add("g|" + "|".join(group_key(cv)))
+            found = lookup_keys(cv, index, glossary, related)
+            if found is None:
+                return None
+            keys |= found
+    return keys
+
+
+def _record(store: Cache, found: Sequence[Discrepancy], units: dict[str, Unit], files: list[str],
+            keys: dict[str, str]) -> None:  # fmt: skip
+    file_of = {c.id: u.file for u in units.values() for c in u.claims}
+    store.record_comparisons(
+        groups=[(g, f) for f in files for g in units[f].groups],
+        pairs=[(file_of[d.claims[0].id], file_of[d.claims[1].id], d) for d in found],
+        compared=[(f, keys[f]) for f in files],
+    )
+
+
+def _lines(units: Any) -> dict[str, int]:
+    return {a.claim_id: a.line for u in units for a in u.anchors}
+
+
+class Units:
+    """The units of a run: those checked now in memory, the others loaded from the cache on demand."""
+
+    def __init__(self, cache_file: Path | None, keys: dict[str, str], fresh: dict[str, Unit],
+                 check: Callable[[str], Unit]) -> None:  # fmt: skip
+        self.cache_file = cache_file
+        self.keys = keys
+        self.fresh = fresh
+        self.check = check  # works a unit out afresh when the cache cannot give it
+        self._loaded: dict[str, Unit] = {}
+
+    def load(self, files: Any) -> dict[str, Unit]:
+        """file → unit, in the order given."""
+        files = list(files)
+        wanted = [f for f in files if f not in self.fresh and f not in self._loaded]
+        if wanted:
+            self._loaded.update(self._read(wanted))
+        return {f: self.fresh.get(f) or self._loaded[f] for f in files}
+
+    def _read(self, files: list[str]) -> dict[str, Unit]:
+        import sqlite3
+
+        assert self.cache_file is not None
+        try:
+            db = sqlite3.connect(f"file:{self.cache_file}?mode=ro", uri=True, timeout=10)
+            try:
+                got = Cache(self.cache_file, db).units(files, self.keys)
+            finally:
+                db.close()
+        except (CacheCorrupt, sqlite3.Error):
+            got = {}  # a damaged or vanished cache is not trusted: the units are worked out again
+        return {f: got[f] if f in got else self.check(f) for f in files}
+
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for u in self.load(self.keys).values() for c in u.claims)
+
+    def anchors(self) -> tuple[Anchor, ...]:
+        return tuple(a for u in self.load(self.keys).values() for a in u.anchors)
+
+
+class Lazy(Sequence):  # type: ignore[type-arg]
+    """A sequence read only when first used (a verification's claims and anchors)."""
+
+    def __init__(self, load: Callable[[], tuple[Any, ...]], length: int | None = None) -> None:
+        self._load = load
+        self._length = length
+        self._items: tuple[Any, ...] | None = None
+
+    def _all(self) -> tuple[Any, ...]:
+        if self._items is None:
+            self._items = self._load()
+        return self._items
+
+    def __len__(self) -> int:
+        return self._length if self._length is not None else len(self._all())
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._all())
+
+
+class FileHashes:
+    """sha256 of registry files, taken from the cache while their size, mtime and inode hold."""
+
+    def __init__(self, store: Cache | None) -> None:
+        self.store = store
+        self.known = store.get("seen-files", "") if store else None
+        self.known = self.known or {}
+        self.learnt: dict[str, Seen] = {}
+
+    def of(self, path: Path) -> str | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        key = str(path)
+        seen = self.known.get(key)
+        if seen is not None and seen.still(st, None):
+            self.learnt[key] = seen
+            return seen.sha256
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        self.learnt[key] = Seen(st.st_size, st.st_mtime_ns, st.st_ino, _now(), sha, "", None, False)
+        return sha
+
+    def save(self) -> None:
+        if self.store and self.learnt != self.known:
+            self.store.put("seen-files", "", self.learnt)
+
+
+def _now() -> int:
+    return time.time_ns()
+
+
+def manifest_loader(store: Cache | None, hashes: FileHashes, settings: Settings, root: Path) -> Any:
+    if store is None:
+        return None
+
+    def load(path: Path) -> Any:
+        key = hashes.of(path) or ""
+        entries = store.get("manifest", key)
+        if entries is None:
+            entries = load_manifest(path.parent, root, settings.max_registry_bytes)
+            store.put("manifest", key, entries)
+        return entries
+
+    return load
+
+
+def cached_entities(root: Path, claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:
+    if store is None:
+        return load_entities(claims_dir, settings)
+    key = hashes.of(claims_dir / ENTITIES_FILE) or ""
+    found = store.get("entities", key)
+    if found is None:
+        found = load_entities(claims_dir, settings)
+        store.put("entities", key, found)
+    return found
