@@ -1,10 +1,9 @@
 """The cache of derived data: one SQLite file under the project, `.factcheck/cache.sqlite`.
 
 What it keeps, each under a key made of the hashes of everything it was derived from:
-- files: each file's size, mtime and inode with its sha256, so an unchanged file is not read
-  again. A file hashed within CLOCK_SLACK of its last change is hashed again next time (git's
-  "racily clean" rule: a second edit in the same clock tick would otherwise go unseen);
-- blobs: small derived values (the manifest's and the entities file's parse);
+- blobs: small derived values, one of each kind: what was learnt of each file (its size, mtime
+  and inode with its sha256, so an unchanged file is not read again; see sources.Seen), and the
+  manifest's and the entities file's parse;
 - units: one row per claims file (its claims, anchors, normalized values and problems);
 - groups, pairs and compared: which claims files hold claims of each comparison group, the
   discrepancies found, and which unit keys they were judged on, so that editing one file
@@ -20,10 +19,8 @@ cache is local and git-ignored like a virtualenv, and is only ever read from ins
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,11 +29,8 @@ from typing import Any
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
 SCHEMA = 1
-CLOCK_SLACK_NS = 2_000_000_000  # a file changed this close to being hashed is hashed again next time
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, hashed_ns INTEGER, sha256 TEXT);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
 CREATE TABLE IF NOT EXISTS units (
     file TEXT PRIMARY KEY, key TEXT, sources TEXT, ids TEXT, checksum TEXT, data BLOB, pchecksum TEXT, problems BLOB);
@@ -104,20 +98,6 @@ class Cache:
         self.path = path
         self.db = db
         self._next_rowid: int | None = None  # the search index's next free rowid, once looked up
-
-    # -- files -------------------------------------------------------------------------------------
-
-    def known_hashes(self) -> dict[str, tuple[int, int, int, int, str]]:
-        """path → (size, mtime_ns, ino, hashed_ns, sha256) for every file seen before."""
-        rows = self._rows("SELECT path, size, mtime_ns, ino, hashed_ns, sha256 FROM files")
-        return {r[0]: tuple(r[1:]) for r in rows}  # type: ignore[misc]
-
-    def remember_hashes(self, rows: Iterable[tuple[str, os.stat_result, str]]) -> None:
-        now = time.time_ns()
-        self._write(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-            [(path, st.st_size, st.st_mtime_ns, st.st_ino, now, sha) for path, st, sha in rows],
-        )
 
     # -- blobs -------------------------------------------------------------------------------------
 
