@@ -33,12 +33,11 @@ class Unit:
     anchors: tuple[Anchor, ...]
     values: tuple[ClaimValue, ...]
     problems: tuple[Problem, ...]
-
-    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (see _groups)
+    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (see verification._groups)
 
 
 def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...],
-                   glossary: dict[str, str]) -> tuple[Discrepancy, ...]:  # fmt: skip
+                 glossary: dict[str, str]) -> tuple[Discrepancy, ...]:  # fmt: skip
     """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
     units when few changed (and their pairs can be found by key); otherwise all of them."""
     compared = store.compared() if store else {}
