@@ -284,7 +284,10 @@ def remove_cache(root: Path) -> None:
     """Delete the cache file (and SQLite's journal files beside it)."""
     path = cache_path(root)
     for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only project: there is nothing it could be removed for; work goes on without it
 
 
 @contextmanager

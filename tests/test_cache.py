@@ -164,3 +164,9 @@ def test_claims_read_back_from_a_damaged_cache_are_worked_out_again(shipped: Pat
     warm = verify(shipped)
     assert list(warm.claims) == list(expected.claims)
     assert [a.claim_id for a in warm.anchors] == [a.claim_id for a in expected.anchors]
+
+
+def test_a_project_where_no_cache_can_be_made_is_verified_without_one(shipped: Path) -> None:
+    (shipped / ".factcheck").write_text("a file where the cache's folder should be", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False)
+    assert search(shipped, "£7.6 million")
