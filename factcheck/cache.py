@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -109,6 +109,16 @@ class Cache:
         blob = _dump(value)
         self._write("DELETE FROM blobs WHERE kind = ?", [(kind,)])
         self._write("INSERT INTO blobs VALUES (?, ?, ?, ?)", [(kind, key, _checksum(blob), blob)])
+
+    def kept(self, kind: str, key: str | None, make: Callable[[], Any]) -> Any:
+        """The value kept under kind and key, or make() kept there now; key None: not to be trusted
+        (a file changed too recently), so make() is used and nothing is kept."""
+        found = self.get(kind, key) if key is not None else None
+        if found is None:
+            found = make()
+            if key is not None:
+                self.put(kind, key, found)
+        return found
 
     # -- units: one claims file's derived data ----------------------------------------------------
 

@@ -23,7 +23,7 @@ from factcheck.registry import (
     parse_claims_file,
     registry_dir,
 )  # fmt: skip
-from factcheck.settings import load_settings
+from factcheck.settings import Settings, load_settings
 from factcheck.sources import fold_plain, load_sources, source_names
 
 FIELDS = ("quote", "subject", "property", "value", "source")
@@ -173,7 +173,7 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
         params.append(source)
     if subject:
         if entities is None:
-            entities = load_entities(claims_dir)[0]
+            entities = _entities(store, claims_dir, load_settings(root))
         where.append("subject = ?")
         params.append(alias_index(entities).get(name_key(subject)) or "")
     if kind:
@@ -191,12 +191,7 @@ def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tu
 
     settings = load_settings(root)
     claims_dir = registry_dir(root)
-    key = _stat_key(claims_dir / ENTITIES_FILE)
-    found = None if key.endswith(RECENT) else store.get("entities-by-stat", key)
-    if found is None:
-        found = load_entities(claims_dir, settings)
-        store.put("entities-by-stat", key, found)
-    entities, _terms = found
+    entities = _entities(store, claims_dir, settings)
     aliases = alias_index(entities)
     names = {e.id: e.name for e in entities}
     sources = source_names(root)
@@ -214,6 +209,13 @@ def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tu
 
 
 RECENT = ":recent"
+
+
+def _entities(store: Cache, claims_dir: Path, settings: Settings) -> tuple[Entity, ...]:
+    """The entities, their parse kept in the cache by the entities file's stat."""
+    key = _stat_key(claims_dir / ENTITIES_FILE)
+    trusted = None if key.endswith(RECENT) else key
+    return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings))[0]
 
 
 def _stat_key(path: Path | os.DirEntry[str]) -> str:

@@ -191,26 +191,16 @@ def _now() -> int:
 
 
 def manifest_loader(store: Cache | None, hashes: FileHashes, settings: Settings, root: Path) -> Any:
+    """The manifest's parse for scan_sources, kept in the cache by the manifest's hash."""
     if store is None:
         return None
-
-    def load(path: Path) -> Any:
-        key = hashes.of(path) or ""
-        entries = store.get("manifest", key)
-        if entries is None:
-            entries = load_manifest(path.parent, root, settings.max_registry_bytes)
-            store.put("manifest", key, entries)
-        return entries
-
-    return load
+    return lambda path: store.kept("manifest", hashes.of(path) or "",
+                                   lambda: load_manifest(path.parent, root, settings.max_registry_bytes))  # fmt: skip
 
 
-def cached_entities(root: Path, claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:
+def cached_entities(claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:
+    """The entities file's parse, kept in the cache by its hash."""
     if store is None:
         return load_entities(claims_dir, settings)
-    key = hashes.of(claims_dir / ENTITIES_FILE) or ""
-    found = store.get("entities", key)
-    if found is None:
-        found = load_entities(claims_dir, settings)
-        store.put("entities", key, found)
-    return found
+    return store.kept("entities", hashes.of(claims_dir / ENTITIES_FILE) or "",
+                      lambda: load_entities(claims_dir, settings))  # fmt: skip

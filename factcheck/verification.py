@@ -90,7 +90,7 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
         store.put("seen-sources", "", learnt)
     by_name = {s.name: s for s in sources}
     claims_dir = registry_dir(root)
-    entities, terms = cached_entities(root, claims_dir, store, hashes, settings)
+    entities, terms = cached_entities(claims_dir, store, hashes, settings)
     anchors_file = claims_dir / ANCHORS_FILE
     base = digest(hashes.of(claims_dir / ENTITIES_FILE), hashes.of(anchors_file) if anchors_file.is_file() else None)
     files = claim_files(claims_dir)
