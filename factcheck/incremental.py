@@ -159,35 +159,32 @@ class Lazy(Sequence):  # type: ignore[type-arg]
 
 
 class FileHashes:
-    """sha256 of registry files, taken from the cache while their size, mtime and inode hold."""
+    """sha256 of registry files, taken from the cache while their size, mtime and inode hold, and
+    worked out at most once a run."""
 
     def __init__(self, store: Cache | None) -> None:
         self.store = store
-        self.known = store.get("seen-files", "") if store else None
-        self.known = self.known or {}
+        self.known: dict[str, Seen] = (store.get("seen-files", "") if store else None) or {}
         self.learnt: dict[str, Seen] = {}
 
     def of(self, path: Path) -> str | None:
+        key = str(path)
+        if key in self.learnt:
+            return self.learnt[key].sha256
         try:
             st = path.stat()
         except FileNotFoundError:
             return None
-        key = str(path)
         seen = self.known.get(key)
-        if seen is not None and seen.still(st, None):
-            self.learnt[key] = seen
-            return seen.sha256
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        self.learnt[key] = Seen(st.st_size, st.st_mtime_ns, st.st_ino, _now(), sha, "", None, False)
-        return sha
+        if seen is None or not seen.still(st, None):
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            seen = Seen(st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), sha, "", None, False)
+        self.learnt[key] = seen
+        return seen.sha256
 
     def save(self) -> None:
         if self.store and self.learnt != self.known:
             self.store.put("seen-files", "", self.learnt)
-
-
-def _now() -> int:
-    return time.time_ns()
 
 
 def manifest_loader(store: Cache | None, hashes: FileHashes, settings: Settings, root: Path) -> Any:

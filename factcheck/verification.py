@@ -148,7 +148,7 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
     quote, and its value, dates and time can be worked out."""
     display = f"claims/{file.name}"
     claims = parse_claims_file(ctx.root, file, ctx.aliases, ctx.settings)
-    prepared = prepared or functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
+    prepared = prepared or _prepared(ctx)
     problems: list[Problem] = []
     anchors: list[Anchor] = []
     values: list[ClaimValue] = []
@@ -209,12 +209,11 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
     another process comes with its pickled form, which the cache keeps as it is."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     if jobs <= 1 or len(files) < 2:
-        prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
-        index = EntityIndex(ctx.entities)
+        check = _checker(ctx)
         for file in files:
             if progress is not None:
                 progress(file.name, len(files))
-            yield check_unit(ctx, file, prepared, index), None
+            yield check(file), None
         return
     # sources go without their text: each process reads the few its files cite
     shipped = replace(ctx, sources={n: replace(s, body=None) for n, s in ctx.sources.items()})
@@ -231,9 +230,20 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
 
 def _check_chunk(task: tuple[Context, list[Path]]) -> list[bytes]:
     ctx, files = task
-    prepared = functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
-    index = EntityIndex(ctx.entities)
-    return [pickle.dumps(check_unit(ctx, file, prepared, index), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
+    check = _checker(ctx)
+    return [pickle.dumps(check(file), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
+
+
+def _checker(ctx: Context) -> Callable[[Path], Unit]:
+    """check_unit for many files in a row, sharing prepared sources and the entity index."""
+    prepared, index = _prepared(ctx), EntityIndex(ctx.entities)
+    return lambda file: check_unit(ctx, file, prepared, index)
+
+
+def _prepared(ctx: Context) -> Callable[[str], Any]:
+    """Sources prepared (folded, with an offset map) as their claims come up; only a few are kept:
+    claims files follow their sources, so each is prepared once and memory stays flat."""
+    return functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
 
 
 def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], str]], names: set[str]) -> int:
