@@ -70,6 +70,10 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(text.split("\n")) if text else ()
+
+
 def _checksum(*blobs: bytes) -> str:
     h = hashlib.sha256()
     for blob in blobs:
@@ -122,10 +126,10 @@ class Cache:
 
     # -- units: one claims file's derived data ----------------------------------------------------
 
-    def unit_keys(self) -> dict[str, tuple[str, tuple[str, ...], str]]:
-        """file → (key, the sources its claims cite, its claim ids newline-joined)."""
+    def unit_keys(self) -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        """file → (key, the sources its claims cite, its claim ids)."""
         rows = self._rows("SELECT file, key, sources, ids FROM units")
-        return {f: (k, tuple(s.split("\n")) if s else (), ids) for f, k, s, ids in rows}
+        return {f: (k, _lines(s), _lines(ids)) for f, k, s, ids in rows}
 
     def unit_problems(self, files: Iterable[str]) -> dict[str, Any]:
         """The problems of the units of files that have any."""

@@ -16,7 +16,7 @@ from factcheck.compare import compare, group_key, order_discrepancies
 from factcheck.entities import EntityIndex
 from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem
 from factcheck.normalize.claims import ClaimValue
-from factcheck.pairing import lookup_keys, related_organisations
+from factcheck.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.registry import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
 from factcheck.sources import Seen, load_manifest
@@ -33,7 +33,7 @@ class Unit:
     anchors: tuple[Anchor, ...]
     values: tuple[ClaimValue, ...]
     problems: tuple[Problem, ...]
-    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (see verification._groups)
+    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (comparison_keys)
 
 
 def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...],
@@ -65,6 +65,15 @@ def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...]
     return found
 
 
+def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
+    """The keys a unit's claims are found by when a changed claim is judged against stored ones:
+    reviewed claims by subject and property, every claim by pairing's registered keys."""
+    keys = {_group_tag(cv) for cv in values if cv.claim.status != "proposed"}
+    for cv in values:
+        keys |= registered_keys(cv, index, glossary)
+    return tuple(sorted(keys))
+
+
 def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dict[str, str]) -> set[str] | None:
     """The keys of every stored claim the claims of changed units could pair with (None: any)."""
     index = EntityIndex(entities)
@@ -73,12 +82,16 @@ def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dic
     for unit in units.values():
         for cv in unit.values:
             if cv.claim.status != "proposed":
-                keys.add("g|" + "|".join(group_key(cv)))
+                keys.add(_group_tag(cv))
             found = lookup_keys(cv, index, glossary, related)
             if found is None:
                 return None
             keys |= found
     return keys
+
+
+def _group_tag(cv: ClaimValue) -> str:
+    return "g|" + "|".join(group_key(cv))
 
 
 def _record(store: Cache, found: Sequence[Discrepancy], units: dict[str, Unit], files: list[str],

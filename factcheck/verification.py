@@ -21,12 +21,19 @@ from typing import Any
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
 from factcheck.baseline import apply_reviews, load_reviews
 from factcheck.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
-from factcheck.compare import group_key
 from factcheck.entities import EntityIndex
-from factcheck.incremental import FileHashes, Lazy, Unit, Units, cached_entities, judged_pairs, manifest_loader
+from factcheck.incremental import (
+    FileHashes,
+    Lazy,
+    Unit,
+    Units,
+    cached_entities,
+    comparison_keys,
+    judged_pairs,
+    manifest_loader,
+)  # fmt: skip
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
-from factcheck.pairing import registered_keys
 from factcheck.registry import (
     ENTITIES_FILE,
     alias_index,
@@ -191,16 +198,7 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
             report(severity, f"'{claim.id}': {message}", claim, value_where)
         values.append(cv)
     return Unit(display, claims, tuple(anchors), tuple(values), tuple(problems),
-                _groups(values, index or EntityIndex(ctx.entities), ctx.glossary))  # fmt: skip
-
-
-def _groups(values: list[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
-    """The keys a unit's claims are found by: reviewed claims by subject and property, every claim
-    by pairing's registered keys."""
-    keys = {"g|" + "|".join(group_key(cv)) for cv in values if cv.claim.status != "proposed"}
-    for cv in values:
-        keys |= registered_keys(cv, index, glossary)
-    return tuple(sorted(keys))
+                comparison_keys(values, index or EntityIndex(ctx.entities), ctx.glossary))  # fmt: skip
 
 
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
@@ -246,7 +244,8 @@ def _prepared(ctx: Context) -> Callable[[str], Any]:
     return functools.lru_cache(maxsize=PREPARED_KEPT)(lambda name: prepare(ctx.sources[name]))
 
 
-def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], str]], names: set[str]) -> int:
+def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]],
+                  names: set[str]) -> int:  # fmt: skip
     """What only all files together can show: a source not in seeds/, an id used twice. Files from
     the cache are checked by what it keeps of them; the claims are loaded only to name the line.
     Returns the number of claims."""
@@ -257,7 +256,7 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], st
             cited = {c.source for c in units.fresh[file].claims}
             ids = [c.id for c in units.fresh[file].claims]
         else:
-            cited, ids = set(stored[file][1]), stored[file][2].split("\n") if stored[file][2] else []
+            cited, ids = set(stored[file][1]), list(stored[file][2])
         if not cited <= names:
             check_claims(units.load([file])[file].claims, names)
         count += len(ids)
