@@ -24,7 +24,7 @@ from factcheck.registry import (
     registry_dir,
 )  # fmt: skip
 from factcheck.settings import Settings, load_settings
-from factcheck.sources import fold_plain, load_sources, source_names
+from factcheck.sources import RECHECK_NS, fold_plain, load_sources, source_names
 
 FIELDS = ("quote", "subject", "property", "value", "source")
 MIN_SCORE = 60.0
@@ -93,7 +93,6 @@ def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str
 SCAN_UP_TO = 5000  # a registry up to this many claims is scored whole; a larger one through the index
 CANDIDATES = 300  # claims the index hands over for scoring
 REBUILD_SHARE = 0.2  # above this share of changed claims files the index is rebuilt rather than edited
-RECENT_NS = 2_000_000_000  # a file changed this recently is indexed again next time (its stat may not show a 2nd edit)
 
 
 def search(
@@ -119,23 +118,22 @@ def search(
 
 def _search_registry(root: Path, query: str, source: str | None, subject: str | None, kind: str | None,
                      limit: int) -> list[SearchHit]:  # fmt: skip
-    from factcheck.normalize.claims import glossary_index, normalize_claim  # only when reading claims
+    from factcheck.normalize.claims import claim_kind  # only when reading claims
 
     sources = {s.name: s for s in load_sources(root)}
     registry = load_registry(root, set(sources))
     names = {e.id: e.name for e in registry.entities}
     aliases = alias_index(registry.entities)
     want_subject = aliases.get(name_key(subject)) if subject else None
-    glossary = glossary_index(registry.terms)
     rows = []
     for claim in registry.claims:
         if source and source not in claim.source:
             continue
         if subject and claim.subject != want_subject:
             continue
-        claim_kind = normalize_claim(claim, sources[claim.source], glossary).kind
-        if not kind or claim_kind == kind:
-            rows.append((claim, claim_kind, names.get(claim.subject, claim.subject)))
+        this_kind = claim_kind(claim)
+        if not kind or this_kind == kind:
+            rows.append((claim, this_kind, names.get(claim.subject, claim.subject)))
     return _ranked(query, rows, limit)
 
 
@@ -225,7 +223,8 @@ def _stat_key(path: Path | os.DirEntry[str]) -> str:
     except FileNotFoundError:
         return "none"
     key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
-    return key + RECENT if time.time_ns() - st.st_mtime_ns < RECENT_NS else key
+    # the window sources.Seen uses: a second edit within the same clock tick may not show in the stat
+    return key + RECENT if time.time_ns() - st.st_mtime_ns < RECHECK_NS else key
 
 
 def _fts_query(query: str, trigram: bool) -> str | None:

@@ -238,11 +238,19 @@ RECHECK_NS = 2_000_000_000
 
 def source_names(root: Path) -> set[str]:
     """The names of the sources in seeds/, without reading them."""
+    _seeds, found = _seed_entries(root)
+    return {name for name, entry in found.items() if entry.is_file()}
+
+
+def _seed_entries(root: Path) -> tuple[Path, dict[str, os.DirEntry[str]]]:
+    """seeds/ and what is in it, the manifest and hidden files aside; refused when missing or when
+    it leads outside the project."""
     seeds = root / "seeds"
     if not seeds.is_dir():
         raise SourceError("no seeds/ folder", path=str(root), hint="run from a factcheck project or pass --root")
+    check_inside(root, seeds, "seeds/")
     with os.scandir(seeds) as listing:
-        return {e.name for e in listing if e.name != MANIFEST and not e.name.startswith(".") and e.is_file()}
+        return seeds, {e.name: e for e in listing if e.name != MANIFEST and not e.name.startswith(".")}
 
 
 def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, ...]:
@@ -259,10 +267,7 @@ def scan_sources(
     parses seeds/manifest.yaml (a cache may have its parse)."""
     settings = settings or load_settings(root)
     seen = seen or {}
-    seeds = root / "seeds"
-    if not seeds.is_dir():
-        raise SourceError("no seeds/ folder", path=str(root), hint="run from a factcheck project or pass --root")
-    check_inside(root, seeds, "seeds/")
+    seeds, found = _seed_entries(root)
     if manifest is not None and (seeds / MANIFEST).exists():
         check_inside(root, seeds / MANIFEST, f"seeds/{MANIFEST}")
         entries = manifest(seeds / MANIFEST)
@@ -271,8 +276,6 @@ def scan_sources(
     display_manifest = f"seeds/{MANIFEST}"
     sources: list[Source] = []
     learnt: dict[str, Seen] = {}
-    with os.scandir(seeds) as listing:
-        found = {e.name: e for e in listing if e.name != MANIFEST and not e.name.startswith(".")}
     names = sorted(found)
     for name in names:
         path = seeds / name
