@@ -57,6 +57,26 @@ def _alias_line(text: str) -> int | None:
     return None  # pragma: no cover - _AliasUsed is raised only for documents with an alias
 
 
+def _too_deep_line(text: str) -> int | None:
+    """The line where the document first nests deeper than MAX_DEPTH, or None.
+
+    Run only when the parser has failed: a parser may stop at a depth limit of its own, worded its own
+    way, and the reader should get our limit and our words whatever the parser's version.
+    """
+    depth = 0
+    try:  # the pure-Python parser: it streams events and has no depth limit of its own
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return None
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     tag = node.tag
     if tag == "tag:yaml.org,2002:null":
@@ -133,6 +153,10 @@ def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        deep_line = _too_deep_line(text)
+        if deep_line is not None:
+            raise RegistryError(f"nested more than {MAX_DEPTH} levels deep", path=display, line=deep_line,
+                                hint="a registry needs only a few levels: check the brackets") from None  # fmt: skip
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "malformed YAML").strip()
         lines = text.splitlines()
