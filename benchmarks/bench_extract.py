@@ -20,11 +20,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from factcheck.extract import ProposedClaim, propose
+from factcheck.actions.extract import propose
 from factcheck.models import Claim
 from factcheck.normalize import parse_value
-from factcheck.registry import load_registry
-from factcheck.sources import fold_plain, load_sources
+from factcheck.registry.load import load_registry
+from factcheck.results import ProposedClaim
+from factcheck.sources.load import load_sources
+from factcheck.text.fold import fold_plain
 
 FIGURE_KINDS = ("money", "number", "percent", "rate", "date", "duration")
 

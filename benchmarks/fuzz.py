@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 from factcheck.errors import FactcheckError  # noqa: E402
 from factcheck.models import DateRange  # noqa: E402
 from factcheck.normalize import parse, parse_value  # noqa: E402
-from factcheck.registry import load_registry  # noqa: E402
-from factcheck.sources import load_sources  # noqa: E402
-from factcheck.verification import verify  # noqa: E402
+from factcheck.pipeline.verification import verify  # noqa: E402
+from factcheck.registry.load import load_registry  # noqa: E402
+from factcheck.sources.load import load_sources  # noqa: E402
 
 SOURCE = "The council spent £7m on roads in 2019, up from £4.4 million. Ms Bloggs said so on 3 May.\n"
 CLAIMS = """\

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _HOMES = {
-    "verify": "factcheck.verification",
-    "search": "factcheck.claim_search",
-    "show_claim": "factcheck.lookup",
-    "list_sources": "factcheck.lookup",
-    "record_anchors": "factcheck.lookup",
-    "init_project": "factcheck.project",
-    "add_claim": "factcheck.add",
-    "add_source": "factcheck.add",
-    "timeline": "factcheck.timeline",
-    "claim_reviews": "factcheck.export",
+    "verify": "factcheck.pipeline.verification",
+    "search": "factcheck.actions.search",
+    "show_claim": "factcheck.actions.show",
+    "list_sources": "factcheck.actions.show",
+    "record_anchors": "factcheck.actions.show",
+    "init_project": "factcheck.actions.init",
+    "add_claim": "factcheck.actions.add",
+    "add_source": "factcheck.actions.add",
+    "timeline": "factcheck.actions.timeline",
+    "claim_reviews": "factcheck.actions.export",
     "parse": "factcheck.normalize",
     "parse_value": "factcheck.normalize",
     "ExitStatus": "factcheck.errors",
@@ -37,16 +37,16 @@ __all__ = [
 ]  # fmt: skip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.add import add_claim, add_source
-    from factcheck.claim_search import search
+    from factcheck.actions.add import add_claim, add_source
+    from factcheck.actions.export import claim_reviews
+    from factcheck.actions.init import init_project
+    from factcheck.actions.search import search
+    from factcheck.actions.show import list_sources, record_anchors, show_claim
+    from factcheck.actions.timeline import timeline
     from factcheck.errors import ExitStatus, FactcheckError
-    from factcheck.export import claim_reviews
-    from factcheck.lookup import list_sources, record_anchors, show_claim
     from factcheck.models import Discrepancy, Verdict, Verification
     from factcheck.normalize import parse, parse_value
-    from factcheck.project import init_project
-    from factcheck.timeline import timeline
-    from factcheck.verification import verify
+    from factcheck.pipeline.verification import verify
 
 
 def __getattr__(name: str) -> Any:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from factcheck.files import write_atomic
 from factcheck.models import Anchor, AnchorStatus, Claim, Source
-from factcheck.sources import FoldedText, fold, fold_plain, line_and_column
+from factcheck.text.fold import FoldedText, fold, fold_plain, line_and_column
 
 ANCHORS_FILE = "anchors.json"
 CONTEXT = 32  # characters of prefix and suffix kept, as in the W3C selectors

@@ -17,17 +17,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.claim_search import SearchHit
-from factcheck.lookup import ClaimDetail
 from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
-from factcheck.report import clean, verdict_counts
+from factcheck.report import verdict_counts
+from factcheck.results import ClaimDetail, SearchHit
+from factcheck.text.printable import clean
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
-    from factcheck.extract import Extraction
     from factcheck.models import Claim
-    from factcheck.timeline import Timeline
+    from factcheck.results import Extraction, Timeline
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
@@ -188,7 +187,7 @@ def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
 
 
 def quiet() -> bool:
-    from factcheck.cli.common import flag
+    from factcheck.invocation import flag
 
     return flag("quiet")
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from factcheck.models import VERDICT_ORDER, Discrepancy, Verdict, Verification
+from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
     Verdict.CONFLICT: "Conflict — cannot both be true",
@@ -37,12 +38,6 @@ def claims_per_source(verification: Verification) -> dict[str, int]:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """Text safe to show anywhere: no terminal escape sequences or control characters from sources."""
-    return _CONTROL.sub("", str(text))
 
 
 def md_escape(text: str) -> str:

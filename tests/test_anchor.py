@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.anchor import anchor_quote, prepare
 from factcheck.models import AnchorStatus, Claim, Source
-from factcheck.sources import fold, fold_plain
+from factcheck.text.fold import fold, fold_plain
 
 
 def source(text: str) -> Source:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.pipeline.verification import verify
 from factcheck.report import to_html
-from factcheck.verification import verify
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(os.environ.get("FACTCHECK_ARTIFACTS", REPO / "artifacts"))

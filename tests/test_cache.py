@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import factcheck.verification as verification
-from factcheck.cache import cache_path
-from factcheck.claim_search import search
-from factcheck.verification import verify
+import factcheck.pipeline.verification as verification
+from factcheck.actions.search import search
+from factcheck.pipeline.cache import cache_path
+from factcheck.pipeline.verification import verify
 
 CLAIMS_FILE = "001_0912aa75dee56cb3.yaml"
 
@@ -135,7 +135,7 @@ def test_the_index_finds_what_scoring_every_claim_finds(
     shipped: Path, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
     everything = [h.claim.id for h in search(shipped, query, cache=False, limit=5)]
-    monkeypatch.setattr("factcheck.claim_search.SCAN_UP_TO", 0)  # as in a registry too large to score whole
+    monkeypatch.setattr("factcheck.actions.search.SCAN_UP_TO", 0)  # as in a registry too large to score whole
     indexed = [h.claim.id for h in search(shipped, query, limit=5)]
     assert everything and indexed[:1] == everything[:1]
 

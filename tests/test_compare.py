@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.verification import verify
+from factcheck.pipeline.verification import verify
 
 
 def two_sources(mini, a_text, a_date, a_claim, b_text, b_date, b_claim):
@@ -130,11 +130,11 @@ def test_pairing_by_lookup_finds_every_pair_that_scoring_every_pair_finds(shippe
     from dataclasses import replace
     from itertools import combinations
 
-    from factcheck.entities import EntityIndex
+    from factcheck.judge.pairing import PAIR_AT, features, pair_confidence, topic_free_pairs
     from factcheck.normalize.claims import glossary_index, normalize_claim
-    from factcheck.pairing import PAIR_AT, features, pair_confidence, topic_free_pairs
-    from factcheck.registry import load_registry
-    from factcheck.sources import load_sources
+    from factcheck.registry.load import load_registry
+    from factcheck.sources.load import load_sources
+    from factcheck.text.entities import EntityIndex
 
     sources = {s.name: s for s in load_sources(shipped)}
     registry = load_registry(shipped, set(sources))

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.actions.extract import extract
+from factcheck.actions.review import decide, edit_claim, resolve
 from factcheck.cli import app
-from factcheck.entities import EntityIndex, find_mentions
-from factcheck.extract import extract
 from factcheck.models import Entity
-from factcheck.publication import infer_publication
-from factcheck.review import decide, edit_claim, resolve
-from factcheck.sentences import sentences
-from factcheck.verification import verify
+from factcheck.normalize.publication import infer_publication
+from factcheck.pipeline.verification import verify
+from factcheck.text.entities import EntityIndex, find_mentions
+from factcheck.text.sentences import sentences
 
 REPO = Path(__file__).resolve().parent.parent
 

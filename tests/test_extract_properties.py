@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.entities import EntityIndex, find_mentions
 from factcheck.models import Entity
-from factcheck.publication import infer_publication
-from factcheck.sentences import clauses, sentences
+from factcheck.normalize.publication import infer_publication
+from factcheck.text.entities import EntityIndex, find_mentions
+from factcheck.text.sentences import clauses, sentences
 
 WORDS = st.sampled_from([
     "The", "council", "Ms", "Hodges", "said", "£7m", "over", "budget", "in", "March", "2019", ".", ",",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.verification import verify
+from factcheck.pipeline.verification import verify
 
 REPO = Path(__file__).resolve().parent.parent
 

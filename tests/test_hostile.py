@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from samples import ROADS_CLAIMS as GOOD
 
 import factcheck
-from factcheck.add import AddError, add_claim, add_source
+from factcheck.actions.add import AddError, add_claim, add_source
 from factcheck.cli import app
 from factcheck.errors import ExitStatus, ProjectError, RegistryError, SourceError
-from factcheck.registry import load_registry
-from factcheck.sources import load_sources
-from factcheck.verification import verify
+from factcheck.pipeline.verification import verify
+from factcheck.registry.load import load_registry
+from factcheck.sources.load import load_sources
 from factcheck.yamlfile import load_yaml
 
 SOURCE = "The council spent £7m on roads in 2019. Ms Bloggs said so."
@@ -547,7 +547,7 @@ def test_a_bug_is_one_line_and_debug_shows_it(mini, runner, monkeypatch):
     def broken(_root, progress=None, **options):
         return {}["missing"]
 
-    monkeypatch.setattr("factcheck.verification.verify", broken)
+    monkeypatch.setattr("factcheck.pipeline.verification.verify", broken)
     assert fails(runner, root) == "internal error: KeyError: 'missing' (rerun with --debug and report it)"
     result = runner.invoke(app, ["--debug", "verify", "--root", str(root)])
     assert isinstance(result.exception, KeyError)

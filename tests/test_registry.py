@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from samples import ROADS_CLAIMS as GOOD
 
-from factcheck.registry import load_registry
+from factcheck.registry.load import load_registry
 
 SOURCE = "The council spent £7m on roads in 2019. Ms Bloggs said so."
 

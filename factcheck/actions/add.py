@@ -16,17 +16,9 @@ from typing import Any
 from factcheck.errors import FactcheckError
 from factcheck.files import check_inside, project_lock, write_atomic
 from factcheck.models import AnchorStatus, Claim, DateRange
-from factcheck.registry import (
-    ENTITIES_FILE,
-    ID_PATTERN,
-    KINDS,
-    alias_index,
-    free_id,
-    id_words,
-    load_registry,
-    name_key,
-)  # fmt: skip
-from factcheck.sources import MANIFEST, decode_source, is_file_name, load_sources
+from factcheck.registry.load import ENTITIES_FILE, ID_PATTERN, KINDS, alias_index, free_id, id_words, load_registry
+from factcheck.sources.load import MANIFEST, decode_source, is_file_name, load_sources
+from factcheck.text.fold import name_key
 
 
 class AddError(FactcheckError):
@@ -61,7 +53,8 @@ def add_claim(
     """
     from factcheck.anchor import anchor_quote, prepare, value_in
     from factcheck.normalize.claims import glossary_index, normalize_claim
-    from factcheck.registry_edit import (
+    from factcheck.pipeline.verification import excerpt
+    from factcheck.registry.edit import (
         CLAIMS_HEADER,
         ENTITIES_HEADER,
         append_claims,
@@ -69,8 +62,7 @@ def add_claim(
         edit_file,
         entry_list,
         mapping,
-    )  # fmt: skip
-    from factcheck.verification import excerpt
+    )
 
     root = Path(root)
     quote, subject, property, value = (" ".join(t.split()) for t in (quote, subject, property, value))
@@ -91,7 +83,7 @@ def add_claim(
         subject_id = aliases.get(name_key(subject))
         new_subject = None
         if subject_id is None:
-            from factcheck.entities import slug
+            from factcheck.text.entities import slug
 
             subject_id = free_id(slug(subject), set(aliases.values()))
             new_subject = subject_id
@@ -158,7 +150,7 @@ def add_source(
     The file must be readable text within the size limit. A file of the same name that is already
     in seeds/ is never overwritten: the same bytes are a no-op for the copy, other bytes an error.
     """
-    from factcheck.registry_edit import MANIFEST_HEADER, edit_file, entry_list, mapping
+    from factcheck.registry.edit import MANIFEST_HEADER, edit_file, entry_list, mapping
     from factcheck.settings import load_settings
 
     root, file = Path(root), Path(file)

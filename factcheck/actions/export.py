@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from factcheck.models import ClaimView, DateRange, Discrepancy, Source, Verdict, Verification
-from factcheck.report import clean
+from factcheck.text.printable import clean
 
 RATINGS = {
     Verdict.CONFLICT: (1, "Contradicted by another source"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from factcheck.errors import ProjectError
 from factcheck.files import write_atomic
-from factcheck.registry_edit import ENTITIES_HEADER, MANIFEST_HEADER
+from factcheck.registry.edit import ENTITIES_HEADER, MANIFEST_HEADER
 
 GUIDE = """\
 # Fact-checking this story with factcheck

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.baseline import DECISIONS, entry_fields
 from factcheck.errors import FactcheckError
 from factcheck.files import project_lock
 from factcheck.models import Discrepancy, Verification
-from factcheck.registry import ENTITIES_FILE, REVIEWS_FILE, load_registry
-from factcheck.sources import load_sources
+from factcheck.registry.load import ENTITIES_FILE, REVIEWS_FILE, load_registry
+from factcheck.registry.reviews import DECISIONS, entry_fields
+from factcheck.sources.load import load_sources
 
 EDITABLE = ("subject", "property", "value", "kind", "as_of", "period", "note")
 
@@ -58,7 +58,7 @@ def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
 
 
 def _edit_entries(root: Path, file: str, ids: set[str], change: Any) -> None:
-    from factcheck.registry_edit import edit_file
+    from factcheck.registry.edit import edit_file
 
     def apply(data: Any) -> bool:
         key = "entities" if file.endswith(ENTITIES_FILE) else "claims"
@@ -78,7 +78,7 @@ def _accept(entry: Any) -> bool:
         changed = True
     proposed = entry.get("proposed_aliases")
     if proposed is not None:
-        from factcheck.registry_edit import flow_list
+        from factcheck.registry.edit import flow_list
 
         aliases = entry.get("aliases")
         if aliases is None:
@@ -130,7 +130,7 @@ def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decisio
             raise ReviewError(f"'{claim_id}' is an entity, not a claim")
 
         def change(entry: Any) -> bool:
-            from factcheck.registry_edit import scalar
+            from factcheck.registry.edit import scalar
 
             changed = False
             for key, value in fields.items():
@@ -165,8 +165,8 @@ def resolve(
     today: dt.date | None = None,
 ) -> Decision:  # fmt: skip
     """Record a decision on a discrepancy in the baseline (replacing an earlier one on it)."""
-    from factcheck.registry_edit import edit_file, flow_list, mapping
-    from factcheck.verification import verify
+    from factcheck.pipeline.verification import verify
+    from factcheck.registry.edit import edit_file, flow_list, mapping
 
     root = Path(root)
     if decision not in DECISIONS:

@@ -4,75 +4,36 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rapidfuzz import fuzz
 
-from factcheck.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
 from factcheck.models import Claim, Entity
-from factcheck.registry import (
+from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
+from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
     check_claims,
     claim_file_entries,
     load_entities,
     load_registry,
-    name_key,
     parse_claims_file,
     registry_dir,
-)  # fmt: skip
+)
+from factcheck.results import SearchHit, field_texts
 from factcheck.settings import Settings, load_settings
-from factcheck.sources import RECHECK_NS, fold_plain, load_sources, source_names
+from factcheck.sources.load import RECHECK_NS, load_sources, source_names
+from factcheck.text.fold import fold_plain, name_key
 
 FIELDS = ("quote", "subject", "property", "value", "source")
 MIN_SCORE = 60.0
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    claim: Claim
-    kind: str
-    subject_name: str
-    score: float
-    field: str  # which field matched best
-    match: tuple[int, int]  # span of the match inside that field's text
-
-    def field_text(self) -> str:
-        return _field_texts(self.claim, self.subject_name)[self.field]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.claim.id,
-            "score": round(self.score, 1),
-            "source": self.claim.source,
-            "subject": self.claim.subject,
-            "subject_name": self.subject_name,
-            "property": self.claim.property,
-            "value": self.claim.value,
-            "kind": self.kind,
-            "quote": self.claim.quote,
-            "matched_field": self.field,
-            "match": list(self.match),
-        }
-
-
-def _field_texts(claim: Claim, subject_name: str) -> dict[str, str]:
-    return {
-        "quote": claim.quote,
-        "subject": f"{subject_name} ({claim.subject_as_written})" if claim.subject_as_written else subject_name,
-        "property": claim.property,
-        "value": claim.value,
-        "source": claim.source,
-    }
 
 
 def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str, tuple[int, int]]:
     """Best score over the fields, with the field and where in it the query matched."""
     q = fold_plain(query).lower()
     best: tuple[float, str, tuple[int, int]] = (0.0, "quote", (0, 0))
-    for field, text in _field_texts(claim, subject_name).items():
+    for field, text in field_texts(claim, subject_name).items():
         t = fold_plain(text).lower()
         if not t:
             continue
@@ -200,7 +161,7 @@ def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tu
         for claim in claims:
             kind = claim_kind(claim)
             subject_name = names.get(claim.subject, claim.subject)
-            text = " ".join(_field_texts(claim, subject_name).values())
+            text = " ".join(field_texts(claim, subject_name).values())
             rows.append((claim.source, claim.subject, kind, (claim, kind, subject_name), fold_plain(text)))
         store.index_claims(display, key, rows)
     return entities

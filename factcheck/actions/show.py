@@ -3,53 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from factcheck.anchor import write_anchors
 from factcheck.errors import FactcheckError
-from factcheck.models import Anchor, Claim, Discrepancy, Source
-from factcheck.registry import load_registry
-from factcheck.sources import load_sources
-from factcheck.verification import verify
-
-
-@dataclass(frozen=True)
-class ClaimDetail:
-    claim: Claim
-    subject_name: str
-    anchor: Anchor
-    source: Source
-    discrepancies: tuple[Discrepancy, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        c = self.claim
-        return {
-            "id": c.id,
-            "source": c.source,
-            "quote": c.quote,
-            "subject": c.subject,
-            "subject_name": self.subject_name,
-            "property": c.property,
-            "value": c.value,
-            "kind": c.kind,
-            "as_of": c.as_of,
-            "period": c.period,
-            "relative_to": c.relative_to,
-            "note": c.note,
-            "status": c.status,
-            "registry": f"{c.file}:{c.line}",
-            "anchor": {
-                "status": self.anchor.status.value,
-                "line": self.anchor.line,
-                "column": self.anchor.column,
-                "score": self.anchor.score,
-                **self.anchor.to_dict(),
-            },  # fmt: skip
-            "published": self.source.published.iso() if self.source.published else None,
-            "discrepancies": [d.to_dict() for d in self.discrepancies],
-        }
+from factcheck.models import Source
+from factcheck.pipeline.verification import verify
+from factcheck.registry.load import load_registry
+from factcheck.results import ClaimDetail
+from factcheck.sources.load import load_sources
 
 
 def show_claim(root: str | Path, claim_id: str) -> ClaimDetail:

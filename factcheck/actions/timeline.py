@@ -8,52 +8,22 @@ else its source's publication date), its reading as an interval, and where it wa
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.compare import property_key
 from factcheck.errors import FactcheckError
-from factcheck.models import Claim, DateRange
+from factcheck.judge.verdicts import property_key
+from factcheck.models import Claim
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.normalize.values import Quantity
-from factcheck.registry import alias_index, load_registry, name_key
-from factcheck.sources import load_sources
+from factcheck.registry.load import alias_index, load_registry
+from factcheck.results import Point, Timeline
+from factcheck.sources.load import load_sources
+from factcheck.text.fold import name_key
 
 
 class TimelineError(FactcheckError):
     """The subject or property asked for is not in the registry."""
-
-
-@dataclass(frozen=True)
-class Point:
-    claim: str
-    source: str
-    quote: str
-    value: str  # as written
-    reading: str  # the interval in words
-    low: float | None
-    high: float | None  # None: open above ("over 500")
-    time: DateRange | None  # when the value holds
-    time_label: str  # "as of", "period", "published" or ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"claim": self.claim, "source": self.source, "quote": self.quote, "value": self.value,
-                "reading": self.reading, "low": self.low, "high": self.high,
-                "when": self.time.iso() if self.time else None, "when_from": self.time_label or None}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Timeline:
-    subject: str
-    subject_name: str
-    property: str
-    unit: str | None
-    points: tuple[Point, ...]  # in time order; undated points last
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"subject": self.subject, "subject_name": self.subject_name, "property": self.property,
-                "unit": self.unit, "points": [p.to_dict() for p in self.points]}  # fmt: skip
 
 
 def timeline(root: str | Path, subject: str, property: str | None = None) -> tuple[Timeline, ...]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import typer
 
 from factcheck.cli.add import add_command, sources_app
-from factcheck.cli.common import GLOBAL_OPTIONS
 from factcheck.cli.export import export_command
 from factcheck.cli.extract import extract_command
 from factcheck.cli.init import init_command
@@ -17,6 +16,7 @@ from factcheck.cli.search import search_command
 from factcheck.cli.show import anchor_command, show_command
 from factcheck.cli.timeline import timeline_command
 from factcheck.cli.verify import verify_command
+from factcheck.invocation import GLOBAL_OPTIONS
 
 app = typer.Typer(
     name="factcheck",

@@ -30,7 +30,7 @@ def add_command(
     """Add a claim by hand. The quote is checked against the source, and the value against the
     quote, before anything is written; nothing is written if either check fails."""
     from factcheck import console
-    from factcheck.add import add_claim
+    from factcheck.actions.add import add_claim
 
     added = add_claim(root, source, quote=quote, subject=subject, property=property, value=value, id=claim_id,
                       kind=kind, as_of=as_of, period=period, note=note)  # fmt: skip
@@ -59,7 +59,7 @@ def sources_list(
     if ctx.invoked_subcommand is not None:
         return
     from factcheck import console
-    from factcheck.lookup import list_sources
+    from factcheck.actions.show import list_sources
 
     rows = list_sources(root)
     if format is ListFormat.json:
@@ -88,7 +88,7 @@ def sources_add(
 ) -> None:
     """Copy a source into seeds/ byte for byte and record its title and date in the manifest."""
     from factcheck import console
-    from factcheck.add import add_source
+    from factcheck.actions.add import add_source
 
     added = add_source(root, file, title=title, date=date, outlet=outlet, url=url, author=author, name=name)
     extra = f", read as {added.encoding}" if added.encoding not in ("utf-8", "utf-8-sig") else ""

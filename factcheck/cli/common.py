@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextvars
 import functools
-import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -13,6 +11,7 @@ from typing import Any, TypeVar
 import typer
 
 from factcheck.errors import ExitStatus, FactcheckError
+from factcheck.invocation import flag
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,20 +24,6 @@ RootOption = typer.Option(
 class ListFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-# The global options of the invocation running now. The app's callback sets them afresh on
-# every invocation, so one run's --debug never leaks into the next (as in a test session).
-GLOBAL_OPTIONS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
-    "factcheck_options", default=frozenset()
-)
-
-
-def flag(name: str) -> bool:
-    """A global option (--debug, --quiet) given to this invocation, or set as FACTCHECK_<NAME>=1."""
-    if name in GLOBAL_OPTIONS.get():
-        return True
-    return os.environ.get(f"FACTCHECK_{name.upper()}", "") not in ("", "0")
 
 
 def debug_enabled() -> bool:

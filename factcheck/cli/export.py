@@ -26,8 +26,8 @@ def export_command(
     include_corroborated: bool = typer.Option(False, "--all", help="ClaimReview: corroborated pairs too."),
 ) -> None:
     """Export discrepancies as schema.org ClaimReview JSON-LD, or the claims as CSV or JSON."""
-    from factcheck import export
-    from factcheck.verification import verify
+    from factcheck.actions import export
+    from factcheck.pipeline.verification import verify
 
     result = verify(root)
     if format is ExportFormat.claimreview:

@@ -25,7 +25,7 @@ def extract_command(
     import json
 
     from factcheck import console
-    from factcheck.extract import extract
+    from factcheck.actions.extract import extract
 
     with console.progress("extracting", minimum=PROGRESS_AT, show=format is ListFormat.text) as advance:
         result = extract(root, paths or [], dry_run=dry_run, progress=advance)

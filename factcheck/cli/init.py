@@ -13,7 +13,7 @@ def init_command(
 ) -> None:
     """Start a new project: seeds/, claims/, an empty manifest and a short guide. Never overwrites."""
     from factcheck import console
-    from factcheck.project import init_project
+    from factcheck.actions.init import init_project
 
     done = init_project(directory)
     if not done.created:

@@ -25,7 +25,7 @@ def report_command(
 ) -> None:
     """The discrepancy report: summary, then each pair with quotes side by side."""
     from factcheck import report
-    from factcheck.verification import verify
+    from factcheck.pipeline.verification import verify
 
     result = verify(root)
     if format is ReportFormat.html:

@@ -28,7 +28,7 @@ def review_command(
     quitting part-way loses nothing. `--accept ID...` and `--reject ID...` decide without asking.
     """
     from factcheck import console
-    from factcheck.review import ReviewError, decide
+    from factcheck.actions.review import ReviewError, decide
 
     if accept and reject:
         raise ReviewError("choose --accept or --reject, not both")
@@ -62,7 +62,7 @@ def resolve_command(
 ) -> None:
     """Record a decision on a discrepancy; verify will not raise it again unless a claim changes."""
     from factcheck import console
-    from factcheck.review import resolve
+    from factcheck.actions.review import resolve
 
     done = resolve(root, discrepancy, decision.value, note, reviewer)
     console.note(f"{done.action} {done.id} ({done.file})")

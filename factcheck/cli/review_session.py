@@ -14,8 +14,8 @@ def run_session(
     """Go through proposed claims, then open discrepancies. `ask` and `ask_text` default to rich
     prompts on the terminal; a test passes scripted answers."""
     from factcheck import console
-    from factcheck.review import decide, edit_claim, resolve
-    from factcheck.verification import verify
+    from factcheck.actions.review import decide, edit_claim, resolve
+    from factcheck.pipeline.verification import verify
 
     ask = ask or console.ask
     ask_text = ask_text or console.ask_text

@@ -25,7 +25,7 @@ def search_command(
     no_cache: bool = NoCacheOption,
 ) -> None:
     """Fuzzy search over quotes, subjects, properties, values and sources."""
-    from factcheck.claim_search import search
+    from factcheck.actions.search import search
 
     hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache)
     if format is ListFormat.json:

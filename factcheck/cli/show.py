@@ -16,7 +16,7 @@ def show_command(
 ) -> None:
     """One claim: its quote in place, its value as read, and every verdict it is part of."""
     from factcheck import console
-    from factcheck.lookup import show_claim
+    from factcheck.actions.show import show_claim
 
     detail = show_claim(root, claim_id)
     if format is ListFormat.json:
@@ -29,7 +29,7 @@ def show_command(
 def anchor_command(root: Path = RootOption) -> None:
     """Record where every quote sits (claims/anchors.json) so later source edits are reported."""
     from factcheck import console
-    from factcheck.lookup import record_anchors
+    from factcheck.actions.show import record_anchors
 
     path, count = record_anchors(root)
     console.note(f"recorded {count} anchors in {path}")

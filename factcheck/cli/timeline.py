@@ -17,7 +17,7 @@ def timeline_command(
 ) -> None:
     """The values of one quantity over time, across sources, as a chart."""
     from factcheck import console
-    from factcheck.timeline import timeline
+    from factcheck.actions.timeline import timeline
 
     found = timeline(root, subject, property)
     if format is ListFormat.json:

@@ -21,8 +21,8 @@ def verify_command(
     Exit status: 0 nothing needs attention, 1 a conflict or possible discrepancy, 2 bad input.
     """
     from factcheck import console
+    from factcheck.pipeline.verification import verify
     from factcheck.report import to_json
-    from factcheck.verification import verify
 
     with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
         result = verify(root, progress=advance, jobs=jobs, cache=not no_cache)

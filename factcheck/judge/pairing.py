@@ -20,12 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from factcheck.entities import EntityIndex, find_mentions, org_key
 from factcheck.models import DateRange, Entity
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity
-from factcheck.properties import near_value, terms
-from factcheck.sources import fold_plain
+from factcheck.text.entities import EntityIndex, find_mentions, org_key
+from factcheck.text.fold import fold_plain
+from factcheck.text.vocabulary import near_value, terms
 
 PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
 WORDS_AT = 0.45  # property words must agree at least this much on their own

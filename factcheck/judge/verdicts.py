@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, format_amount
-from factcheck.sources import fold_plain
+from factcheck.text.fold import fold_plain
 
 # A rank word makes a different role: an assistant director is not the director.
 RANK_WORDS = {
@@ -269,7 +269,7 @@ def compare(
 
     `known` are values already compared among themselves (kept in a cache): then only the pairs
     with at least one of `values` are judged. Either way a pair lists its claims in registry order."""
-    from factcheck.pairing import topic_free_pairs
+    from factcheck.judge.pairing import topic_free_pairs
 
     values = list(values)
     known = list(known)

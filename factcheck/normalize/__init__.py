@@ -11,7 +11,8 @@ import datetime as dt
 
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
-from factcheck.normalize.dates import absolute_dates, durations, relative_dates, resolved
+from factcheck.normalize.dates.absolute import absolute_dates
+from factcheck.normalize.dates.relative import durations, relative_dates, resolved
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.quantities import find_quantities
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value

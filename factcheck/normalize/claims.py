@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from factcheck.models import Claim, DateRange, Source
 from factcheck.normalize import parse_value
 from factcheck.normalize.values import DateValue, Duration, Value
-from factcheck.sources import fold_plain
+from factcheck.text.fold import fold_plain
 
 QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration"}
 ACCEPTS = {

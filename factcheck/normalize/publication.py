@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from factcheck.models import DateRange
 from factcheck.normalize import parse
-from factcheck.normalize.dates import tense_near
 from factcheck.normalize.values import DateValue
+from factcheck.text.tense import tense_near
 
 HEAD_LINES = 12  # a dateline sits in the first lines of a piece
 COMMENT_WINDOW = 7  # days before the first dated comment assumed to hold the publication

@@ -55,7 +55,7 @@ class CacheCorrupt(Exception):
 
 def code_key() -> str:
     """A hash of factcheck's own code: results derived by other code are never reused."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole factcheck package, not just pipeline/
     digest = hashlib.sha256(str(SCHEMA).encode())
     for file in sorted(package.rglob("*.py")):
         digest.update(file.relative_to(package).as_posix().encode() + b"\x00" + file.read_bytes())

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.cache import Cache, CacheCorrupt
-from factcheck.compare import compare, group_key, order_discrepancies
-from factcheck.entities import EntityIndex
+from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
+from factcheck.judge.verdicts import compare, group_key, order_discrepancies
 from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem
 from factcheck.normalize.claims import ClaimValue
-from factcheck.pairing import lookup_keys, registered_keys, related_organisations
-from factcheck.registry import ENTITIES_FILE, load_entities
+from factcheck.pipeline.cache import Cache, CacheCorrupt
+from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
-from factcheck.sources import Seen, load_manifest
+from factcheck.sources.load import Seen, load_manifest
+from factcheck.text.entities import EntityIndex
 
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
 

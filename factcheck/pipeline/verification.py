@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
-from factcheck.baseline import apply_reviews, load_reviews
-from factcheck.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
-from factcheck.entities import EntityIndex
-from factcheck.incremental import (
+from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
+from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
+from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
+from factcheck.pipeline.incremental import (
     FileHashes,
     Lazy,
     Unit,
@@ -31,19 +31,19 @@ from factcheck.incremental import (
     comparison_keys,
     judged_pairs,
     manifest_loader,
-)  # fmt: skip
-from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
-from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
-from factcheck.registry import (
+)
+from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
     check_claims,
     claim_files,
     parse_claims_file,
     registry_dir,
-)  # fmt: skip
+)
+from factcheck.registry.reviews import apply_reviews, load_reviews
 from factcheck.settings import Settings, load_settings
-from factcheck.sources import scan_sources
+from factcheck.sources.load import scan_sources
+from factcheck.text.entities import EntityIndex
 
 PREPARED_KEPT = 32  # prepared sources kept in memory at once
 PARALLEL_FROM = 64  # claims files to check before more processes are worth starting

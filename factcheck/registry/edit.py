@@ -11,16 +11,12 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.errors import RegistryError
-from factcheck.files import project_lock, write_atomic
-from factcheck.registry import ENTITIES_FILE, claim_files
-from factcheck.sources import MANIFEST
+from factcheck.files import write_atomic
+from factcheck.registry.load import claim_files
 from factcheck.yamlfile import YamlMap, load_yaml
-
-if TYPE_CHECKING:
-    from factcheck.extract import Extraction
 
 QUOTED_FIELDS = {"quote", "value", "note", "alias"}  # free text: always double-quoted, never folded
 
@@ -100,28 +96,6 @@ def claims_file_for(root: Path, source: str) -> Path:
     return claims_dir / f"{Path(source).stem}.yaml"
 
 
-def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
-    """Append an extraction's proposals to the registry and the manifest; returns the files written."""
-    written: list[str] = []
-    with project_lock(root):
-        by_source: dict[str, list[Any]] = {}
-        for claim in result.claims:
-            by_source.setdefault(claim.source, []).append(claim)
-        if result.entities or result.aliases:
-            if edit_file(root / "claims" / ENTITIES_FILE, lambda d: _add_entities(d, result), ENTITIES_HEADER):
-                written.append(f"claims/{ENTITIES_FILE}")
-        for source, claims in by_source.items():
-            file = claims_file_for(root, source)
-            header = CLAIMS_HEADER.format(source=source)
-            entries = [(c.source, c.fields()) for c in claims]
-            if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), header):  # type: ignore[misc]
-                written.append(f"claims/{file.name}")
-        if result.manifest:
-            if edit_file(root / "seeds" / MANIFEST, lambda d: _add_sources(d, result), MANIFEST_HEADER):
-                written.append(f"seeds/{MANIFEST}")
-    return tuple(written)
-
-
 ENTITIES_HEADER = (
     "# Every subject a claim can be about, declared once with the other names the sources use.\nentities: []\n"
 )
@@ -158,34 +132,3 @@ def append_claims(data: Any, entries: list[tuple[str, dict[str, Any]]], file: Pa
             fields = {"id": fields["id"], "source": source, **{k: v for k, v in fields.items() if k != "id"}}
         items.append(mapping(fields))
     return bool(entries)
-
-
-def _add_entities(data: Any, result: Extraction) -> bool:
-    items = entry_list(data, "entities", f"claims/{ENTITIES_FILE}")
-    changed = False
-    for entity in result.entities:
-        items.append(mapping(entity.fields()))
-        changed = True
-    for alias in result.aliases:
-        entry = next((e for e in items if e.get("id") == alias.entity), None)
-        if entry is None:
-            continue
-        proposed = entry.get("proposed_aliases")
-        if proposed is None:
-            entry["proposed_aliases"] = flow_list([alias.alias])
-            changed = True
-        elif alias.alias not in proposed:
-            proposed.append(alias.alias)
-            changed = True
-    return changed
-
-
-def _add_sources(data: Any, result: Extraction) -> bool:
-    items = entry_list(data, "sources", f"seeds/{MANIFEST}")
-    listed = {e.get("file") for e in items}
-    changed = False
-    for entry in result.manifest:
-        if entry.file not in listed:
-            items.append(mapping(entry.fields()))
-            changed = True
-    return changed

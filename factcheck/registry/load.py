@@ -18,7 +18,8 @@ from factcheck.errors import RegistryError
 from factcheck.files import check_inside
 from factcheck.models import Claim, Entity
 from factcheck.settings import Settings, load_settings
-from factcheck.sources import fold_plain, is_file_name
+from factcheck.sources.load import is_file_name
+from factcheck.text.fold import fold_plain, name_key
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
 ENTITIES_FILE = "entities.yaml"
@@ -58,12 +59,6 @@ def free_id(base: str, taken: Container[str]) -> str:
 def id_words(text: str, default: str) -> str:
     """Up to three words of text for an id: 'Road spending (2019)' → 'road-spending-2019'."""
     return "-".join(re.findall(r"[a-z0-9]+", fold_plain(text).casefold())[:3]) or default
-
-
-def name_key(text: str) -> str:
-    """How names are compared: typography folded, case ignored, a leading 'the' dropped."""
-    key = fold_plain(text).casefold().strip()
-    return re.sub(r"^the\s+", "", key)
 
 
 def _text(entry: YamlMap, key: str, display: str, required: bool = False) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factcheck.errors import RegistryError
 from factcheck.models import Discrepancy, Review
-from factcheck.registry import REVIEWS_FILE, read_registry_file
+from factcheck.registry.load import REVIEWS_FILE, read_registry_file
 from factcheck.yamlfile import YamlList, YamlMap, line_of
 
 DECISIONS = ("confirmed", "dismissed")

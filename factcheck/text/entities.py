@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from factcheck.models import Entity
-from factcheck.registry import name_key
-from factcheck.sources import fold_plain
+from factcheck.text.fold import fold_plain, name_key
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady", "prof",

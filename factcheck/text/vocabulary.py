@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from factcheck.sources import fold_plain
+from factcheck.text.fold import fold_plain
 
 # Each family: a name and the phrases that say it. Multi-word phrases are matched before words.
 FAMILIES: dict[str, tuple[str, ...]] = {

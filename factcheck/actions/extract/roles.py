@@ -1,0 +1,99 @@
+"""Roles and titles: "X, chief executive of Y" proposed as a claim about X's role."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.actions.extract.subjects import proposed_claim
+from factcheck.results import ProposedClaim
+from factcheck.text.entities import (
+    ROLE_WORDS,
+    EntityIndex,
+    Mention,
+)
+from factcheck.text.sentences import Span
+from factcheck.text.vocabulary import EVENT_FAMILIES, family_of
+
+# Office nouns: a phrase names a role only if it holds one of these.
+OFFICES = {
+    "commissioner", "director", "executive", "leader", "minister", "secretary", "mayor", "chair",
+    "chairman", "chairwoman", "president", "officer", "head", "manager", "spokesperson", "spokesman",
+    "spokeswoman", "inspector", "holder", "member", "councillor", "advocate", "editor", "governor",
+    "ceo", "superintendent", "constable", "coroner", "headteacher", "deputy", "assistant", "adviser",
+    "advisor", "chief", "mp", "judge", "cabinet",
+}  # fmt: skip
+
+
+def roles_in(source: str, sentence: Span, inside: list[Mention], index: EntityIndex) -> list[ProposedClaim]:
+    """Titles written with a name: "Children's Commissioner Malcolm Newsam", "Jean Imray, assistant
+    director of early years", "the director of children's services, Sally Hodges"."""
+    out = []
+    text = sentence.text
+    for m in inside:
+        if m.kind != "person" or not m.entity:
+            continue
+        s, e = m.start - sentence.start, m.end - sentence.start
+        for role in (_role_before(text, s), _role_after(text, e), _role_apposed_before(text, s)):
+            if role:
+                name = index.entities[m.entity].name
+                out.append(proposed_claim(source, text, name, m.entity, "role", role, "role", m.start, m.end))
+                break
+    return out
+
+
+def _is_role(phrase: str) -> bool:
+    """A role names an office at its head: "assistant director of early years", "chief executive";
+    not "the resignation of the latest director"."""
+    ws = [w.lower().strip("'’,") for w in phrase.split()]
+    if not 0 < len(ws) <= 10 or any(family_of(w) in EVENT_FAMILIES for w in ws):
+        return False
+    head = ws[: ws.index("of")] if "of" in ws else ws
+    return bool(head) and head[-1] in OFFICES
+
+
+def _role_before(text: str, s: int) -> str | None:
+    words = re.findall(r"\S+", text[:s])
+    run: list[str] = []
+    for w in reversed(words):
+        bare = w.strip("'’,").lower()
+        if w.endswith((",", ".", ":", ";")) or bare in ("the", "a", "an"):
+            break
+        if (
+            bare in ROLE_WORDS
+            or bare in OFFICES
+            or w[:1].isupper()
+            or bare in ("of", "for", "and")
+            or "'" in w
+            or "’" in w
+        ):
+            run.insert(0, w)
+            continue
+        if run and bare not in ("said",):
+            if bare in ("services", "service", "department", "council"):
+                run.insert(0, w)
+                continue
+        break
+    while run and run[0].lower() in ("of", "for", "and"):
+        run.pop(0)
+    if run and run[-1].lower() in ("of", "for", "and"):
+        return None
+    phrase = " ".join(run)
+    return phrase if run and _is_role(phrase) else None
+
+
+def _role_after(text: str, e: int) -> str | None:
+    m = re.match(r",\s+([^,;:()]{3,90}?)(?:,|\s+(?:is|was|has|had|who|said|says)\b)", text[e:])
+    if not m:
+        return None
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
+    if re.match(r"(?:and|or|but|her|his|their|its)\b", phrase, re.IGNORECASE):
+        return None  # "Sally Hodges, and her assistant, Jean Imray": the role is the next person's
+    return phrase if _is_role(phrase) and not re.search(r"\b(?:who|which|said|says|is|was)\b", phrase) else None
+
+
+def _role_apposed_before(text: str, s: int) -> str | None:
+    m = re.search(r"(?:^|[,;:(]\s*|\b(?:and|by|with|that)\s+)(?:the|its|their|our)\s+([^,;:()]{3,90}?),\s*$", text[:s])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    return phrase if _is_role(phrase) else None

@@ -1,0 +1,129 @@
+"""Who a figure is about: the mention in reach of it, the entity it stands for, and the proposed claim."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from factcheck.models import Entity
+from factcheck.registry.load import free_id, id_words
+from factcheck.results import ProposedClaim, ProposedEntity
+from factcheck.text.entities import (
+    PRONOUNS,
+    EntityIndex,
+    Mention,
+    org_key,
+    slug,
+)
+from factcheck.text.fold import fold_plain
+from factcheck.text.sentences import Span
+
+RELATIVE_STARTS = ("which", "who", "whose", "whom", "that")
+QUOTE_OPEN = "\"“‘'"
+
+
+def main_subject(mentions: list[Mention]) -> Mention | None:
+    """The entity a source names most often (organisations first): the subject of last resort."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.entity:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+    if not counts:
+        return next((m for m in mentions if m.kind == "organisation"), None)
+    top = max(counts, key=lambda e: (counts[e], any(m.entity == e and m.kind == "organisation" for m in mentions)))
+    return next(m for m in mentions if m.entity == top)
+
+
+_VERBISH = re.compile(
+    r"^[\s,]*(?:(?:only|also|currently|now|still|just|already|recently|reportedly|then|itself|themselves)\s+)*"
+    r"(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|do|said|says|"
+    r"remains?|faces?|needs?|expects?|predicts?|[a-z]+ed|[a-z]+s)\b"
+)
+
+
+def _subject_like(m: Mention, clause: Span, text: str) -> bool:
+    """A mention in subject position: opening its clause, or followed by a verb ("the council is")."""
+    lead = text[clause.start : m.start].lower().split()
+    if all(w in ("the", "a", "an", "and", "but", "its", "their", "his", "her", "labour's") for w in lead):
+        return True
+    return bool(_VERBISH.match(text[m.end : m.end + 40].lower()))
+
+
+def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: list[Mention], pronoun: Mention | None,
+             text: str) -> Mention | None:  # fmt: skip
+    """Who or what a value at start is about.
+
+    In order: a person named right before the value ("his predecessor Malcolm Newsam last
+    September"); the nearest mention in subject position before it in its clause ("the council is
+    facing ... £4.4m"); for a relative clause, the noun it hangs on ("the authority, which overspent
+    by £35m"); the subject carried from the clause this one continues; a mention after the value in
+    its clause ("a £7.6m children's service deficit"); any mention before it; and a sentence opened
+    by a pronoun points back to the last person named.
+    """
+    ci = next((k for k, c in enumerate(parts) if c.start <= start < c.end), len(parts) - 1)
+    clause = parts[ci] if parts else sentence
+    before = [m for m in inside if clause.start <= m.start and m.end <= start]
+    after = [m for m in inside if m.start >= start and m.end <= clause.end]
+    following = [m for m in inside if m.start >= end]
+    if re.search(r"\b(?:after|before)$", text[start:end].lower()) and following:
+        people = [m for m in following if m.kind == "person"]
+        return (people or following)[0]  # "days after X stepped down" dates X's event
+    if before and before[-1].kind == "person" and len(text[before[-1].end : start].split()) <= 1:
+        return before[-1]
+    if after and not text[end : after[0].start].split():
+        return after[0]  # "a £7.6m children's service deficit"
+    first_word = sentence.text.split(maxsplit=1)[0].lower().strip(QUOTE_OPEN) if sentence.text.split() else ""
+    if first_word in ("he", "she", "they") and pronoun is not None and ci == 0:
+        return pronoun
+    subjects = [m for m in before if _subject_like(m, clause, text)]
+    if subjects:
+        return subjects[-1]
+    if clause.text.split()[0].lower() in RELATIVE_STARTS:
+        earlier = [m for m in inside if m.end <= clause.start]
+        if earlier:
+            return earlier[-1]
+    for k in range(ci - 1, -1, -1):
+        prev = parts[k]
+        if prev.text.split()[0].lower() in RELATIVE_STARTS:
+            continue
+        carried = [m for m in inside if prev.start <= m.start and m.end <= prev.end and _subject_like(m, prev, text)]
+        if carried:
+            return carried[0]
+    if after:
+        return after[0]
+    if before:
+        return before[-1]
+    if first_word in PRONOUNS and pronoun is not None:
+        return pronoun
+    return following[0] if following else None
+
+
+def entity_for(
+    mention: Mention | None, index: EntityIndex, new: dict[str, ProposedEntity], source: str
+) -> tuple[str | None, str]:
+    """The entity a subject mention stands for, proposing a new organisation when none fits."""
+    if mention is None:
+        return None, ""
+    if mention.entity:
+        return mention.entity, index.entities[mention.entity].name
+    if mention.kind == "person":
+        return None, ""  # a single unknown word ("Hodges") is not enough to start an entity
+    name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", fold_plain(mention.text), flags=re.IGNORECASE)
+    key = org_key(name)
+    for existing in new.values():  # "the council" and "the authority" in one story: one body
+        if existing.kind == "organisation" and org_key(existing.name) == key:
+            return existing.id, existing.name
+    entity_id = free_id(slug(name), index.entities)
+    new[entity_id] = ProposedEntity(entity_id, name, "organisation", source)
+    index.add(Entity(entity_id, name, (), "organisation"))
+    return entity_id, name
+
+
+def proposed_claim(source: str, quote: str, subject: str, entity: str, prop: str, value: str, kind: str,
+           start: int, end: int, as_of: str | None = None, period: str | None = None) -> ProposedClaim:  # fmt: skip
+    quote = " ".join(quote.split())
+    digest = hashlib.sha1(f"{source}\n{fold_plain(quote)}\n{value}\n{kind}".encode()).hexdigest()[:5]
+    prefix = Path(source).stem.split("_")[0][:12] or "src"
+    return ProposedClaim(f"{prefix}-{id_words(prop, kind)}-{digest}", source, quote, subject, prop, " ".join(value.split()), kind,
+                         entity, as_of, period, start, end)  # fmt: skip

@@ -1,0 +1,23 @@
+"""The global options of the command running now (--debug, --quiet), readable from any layer.
+
+The CLI's callback sets them afresh on every invocation; the display reads them, so neither has
+to import the other.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+
+# The global options of the invocation running now. The app's callback sets them afresh on
+# every invocation, so one run's --debug never leaks into the next (as in a test session).
+GLOBAL_OPTIONS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "factcheck_options", default=frozenset()
+)
+
+
+def flag(name: str) -> bool:
+    """A global option (--debug, --quiet) given to this invocation, or set as FACTCHECK_<NAME>=1."""
+    if name in GLOBAL_OPTIONS.get():
+        return True
+    return os.environ.get(f"FACTCHECK_{name.upper()}", "") not in ("", "0")

@@ -1,0 +1,1 @@
+"""Dates at their stated precision: the words and patterns, calendar arithmetic, absolute and relative dates."""

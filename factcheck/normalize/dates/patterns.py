@@ -1,0 +1,131 @@
+"""The words and patterns of dates: month and weekday names, seasons, units of time, and the
+regular expressions (with cheap word gates) that find each kind of date expression."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from factcheck.models import DateRange
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30.44,
+             "quarter": 91.31, "year": 365.25, "decade": 3652.5}  # fmt: skip
+FY_START_MONTH = 4  # UK financial year: 1 April to 31 March
+
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_W = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+MONTH = rf"(?P<m>{_M})\.?"
+WEEKDAY = rf"(?:(?P<wd>{_W})\.?,?\s+(?:the\s+)?)"
+YEAR4 = r"(?P<y>1[6-9]\d\d|20\d\d|21\d\d)"
+ORD = r"(?:st|nd|rd|th)?"
+_NUMWORDS = (
+    r"\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|a\s+couple\s+of|couple\s+of|"
+    r"a\s+handful\s+of"
+)
+UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
+
+DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
+MONTH_DAY = re.compile(rf"\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
+MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b")
+ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
+NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
+FIN_YEAR = re.compile(
+    r"\b(?P<kind>(?:financial|fiscal|academic|school|tax)\s+year\s+)?(?P<a>(?:19|20)\d\d)\s?[/–-]\s?(?P<b>\d\d(?:\d\d)?)\b",
+)
+FY_CODE = re.compile(r"\bFY\s?'?(?P<y>(?:19|20)?\d\d)\b")
+QUARTER = re.compile(
+    r"\b(?:q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
+)
+SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b")
+PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
+PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
+DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
+YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
+BARE_MONTH = re.compile(rf"\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3)})\b")
+
+TODAY = re.compile(
+    r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow(?:\s+(?:morning|afternoon|evening))?)\b",
+)
+CALENDAR = re.compile(
+    rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend)\b",
+)
+PART_OF_THE = re.compile(
+    r"\b(?:at\s+)?the\s+(?P<pos>end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year|financial\s+year)\b",
+)
+LAST_NAMED = re.compile(
+    rf"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<rel>last|this|next|this\s+coming|this\s+past)\s+(?P<name>{_M}|spring|summer|autumn|fall|winter|{_W})\b",
+)
+WINDOW = re.compile(
+    rf"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?P<dir>last|past|previous|next|coming|following)\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b",
+)
+OFFSET = re.compile(
+    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under)\s+)?(?:(?P<n>{_NUMWORDS})[\s-]+)?{UNIT}\s+(?P<dir>ago|later|after|before|earlier|previously|on|afterwards)\b",
+)
+BARE_WEEKDAY = re.compile(
+    rf"\b(?:on|from|by|until|till|since|before|after)\s+(?P<wd>{'|'.join(w for w in WEEKDAYS if len(w) > 3)})\b"
+    r"(?!,?\s+(?:the\s+)?[0-9])"
+)
+BARE_SEASON = re.compile(
+    r"\b(?:in|by|until|till|since|from|during|over|through)\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"
+    r"(?!\s+(?:of\s+)?[0-9])"
+)
+MONTH_REL_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+WITHIN = re.compile(rf"\bwithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
+LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
+DURATION = re.compile(
+    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
+)
+
+Rule = Callable[[dt.date], DateRange]
+
+# Cheap pre-checks for the two costliest patterns: a unit of time followed by a direction word
+# (the shape of every offset), and a unit of time with a count just before it (every duration).
+OFFSET_GATE = re.compile(
+    r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?\s+"
+    r"(?:ago|later|after|before|earlier|previously|on|afterwards)\b"
+)
+_UNIT_AT = re.compile(r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?\b")
+_COUNT_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty few several of".split()
+)
+
+
+def _counted_unit(low: str) -> bool:
+    """Whether some unit of time has a count just before it ("three days", "10-year", "a few weeks")."""
+    for m in _UNIT_AT.finditer(low):
+        head = low[max(0, m.start() - 14) : m.start()]
+        if not head or head[-1] not in " -":
+            continue
+        prev = head.replace("-", " ").split()[-1:]
+        if prev and (prev[0][-1].isdigit() or prev[0] in _COUNT_WORDS):
+            return True
+    return False
+
+
+# Gates: the words each reader needs, so that text without them skips the reader's regex.
+UNIT_WORDS = frozenset(
+    f"{u}{s}" for u in ("hour", "day", "week", "fortnight", "month", "quarter", "year", "decade") for s in ("", "s")
+)
+_DEICTIC = frozenset({"this", "last", "next"})
+_TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow"})
+_PART_WORDS = frozenset({"end", "start", "beginning", "middle"})
+_WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "coming", "following"})
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_SEASON_WORDS = frozenset(SEASONS)
+_POSITION_WORDS = frozenset({"early", "mid", "late", "end", "start", "beginning", "middle", "turn"})

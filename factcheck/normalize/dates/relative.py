@@ -1,0 +1,238 @@
+"""Dates at their stated precision, and relative expressions resolved against a reference.
+
+A relative expression ("last September", "a week after") is kept with a rule that resolves it
+against one reference day; against a reference *range* (a source dated only by evidence) the
+rule is applied at both ends and the results joined, so the uncertainty carries through.
+
+Offsets follow English grammar: in "X after <event>" the phrase dates the event named after
+"after", which came X *before* the reference ("the news comes a week after it was announced"
+dates the announcement a week before the news). "X later" and "X ago" date the reference's own
+clause: X after, or X before, the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.models import DateRange
+from factcheck.normalize.dates.calendar import (
+    _calendar_unit,
+    _count,
+    _named_rule,
+    _unit,
+    duration_days,
+    part_of,
+    resolve,
+    season_range,
+)
+from factcheck.normalize.dates.patterns import (
+    _DEICTIC,
+    _PART_WORDS,
+    _SEASON_WORDS,
+    _TODAY_WORDS,
+    _WEEKDAY_WORDS,
+    _WINDOW_WORDS,
+    BARE_SEASON,
+    BARE_WEEKDAY,
+    CALENDAR,
+    DURATION,
+    LAST_NAMED,
+    LATER_THIS,
+    MONTH_REL_YEAR,
+    MONTHS,
+    OFFSET,
+    OFFSET_GATE,
+    PART_OF_THE,
+    SEASONS,
+    TODAY,
+    UNIT_DAYS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    WINDOW,
+    WITHIN,
+    Rule,
+    _counted_unit,
+)
+from factcheck.normalize.numbers import Scan
+from factcheck.normalize.values import (
+    DateValue,
+    Duration,
+    month_range,
+)
+from factcheck.text.tense import tense_near
+
+
+def _weekday_rule(name: str, tense: str | None) -> Rule:
+    """A weekday on its own: the nearest one after (future) or before (past) the reference, or either."""
+    want = WEEKDAYS[name]
+
+    def rule(day: dt.date) -> DateRange:
+        ahead = day + dt.timedelta(days=(want - day.weekday()) % 7)
+        behind = day - dt.timedelta(days=(day.weekday() - want) % 7)
+        if tense == "future":
+            return DateRange.day(ahead)
+        if tense == "past":
+            return DateRange.day(behind)
+        return DateRange(behind, ahead)
+
+    return rule
+
+
+def _weekday_note(tense: str | None) -> str:
+    if tense == "future":
+        return "weekday alone: the next one from the reference date (future tense)"
+    if tense == "past":
+        return "weekday alone: the last one up to the reference date (past tense)"
+    return "ambiguous: a weekday alone, with no tense to say whether the last or the next one"
+
+
+def _season_rule(name: str, tense: str | None) -> Rule:
+    """A season without a year: future tense, the first one not yet over; past, the last one begun."""
+
+    def rule(day: dt.date) -> DateRange:
+        seasons = [season_range(name, y) for y in (day.year - 2, day.year - 1, day.year, day.year + 1)]
+        if tense == "future":
+            return next(s for s in seasons if s.end >= day)
+        if tense == "past":
+            return [s for s in seasons if s.start <= day][-1]
+        return season_range(name, day.year)
+
+    return rule
+
+
+def _season_note(tense: str | None) -> str:
+    if tense == "future":
+        return "season without a year: the first one not yet over at the reference date (future tense)"
+    if tense == "past":
+        return "season without a year: the most recent one begun by the reference date (past tense)"
+    return "season without a year: the one in the reference date's year"
+
+
+def relative_dates(text: str | Scan) -> list[DateValue]:
+    """Every expression whose date depends on when it was written."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
+    out: list[DateValue] = []
+    deictic = not words.isdisjoint(_DEICTIC)
+
+    def add(m: re.Match[str], rule: Rule, granularity: str, notes: tuple[str, ...] = ()) -> None:
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), None, granularity, True, notes, rule))
+
+    for m in TODAY.finditer(low) if not words.isdisjoint(_TODAY_WORDS) else ():
+        w = m.group("w").lower()
+        shift = -1 if w.startswith("yesterday") else 1 if w.startswith("tomorrow") else 0
+        add(m, lambda d, s=shift: DateRange.day(d + dt.timedelta(days=s)), "day")
+    for m in CALENDAR.finditer(low) if deictic else ():
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        unit, pos = m.group("unit"), m.group("pos")
+        add(m, lambda d, u=unit, s=shift, p=pos: part_of(_calendar_unit(u, d, s), p),
+            "part" if pos else re.sub(r"\s+", "_", unit.lower()))  # fmt: skip
+    for m in PART_OF_THE.finditer(low) if not words.isdisjoint(_PART_WORDS) else ():
+        unit, pos = m.group("unit"), m.group("pos")
+        add(m, lambda d, u=unit, p=pos: part_of(_calendar_unit(u, d, 0), p), "part")
+    for m in LAST_NAMED.finditer(low) if deictic else ():
+        rule = _named_rule(m.group("rel"), m.group("name"))
+        pos = m.group("pos")
+        name = m.group("name").lower()
+        gran = "month" if name in MONTHS else "season" if name in SEASONS else "day"
+        notes: tuple[str, ...] = ()
+        if name in MONTHS and m.group("rel").lower() == "last":
+            notes = ("'last' + month read as the most recent past one",)
+        add(m, (lambda d, r=rule, p=pos: part_of(r(d), p)) if pos else rule, gran, notes)
+    for m in WINDOW.finditer(low) if not words.isdisjoint(_WINDOW_WORDS) else ():
+        lo, hi = _count(m.group("n"), False)
+        span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
+        past = m.group("dir").lower() in ("last", "past", "previous")
+        if past:
+            add(m, lambda d, k=span_days: DateRange(d - dt.timedelta(days=k), d), "range")
+        else:
+            add(m, lambda d, k=span_days: DateRange(d, d + dt.timedelta(days=k)), "range")
+    for m in BARE_WEEKDAY.finditer(low) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
+        # "on Friday": the next one in the future tense, the last one in the past; else either
+        tense = tense_near(text, *m.span())
+        out.append(DateValue("date", text[m.start("wd") : m.end("wd")], m.span("wd"), None, "day", True,
+                             (_weekday_note(tense),), _weekday_rule(m.group("wd"), tense)))  # fmt: skip
+    for m in BARE_SEASON.finditer(low) if not words.isdisjoint(_SEASON_WORDS) else ():
+        # "in spring": the season named from the tense around it, as "last", "next" or "this" would
+        tense = tense_near(text, *m.span())
+        out.append(DateValue("date", text[m.start("s") : m.end("s")], m.span("s"), None, "season", True,
+                             (_season_note(tense),), _season_rule(m.group("s"), tense)))  # fmt: skip
+    for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+        month = MONTHS[m.group("m").lower()]
+        add(m, lambda d, mo=month, s=shift: month_range(d.year + s, mo), "month")
+    offsets = not words.isdisjoint(UNIT_WORDS) and OFFSET_GATE.search(low) is not None
+    for m in OFFSET.finditer(low) if offsets else ():
+        if m.group("n") is None and not m.group("unit").lower().endswith("s"):
+            continue  # "day after" with no count is not an offset
+        lo, hi = duration_days(m.group("n"), m.group("unit"))
+        q = (m.group("q") or "").lower()
+        if q in ("more than", "over"):
+            hi = hi * 2
+        elif q in ("less than", "under", "nearly", "almost"):
+            lo = 0.0 if q in ("less than", "under") else lo * 0.8
+        elif q in ("just", "only") and m.group("n") is not None:
+            # "just a week": no more than about a week
+            hi = min(hi, _count(m.group("n"), False)[1] * UNIT_DAYS[_unit(m.group("unit"))] + 1)
+        direction = m.group("dir").lower()
+        sign = 1 if direction in ("later", "before", "on", "afterwards") else -1
+        a, b = sorted((sign * round(lo), sign * round(hi)))
+        add(m, lambda d, a=a, b=b: DateRange.day(d).shift(a, b), "range",
+            ("dates the event named after 'after', before the reference",) if direction == "after" else ())  # fmt: skip
+    for m in WITHIN.finditer(low) if "within" in words else ():
+        # "within a month" is a limit: the whole count, without the half-unit slack of "a month ago"
+        lo, hi = _count(m.group("n"), False)
+        add(m, lambda d, k=round(hi * UNIT_DAYS[_unit(m.group("unit"))]): DateRange(d, d + dt.timedelta(days=k)),
+            "range")  # fmt: skip
+    for m in LATER_THIS.finditer(low) if "this" in words and not words.isdisjoint({"later", "earlier"}) else ():
+        later = m.group("w").lower() == "later"
+        unit = m.group("unit")
+
+        def rule(d: dt.date, u: str = unit, later: bool = later) -> DateRange:
+            whole = _calendar_unit(u, d, 0)
+            return DateRange(d, whole.end) if later else DateRange(whole.start, d)
+
+        add(m, rule, "range")
+    return out
+
+
+def durations(text: str | Scan) -> list[Duration]:
+    """Lengths of time that are not offsets: "seven years", "10 or 20 years", "three days"."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
+    out: list[Duration] = []
+    for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():
+        if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
+            continue  # "a quarter of the budget" is a fraction, not three months
+        lo, hi = duration_days(m.group("n"), m.group("unit"))
+        if m.group("n2"):
+            lo2, hi2 = duration_days(m.group("n2"), m.group("unit"))
+            hi = max(hi, hi2)
+        q = (m.group("q") or "").lower() or None
+        high: float | None = hi
+        if q in ("more than", "over", "at least"):
+            high = None
+        elif q in ("less than", "under", "up to"):
+            lo = 0.0
+        elif q in ("about", "around", "roughly", "some"):
+            lo, high = lo * 0.9, hi * 1.1
+        out.append(Duration("duration", text[m.start() : m.end()], m.span(), round(lo, 2),
+                            None if high is None else round(high, 2), _unit(m.group("unit")), q))  # fmt: skip
+    return out
+
+
+def resolved(value: DateValue, ref: DateRange | None) -> DateValue:
+    """The value with its range worked out against ref; unchanged when it needs no reference."""
+    if value.range is not None or value.rule is None:
+        return value
+    if ref is None:
+        return value.with_range(None, value.notes + ("relative: needs a reference date",))
+    try:
+        span = resolve(value.rule, ref)
+    except (OverflowError, ValueError):  # "a billion years after": no calendar date
+        return value.with_range(None, value.notes + ("relative: falls outside the calendar",))
+    notes = value.notes
+    if not ref.is_day:
+        notes = notes + (f"resolved against a reference range {ref.iso()}",)
+    return value.with_range(span, notes)

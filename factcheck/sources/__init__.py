@@ -1,0 +1,1 @@
+"""sources: the documents under seeds/ and their manifest, read byte for byte."""
