@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, Discrepancy, Review, Source, Verdict, Verification
 from factcheck.report import verdict_counts
 from factcheck.results import ClaimDetail, SearchHit
 from factcheck.text.printable import clean
@@ -94,7 +94,7 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
             why = Text("    ") + Text(clean(d.explanation))
             if d.review is not None:
                 state = "reopened: a claim changed since it was " if d.review.stale else ""
-                why += Text(f"\n    {state}{d.review.decision}", style="bold magenta")
+                why += Text(f"\n    {state}{clean(review_words(d.review))}", style="bold magenta")
                 if d.review.note:
                     why += Text(f": {clean(d.review.note)}", style="magenta")
             if full:
@@ -105,6 +105,12 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
                 out.print(Group(head, why, Text(f"    {ids}", style="dim")))
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     out.print(Text(f"\n{summary}", style="bold"))
+
+
+def review_words(r: Review) -> str:
+    """ "confirmed as a conflict (found: changed) by desk on 2026-12-01", without the note."""
+    what = r.decision + (f" as a {r.verdict} (found: {r.found})" if r.verdict else "")
+    return what + (f" by {r.reviewer}" if r.reviewer else "") + (f" on {r.day}" if r.day else "")
 
 
 def print_problems(v: Verification) -> None:

@@ -267,17 +267,29 @@ class ClaimView:
 
 @dataclass(frozen=True)
 class Review:
-    """A person's decision on a discrepancy, kept in claims/reviews.yaml."""
+    """A person's decision on a discrepancy, kept in claims/reviews.yaml with those made before it."""
 
     decision: str  # "confirmed" (the sources really disagree) or "dismissed" (they do not)
     note: str = ""
     reviewer: str | None = None
-    date: str | None = None
+    date: str | None = None  # when: ISO 8601, a day in files written before times were kept
     stale: bool = False  # one of the claims changed since: the discrepancy is open again
+    verdict: str | None = None  # the verdict the reviewer gave instead of the one found ("conflict")
+    found: str | None = None  # the verdict factcheck found
+    history: tuple[Review, ...] = ()  # earlier decisions on the same discrepancy, oldest first
+
+    @property
+    def day(self) -> str | None:
+        return self.date[:10] if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date,
-                "reopened": self.stale}  # fmt: skip
+        out = {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date,
+               "reopened": self.stale}  # fmt: skip
+        if self.verdict:
+            out.update(verdict=self.verdict, found=self.found)
+        if self.history:
+            out["history"] = [r.to_dict() for r in self.history]
+        return out
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,9 @@ def review_line(d: Discrepancy) -> str:
     if r is None:
         return ""
     who = f" by {r.reviewer}" if r.reviewer else ""
-    when = f" on {r.date}" if r.date else ""
-    text = f"{r.decision.capitalize()}{who}{when}" + (f": {r.note}" if r.note else "")
+    when = f" on {r.day}" if r.day else ""
+    what = r.decision.capitalize() + (f" as a {r.verdict} (found: {r.found})" if r.verdict else "")
+    text = f"{what}{who}{when}" + (f": {r.note}" if r.note else "")
     return f"Reopened (a claim changed since): {text}" if r.stale else text
 
 

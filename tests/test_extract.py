@@ -115,14 +115,14 @@ def test_resolve_keeps_a_decision_until_a_claim_changes(shipped, runner):
     before = verify(shipped)
     target = next(d for d in before.discrepancies if {c.value for c in d.claims} == {"£7m", "£7.6 million"})
     out = runner.invoke(app, ["resolve", target.id[:6], "--as", "confirmed", "--note", "asked the council",
-                              "--root", str(shipped)])  # fmt: skip
+                              "--by", "desk", "--root", str(shipped)])  # fmt: skip
     assert out.exit_code == 0, out.output
     after = verify(shipped)
     decided = next(d for d in after.discrepancies if d.id == target.id)
     assert decided.review is not None and decided.review.decision == "confirmed"
     assert not decided.needs_attention and len(after.needs_attention) == len(before.needs_attention) - 1
     text = runner.invoke(app, ["verify", "--root", str(shipped)]).stdout
-    assert "confirmed: asked the council" in text
+    assert f"confirmed by desk on {decided.review.day}: asked the council" in text
     claim = next(c for c in after.claims if c.value == "£7m")
     edit_claim(shipped, claim.id, note="a note changes no meaning")
     assert not next(d for d in verify(shipped).discrepancies if d.id == target.id).needs_attention

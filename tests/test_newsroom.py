@@ -87,7 +87,8 @@ def test_a_new_users_session_from_init_to_a_report_with_one_conflict(runner, tmp
        "--root", story)  # fmt: skip
     assert run(runner, "verify", "--root", story).exit_code == ExitStatus.CLEAN
     confirmed = json.loads(ok(runner, "export", "-f", "claimreview", "--confirmed-only", "--root", story))
-    assert len(confirmed) == 1 and "the council's figure is older" in confirmed[0]["reviewRating"]["ratingExplanation"]
+    assert len(confirmed) == 1 and confirmed[0]["comment"]["text"] == "the council's figure is older"
+    assert "figure is older" not in confirmed[0]["reviewRating"]["ratingExplanation"]
 
 
 def test_init_never_overwrites(runner, tmp_path):
@@ -164,7 +165,7 @@ THING = {"@type", "additionalType", "alternateName", "description", "disambiguat
 CREATIVE_WORK = THING | {
     "about", "abstract", "author", "citation", "contributor", "creator", "dateCreated", "dateModified",
     "datePublished", "headline", "inLanguage", "isBasedOn", "keywords", "license", "mentions", "publisher",
-    "sourceOrganization", "text", "version",
+    "sourceOrganization", "text", "version", "comment",
 }  # fmt: skip
 REVIEW = CREATIVE_WORK | {"itemReviewed", "reviewRating", "reviewBody", "reviewAspect", "associatedClaimReview",
                           "associatedMediaReview", "associatedReview", "negativeNotes", "positiveNotes"}  # fmt: skip
@@ -176,12 +177,13 @@ SCHEMA = {
     "Organization": THING | {"address", "email", "legalName", "logo", "telephone"},
     "Person": THING | {"affiliation", "email", "familyName", "givenName", "jobTitle"},
     "Thing": THING,
+    "Comment": CREATIVE_WORK | {"downvoteCount", "upvoteCount", "parentItem", "sharedContent"},
 }
 # Which types a property's value may take (schema.org "expected types"; Text where no node is allowed).
 EXPECTED = {
     "author": {"Organization", "Person"}, "publisher": {"Organization", "Person"},
     "itemReviewed": {"Claim", "Thing", "CreativeWork"}, "reviewRating": {"Rating"}, "about": {"Thing"},
-    "appearance": {"CreativeWork"}, "isBasedOn": {"CreativeWork"},
+    "appearance": {"CreativeWork"}, "isBasedOn": {"CreativeWork"}, "comment": {"Comment"},
 }  # fmt: skip
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -3,8 +3,9 @@ and the claims themselves as CSV or JSON.
 
 ClaimReview: one review per discrepancy between reviewed claims. The claim rated is the one from
 the later source; the other is what the review is based on (`isBasedOn`). The verdict becomes a
-Rating from 1 (contradicted) to 5 (corroborated) with the one-line explanation. Discrepancies a
-person dismissed are left out; with `confirmed_only`, only those a person confirmed are kept.
+Rating from 1 (contradicted) to 5 (corroborated) with the one-line explanation; a reviewer's note
+is a Comment of its own. Discrepancies a person dismissed are left out; with `confirmed_only`, only
+those a person confirmed are kept.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import io
 import json
 from typing import Any
 
-from factcheck.models import ClaimView, DateRange, Discrepancy, Source, Verdict, Verification
+from factcheck.models import ClaimView, DateRange, Discrepancy, Review, Source, Verdict, Verification
 from factcheck.text.printable import clean
 
 RATINGS = {
@@ -24,6 +25,15 @@ RATINGS = {
     Verdict.CHANGED: (3, "Changed over time"),
     Verdict.ROUNDING: (4, "Consistent, allowing for rounding"),
     Verdict.CORROBORATED: (5, "Corroborated by another source"),
+}
+# A person's decision in force changes the rating's words: a confirmed "possible" is a contradiction,
+# and a confirmed change or rounding says a person checked it.
+CONFIRMED = {
+    Verdict.CONFLICT: (1, "Contradicted by another source (confirmed by a reviewer)"),
+    Verdict.POSSIBLE: (1, "Contradicted by another source (confirmed by a reviewer)"),
+    Verdict.CHANGED: (3, "Changed over time (confirmed by a reviewer)"),
+    Verdict.ROUNDING: (4, "Consistent, allowing for rounding (confirmed by a reviewer)"),
+    Verdict.CORROBORATED: (5, "Corroborated by another source (confirmed by a reviewer)"),
 }
 CSV_FIELDS = ("id", "source", "source_title", "outlet", "published", "quote", "subject", "subject_name",
               "property", "value", "kind", "as_of", "period", "status", "line", "anchor")  # fmt: skip
@@ -50,16 +60,14 @@ def claim_reviews(
 
 def _claim_review(d: Discrepancy, sources: dict[str, Source], author: str, today: dt.date) -> dict[str, Any]:
     rated, basis = sorted(d.claims, key=_later, reverse=True)[:2]
-    value, label = RATINGS[d.verdict]
-    explanation = clean(d.explanation)
-    if d.review is not None and d.review.note:
-        explanation += f" Reviewer's note: {clean(d.review.note)}"
+    decided = d.review is not None and d.review.decision == "confirmed" and not d.review.stale
+    value, label = (CONFIRMED if decided else RATINGS)[d.verdict]
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": d.id,
         "name": clean(f"{d.subject_name or d.subject}: {d.property}"),
-        "datePublished": (d.review.date if d.review and d.review.date else today.isoformat()),
+        "datePublished": (d.review.day if d.review and d.review.day else today.isoformat()),
         "author": {"@type": "Organization", "name": author},
         "claimReviewed": clean(rated.quote),
         "about": {"@type": "Thing", "name": clean(d.subject_name or d.subject)},
@@ -71,14 +79,26 @@ def _claim_review(d: Discrepancy, sources: dict[str, Source], author: str, today
             "bestRating": 5,
             "worstRating": 1,
             "alternateName": label,
-            "ratingExplanation": explanation,
+            "ratingExplanation": clean(d.explanation),
         },  # fmt: skip
         "reviewBody": clean(
             f'{_title(rated, sources)} says "{rated.quote}" ({rated.reading}); '
             f'{_title(basis, sources)} says "{basis.quote}" ({basis.reading}). {d.explanation}'
         ),
     }
+    if d.review is not None and d.review.note and not d.review.stale:
+        review["comment"] = _reviewer_note(d.review)
     return review
+
+
+def _reviewer_note(r: Review) -> dict[str, Any]:
+    """The reviewer's note as a schema.org Comment of its own, apart from the rating's explanation."""
+    note: dict[str, Any] = {"@type": "Comment", "text": clean(r.note)}
+    if r.reviewer:
+        note["author"] = {"@type": "Person", "name": clean(r.reviewer)}
+    if r.day:
+        note["dateCreated"] = r.day
+    return note
 
 
 def _later(c: ClaimView) -> tuple[dt.date, str]:

@@ -9,7 +9,6 @@ round-trip edit of the one entry concerned, atomic and under the project's write
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.files import project_lock
-from factcheck.models import Discrepancy, Verification
+from factcheck.models import Discrepancy, Review, Verdict, Verification
 from factcheck.registry.load import ENTITIES_FILE, REVIEWS_FILE, load_registry
 from factcheck.registry.reviews import DECISIONS, entry_fields
 from factcheck.sources.load import load_sources
@@ -42,18 +41,16 @@ class Decision:
 
 
 def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
-    """The registry file of each claim or entity id; an unknown id is an error naming it."""
+    """The registry file of each claim or entity named (by its id or an unambiguous prefix of it),
+    by full id; an unknown id is an error naming it."""
     sources = load_sources(root)
     registry = load_registry(root, {s.name for s in sources})
     where = {c.id: c.file for c in registry.claims}
     where.update({e.id: f"claims/{ENTITIES_FILE}" for e in registry.entities})
     out = {}
-    for i in ids:
-        if i not in where:
-            raise ReviewError(
-                f"no claim or entity with id '{i}'", hint="see `factcheck review --list` for what is proposed"
-            )
-        out[i] = where[i]
+    for ref in ids:
+        full = match_id(ref, where, "claim or entity", "see `factcheck review --list` for what is proposed")
+        out[full] = where[full]
     return out
 
 
@@ -105,6 +102,7 @@ def decide(root: str | Path, ids: Iterable[str], action: str) -> tuple[Decision,
         raise ValueError(action)
     with project_lock(root):
         where = _locate(root, ids)
+        ids = list(where)
         if action == "rejected":
             entities = [i for i, f in where.items() if f.endswith(ENTITIES_FILE)]
             if entities:
@@ -125,7 +123,7 @@ def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decisio
     if unknown:
         raise ReviewError(f"'{unknown[0]}' cannot be edited here", hint=f"editable: {', '.join(EDITABLE)}")
     with project_lock(root):
-        file = _locate(root, [claim_id])[claim_id]
+        ((claim_id, file),) = _locate(root, [claim_id]).items()
         if file.endswith(ENTITIES_FILE):
             raise ReviewError(f"'{claim_id}' is an entity, not a claim")
 
@@ -147,34 +145,97 @@ def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decisio
     return Decision("edited", claim_id, file)
 
 
+def match_id(ref: str, ids: Iterable[str], what: str, hint: str) -> str:
+    """The id ref names: the whole id, or a prefix only one id starts with (a discrepancy's `d-`
+    may be left out). Anything else is an error that says what ref could have meant."""
+    ids = set(ids)
+    if ref in ids:
+        return ref
+    ref = ref.strip()
+    hits = sorted(i for i in ids if ref and (i.startswith(ref) or (i.startswith("d-") and i[2:].startswith(ref))))
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise ReviewError(f"no {what} with id '{ref}'", hint=hint)
+    shown = ", ".join(hits[:4]) + (", …" if len(hits) > 4 else "")
+    raise ReviewError(f"'{ref}' is the start of {len(hits)} {what} ids: {shown}", hint="give more of the id")
+
+
 def find_discrepancy(result: Verification, ref: str) -> Discrepancy:
     """A discrepancy by its id, or by a prefix of it that only one id starts with."""
-    hits = [d for d in result.discrepancies if d.id == ref] or [
-        d for d in result.discrepancies if d.id.startswith(ref)
-    ]  # fmt: skip
-    if len({d.id for d in hits}) != 1:
-        raise ReviewError(
-            f"no discrepancy with id '{ref}'" if not hits else f"'{ref}' matches {len(hits)} discrepancies",
-            hint="ids are shown by `factcheck verify` and `factcheck report`",
-        )  # fmt: skip
-    return hits[0]
+    by_id = {d.id: d for d in result.discrepancies}
+    return by_id[match_id(ref, by_id, "discrepancy", "ids are shown by `factcheck verify` and `factcheck report`")]
+
+
+class DecisionExists(ReviewError):
+    """A discrepancy already carries a decision in force; replacing it needs --force."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A decision recorded on a discrepancy, with the one it replaced (if any)."""
+
+    decision: str
+    id: str
+    file: str
+    verdict: str | None = None
+    replaces: Review | None = None
+    unchanged: bool = False  # the same decision was already in force: nothing written
+
+
+def describe_review(r: Review) -> str:
+    """ "confirmed as a conflict by news desk on 2026-12-01: "Council says 45"" """
+    text = r.decision + (f" as a {r.verdict}" if r.verdict else "")
+    text += (f" by {r.reviewer}" if r.reviewer else "") + (f" on {r.day}" if r.day else "")
+    return text + (f': "{r.note}"' if r.note else "")
+
+
+def default_reviewer() -> str | None:
+    """Who decides when --by is not given: FACTCHECK_REVIEWER, else the login name."""
+    import getpass
+    import os
+
+    try:
+        return os.environ.get("FACTCHECK_REVIEWER") or getpass.getuser() or None
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return None
 
 
 def resolve(
     root: str | Path, ref: str, decision: str, note: str = "", reviewer: str | None = None,
-    today: dt.date | None = None,
-) -> Decision:  # fmt: skip
-    """Record a decision on a discrepancy in the baseline (replacing an earlier one on it)."""
+    when: str | None = None, *, verdict: str | None = None, force: bool = False,
+) -> Resolution:  # fmt: skip
+    """Record a decision on a discrepancy in the baseline, after the earlier ones (kept as its
+    history). A decision in force is replaced only with force; a stale one (its claims changed)
+    needs none. `verdict` (with "confirmed") gives the reviewer's verdict, e.g. "conflict"."""
     from factcheck.pipeline.verification import verify
     from factcheck.registry.edit import edit_file, flow_list, mapping
 
     root = Path(root)
     if decision not in DECISIONS:
         raise ReviewError(f"'{decision}' is not a decision", hint=f"use {' or '.join(DECISIONS)}")
+    if verdict is not None and (decision != "confirmed" or verdict not in {v.value for v in Verdict}):
+        raise ReviewError(f"'{verdict}' cannot be given as the verdict of a {decision} discrepancy",
+                          hint="e.g. --as conflict")  # fmt: skip
+    reviewer = reviewer or default_reviewer()
     with project_lock(root):
         result = verify(root)
         target = find_discrepancy(result, ref)
-        fields = entry_fields(target, decision, note, reviewer, today)
+        current = target.review if target.review is not None and not target.review.stale else None
+        found = target.review.found if target.review is not None else target.verdict.value
+        if verdict == found:
+            verdict = None  # the verdict factcheck found: nothing to override
+        if current is not None:
+            same = (current.decision, current.verdict or None, current.note) == (decision, verdict, note)
+            if same:
+                return Resolution(decision, target.id, f"claims/{REVIEWS_FILE}", verdict, current, unchanged=True)
+            if not force:
+                raise DecisionExists(
+                    f"{target.id} is already {describe_review(current)}",
+                    hint=f"add --force to record {decision}{f' as a {verdict}' if verdict else ''} in its place; "
+                    f"the earlier decision stays in claims/{REVIEWS_FILE}",
+                )  # fmt: skip
+        fields = entry_fields(target, decision, note, reviewer, when, verdict)
         pair = fields.pop("claims")
 
         def change(data: Any) -> bool:
@@ -185,19 +246,16 @@ def resolve(
                 items = data["reviews"] = CommentedSeq()
             entry = mapping(fields)
             entry.insert(1, "claims", flow_list(list(pair)))  # type: ignore[arg-type]
-            for k, old in enumerate(items):
-                if hasattr(old, "get") and old.get("id") == target.id:
-                    items[k] = entry
-                    return True
             items.append(entry)
             return True
 
         edit_file(root / "claims" / REVIEWS_FILE, change, REVIEWS_HEADER)
-    return Decision(decision, target.id, f"claims/{REVIEWS_FILE}")
+    return Resolution(decision, target.id, f"claims/{REVIEWS_FILE}", verdict, target.review)
 
 
 REVIEWS_HEADER = (
-    "# Decisions on discrepancies: confirmed (the sources really disagree) or dismissed (they do not).\n"
+    "# Decisions on discrepancies: confirmed (the sources really disagree) or dismissed (they do not),\n"
+    "# with who decided and when. Every decision is kept; the last on a discrepancy is in force.\n"
     "# verify does not raise a decided discrepancy again unless one of its claims changes.\n"
     "reviews: []\n"
 )

@@ -11,6 +11,7 @@ from factcheck.cli.common import RootOption, handles_errors
 class DecisionChoice(str, Enum):
     confirmed = "confirmed"
     dismissed = "dismissed"
+    conflict = "conflict"
 
 
 @handles_errors
@@ -54,15 +55,30 @@ def review_command(
 def resolve_command(
     discrepancy: str = typer.Argument(..., help="The discrepancy's id (or a unique prefix), as verify shows it."),
     decision: DecisionChoice = typer.Option(
-        ..., "--as", help="confirmed: the sources disagree; dismissed: they do not."
-    ),
+        ...,
+        "--as",
+        help="confirmed: the sources disagree as found; dismissed: they do not; "
+        "conflict: they contradict each other, whatever verdict was found.",
+    ),  # fmt: skip
     note: str = typer.Option("", "--note", help="Why: shown in reports beside the discrepancy."),
-    reviewer: str = typer.Option(None, "--by", help="Who decided (optional)."),
+    reviewer: str = typer.Option(None, "--by", help="Who decided (default: $FACTCHECK_REVIEWER, else your login)."),
+    force: bool = typer.Option(False, "--force", help="Replace a decision already in force (both are kept)."),
     root: Path = RootOption,
 ) -> None:
-    """Record a decision on a discrepancy; verify will not raise it again unless a claim changes."""
-    from factcheck import console
-    from factcheck.actions.review import resolve
+    """Record a decision on a discrepancy; verify will not raise it again unless a claim changes.
 
-    done = resolve(root, discrepancy, decision.value, note, reviewer)
-    console.note(f"{done.action} {done.id} ({done.file})")
+    Every decision is kept in claims/reviews.yaml with who made it and when; the last one counts.
+    """
+    from factcheck import console
+    from factcheck.actions.review import describe_review, resolve
+
+    as_conflict = decision is DecisionChoice.conflict
+    done = resolve(root, discrepancy, "confirmed" if as_conflict else decision.value, note, reviewer,
+                   verdict="conflict" if as_conflict else None, force=force)  # fmt: skip
+    what = done.decision + (f" as a {done.verdict}" if done.verdict else "")
+    if done.unchanged:
+        console.note(f"{done.id} is already {describe_review(done.replaces)}; nothing written")  # type: ignore[arg-type]
+    elif done.replaces is not None:
+        console.note(f"{what} {done.id} ({done.file}), replacing: {describe_review(done.replaces)}")
+    else:
+        console.note(f"{what} {done.id} ({done.file})")
