@@ -332,7 +332,13 @@ def print_timelines(timelines: tuple[Timeline, ...]) -> None:
             else:
                 bar.append("▒" * max(round(width * p.high / top) - solid, 0), style="dim cyan")
             when = p.time.human() + (" (pub.)" if p.time_label == "published" else "") if p.time else "undated"
-            cells = [clean(when), bar, clean(p.value), *([] if narrow else [clean(p.reading)]), clean(p.source)]
+            cells: list[str | Text] = [
+                clean(when),
+                bar,
+                clean(p.value),
+                *([] if narrow else [clean(p.reading)]),
+                clean(p.source),
+            ]
             table.add_row(*cells)
         out.print(table)
         out.print()

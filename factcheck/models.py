@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -311,11 +312,11 @@ class Discrepancy:
     review: Review | None = None
     fingerprint: str = ""  # of both claims as compared: a review made on another fingerprint is stale
 
-    @property
+    @builtins.property  # the field `property` hides the builtin from type checkers
     def proposed(self) -> bool:
         return any(c.status == "proposed" for c in self.claims)
 
-    @property
+    @builtins.property  # the field `property` hides the builtin from type checkers
     def needs_attention(self) -> bool:
         return self.verdict.needs_attention and (self.review is None or self.review.stale)
 
@@ -340,8 +341,8 @@ class Verification:
 
     root: str
     sources: tuple[Source, ...]
-    claims: tuple[Claim, ...]
-    anchors: tuple[Anchor, ...]
+    claims: Sequence[Claim]  # a tuple, or read only when first used (see pipeline.incremental.Lazy)
+    anchors: Sequence[Anchor]
     problems: tuple[Problem, ...]
     discrepancies: tuple[Discrepancy, ...]
     entities: tuple[Entity, ...] = field(default=())

@@ -236,7 +236,8 @@ def resolve(
                     f"the earlier decision stays in claims/{REVIEWS_FILE}",
                 )  # fmt: skip
         fields = entry_fields(target, decision, note, reviewer, when, verdict)
-        pair = fields.pop("claims")
+        del fields["claims"]  # written as a flow list, second, below
+        pair = [c.id for c in target.claims]
 
         def change(data: Any) -> bool:
             items = data.get("reviews")
@@ -245,7 +246,7 @@ def resolve(
 
                 items = data["reviews"] = CommentedSeq()
             entry = mapping(fields)
-            entry.insert(1, "claims", flow_list(list(pair)))  # type: ignore[arg-type]
+            entry.insert(1, "claims", flow_list(pair))
             items.append(entry)
             return True
 

@@ -78,7 +78,8 @@ OPEN_AFTER = re.compile(r"^\s*(?:after|since|from)\s+", re.IGNORECASE)
 def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
     """A time reference: a date expression, or "before X" / "after X" for an open range."""
     before, after = OPEN_BEFORE.match(text), OPEN_AFTER.match(text)
-    rest = text[(before or after).end() :] if (before or after) else text
+    opener = before or after
+    rest = text[opener.end() :] if opener else text
     value = parse_value(rest, ref)
     if not isinstance(value, DateValue) or value.range is None:
         return None

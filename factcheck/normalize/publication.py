@@ -111,9 +111,11 @@ def _weekday_dates(text: str, low: dt.date, high: dt.date, today: dt.date) -> tu
         if re.search(r"\b(?:19|20)\d\d\b", window):
             continue  # the year is written: a dateline or a plain date, read elsewhere
         written = _day_dates(window, DateRange.day(today))
-        if not written or written[0].span[0] != 0 or written[0].range is None:
+        if not written or written[0].span[0] != 0:
             continue
         date = written[0]
+        if date.range is None:
+            continue
         month, mday = date.range.start.month, date.range.start.day
         weekday = _WEEKDAYS.index(m.group().lower()[:3])
         fits = sorted(y for y in years | {y - 1 for y in years} if _weekday_of(y, month, mday) == weekday)

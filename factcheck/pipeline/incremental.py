@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.verdicts import compare, group_key, order_discrepancies
@@ -20,6 +20,8 @@ from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
 from factcheck.sources.load import Seen, load_manifest
 from factcheck.text.entities import EntityIndex
+
+T = TypeVar("T")
 
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
 
@@ -148,15 +150,15 @@ class Units:
         return tuple(a for u in self.load(self.keys).values() for a in u.anchors)
 
 
-class Lazy(Sequence):  # type: ignore[type-arg]
+class Lazy(Sequence[T]):
     """A sequence read only when first used (a verification's claims and anchors)."""
 
-    def __init__(self, load: Callable[[], tuple[Any, ...]], length: int | None = None) -> None:
+    def __init__(self, load: Callable[[], tuple[T, ...]], length: int | None = None) -> None:
         self._load = load
         self._length = length
-        self._items: tuple[Any, ...] | None = None
+        self._items: tuple[T, ...] | None = None
 
-    def _all(self) -> tuple[Any, ...]:
+    def _all(self) -> tuple[T, ...]:
         if self._items is None:
             self._items = self._load()
         return self._items
@@ -164,10 +166,16 @@ class Lazy(Sequence):  # type: ignore[type-arg]
     def __len__(self) -> int:
         return self._length if self._length is not None else len(self._all())
 
-    def __getitem__(self, i: Any) -> Any:
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
         return self._all()[i]
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[T]:
         return iter(self._all())
 
 

@@ -134,8 +134,8 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
     discrepancies = judged_pairs(units, store, entities, ctx.glossary)
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
-    for file in keys:
-        problems.extend(fresh[file].problems if file in fresh else unit_problems.get(file, ()))
+    for name in keys:
+        problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
     if store:
         store.commit()
     return Verification(

@@ -100,9 +100,9 @@ def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int
                     break
         if matched:
             continue
-        for phrase, family in _BY_FIRST.get(toks[i][0], ()):
-            n = len(phrase)
-            if tuple(t[0] for t in toks[i : i + n]) == phrase:
+        for phrase_words, family in _BY_FIRST.get(toks[i][0], ()):
+            n = len(phrase_words)
+            if tuple(t[0] for t in toks[i : i + n]) == phrase_words:
                 out.append((f"~{family}", toks[i][1], toks[i + n - 1][2]))
                 i += n
                 matched = True

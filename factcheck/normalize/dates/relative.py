@@ -109,6 +109,35 @@ def _season_note(tense: str | None) -> str:
     return "season without a year: the one in the reference date's year"
 
 
+# Rules made from what a phrase says; each binds its numbers when made, not when applied.
+def _days_from(shift: int) -> Rule:
+    return lambda d: DateRange.day(d + dt.timedelta(days=shift))
+
+
+def _days_before(days: int) -> Rule:
+    return lambda d: DateRange(d - dt.timedelta(days=days), d)
+
+
+def _days_after(days: int) -> Rule:
+    return lambda d: DateRange(d, d + dt.timedelta(days=days))
+
+
+def _offset(low: int, high: int) -> Rule:
+    return lambda d: DateRange.day(d).shift(low, high)
+
+
+def _month_of_year(month: int, shift: int) -> Rule:
+    return lambda d: month_range(d.year + shift, month)
+
+
+def _part_of_unit(unit: str, shift: int, pos: str | None) -> Rule:
+    return lambda d: part_of(_calendar_unit(unit, d, shift), pos)
+
+
+def _part_of_rule(rule: Rule, pos: str | None) -> Rule:
+    return lambda d: part_of(rule(d), pos)
+
+
 def relative_dates(text: str | Scan) -> list[DateValue]:
     """Every expression whose date depends on when it was written."""
     scan = Scan.of(text)
@@ -122,15 +151,14 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
     for m in TODAY.finditer(low) if not words.isdisjoint(_TODAY_WORDS) else ():
         w = m.group("w").lower()
         shift = -1 if w.startswith("yesterday") else 1 if w.startswith("tomorrow") else 0
-        add(m, lambda d, s=shift: DateRange.day(d + dt.timedelta(days=s)), "day")
+        add(m, _days_from(shift), "day")
     for m in CALENDAR.finditer(low) if deictic else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         unit, pos = m.group("unit"), m.group("pos")
-        add(m, lambda d, u=unit, s=shift, p=pos: part_of(_calendar_unit(u, d, s), p),
-            "part" if pos else re.sub(r"\s+", "_", unit.lower()))  # fmt: skip
+        add(m, _part_of_unit(unit, shift, pos), "part" if pos else re.sub(r"\s+", "_", unit.lower()))
     for m in PART_OF_THE.finditer(low) if not words.isdisjoint(_PART_WORDS) else ():
         unit, pos = m.group("unit"), m.group("pos")
-        add(m, lambda d, u=unit, p=pos: part_of(_calendar_unit(u, d, 0), p), "part")
+        add(m, _part_of_unit(unit, 0, pos), "part")
     for m in LAST_NAMED.finditer(low) if deictic else ():
         rule = _named_rule(m.group("rel"), m.group("name"))
         pos = m.group("pos")
@@ -139,15 +167,12 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         notes: tuple[str, ...] = ()
         if name in MONTHS and m.group("rel").lower() == "last":
             notes = ("'last' + month read as the most recent past one",)
-        add(m, (lambda d, r=rule, p=pos: part_of(r(d), p)) if pos else rule, gran, notes)
+        add(m, _part_of_rule(rule, pos) if pos else rule, gran, notes)
     for m in WINDOW.finditer(low) if not words.isdisjoint(_WINDOW_WORDS) else ():
         lo, hi = _count(m.group("n"), False)
         span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
         past = m.group("dir").lower() in ("last", "past", "previous")
-        if past:
-            add(m, lambda d, k=span_days: DateRange(d - dt.timedelta(days=k), d), "range")
-        else:
-            add(m, lambda d, k=span_days: DateRange(d, d + dt.timedelta(days=k)), "range")
+        add(m, _days_before(span_days) if past else _days_after(span_days), "range")
     for m in BARE_WEEKDAY.finditer(low) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
         # "on Friday": the next one in the future tense, the last one in the past; else either
         tense = tense_near(text, *m.span())
@@ -161,7 +186,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
     for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         month = MONTHS[m.group("m").lower()]
-        add(m, lambda d, mo=month, s=shift: month_range(d.year + s, mo), "month")
+        add(m, _month_of_year(month, shift), "month")
     offsets = not words.isdisjoint(UNIT_WORDS) and OFFSET_GATE.search(low) is not None
     for m in OFFSET.finditer(low) if offsets else ():
         if m.group("n") is None and not m.group("unit").lower().endswith("s"):
@@ -178,13 +203,12 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         direction = m.group("dir").lower()
         sign = 1 if direction in ("later", "before", "on", "afterwards") else -1
         a, b = sorted((sign * round(lo), sign * round(hi)))
-        add(m, lambda d, a=a, b=b: DateRange.day(d).shift(a, b), "range",
+        add(m, _offset(a, b), "range",
             ("dates the event named after 'after', before the reference",) if direction == "after" else ())  # fmt: skip
     for m in WITHIN.finditer(low) if "within" in words else ():
         # "within a month" is a limit: the whole count, without the half-unit slack of "a month ago"
         lo, hi = _count(m.group("n"), False)
-        add(m, lambda d, k=round(hi * UNIT_DAYS[_unit(m.group("unit"))]): DateRange(d, d + dt.timedelta(days=k)),
-            "range")  # fmt: skip
+        add(m, _days_after(round(hi * UNIT_DAYS[_unit(m.group("unit"))])), "range")
     for m in LATER_THIS.finditer(low) if "this" in words and not words.isdisjoint({"later", "earlier"}) else ():
         later = m.group("w").lower() == "later"
         unit = m.group("unit")
