@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.models import DateRange
@@ -91,9 +91,6 @@ class Quantity:
             return f"up to {format_amount(self.high, self.unit)}"
         return "any amount"
 
-    def shifted(self, offset: int) -> Quantity:
-        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
-
 
 @dataclass(frozen=True)
 class DateValue:
@@ -143,9 +140,6 @@ class DateValue:
     def describe(self) -> str:
         return self.range.human() if self.range else f"'{self.text}' (unresolved)"
 
-    def shifted(self, offset: int) -> DateValue:
-        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
-
 
 @dataclass(frozen=True)
 class Duration:
@@ -178,9 +172,6 @@ class Duration:
         if math.isclose(self.low_days, self.high_days):
             return f"{_fmt_number(self.low_days)} days"
         return f"{_fmt_number(self.low_days)}–{_fmt_number(self.high_days)} days"
-
-    def shifted(self, offset: int) -> Duration:
-        return replace(self, span=(self.span[0] + offset, self.span[1] + offset))
 
 
 Value = Quantity | DateValue | Duration

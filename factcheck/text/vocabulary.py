@@ -116,10 +116,6 @@ def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int
     return out
 
 
-def term_set(text: str, extra: dict[str, str] | None = None) -> frozenset[str]:
-    return frozenset(t for t, _s, _e in terms(text, extra))
-
-
 def near_value(
     text: str, start: int, end: int, reach: int = 6, extra: dict[str, str] | None = None
 ) -> dict[str, float]:
