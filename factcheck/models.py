@@ -284,8 +284,8 @@ class Review:
         return self.date[:10] if self.date else None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"decision": self.decision, "note": self.note, "reviewer": self.reviewer, "date": self.date,
-               "reopened": self.stale}  # fmt: skip
+        out: dict[str, Any] = {"decision": self.decision, "note": self.note, "reviewer": self.reviewer,
+                               "date": self.date, "reopened": self.stale}  # fmt: skip
         if self.verdict:
             out.update(verdict=self.verdict, found=self.found)
         if self.history:
