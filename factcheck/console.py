@@ -19,7 +19,7 @@ from rich.text import Text
 
 from factcheck.models import VERDICT_ORDER, Discrepancy, Review, Source, Verdict, Verification
 from factcheck.report import verdict_counts
-from factcheck.results import ClaimDetail, SearchHit
+from factcheck.results import ClaimDetail, Proposal, SearchHit
 from factcheck.text.printable import clean
 
 if TYPE_CHECKING:
@@ -155,6 +155,25 @@ def print_hits(hits: list[SearchHit]) -> None:
     out.print(table)
 
 
+def print_proposals(items: tuple[Proposal, ...]) -> None:
+    """Proposed claims, one a row; ids are never wrapped, so they can be copied whole."""
+    if not items:
+        stderr().print("no proposed claims match")
+        return
+    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("value", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("subject · property", ratio=1)
+    table.add_column("pairing", justify="right", no_wrap=True)
+    for p in items:
+        c = p.claim
+        table.add_row(clean(c.id), p.kind, clean(c.value), f"{clean(p.subject_name)} · {clean(c.property)}",
+                      f"{p.confidence:.2f}")  # fmt: skip
+    stdout().print(table)
+    note(f"{len(items)} proposed claim{'s' if len(items) != 1 else ''}")
+
+
 def print_claim(detail: ClaimDetail) -> None:
     out = stdout()
     c, a = detail.claim, detail.anchor
@@ -165,7 +184,7 @@ def print_claim(detail: ClaimDetail) -> None:
     rows = [
         ("id", c.id), ("source", f"{c.source} (published {published})"),
         ("subject", f"{detail.subject_name} [{c.subject}]"), ("property", c.property), ("value", c.value),
-        ("kind", c.kind or "inferred"), ("as of", c.as_of or c.period or "—"), ("note", c.note or "—"),
+        ("kind", c.kind or "inferred"), ("status", c.status), ("as of", c.as_of or c.period or "—"), ("note", c.note or "—"),
         ("registry", f"{c.file}:{c.line}"),
         ("anchor", f"{a.status.value}, line {a.line} column {a.column}, score {a.score:.0f}"),
     ]  # fmt: skip

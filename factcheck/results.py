@@ -214,3 +214,20 @@ class Extraction:
             "already_in_registry": self.already,
             "written": list(self.written),
         }
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed claim waiting for review, with how sure factcheck is that it pairs with a claim
+    in another source (its best pairing confidence; 0 when it pairs with none)."""
+
+    claim: Claim
+    kind: str
+    subject_name: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {"id": c.id, "source": c.source, "kind": self.kind, "subject": c.subject,
+                "subject_name": self.subject_name, "property": c.property, "value": c.value, "quote": c.quote,
+                "confidence": round(self.confidence, 2), "file": c.file, "line": c.line}  # fmt: skip

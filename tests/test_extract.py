@@ -15,6 +15,7 @@ from factcheck.cli import app
 from factcheck.models import Entity
 from factcheck.normalize.publication import infer_publication
 from factcheck.pipeline.verification import verify
+from factcheck.registry.load import load_registry
 from factcheck.text.entities import EntityIndex, find_mentions
 from factcheck.text.sentences import sentences
 
@@ -236,7 +237,8 @@ def test_the_interactive_pass_writes_each_decision_as_it_goes(fresh):
     by_id = {c.id: c for c in verify(fresh).claims}
     assert by_id[first.id].status == "reviewed"
     assert (by_id[second.id].status, by_id[second.id].property) == ("reviewed", "edited property")
-    assert by_id[third.id].status == "rejected"
+    assert third.id not in by_id  # rejected: kept in its file, in no result
+    assert next(c for c in load_registry(fresh, {p.name for p in (fresh / "seeds").glob("*.txt")}).claims if c.id == third.id).status == "rejected"
     assert by_id[fourth.id].status == "proposed"  # after [q]uit nothing more is decided
 
 

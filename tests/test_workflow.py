@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
+import pytest
 import yaml
 
 from factcheck.cli import app
 from factcheck.errors import ExitStatus
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run(runner, *args, **kwargs):
@@ -122,3 +127,95 @@ def test_claimreview_rating_words_follow_the_decision(runner, shipped):
     unreviewed = next(d for d in items if d["verdict"] == "changed")
     assert reviews[unreviewed["id"]]["alternateName"] == "Changed over time"
     assert "comment" not in exported[possible["id"]]  # no note given: no comment
+
+
+# --- review: lists and decisions in batches ------------------------------------------------------
+
+
+@pytest.fixture
+def extracted(tmp_path, runner):
+    """The shipped sources with every claim proposed by extract, nothing reviewed yet."""
+    root = tmp_path / "story"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "claims").mkdir()
+    assert run(runner, "extract", "--root", root).exit_code == 0
+    return root
+
+
+def proposed_in_files(root) -> dict[str, str]:
+    """id -> source of every claim the files mark proposed, read straight from the YAML."""
+    out = {}
+    for file in (root / "claims").glob("*.yaml"):
+        data = yaml.safe_load(file.read_text())
+        for c in data.get("claims") or []:
+            if c.get("status") == "proposed":
+                out[c["id"]] = c.get("source", data["source"])
+    return out
+
+
+def listed(runner, root, *filters) -> list[dict]:
+    result = run(runner, "review", "--list", *filters, "--format", "json", "--root", root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_review_list_shows_every_proposal_and_narrows_by_filters(runner, extracted):
+    everything = listed(runner, extracted)
+    assert {p["id"]: p["source"] for p in everything} == proposed_in_files(extracted)
+    money_002 = listed(runner, extracted, "--kind", "money", "--source", "002")
+    assert money_002 == [p for p in everything if p["kind"] == "money" and "002" in p["source"]] != []
+    weak = listed(runner, extracted, "--below", "0.5")
+    assert weak == [p for p in everything if p["confidence"] < 0.5] != []
+    newsam = listed(runner, extracted, "--subject", "Mr Newsam")
+    assert newsam == [p for p in everything if p["subject"] == "malcolm-newsam"] != []
+    bad = run(runner, "review", "--list", "--kind", "moneys", "--root", extracted)
+    assert bad.exit_code == ExitStatus.BAD_INPUT
+    assert bad.stderr == ("error: field 'kind': unknown kind 'moneys' (--kind is one of date, duration, money, "
+                          "number, percent, rate, role, statement, text)\n")  # fmt: skip
+
+
+def test_review_accept_all_and_reject_by_filter(runner, extracted):
+    everything = listed(runner, extracted)
+    money = [p["id"] for p in everything if p["kind"] == "money" and "000" in p["source"]]
+    result = run(runner, "review", "--accept-all", "--kind", "money", "--source", "000", "--root", extracted)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"accepted {i} (claims/000_383d7e6cd305652f.yaml)" for i in money]
+    assert listed(runner, extracted, "--kind", "money", "--source", "000") == []
+    dates = [p["id"] for p in everything if p["kind"] == "date" and "001" in p["source"]]
+    result = run(runner, "review", "--reject", "--kind", "date", "--source", "001", "--root", extracted)
+    assert result.stderr.splitlines() == [f"rejected {i} (claims/001_0912aa75dee56cb3.yaml)" for i in dates]
+    left = proposed_in_files(extracted)
+    assert not set(money + dates) & set(left) and len(left) == len(everything) - len(money) - len(dates)
+
+    nothing = run(runner, "review", "--reject", "--root", extracted)
+    assert nothing.exit_code == ExitStatus.BAD_INPUT
+    assert nothing.stderr == ("error: name the ids to reject, or filters "
+                              "(e.g. factcheck review --reject --kind date)\n")  # fmt: skip
+    none_left = run(runner, "review", "--accept-all", "--kind", "money", "--source", "000", "--root", extracted)
+    assert none_left.exit_code == 0 and none_left.stderr == "no proposed claims match; nothing written\n"
+
+
+def test_an_unknown_id_points_at_review_list_which_exists(runner, extracted):
+    result = run(runner, "review", "--accept", "no-such-claim", "--root", extracted)
+    assert result.stderr == ("error: no claim or entity with id 'no-such-claim' "
+                             "(see `factcheck review --list` for what is proposed)\n")  # fmt: skip
+    assert run(runner, "review", "--list", "--root", extracted).exit_code == 0
+
+
+def test_a_rejected_claim_can_be_shown_and_is_not_counted(runner, extracted):
+    before = json.loads(run(runner, "verify", "--root", extracted, "-f", "json").stdout)["claims"]
+    target = listed(runner, extracted)[0]
+    prefix = target["id"][: target["id"].rindex("-") + 3]
+    result = run(runner, "review", "--reject", prefix, "--root", extracted)
+    assert result.stderr == f"rejected {target['id']} ({target['file']})\n"  # said back in full
+    shown = json.loads(run(runner, "show", target["id"], "--root", extracted, "-f", "json").stdout)
+    assert (shown["status"], shown["quote"], shown["discrepancies"]) == ("rejected", target["quote"], [])
+    assert shown["anchor"]["status"] == "exact"
+    text = run(runner, "show", target["id"], "--root", extracted).stdout
+    assert re.search(r"^status +rejected *$", text, re.M)
+    after = json.loads(run(runner, "verify", "--root", extracted, "-f", "json").stdout)["claims"]
+    assert after == before - 1
+    sources = json.loads(run(runner, "sources", "--root", extracted, "-f", "json").stdout)
+    assert sum(s["claims"] for s in sources) == after
+    again = json.loads(run(runner, "verify", "--root", extracted, "-f", "json").stdout)["claims"]  # from the cache
+    assert again == after

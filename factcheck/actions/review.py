@@ -19,6 +19,7 @@ from factcheck.files import project_lock
 from factcheck.models import Discrepancy, Review, Verdict, Verification
 from factcheck.registry.load import ENTITIES_FILE, REVIEWS_FILE, load_registry
 from factcheck.registry.reviews import DECISIONS, entry_fields
+from factcheck.results import Proposal
 from factcheck.sources.load import load_sources
 
 EDITABLE = ("subject", "property", "value", "kind", "as_of", "period", "note")
@@ -52,6 +53,48 @@ def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
         full = match_id(ref, where, "claim or entity", "see `factcheck review --list` for what is proposed")
         out[full] = where[full]
     return out
+
+
+def proposals(
+    root: str | Path, *, source: str | None = None, kind: str | None = None, subject: str | None = None,
+    below: float | None = None,
+) -> tuple[Proposal, ...]:  # fmt: skip
+    """The proposed claims, narrowed by source (name or part of it), kind, subject (any alias) and
+    pairing confidence (below it), in registry order. A subject is found by any of its names,
+    proposed aliases included."""
+    from factcheck.normalize.claims import claim_kind
+    from factcheck.pipeline.verification import verify
+    from factcheck.registry.load import alias_index, check_kind
+    from factcheck.text.fold import name_key
+
+    check_kind(kind)
+    result = verify(root)
+    want_subject = None
+    if subject:
+        names = {name_key(a): e.id for e in result.entities for a in e.proposed_aliases}  # not yet adopted
+        want_subject = {**names, **alias_index(result.entities)}.get(name_key(subject))
+        if want_subject is None:
+            raise ReviewError(f"no subject '{subject}' in claims/entities.yaml", field="subject",
+                              hint="give an entity's name, alias or id")  # fmt: skip
+    best: dict[str, float] = {}
+    for d in result.discrepancies:
+        for c in d.claims:
+            best[c.id] = max(best.get(c.id, 0.0), d.confidence)
+    names = {e.id: e.name for e in result.entities}
+    out = []
+    for c in result.claims:
+        if (
+            c.status != "proposed"
+            or (source and source not in c.source)
+            or (want_subject and c.subject != want_subject)
+        ):
+            continue
+        this_kind = claim_kind(c)
+        confidence = best.get(c.id, 0.0)
+        if (kind and this_kind != kind) or (below is not None and confidence >= below):
+            continue
+        out.append(Proposal(c, this_kind, names.get(c.subject, c.subject), confidence))
+    return tuple(out)
 
 
 def _edit_entries(root: Path, file: str, ids: set[str], change: Any) -> None:

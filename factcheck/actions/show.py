@@ -15,24 +15,33 @@ from factcheck.sources.load import load_sources
 
 
 def show_claim(root: str | Path, claim_id: str) -> ClaimDetail:
-    """One claim: where its quote sits, and every verdict it takes part in."""
+    """One claim (by its id or an unambiguous prefix): where its quote sits, and every verdict it
+    takes part in. A rejected claim is shown too, found in its source afresh, with no verdicts."""
+    from factcheck.actions.review import match_id
+
     result = verify(root)
-    claim = next((c for c in result.claims if c.id == claim_id), None)
-    if claim is None:
-        close = sorted(c.id for c in result.claims if claim_id.lower() in c.id.lower())[:3]
-        hint = f"did you mean {', '.join(close)}?" if close else "list ids with `factcheck search`"
-        raise FactcheckError(f"no claim with id '{claim_id}'", hint=hint)
-    anchor = next(a for a in result.anchors if a.claim_id == claim_id)
+    claims = {c.id: c for c in result.claims}
+    rejected = {c.id: c for c in load_registry(Path(root), {s.name for s in result.sources}).claims
+                if c.status == "rejected"}  # fmt: skip
+    claim_id = match_id(claim_id, claims.keys() | rejected.keys(), "claim", "list ids with `factcheck search`")
+    claim = claims.get(claim_id) or rejected[claim_id]
     source = next(s for s in result.sources if s.name == claim.source)
+    anchor = next((a for a in result.anchors if a.claim_id == claim_id), None)
+    if anchor is None:
+        from factcheck.anchor import anchor_quote, prepare
+
+        anchor = anchor_quote(claim, prepare(source))
     names = {e.id: e.name for e in result.entities}
     related = tuple(d for d in result.discrepancies if any(c.id == claim_id for c in d.claims))
     return ClaimDetail(claim, names.get(claim.subject, claim.subject), anchor, source, related)
 
 
 def list_sources(root: str | Path) -> tuple[tuple[Source, int], ...]:
-    """Every source with its number of claims (the registry is validated; quotes are not anchored)."""
+    """Every source with its number of claims, rejected ones left out (the registry is validated;
+    quotes are not anchored)."""
     sources = load_sources(Path(root))
-    counts = Counter(c.source for c in load_registry(Path(root), {s.name for s in sources}).claims)
+    claims = load_registry(Path(root), {s.name for s in sources}).claims
+    counts = Counter(c.source for c in claims if c.status != "rejected")
     return tuple((s, counts[s.name]) for s in sources)
 
 

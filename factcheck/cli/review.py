@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import RootOption, handles_errors
+from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 
 class DecisionChoice(str, Enum):
@@ -16,38 +17,81 @@ class DecisionChoice(str, Enum):
 
 @handles_errors
 def review_command(
-    ids: list[str] = typer.Argument(None, help="Claim or entity ids, with --accept or --reject."),
+    ids: list[str] = typer.Argument(
+        None, help="Claim or entity ids (or unambiguous prefixes), with --accept or --reject."
+    ),
     root: Path = RootOption,
     accept: bool = typer.Option(False, "--accept", help="Accept the proposed claims (or entities) named."),
     reject: bool = typer.Option(
-        False, "--reject", help="Reject the proposed claims named (kept, never proposed again)."
+        False,
+        "--reject",
+        help="Reject the proposed claims named, or all that match the filters (kept, never proposed again).",
     ),
+    accept_all: bool = typer.Option(
+        False, "--accept-all", help="Accept every proposed claim that matches the filters."
+    ),
+    show_list: bool = typer.Option(False, "--list", help="List the proposed claims that match the filters."),
+    source: str = typer.Option(None, "--source", "-s", help="Filter: claims whose source file name contains this."),
+    kind: str = typer.Option(None, "--kind", "-k", help="Filter: claims of this kind (money, number, date, ...)."),
+    subject: str = typer.Option(None, "--subject", help="Filter: claims about this subject (any alias)."),
+    below: float = typer.Option(
+        None,
+        "--below",
+        min=0.0,
+        max=1.0,
+        help="Filter: claims whose best pairing confidence is below this (0 when a claim pairs with none).",
+    ),  # fmt: skip
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="--list as text or json."),
 ) -> None:
     """Review proposed claims and discrepancies: accept, edit, reject or skip each one.
 
     With no options, an interactive pass on a terminal; every decision is written at once, so
-    quitting part-way loses nothing. `--accept ID...` and `--reject ID...` decide without asking.
+    quitting part-way loses nothing. `--list` shows the proposals; `--accept ID...`, `--reject ID...`,
+    `--accept-all` and `--reject` with filters decide without asking.
     """
     from factcheck import console
-    from factcheck.actions.review import ReviewError, decide
+    from factcheck.actions.review import ReviewError, decide, proposals
 
-    if accept and reject:
-        raise ReviewError("choose --accept or --reject, not both")
-    if accept or reject:
+    filters = {"source": source, "kind": kind, "subject": subject, "below": below}
+    filtering = any(v is not None for v in filters.values())
+    modes = [name for name, on in (("--list", show_list), ("--accept", accept), ("--accept-all", accept_all),
+                                   ("--reject", reject)) if on]  # fmt: skip
+    if len(modes) > 1:
+        raise ReviewError(f"choose one of {' and '.join(modes)}")
+    if show_list:
+        found = proposals(root, **filters)
+        if format is ListFormat.json:
+            typer.echo(json.dumps([p.to_dict() for p in found], indent=2, ensure_ascii=False))
+        else:
+            console.print_proposals(found)
+        return
+    if ids and (accept_all or filtering):
+        raise ReviewError(
+            "give ids or filters, not both", hint="e.g. factcheck review --reject ID, or --reject --kind date"
+        )
+    if accept_all or (reject and not ids):
+        if reject and not filtering:
+            raise ReviewError("name the ids to reject, or filters", hint="e.g. factcheck review --reject --kind date")
+        ids = [p.claim.id for p in proposals(root, **filters)]
+        if not ids:
+            console.note("no proposed claims match; nothing written")
+            return
+    if accept or reject or accept_all:
         if not ids:
             raise ReviewError("name the ids to decide", hint="e.g. factcheck review --accept 000-over-budget-1a2b3")
-        for d in decide(root, ids, "accepted" if accept else "rejected"):
+        for d in decide(root, ids, "rejected" if reject else "accepted"):
             console.note(f"{d.action} {d.id} ({d.file})")
         return
-    if ids:
-        raise ReviewError("ids need --accept or --reject", hint="or run factcheck review alone to go through them")
+    if ids or filtering:
+        raise ReviewError(f"{'ids' if ids else 'filters'} need --list, --accept, --accept-all or --reject",
+                          hint="or run factcheck review alone to go through them")  # fmt: skip
     import sys
 
     from factcheck.cli.review_session import run_session
 
     if not sys.stdin.isatty():
         raise ReviewError("factcheck review asks questions and needs a terminal",
-                          hint="use --accept ID... or --reject ID... in scripts")  # fmt: skip
+                          hint="use --list, then --accept ID... or --reject ID... in scripts")  # fmt: skip
     run_session(root)
 
 

@@ -144,7 +144,8 @@ class Units:
         return {f: got[f] if f in got else self.check(f) for f in files}
 
     def claims(self) -> tuple[Claim, ...]:
-        return tuple(c for u in self.load(self.keys).values() for c in u.claims)
+        """The claims that count: a rejected claim stays in its file, but in no result or count."""
+        return tuple(c for u in self.load(self.keys).values() for c in u.claims if c.status != "rejected")
 
     def anchors(self) -> tuple[Anchor, ...]:
         return tuple(a for u in self.load(self.keys).values() for a in u.anchors)

@@ -124,7 +124,7 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
         cited = sorted({c.source for c in unit.claims})
         keys[unit.file] = key_of(file, cited)
         if store:
-            store.put_unit(unit.file, keys[unit.file], cited, [c.id for c in unit.claims], unit, unit.problems,
+            store.put_unit(unit.file, keys[unit.file], cited, kept_ids(unit.claims), unit, unit.problems,
                            pickled)  # fmt: skip
     if store:
         store.drop_units(f for f in stored if f not in keys)
@@ -248,20 +248,20 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
                   names: set[str]) -> int:  # fmt: skip
     """What only all files together can show: a source not in seeds/, an id used twice. Files from
     the cache are checked by what it keeps of them; the claims are loaded only to name the line.
-    Returns the number of claims."""
+    Returns the number of claims that count (rejected ones do not)."""
     first: dict[str, str] = {}
     count = 0
     for file in units.keys:
         if file in units.fresh:
             cited = {c.source for c in units.fresh[file].claims}
-            ids = [c.id for c in units.fresh[file].claims]
+            ids = kept_ids(units.fresh[file].claims)
         else:
             cited, ids = set(stored[file][1]), list(stored[file][2])
         if not cited <= names:
             check_claims(units.load([file])[file].claims, names)
-        count += len(ids)
+        count += sum(not i.startswith(REJECTED_MARK) for i in ids)
         mine: set[str] = set()
-        for claim_id in ids:
+        for claim_id in (i.removeprefix(REJECTED_MARK) for i in ids):
             earlier = first.setdefault(claim_id, file)
             if earlier != file or claim_id in mine:
                 both = list(dict.fromkeys([earlier, file]))
@@ -269,6 +269,15 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
                 check_claims([c for f in both for c in pair[f].claims], names)
             mine.add(claim_id)
     return count
+
+
+REJECTED_MARK = "!"  # before a rejected claim's id in the ids a unit keeps (no id starts with it)
+
+
+def kept_ids(claims: Sequence[Claim]) -> list[str]:
+    """A unit's claim ids as the cache keeps them: every id (for the duplicate check), rejected ones
+    marked, so a run from the cache counts claims without loading them."""
+    return [(REJECTED_MARK if c.status == "rejected" else "") + c.id for c in claims]
 
 
 def excerpt(text: str, limit: int = 90) -> str:

@@ -31,6 +31,16 @@ CLAIM_FIELDS = {
 REQUIRED = ("id", "quote", "subject", "property", "value")
 KINDS = {"money", "number", "percent", "rate", "date", "duration", "role", "text", "statement"}
 STATUSES = {"reviewed", "proposed", "rejected"}
+
+
+def check_kind(kind: str | None, option: str = "--kind") -> None:
+    """A kind a filter names must be one there is: say which there are rather than match nothing."""
+    if kind is not None and kind not in KINDS:
+        raise RegistryError(
+            f"unknown kind '{kind}'", field="kind", hint=f"{option} is one of {', '.join(sorted(KINDS))}"
+        )
+
+
 ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note", "status", "proposed_aliases"}
 TERM_FIELDS = {"term", "aliases", "note"}
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
