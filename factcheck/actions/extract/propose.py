@@ -12,8 +12,9 @@ from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
 from factcheck.errors import ProjectError
-from factcheck.models import DateRange, Entity, Source
+from factcheck.models import Claim, DateRange, Entity, Source
 from factcheck.normalize import parse
+from factcheck.normalize.claims import normalize_claim
 from factcheck.normalize.publication import infer_publication
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.registry.load import Registry, free_id, load_registry
@@ -197,14 +198,54 @@ def _claims_in(
                     period = when.text
                 else:
                     as_of = when.text
-            out.append(proposed_claim(source.name, quote.text, entity_name, entity_id, prop, v.text, v.kind,
-                              start, end, as_of=as_of, period=period))  # fmt: skip
+            claim = _as_verify_reads(
+                proposed_claim(source.name, quote.text, entity_name, entity_id, prop, v.text, v.kind,
+                               start, end, as_of=as_of, period=period), ref)  # fmt: skip
+            if claim is not None:
+                out.append(claim)
         out.extend(roles_in(source.name, sentence, inside, index))
         out.extend(statements_in(source.name, sentence, inside, pronoun_person, index))
         people = [m for m in inside if m.kind == "person" and m.entity]
         if people:
             last_person = people[-1]
     return out
+
+
+_LEAD_IN = re.compile(r"(?:\b(?:on|in|at|by|from|since|until|till|before|after|last|this|next|early|late)\s+)$", re.I)
+
+
+def _as_verify_reads(claim: ProposedClaim, ref: DateRange | None) -> ProposedClaim | None:
+    """The proposal as `verify` will read it, or None when verify would refuse it.
+
+    A value found in running text can lean on its neighbours ("on Tuesday" is a date, "Tuesday"
+    alone is not), so a value that does not read alone is widened by the word before it in its
+    quote; a date that cannot be pinned down against the source's date is not proposed, and an
+    as_of or period that cannot be worked out is left off. What verify refuses is never written.
+    """
+    source = Source(claim.source, f"seeds/{claim.source}", "", "", published=ref)
+
+    def problems(c: ProposedClaim) -> list[str]:
+        cv = normalize_claim(_registry_claim(c), source, {})
+        errors = [m for severity, m in cv.problems if severity == "error"]
+        if c.kind == "date" and (not isinstance(cv.value, DateValue) or cv.value.range is None):
+            errors.append("no date")
+        return errors
+
+    if problems(claim) and (claim.as_of or claim.period):
+        claim = replace(claim, as_of=None, period=None)
+    if not problems(claim):
+        return claim
+    at = claim.quote.find(claim.value)
+    lead = _LEAD_IN.search(claim.quote[:at]) if at > 0 else None
+    if lead and lead.group().strip():
+        wider = replace(claim, value=claim.quote[lead.start() : at + len(claim.value)])
+        if not problems(wider):
+            return wider
+    return None
+
+
+def _registry_claim(c: ProposedClaim) -> Claim:
+    return Claim(c.id, c.source, c.quote, c.entity, c.property, c.value, c.kind, c.as_of, c.period, status="proposed")
 
 
 def _worth_proposing(sentence: str, v: Value) -> bool:
