@@ -109,8 +109,20 @@ def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | 
 
 
 def value_in(value: str, text: str) -> bool:
-    """Whether a value as written occurs in a quote (or passage), seen through typography and case."""
-    return fold_plain(value).casefold() in fold_plain(text).casefold()
+    """Whether a value as written occurs in a quote (or passage), seen through typography and case.
+    An ellipsis in the value marks words left out: a quotation broken by "she said" is written
+    "We will not … close the bridge", and each part must occur, in order."""
+    folded, within = fold_plain(value).casefold(), fold_plain(text).casefold()
+    if folded in within:
+        return True
+    parts = [p.strip() for p in folded.split("...")]
+    at = 0
+    for part in parts:
+        found = within.find(part, at) if part else at
+        if found < 0:
+            return False
+        at = found + len(part)
+    return len([p for p in parts if p]) > 1
 
 
 def load_recorded(claims_dir: Path) -> dict[str, dict[str, Any]]:

@@ -30,9 +30,12 @@ if TYPE_CHECKING:
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
+    Verdict.MISATTRIBUTED: "bold magenta",
+    Verdict.ALTERED: "bold red",
     Verdict.POSSIBLE: "bold yellow",
     Verdict.CHANGED: "bold blue",
     Verdict.ROUNDING: "green",
+    Verdict.CONSISTENT: "green",
     Verdict.CORROBORATED: "green",
 }
 

@@ -218,24 +218,37 @@ class Problem:
 
 
 class Verdict(str, Enum):
-    CONFLICT = "conflict"  # cannot both be true
+    """Most serious first: reports list findings in this order (docs/quotes.md says why)."""
+
+    CONFLICT = "conflict"  # cannot both be true (for a quotation: a negation, number, name or quantifier changed)
+    MISATTRIBUTED = "misattributed"  # the same quoted words given to different people
+    ALTERED = "altered"  # the same quotation with words inserted, deleted or replaced
     POSSIBLE = "possible"  # only partly compatible, or depends on a reading
-    ROUNDING = "rounding"  # compatible within the stated precision
     CHANGED = "changed"  # different values at different times
+    ROUNDING = "rounding"  # compatible within the stated precision
+    CONSISTENT = "consistent"  # compatible, one saying less (a partial quotation, a cut marked with an ellipsis)
     CORROBORATED = "corroborated"  # the sources agree
 
     @property
     def needs_attention(self) -> bool:
-        return self in (Verdict.CONFLICT, Verdict.POSSIBLE)
+        return self in (Verdict.CONFLICT, Verdict.MISATTRIBUTED, Verdict.ALTERED, Verdict.POSSIBLE)
 
 
-VERDICT_ORDER = (
-    Verdict.CONFLICT,
-    Verdict.POSSIBLE,
-    Verdict.CHANGED,
-    Verdict.ROUNDING,
-    Verdict.CORROBORATED,
-)
+VERDICT_ORDER = tuple(Verdict)
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    """One step of a word-level diff between two quotations: `same` words, words the second
+    leaves out (`delete`), adds (`insert`) or puts in place of the first's (`replace`), and words
+    left out where a quotation marks the cut with an ellipsis (`cut`)."""
+
+    op: str
+    a: str  # the words as the first quotation writes them ("" for an insert)
+    b: str  # the words as the second writes them ("" for a delete)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"op": self.op, "a": self.a, "b": self.b}
 
 
 @dataclass(frozen=True)
@@ -311,6 +324,7 @@ class Discrepancy:
     confidence: float = 1.0
     review: Review | None = None
     fingerprint: str = ""  # of both claims as compared: a review made on another fingerprint is stale
+    edits: tuple[WordEdit, ...] = ()  # for two quotations: their words aligned, first claim to second
 
     @builtins.property  # the field `property` hides the builtin from type checkers
     def proposed(self) -> bool:
@@ -332,6 +346,7 @@ class Discrepancy:
             "property": self.property,
             "explanation": self.explanation,
             "claims": [c.to_dict() for c in self.claims],
+            "edits": [e.to_dict() for e in self.edits],
         }
 
 

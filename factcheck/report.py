@@ -16,9 +16,12 @@ from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
     Verdict.CONFLICT: "Conflict — cannot both be true",
+    Verdict.MISATTRIBUTED: "Misattributed — the same words given to different people",
+    Verdict.ALTERED: "Altered — the same quotation in different words",
     Verdict.POSSIBLE: "Possible — only partly compatible; a human should look",
     Verdict.CHANGED: "Changed — different times, a timeline rather than a conflict",
     Verdict.ROUNDING: "Rounding — compatible within the stated precision",
+    Verdict.CONSISTENT: "Consistent — compatible, one source saying less",
     Verdict.CORROBORATED: "Corroborated — the sources agree",
 }
 
@@ -123,6 +126,8 @@ mark{background:#ffe08a}
 .verdict{font:bold 13px system-ui,sans-serif;text-transform:uppercase;padding:.1rem .4rem;border-radius:4px;color:#fff}
 .conflict{background:#b00020}.possible{background:#c77700}.changed{background:#3466a8}
 .rounding{background:#5b7f3a}.corroborated{background:#2e7d32}
+.misattributed{background:#7b1fa2}.altered{background:#b00020}.consistent{background:#5b7f3a}
+del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none;font-weight:bold}
 .review{font:14px system-ui,sans-serif;color:#6a1b9a;font-weight:bold}
 """
 

@@ -84,3 +84,10 @@ def test_seeds_are_byte_for_byte_the_shared_originals():
     assert originals
     for name in originals:
         assert (REPO / "seeds" / name).read_bytes() == (shared / name).read_bytes(), name
+
+
+def test_the_chief_executives_statement_quoted_in_two_sources_is_corroborated(result):
+    assert verdicts_between(result, "000_", "Sally has done a tremendous job", "002_",
+                            "Sally has done a tremendous job") == {"corroborated"}  # fmt: skip
+    quoted = [d for d in result.discrepancies if d.verdict.value in ("altered", "misattributed")]
+    assert quoted == []  # the shipped sources quote everyone faithfully: no quotation is flagged

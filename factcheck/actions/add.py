@@ -20,6 +20,25 @@ from factcheck.registry.load import ENTITIES_FILE, ID_PATTERN, KINDS, alias_inde
 from factcheck.sources.load import MANIFEST, decode_source, is_file_name, load_sources
 from factcheck.text.fold import name_key
 
+# Properties that report what someone said: their value is a statement, compared word by word.
+SAYING = re.compile(
+    r"^(?:said|says|say|told|tells|tell|quoted|quotes|quote|stated|states|added|adds|wrote|writes|"
+    r"commented|comments|claimed|claims|warned|warns|insisted|insists|argued|argues|explained|"
+    r"according to|statement|remarks?|comment|words)(?:\s+(?:to|in|at|on|by|the|a|an|that|reporters|"
+    r"journalists|staff|councillors|mps|parliament|bbc|us|me|him|her|them)\b.*)?$",
+    re.IGNORECASE,
+)
+
+
+def saying_kind(property: str, value: str) -> str | None:
+    """`statement` for a property that reports speech ("said", "told the BBC", "according to"),
+    unless the value is a figure or a date (what someone said a figure was is compared as one)."""
+    from factcheck.normalize.claims import claim_kind
+
+    if not SAYING.match(" ".join(property.split())):
+        return None
+    return "statement" if claim_kind(Claim("new", "-", value, "-", property, value)) == "text" else None
+
 
 class AddError(FactcheckError):
     """What was to be added does not check out; nothing was written."""
@@ -34,10 +53,11 @@ class Added:
     source: str
     line: int
     new_subject: str | None = None
+    inferred_kind: str | None = None  # the kind written because the property reports speech
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "file": self.file, "source": self.source, "line": self.line,
-                "new_subject": self.new_subject}  # fmt: skip
+                "new_subject": self.new_subject, "inferred_kind": self.inferred_kind}  # fmt: skip
 
 
 def add_claim(
@@ -71,6 +91,8 @@ def add_claim(
             raise AddError(f"--{name} is empty", field=name, hint=f"give the claim's {name}")
     if kind is not None and kind not in KINDS:
         raise AddError(f"unknown kind '{kind}'", field="kind", hint=f"one of {', '.join(sorted(KINDS))}")
+    inferred = saying_kind(property, value) if kind is None else None
+    kind = kind or inferred
     if id is not None and not ID_PATTERN.match(id):
         raise AddError(f"'{id}' is not a valid id", field="id", hint="use letters, digits, '.', '_' and '-'")
     with project_lock(root):
@@ -100,7 +122,8 @@ def add_claim(
         if not value_in(value, quote):
             raise AddError(f"the value '{value}' is not in the quote", field="value",
                            hint="write the value exactly as the quote has it")  # fmt: skip
-        errors = [m for sev, m in normalize_claim(claim, sources[source], glossary_index(registry.terms)).problems
+        errors = [m for sev, m in normalize_claim(claim, sources[source], glossary_index(registry.terms),
+                                                        (anchor.start, anchor.end)).problems
                   if sev == "error"]  # fmt: skip
         if errors:
             raise AddError(errors[0], field="value", hint="check --value, --kind, --as-of and --period")
@@ -117,7 +140,7 @@ def add_claim(
         check_inside(root, file, f"claims/{file.name}")
 
         edit_file(file, lambda d: append_claims(d, [(source, fields)], file), CLAIMS_HEADER.format(source=source))
-    return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject)
+    return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject, inferred)
 
 
 def _append(items: list[Any], entry: object) -> bool:

@@ -21,9 +21,12 @@ from factcheck.text.printable import clean
 
 RATINGS = {
     Verdict.CONFLICT: (1, "Contradicted by another source"),
+    Verdict.MISATTRIBUTED: (1, "Attributed to someone else by another source"),
+    Verdict.ALTERED: (2, "Quoted in other words by another source"),
     Verdict.POSSIBLE: (2, "Possibly contradicted by another source"),
     Verdict.CHANGED: (3, "Changed over time"),
     Verdict.ROUNDING: (4, "Consistent, allowing for rounding"),
+    Verdict.CONSISTENT: (4, "Consistent with another source, which says less"),
     Verdict.CORROBORATED: (5, "Corroborated by another source"),
 }
 # A person's decision in force changes the rating's words: a confirmed "possible" is a contradiction,

@@ -39,6 +39,8 @@ def add_command(
         return
     if added.new_subject:
         console.note(f"new subject '{added.new_subject}' added to claims/entities.yaml")
+    if added.inferred_kind:
+        console.note(f"kind: {added.inferred_kind} (the property reports speech; give --kind to choose another)")
     console.note(f"added {added.id} to {added.file} (quote found at seeds/{added.source} line {added.line})")
 
 

@@ -7,6 +7,8 @@ sources gets a verdict:
 - rounding: one lies inside the other's stated precision ("£4m" covers £4.4m);
 - changed: they differ, but refer to different times (a timeline, not a conflict);
 - corroborated: they agree.
+Statements (quotations and reported speech) are judged word by word in quotes.py, which also
+pairs quotations attributed to different people: altered, misattributed, consistent.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict
+from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
+from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, format_amount
 from factcheck.text.fold import fold_plain
@@ -31,7 +34,6 @@ RANK_WORDS = {
     "temporary", "joint", "co", "sub", "under", "junior", "senior", "executive", "lead",
     "chief", "principal", "head",
 }  # fmt: skip
-STATEMENT_MATCH = 90.0
 TEXT_MATCH = 95.0
 MOSTLY = 0.5  # share of the narrower reading two readings must have in common to be compatible
 
@@ -150,10 +152,7 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
             f"both say {_q(va.text)}" if va.text == vb.text else f"{_q(va.text)} and {_q(vb.text)} say the same",
         )
     if "statement" in (va.kind, vb.kind):
-        score = fuzz.partial_ratio(va.key, vb.key)
-        if score >= STATEMENT_MATCH:
-            return Verdict.CORROBORATED, f"the same words are quoted in both (match {score:.0f}%)"
-        return None  # people say many things: different statements are not a discrepancy
+        return None  # a statement beside a text that is not one: people say many things
     if "role" in (va.kind, vb.kind):
         ranks_a, ranks_b = _rank_words(va.key), _rank_words(vb.key)
         if ranks_a != ranks_b:
@@ -187,6 +186,9 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
     va, vb = a.value, b.value
     if va is None or vb is None:
         return None
+    if is_quotation(a) and is_quotation(b):  # what was said does not change over time: no time rule
+        quoted = judge_quotation(a, b)
+        return quoted[:2] if quoted else None
     result: tuple[Verdict, str] | None
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         result = _judge_quantities(a, b, va, vb)
@@ -288,9 +290,16 @@ def compare(
     ]  # fmt: skip
     if any(cv.claim.status == "proposed" for cv in values):
         pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh))
+    paired = {(id(a), id(b)) for a, b, _c in pairs}
+    pairs.extend(quotation_pairs(values, fresh, paired))  # the same words, whoever they are attributed to
     found: list[Discrepancy] = []
     for a, b, confidence in pairs:
-        result = judge(a, b)
+        edits: tuple[WordEdit, ...] = ()
+        if is_quotation(a) and is_quotation(b):
+            quoted = judge_quotation(a, b)
+            result, edits = (quoted[:2], quoted[2]) if quoted else (None, ())
+        else:
+            result = judge(a, b)
         if result is None:
             continue
         verdict, why = result
@@ -305,6 +314,7 @@ def compare(
                 id=discrepancy_id(a.claim.id, b.claim.id),
                 confidence=confidence,
                 fingerprint=fingerprint([a.claim, b.claim]),
+                edits=edits if verdict is not Verdict.CORROBORATED else (),
             )
         )
     return order_discrepancies(found)

@@ -27,6 +27,7 @@ class TextValue:
     kind: str  # "role" | "text" | "statement"
     text: str
     key: str
+    form: str | None = None  # a statement: "full" or "partial" quotation, or "reported" speech (None: unknown)
 
     def describe(self) -> str:
         return self.text
@@ -90,7 +91,10 @@ def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
     return value.range
 
 
-def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> ClaimValue:
+def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
+                    at: tuple[int, int] | None = None) -> ClaimValue:  # fmt: skip
+    """A claim's typed value and time; `at`, where its quote sits in the source, tells a statement
+    in quotation marks from reported speech."""
     problems: list[tuple[str, str]] = []
     published = source.published
     ref = published
@@ -131,7 +135,8 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
                 )
     if value is None and kind not in QUANTITATIVE:
         text_kind = kind or "text"
-        value = TextValue(text_kind, claim.value, text_key(claim.value, glossary))
+        form = _statement_form(claim, source, at) if text_kind == "statement" and at is not None else None
+        value = TextValue(text_kind, claim.value, text_key(claim.value, glossary), form)
     time: DateRange | None = None
     label = ""
     when = claim.period or claim.as_of
@@ -146,6 +151,20 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str]) -> C
     if isinstance(value, DateValue) and value.rule is not None:
         value = value.resolved_only()  # its rule is spent; without it the value can be stored
     return ClaimValue(claim, published, value, time, label, tuple(problems))
+
+
+def _statement_form(claim: Claim, source: Source, at: tuple[int, int]) -> str | None:
+    """How the source gives a statement's words: quoted in full, quoted in part, or reported."""
+    from factcheck.text.fold import fold
+    from factcheck.text.quotations import quotation_form
+
+    passage = fold(source.text[at[0] : at[1]])
+    words = fold_plain(claim.value).casefold().split("...")[0].strip()
+    i = passage.text.casefold().find(words) if words else -1
+    if i < 0:
+        return None
+    s, e = passage.original_span(i, i + len(words))
+    return quotation_form(source.text, at[0] + s, at[0] + e)
 
 
 def claim_kind(claim: Claim) -> str:

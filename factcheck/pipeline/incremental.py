@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
+from factcheck.judge.quotes import quotation_keys
 from factcheck.judge.verdicts import compare, group_key, order_discrepancies
 from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem
 from factcheck.normalize.claims import ClaimValue
@@ -72,7 +73,7 @@ def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: 
     reviewed claims by subject and property, every claim by pairing's registered keys."""
     keys = {_group_tag(cv) for cv in values if cv.claim.status != "proposed"}
     for cv in values:
-        keys |= registered_keys(cv, index, glossary)
+        keys |= registered_keys(cv, index, glossary) | quotation_keys(cv)
     return tuple(sorted(keys))
 
 
@@ -88,7 +89,7 @@ def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dic
             found = lookup_keys(cv, index, glossary, related)
             if found is None:
                 return None
-            keys |= found
+            keys |= found | quotation_keys(cv)
     return keys
 
 

@@ -193,7 +193,7 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
         if not value_in(claim.value, claim.quote):
             report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim, value_where)
             continue
-        cv = normalize_claim(claim, source, ctx.glossary)
+        cv = normalize_claim(claim, source, ctx.glossary, (anchor.start, anchor.end))
         for severity, message in cv.problems:
             report(severity, f"'{claim.id}': {message}", claim, value_where)
         values.append(cv)
