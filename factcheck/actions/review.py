@@ -78,8 +78,8 @@ def proposals(
                               hint="give an entity's name, alias or id")  # fmt: skip
     best: dict[str, float] = {}
     for d in result.discrepancies:
-        for c in d.claims:
-            best[c.id] = max(best.get(c.id, 0.0), d.confidence)
+        for view in d.claims:
+            best[view.id] = max(best.get(view.id, 0.0), d.confidence)
     names = {e.id: e.name for e in result.entities}
     out = []
     for c in result.claims:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -52,7 +53,7 @@ def review_command(
     from factcheck import console
     from factcheck.actions.review import ReviewError, decide, proposals
 
-    filters = {"source": source, "kind": kind, "subject": subject, "below": below}
+    filters: dict[str, Any] = {"source": source, "kind": kind, "subject": subject, "below": below}
     filtering = any(v is not None for v in filters.values())
     modes = [name for name, on in (("--list", show_list), ("--accept", accept), ("--accept-all", accept_all),
                                    ("--reject", reject)) if on]  # fmt: skip
