@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -90,22 +90,22 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
             continue
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
         for d in items:
-            head = Text("  ● ") + Text(f"{clean(d.subject_name)} · {clean(d.property)}", style="bold")
+            head = Text(f"{clean(d.subject_name)} · {clean(d.property)}", style="bold")
             head += Text(f"  [{d.id}]", style="dim")
             if d.proposed:
                 head += Text(f"  proposed claims, pairing {d.confidence:.2f}", style="italic")
-            why = Text("    ") + Text(clean(d.explanation))
+            print_indented(out, head, 4, first="  ● ")
+            print_indented(out, Text(clean(d.explanation)), 4)
             if d.review is not None:
                 state = "reopened: a claim changed since it was " if d.review.stale else ""
-                why += Text(f"\n    {state}{clean(review_words(d.review))}", style="bold magenta")
+                why = Text(f"{state}{clean(review_words(d.review))}", style="bold magenta")
                 if d.review.note:
                     why += Text(f": {clean(d.review.note)}", style="magenta")
+                print_indented(out, why, 4)
             if full:
-                out.print(Group(head, why))
                 out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[verdict]))
             else:
-                ids = " vs ".join(c.id for c in d.claims)
-                out.print(Group(head, why, Text(f"    {ids}", style="dim")))
+                print_indented(out, Text(" vs ".join(c.id for c in d.claims), style="dim"), 4)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
     out.print(Text(f"\n{summary}", style="bold"))
 
@@ -134,28 +134,33 @@ def _snippet(text: str, span: tuple[int, int], width: int = 90) -> Text:
     return piece
 
 
+def print_indented(out: Console, text: Text, by: int, first: str | None = None) -> None:
+    """Text wrapped to the terminal with every line indented by `by` columns (the first line
+    starting with `first` instead, e.g. a bullet); lines break at spaces, so an id is never split."""
+    lines = text.wrap(out, max(20, out.width - by))
+    for n, line in enumerate(lines):
+        line.rstrip()
+        out.print(Text(first if n == 0 and first is not None else " " * by) + line, soft_wrap=True)
+
+
 def print_hits(hits: list[SearchHit]) -> None:
+    """Each hit as a line that is never wrapped (score, id, value), then its subject and property
+    and the matched passage, indented, wrapped lines keeping the indent: ids can be copied whole."""
     out = stdout()
     if not hits:
         stderr().print("no claims match")
         return
-    table = Table(show_header=True, header_style="bold", expand=True)
-    table.add_column("score", justify="right", width=5)
-    table.add_column("id", ratio=2, overflow="fold")
-    table.add_column("subject · property", ratio=2)
-    table.add_column("value", ratio=2)
-    table.add_column("matched", ratio=4)
     for h in hits:
-        text = clean(h.field_text())
-        matched = Text(f"{h.field}: ", style="dim") + _snippet(text, h.match)
-        table.add_row(
-            f"{h.score:.0f}",
-            clean(h.claim.id),
-            f"{clean(h.subject_name)} · {clean(h.claim.property)}",
-            clean(h.claim.value),
-            matched,
+        head = Text(f"{h.score:>3.0f}  ") + Text(clean(h.claim.id), style="bold")
+        if h.claim.status != "reviewed":
+            head += Text(f" ({h.claim.status})", style="italic")
+        out.print(head, soft_wrap=True)
+        about = Text(f"{clean(h.claim.value)}", style="bold") + Text(
+            f" · {clean(h.subject_name)} · {clean(h.claim.property)} · {h.kind}", style="dim"
         )
-    out.print(table)
+        print_indented(out, about, 5)
+        text = clean(h.field_text())
+        print_indented(out, Text(f"{h.field}: ", style="dim") + _snippet(text, h.match), 5)
 
 
 def print_proposals(items: tuple[Proposal, ...]) -> None:

@@ -65,4 +65,5 @@ class ExitStatus(IntEnum):
 
     CLEAN = 0  # nothing needs a human
     DISCREPANCIES = 1  # a conflict or possible discrepancy was found
+    NO_MATCH = 1  # search found nothing (as grep: a query that matched nothing is not an error)
     BAD_INPUT = 2  # the registry, a source or the command line is wrong

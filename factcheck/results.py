@@ -35,6 +35,7 @@ class SearchHit:
             "value": self.claim.value,
             "kind": self.kind,
             "quote": self.claim.quote,
+            "status": self.claim.status,
             "matched_field": self.field,
             "match": list(self.match),
         }

@@ -219,3 +219,47 @@ def test_a_rejected_claim_can_be_shown_and_is_not_counted(runner, extracted):
     assert sum(s["claims"] for s in sources) == after
     again = json.loads(run(runner, "verify", "--root", extracted, "-f", "json").stdout)["claims"]  # from the cache
     assert again == after
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_search_for_a_word_no_claim_has_finds_nothing_and_exits_1(runner, shipped):
+    result = run(runner, "search", "zebra", "--root", shipped)
+    assert (result.exit_code, result.stdout, result.stderr) == (ExitStatus.NO_MATCH, "", "no claims match\n")
+    result = run(runner, "search", "zebra", "--root", shipped, "--format", "json")
+    assert (result.exit_code, json.loads(result.stdout)) == (1, [])
+    typo = json.loads(run(runner, "search", "Northamptonshre", "--root", shipped, "-f", "json").stdout)
+    assert typo and all("Northamptonshire" in json.dumps(h) for h in typo)
+
+
+def test_search_leaves_rejected_claims_out_unless_asked(runner, shipped):
+    assert run(runner, "review", "--reject", "000-unallocated", "--root", shipped).exit_code == 0
+    ids = [h["id"] for h in json.loads(run(runner, "search", "unallocated", "--root", shipped, "-f", "json").stdout)]
+    assert "000-unallocated" not in ids and "002-unallocated-now" in ids
+    asked = json.loads(run(runner, "search", "unallocated", "--rejected", "--root", shipped, "-f", "json").stdout)
+    assert [h["status"] for h in asked if h["id"] == "000-unallocated"] == ["rejected"]
+    text = run(runner, "search", "unallocated", "--rejected", "--root", shipped).stdout
+    assert " 000-unallocated (rejected)\n" in text
+
+
+def test_search_with_an_unknown_kind_names_the_kinds(runner, shipped):
+    result = run(runner, "search", "budget", "--kind", "moneys", "--root", shipped)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert result.stderr == ("error: field 'kind': unknown kind 'moneys' (--kind is one of date, duration, money, "
+                             "number, percent, rate, role, statement, text)\n")  # fmt: skip
+
+
+def test_at_80_columns_ids_are_whole_and_wrapped_lines_indented(runner, shipped):
+    hits = json.loads(run(runner, "search", "children", "-n", "50", "--root", shipped, "-f", "json").stdout)
+    text = run(runner, "search", "children", "-n", "50", "--root", shipped, env={"COLUMNS": "80"}).stdout
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    heads = [line.split() for line in lines if not line.startswith("     ")]
+    assert [h[1] for h in heads] == [h["id"] for h in hits]  # one unbroken line per hit, its id whole
+    assert len(lines) > 3 * len(hits)  # some lines were wrapped, and each kept its indent
+    out = run(runner, "verify", "--root", shipped, env={"COLUMNS": "80"}).stdout.splitlines()
+    assert all(len(line) <= 80 for line in out)
+    explanation = next(i for i, line in enumerate(out) if line.startswith("    'assistant director"))
+    assert out[explanation + 1].startswith("    Years and Safeguarding'")  # the wrap keeps the indent
+    assert all(re.search(r"\[d-[0-9a-f]{8}\]$", line) for line in out if line.startswith("  ● "))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
@@ -14,6 +15,7 @@ from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
     check_claims,
+    check_kind,
     claim_file_entries,
     load_entities,
     load_registry,
@@ -26,29 +28,53 @@ from factcheck.sources.load import RECHECK_NS, load_sources, source_names
 from factcheck.text.fold import fold_plain, name_key
 
 FIELDS = ("quote", "subject", "property", "value", "source")
-MIN_SCORE = 60.0
+# A hit needs its query words, on average, this close to words of one field (rapidfuzz's ratio, 0-100).
+# A misspelt word stays close to the right one ("unalocated" 95, "Northamptonshre" 97); a word that
+# is not there shares a few letters by chance with some word of every quote ("zebra"/"zero" 67), as
+# the old partial alignment of the whole query did, which rated any short query about 60 everywhere.
+MIN_SCORE = 75.0
+WORD = re.compile(r"\w+")
 
 
 def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str, tuple[int, int]]:
-    """Best score over the fields, with the field and where in it the query matched."""
-    q = fold_plain(query).lower()
+    """Best score over the fields, with the field and where in it the query matched: 100 where the
+    query is in the field as written, else how close each query word comes to a word of the field."""
+    q = fold_plain(query).lower().strip()
+    words = WORD.findall(q)
     best: tuple[float, str, tuple[int, int]] = (0.0, "quote", (0, 0))
     for field, text in field_texts(claim, subject_name).items():
         t = fold_plain(text).lower()
-        if not t:
+        if not t or not q:
             continue
         pos = t.find(q)
         if pos >= 0:
             found = (100.0, field, (pos, pos + len(q)))
+        elif words:
+            found = (*_word_score(words, t),)
+            found = (found[0], field, found[1])
         else:
-            al = fuzz.partial_ratio_alignment(q, t)
-            if al is None:
-                continue
-            # the alignment is on the folded text; folding keeps offsets close enough to mark
-            found = (al.score, field, (al.dest_start, al.dest_end))
+            continue
         if found[0] > best[0]:
             best = found
     return best
+
+
+def _word_score(words: list[str], text: str) -> tuple[float, tuple[int, int]]:
+    """The mean over query words of the best ratio to a word of text, and the span of the words matched."""
+    tokens = list(WORD.finditer(text))
+    if not tokens:
+        return 0.0, (0, 0)
+    pieces = [m.group() for m in tokens]
+    total, start, end = 0.0, len(text), 0
+    for word in words:
+        found = process.extractOne(word, pieces, scorer=fuzz.ratio)
+        if found is None:
+            continue
+        _, score, i = found
+        total += score
+        if score >= MIN_SCORE:
+            start, end = min(start, tokens[i].start()), max(end, tokens[i].end())
+    return total / len(words), (start, end) if end else (0, 0)
 
 
 SCAN_UP_TO = 5000  # a registry up to this many claims is scored whole; a larger one through the index
@@ -58,27 +84,29 @@ REBUILD_SHARE = 0.2  # above this share of changed claims files the index is reb
 
 def search(
     root: str | Path, query: str, *, source: str | None = None, subject: str | None = None,
-    kind: str | None = None, limit: int = 20, cache: bool = True,
+    kind: str | None = None, limit: int = 20, cache: bool = True, rejected: bool = False,
 ) -> list[SearchHit]:  # fmt: skip
     """Claims matching query, best first; filters narrow by source (name or part), subject, kind.
+    Rejected claims are left out unless `rejected` is set. An unknown kind is an error naming the kinds.
 
     With the cache, claims are kept in an SQLite FTS5 index (of trigrams, so a misspelt word still
     shares most of its pieces with the right one), brought up to date with the claims files first;
     in a large registry the index's best candidates are scored, in a small one every claim is."""
+    check_kind(kind)
     root = Path(root)
     if cache:
         try:
             with open_cache(root) as store:
-                return _search_index(root, store, query, source, subject, kind, limit)
+                return _search_index(root, store, query, source, subject, kind, limit, rejected)
         except CacheBusy:
             pass
         except CacheCorrupt:
             remove_cache(root)
-    return _search_registry(root, query, source, subject, kind, limit)
+    return _search_registry(root, query, source, subject, kind, limit, rejected)
 
 
 def _search_registry(root: Path, query: str, source: str | None, subject: str | None, kind: str | None,
-                     limit: int) -> list[SearchHit]:  # fmt: skip
+                     limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
     from factcheck.normalize.claims import claim_kind  # only when reading claims
 
     sources = {s.name: s for s in load_sources(root)}
@@ -95,12 +123,14 @@ def _search_registry(root: Path, query: str, source: str | None, subject: str | 
         this_kind = claim_kind(claim)
         if not kind or this_kind == kind:
             rows.append((claim, this_kind, names.get(claim.subject, claim.subject)))
-    return _ranked(query, rows, limit)
+    return _ranked(query, rows, limit, rejected)
 
 
-def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int) -> list[SearchHit]:
+def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected: bool) -> list[SearchHit]:
     hits: list[SearchHit] = []
     for claim, claim_kind, subject_name in rows:
+        if claim.status == "rejected" and not rejected:
+            continue
         score, field, span = score_claim(query, claim, subject_name)
         if score >= MIN_SCORE:
             hits.append(SearchHit(claim, claim_kind, subject_name, score, field, span))
@@ -109,7 +139,7 @@ def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int) -> list[
 
 
 def _search_index(root: Path, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
-                  limit: int) -> list[SearchHit]:  # fmt: skip
+                  limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
     claims_dir = registry_dir(root)
     base = _stat_key(claims_dir / ENTITIES_FILE)
     wanted = {f"claims/{name}": (name, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
@@ -141,7 +171,7 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
     match = _fts_query(query, store.trigram)
     whole = match is None or store.indexed_count() <= SCAN_UP_TO
     rows = store.search_rows(None if whole else match, " AND ".join(where), tuple(params), CANDIDATES)
-    return _ranked(query, rows, limit)
+    return _ranked(query, rows, limit, rejected)
 
 
 def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tuple[Entity, ...]:

@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 
 from factcheck.cli.common import ListFormat, NoCacheOption, RootOption, handles_errors
+from factcheck.errors import ExitStatus
 
 
 @handles_errors
@@ -21,16 +22,23 @@ def search_command(
         help="Only this kind: money, number, percent, rate, date, duration, role, text, statement.",
     ),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many results at most."),
+    rejected: bool = typer.Option(False, "--rejected", help="Include rejected claims (marked as such)."),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
     no_cache: bool = NoCacheOption,
 ) -> None:
-    """Fuzzy search over quotes, subjects, properties, values and sources."""
+    """Fuzzy search over quotes, subjects, properties, values and sources.
+
+    Exit status: 0 something matched, 1 nothing matched (as grep), 2 bad input.
+    """
     from factcheck.actions.search import search
 
-    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache)
+    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache,
+                  rejected=rejected)  # fmt: skip
     if format is ListFormat.json:
         typer.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
     else:
         from factcheck import console  # rich, only when there is something to draw
 
         console.print_hits(hits)
+    if not hits:
+        raise typer.Exit(ExitStatus.NO_MATCH)
