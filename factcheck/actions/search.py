@@ -50,8 +50,8 @@ def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str
         if pos >= 0:
             found = (100.0, field, (pos, pos + len(q)))
         elif words:
-            found = (*_word_score(words, t),)
-            found = (found[0], field, found[1])
+            score, span = _word_score(words, t)
+            found = (score, field, span)
         else:
             continue
         if found[0] > best[0]:
