@@ -125,6 +125,7 @@ def run_story(story: Path, texts: Path, factcheck: list[str], work: Path) -> Sco
         report = json.loads(verified.stdout or "{}")
     except json.JSONDecodeError:
         report = {}
+    (project / "verify.json").write_text(verified.stdout, encoding="utf-8")
     s = score(gold, report, story.name)
     s.verify_exit, s.seconds = verified.returncode, seconds
     if extracted.returncode != 0:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.actions.extract import extract
+from factcheck.actions.extract import extract, propose
 from factcheck.cli import app
 from factcheck.pipeline.verification import verify
 
@@ -67,6 +67,52 @@ def test_verify_straight_after_extract_never_finds_an_error(tmp_path_factory, so
     root = _project(tmp_path_factory.mktemp("fuzz"), {f"s{i}.txt": s for i, s in enumerate(sources)})
     extract(root)
     assert verify(root, cache=False).errors == ()
+
+
+def test_times_phone_numbers_and_references_are_not_claims(tmp_path):
+    text = (
+        "The blaze was reported at 9.15pm and crews left at 2130 GMT, about 21:07 local time.\n\n"
+        "Call the incident line on 01632 960 123 or 0800 123 4567 quoting reference 21/04567/FUL.\n\n"
+        "Haulage firm Roe Logistics lost 40 lorries at its depot at NN1 2EF, Anyshire Fire Service said.\n"
+    )
+    root = _project(tmp_path, {"fire.txt": (text, "2024-05-02")})
+    values = {c.value for c in propose(root).claims}
+    assert "40" in values
+    assert not values & {
+        "9.15",
+        "2130",
+        "21",
+        "07",
+        "01632",
+        "960",
+        "123",
+        "0800",
+        "4567",
+        "21/04567",
+        "04567",
+        "1",
+        "2",
+    }
+
+
+def test_page_furniture_is_not_claimed(tmp_path):
+    text = (
+        "By Jane Roe, Health Correspondent\n"
+        "Published 14 March 2024 | Updated 15 March 2024, 10:02\n\n"
+        "Anytown Hospital Trust has cut 120 jobs since January, its chief executive said.\n\n"
+        "Image caption: Staff outside the hospital in 2019\n"
+        "Share this article\n"
+        "Advertisement\n"
+        "Related: 10 things to know about the NHS\n"
+        "Comments (3)\n"
+        "jb1972 wrote 15 March 2024 at 11:40: they cut 500 jobs, not 120!\n"
+    )
+    root = _project(tmp_path, {"trust.txt": (text, "2024-03-14")})
+    claims = propose(root).claims
+    quotes = " ".join(c.quote for c in claims)
+    assert any(c.value == "120" for c in claims)
+    assert "Published" not in quotes and "Updated" not in quotes and "caption" not in quotes
+    assert "500" not in {c.value for c in claims} and "10" not in {c.value for c in claims}
 
 
 def test_extract_and_verify_report_json_with_no_error_on_dated_sources(tmp_path, runner):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from factcheck.actions.extract.noise import furniture, is_code, is_time_of_day
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
@@ -72,16 +73,19 @@ def propose(
     new_entities = _new_people(targets, by_name, index)
     claims: list[ProposedClaim] = []
     aliases: dict[tuple[str, str], ProposedAlias] = {}
+    seen_entities: dict[str, int] = {}
     for name in targets:
         if progress:
             progress(name, len(targets))
         source = by_name[name]
         ref = source.published or published.get(name)
         mentions = find_mentions(source.text, index)
-        for mention in mentions:
-            if mention.entity and mention.new_alias and _worth_alias(mention, index):
-                aliases.setdefault((mention.entity, mention.text), ProposedAlias(mention.entity, mention.text, name))
+        seen_entities[name] = len(index.entities)
+        _collect_aliases(mentions, index, name, aliases)
         claims.extend(_claims_in(source, ref, mentions, index, new_entities))
+    for name in targets:  # organisations first named in a later source: their short forms in earlier ones
+        if seen_entities[name] < len(index.entities):
+            _collect_aliases(find_mentions(by_name[name].text, index), index, name, aliases)
     kept, already = _drop_known(claims, registry, by_name)
     used = {c.entity for c in kept}
     entities = tuple(e for e in new_entities.values() if e.id in used)
@@ -150,6 +154,13 @@ def _new_people(targets: list[str], by_name: dict[str, Source], index: EntityInd
     return new
 
 
+def _collect_aliases(mentions: list[Mention], index: EntityIndex, source: str,
+                     aliases: dict[tuple[str, str], ProposedAlias]) -> None:  # fmt: skip
+    for mention in mentions:
+        if mention.entity and mention.new_alias and _worth_alias(mention, index):
+            aliases.setdefault((mention.entity, mention.text), ProposedAlias(mention.entity, mention.text, source))
+
+
 def _worth_alias(mention: Mention, index: EntityIndex) -> bool:
     """Propose an alias only for a name-like mention: a person's short form, or an organisation
     written with a distinctive word ("children's department", not "services")."""
@@ -169,7 +180,10 @@ def _claims_in(
     text = source.text
     last_person: Mention | None = None
     main = main_subject(mentions)
+    skipped = furniture(text)
     for sentence in sentences(text):
+        if any(a <= sentence.start < b for a, b in skipped):
+            continue
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         parts = clauses(sentence)
         pronoun_person = last_person
@@ -250,11 +264,9 @@ def _registry_claim(c: ProposedClaim) -> Claim:
 
 def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
-    before, after = sentence[max(0, s - 2) : s], sentence[e : e + 2]
-    if re.match(r"^:\d", after) or re.search(r"\d:$", before):
-        return False  # a time of day: "11:01 am"
-    if re.search(r"[A-Za-z]-$", before):
-        return False  # part of a name: "COVID-19"
+    after = sentence[e : e + 2]
+    if is_time_of_day(sentence, v) or is_code(sentence, v):
+        return False
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
         return False  # a list marker: "1. Desperate ..."
     return isinstance(v, (Quantity, DateValue, Duration))

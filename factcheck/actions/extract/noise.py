@@ -1,0 +1,128 @@
+"""What is on a news page but is not a claim: page furniture, reader comments, times of day, phone
+numbers, postcodes and reference numbers.
+
+A web page saved as text carries more than the story: when it was posted and updated, who wrote it,
+captions, share buttons, adverts, links to other stories and what readers wrote underneath. None of it
+states a fact about the story, and its figures (a time stamp, a phone number cut into digit groups)
+would be compared with the story's own if proposed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.normalize.values import DateValue, Value
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+          "nov", "dec")  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+            "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")  # fmt: skip
+ZONES = r"GMT|UTC|BST|CET|CEST|EET|EEST|EDT|EST|CDT|CST|MDT|MST|PDT|PST|IST|AEST|AEDT|ACST|AWST|WIB|HKT|SGT|JST"
+
+# A line that says when or by whom a page was written, or is a control of the page, not its story.
+_STAMP_START = re.compile(
+    r"^\W*(?:first\s+)?(?:published|updated|last\s+updated|posted|first\s+posted|last\s+modified|modified|"
+    r"created|date(?:line)?|filed|released)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_START = re.compile(
+    r"^\W*(?:image|photo(?:graph)?|picture|video|media|audio|gallery|graphic)\s*(?:caption|copyright|credit|source|:)|"
+    r"^\W*(?:caption|credit|copyright|©|\(c\)\s|all rights reserved|advertisement|advert\b|sponsored|promoted|"
+    r"share\b|share this|tweet\b|email this|print this|related\b|related:|read more|more on this|see also|"
+    r"follow us|follow\s+@|sign up|subscribe|click here|listen\b|watch\b|getty images|pa media|"
+    r"skip to|jump to|back to top|top stories|most read|most popular|trending|newsletter|cookie|"
+    r"you may also like|recommended|comments? \(|\d+\s+comments?\b|tags?:|topics?:|filed under)",
+    re.IGNORECASE,
+)
+# From here on, the page is what readers wrote.
+_COMMENTS = re.compile(
+    r"^\W*(?:\d+\s+)?(?:reader\s+)?comments?\b(?:\s*\(\d+\))?\W*$|^\W*(?:join the (?:conversation|discussion)|"
+    r"have your say|leave a (?:comment|reply)|add (?:a|your) comment|post a comment|\d+\s+responses?\b)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\W*by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:$|[,|/–-])")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def furniture(text: str) -> list[tuple[int, int]]:
+    """Spans of text that are page furniture or reader comments: lines stamped with when or by whom a
+    page was written, captions and controls, lines that are only a date and a time, and everything from
+    a comments heading to the end."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    for line in text.splitlines(keepends=True):
+        start, end = at, at + len(line.rstrip("\r\n"))
+        at += len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _COMMENTS.search(stripped):
+            out.append((start, len(text)))
+            break
+        if _is_furniture(stripped):
+            out.append((start, end))
+    return out
+
+
+def _is_furniture(line: str) -> bool:
+    if _STAMP_START.match(line) or _FURNITURE_START.match(line):
+        return True
+    if _BYLINE.match(line) and len(line.split()) <= 12 and not line.rstrip().endswith((".", '"', "”")):
+        return True
+    words = [w.lower() for w in _WORD.findall(line)]
+    content = [w for w in words if w not in MONTHS and w not in WEEKDAYS and w.upper() not in ZONES.split("|")
+               and w not in ("am", "pm", "at", "on", "th", "st", "nd", "rd", "uk", "local", "time", "the", "of")]  # fmt: skip
+    # a line that is a date and a time and next to nothing else ("7:00pm UK, Wednesday 05 May 2010")
+    return bool(re.search(r"\d", line)) and len(" ".join(content)) <= 3 and len(line) <= 80
+
+
+CURRENCY_WORDS = {"euro", "euros", "eur", "us", "usd", "gbp", "rs", "a", "nz", "hk", "c", "au", "ca", "s", "r", "rm"}
+_TIME_AFTER = re.compile(
+    rf"^(?:[:.]\d{{2}}(?::\d{{2}})?)?\s*(?:[ap]\.?\s?m\b\.?|(?:{ZONES})\b|hrs\b|hours\s+(?:{ZONES}|local)|"
+    r"local\s+time|o'clock)",
+    re.IGNORECASE,
+)
+
+
+def is_time_of_day(sentence: str, v: Value) -> bool:
+    """ "9.15pm", "2130 GMT", "21:07", "7:37 a.m.", "0737": a time of the day, not a count. Until the
+    value parser reads times as times they are not proposed, so they are never compared with counts."""
+    if isinstance(v, DateValue):
+        return False
+    s, e = v.span
+    after, before = sentence[e : e + 24], sentence[max(0, s - 3) : s]
+    if re.match(r"^[:.]\d{2}\b", after) and re.search(r"\d{1,2}$", v.text):
+        return True
+    if re.search(r"\d[:.]$", before) or re.match(r"^:\d", after):
+        return True
+    if _TIME_AFTER.match(after):
+        return True
+    return bool(re.fullmatch(r"(?:at\s+)?[0-2]\d[0-5]\d", v.text.strip()) and v.text.strip()[-4] == "0")
+
+
+def is_code(sentence: str, v: Value) -> bool:
+    """Digits of a phone number, postcode or reference number ("01632 960 123", "NN1 2EF", "21/04567/FUL",
+    "G7", "M25"): part of a code, not a figure."""
+    if isinstance(v, DateValue):
+        return False
+    s, e = v.span
+    glued = re.search(r"([A-Za-z]+)-?$", sentence[max(0, s - 8) : s])
+    if v.text[:1].isdigit() and glued and glued.group(1).lower() not in CURRENCY_WORDS:
+        return True  # "NN1", "G7", "COVID-19": letters written onto the digits
+    if re.match(r"^[A-Z]{2}\b", sentence[e : e + 3]) and v.text[-1:].isdigit():
+        return True  # "2EF"
+    token_start = max(sentence.rfind(" ", 0, s) + 1, 0)
+    token_end = sentence.find(" ", e)
+    token = sentence[token_start : token_end if token_end >= 0 else len(sentence)]
+    if token.count("/") >= 2 and re.search(r"[A-Za-z]|\d{4,}/\d", token):
+        return True  # "21/04567/FUL"
+    # a run of digit groups: 9 or more digits in all, in two groups or more, is a phone or an account number
+    left = re.search(r"[\d\s().+-]*$", sentence[:s]).group()  # type: ignore[union-attr]
+    right = re.match(r"^[\d\s().-]*", sentence[e:]).group()  # type: ignore[union-attr]
+    run = (left + sentence[s:e] + right).strip()
+    digits = re.sub(r"\D", "", run)
+    groups = [g for g in re.split(r"[\s().-]+", run) if g.isdigit()]
+    if len(digits) >= 9 and len(groups) >= 2 and not re.search(r",\d{3}", sentence[s:e]):
+        return True
+    return bool(re.fullmatch(r"\+?0\d{9,}", digits) and "," not in sentence[s:e])
