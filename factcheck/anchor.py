@@ -103,9 +103,19 @@ def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | 
     found = fuzz.partial_ratio_alignment(quote.lower(), prep.lower)
     if found is None:
         return _make(claim, prep, 0, 0, AnchorStatus.ORPHANED, 0.0)
-    start, end = found.dest_start, found.dest_end
+    start, end = _whole_words(prep.lower, found.dest_start, found.dest_end)
     status = AnchorStatus.FUZZY if found.score >= FUZZY_THRESHOLD else AnchorStatus.ORPHANED
     return _make(claim, prep, start, end, status, found.score)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """An approximate match widened to whole words: the alignment may start or stop inside a word
+    ("he council … on roa"), and a passage shown to a person should not."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
 
 
 def value_in(value: str, text: str) -> bool:

@@ -48,6 +48,11 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def warning(message: str) -> None:
+    """One line on stderr that --quiet does not silence: something the user did may not be what they meant."""
+    stderr().print(Text("warning: ", style="yellow") + Text(clean(message)), soft_wrap=True)
+
+
 def error(message: str) -> None:
     """One line on stderr: the user-facing message of a FactcheckError."""
     stderr().print(Text("error: ", style="bold red") + Text(clean(message)), soft_wrap=True)

@@ -263,3 +263,64 @@ def test_at_80_columns_ids_are_whole_and_wrapped_lines_indented(runner, shipped)
     explanation = next(i for i, line in enumerate(out) if line.startswith("    'assistant director"))
     assert out[explanation + 1].startswith("    Years and Safeguarding'")  # the wrap keeps the indent
     assert all(re.search(r"\[d-[0-9a-f]{8}\]$", line) for line in out if line.startswith("  ● "))
+
+
+# --- sources add and add ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def story(tmp_path, runner):
+    """A new project with one source added, as the README's session starts."""
+    root = tmp_path / "story"
+    assert run(runner, "init", root).exit_code == 0
+    (tmp_path / "a.txt").write_text("The council spent £7m on roads last year, the mayor said.\n", encoding="utf-8")
+    result = run(runner, "sources", "add", tmp_path / "a.txt", "--date", "2020-01-01", "--title", "A", "--root", root)
+    assert result.stderr == "added seeds/a.txt to seeds/manifest.yaml\n"
+    return root
+
+
+def manifest(root) -> dict:
+    return yaml.safe_load((root / "seeds" / "manifest.yaml").read_text())["sources"][0]
+
+
+def test_sources_add_again_never_overwrites_silently(runner, story, tmp_path):
+    file = tmp_path / "a.txt"
+    result = run(runner, "sources", "add", file, "--title", "B", "--date", "2020-02-02", "--root", story)
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert result.stderr == ("error: field 'title': seeds/manifest.yaml already has title 'A' for a.txt "
+                             "(add --force to replace it with 'B')\n")  # fmt: skip
+    assert (manifest(story)["title"], manifest(story)["published"]) == ("A", "2020-01-01")
+    result = run(runner, "sources", "add", file, "--outlet", "Anytown Echo", "--root", story)
+    assert result.stderr == "updated seeds/a.txt in seeds/manifest.yaml: outlet 'Anytown Echo' added\n"
+    result = run(runner, "sources", "add", file, "--root", story)
+    assert result.stderr == "seeds/a.txt is already in seeds/manifest.yaml; nothing changed\n"
+    result = run(runner, "sources", "add", file, "--title", "B", "--force", "--root", story)
+    assert result.stderr == "updated seeds/a.txt in seeds/manifest.yaml: title 'A' -> 'B'\n"
+    assert manifest(story) == {"file": "a.txt", "title": "B", "published": "2020-01-01", "outlet": "Anytown Echo"}
+
+
+ROADS = ("--quote", "council spent £7m on roads", "--subject", "council", "--property", "spending", "--value", "£7m")
+
+
+def test_add_takes_the_path_the_user_sees_and_warns_on_the_same_claim_twice(runner, story, monkeypatch):
+    monkeypatch.chdir(story)
+    first = run(runner, "add", "seeds/a.txt", *ROADS)
+    assert first.exit_code == 0
+    assert first.stderr.splitlines()[-1] == "added a-spending to claims/a.yaml (quote found at seeds/a.txt line 1)"
+    again = run(runner, "add", "a.txt", *ROADS)
+    assert again.exit_code == 0
+    assert again.stderr == ("warning: the same claim is already in claims/a.yaml as a-spending; nothing written "
+                            "(give --id to add it again on purpose)\n")  # fmt: skip
+    claims = yaml.safe_load((story / "claims" / "a.yaml").read_text())["claims"]
+    assert [c["id"] for c in claims] == ["a-spending"]
+    assert run(runner, "add", "elsewhere/a.txt", *ROADS).stderr.startswith("error: field 'source': no source")
+
+
+def test_add_errors_name_the_field_and_show_the_passage_whole(runner, story):
+    result = run(runner, "add", "a.txt", *ROADS, "--as-of", "blah", "--root", story)
+    assert result.stderr == ("error: field 'as_of': as_of 'blah' is not a date that can be worked out "
+                             "(write when the value held, e.g. --as-of 'March 2019' or 2019-03-31)\n")  # fmt: skip
+    quote = ("--quote", "the Mayor spent £7m on roads", "--subject", "council", "--property", "spending", "--value", "£7m")
+    result = run(runner, "add", "a.txt", *quote, "--root", story)
+    assert result.stderr == ("error: field 'quote': the quote is not in seeds/a.txt "
+                             '(nearest passage, line 1: "The council spent £7m on roads")\n')  # fmt: skip

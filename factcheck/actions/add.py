@@ -54,10 +54,12 @@ class Added:
     line: int
     new_subject: str | None = None
     inferred_kind: str | None = None  # the kind written because the property reports speech
+    duplicate: bool = False  # the same claim was already there (this is its id): nothing was written
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "file": self.file, "source": self.source, "line": self.line,
-                "new_subject": self.new_subject, "inferred_kind": self.inferred_kind}  # fmt: skip
+                "new_subject": self.new_subject, "inferred_kind": self.inferred_kind,
+                "duplicate": self.duplicate}  # fmt: skip
 
 
 def add_claim(
@@ -98,6 +100,7 @@ def add_claim(
     with project_lock(root):
         sources = {s.name: s for s in load_sources(root)}
         registry = load_registry(root, set(sources))
+        source = _seed_name(root, source, sources)
         if not is_file_name(source) or source not in sources:
             raise AddError(f"no source '{source}' in seeds/", field="source",
                            hint="give a file name from `factcheck sources`, or add it with `factcheck sources add`")  # fmt: skip
@@ -112,6 +115,11 @@ def add_claim(
         taken = {c.id for c in registry.claims}
         if id is not None and id in taken:
             raise AddError(f"id '{id}' is already used", field="id", hint="choose another id, or leave --id out")
+        wanted = (source, quote, subject_id, property, value, as_of or None, period or None)
+        same = next((c for c in registry.claims if c.status != "rejected" and wanted == (
+            c.source, " ".join(c.quote.split()), c.subject, c.property, c.value, c.as_of, c.period)), None)  # fmt: skip
+        if same is not None and id is None:
+            return Added(same.id, same.file, source, same.line, duplicate=True)
         claim = Claim(id or "new", source, quote, subject_id, property, value, kind, as_of, period, note=note)
         prep = prepare(sources[source])
         anchor = anchor_quote(claim, prep)
@@ -126,7 +134,10 @@ def add_claim(
                                                         (anchor.start, anchor.end)).problems
                   if sev == "error"]  # fmt: skip
         if errors:
-            raise AddError(errors[0], field="value", hint="check --value, --kind, --as-of and --period")
+            field = next((f for f in ("as_of", "period", "relative_to") if errors[0].startswith(f"{f} '")), "value")
+            hint = {"as_of": "write when the value held, e.g. --as-of 'March 2019' or 2019-03-31",
+                    "period": "write the period it covers, e.g. --period 2019/20"}.get(field)  # fmt: skip
+            raise AddError(errors[0], field=field, hint=hint or "check --value, --kind, --as-of and --period")
         claim_id = id or free_id(_new_id(source, property), taken)
         fields: dict[str, str] = {"id": claim_id, "quote": quote, "subject": subject, "property": property,
                                   "value": value}  # fmt: skip
@@ -141,6 +152,21 @@ def add_claim(
 
         edit_file(file, lambda d: append_claims(d, [(source, fields)], file), CLAIMS_HEADER.format(source=source))
     return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject, inferred)
+
+
+def _seed_name(root: Path, given: str, sources: dict[str, Any]) -> str:
+    """A source named as the user sees it: `a.txt`, or a path to it such as `seeds/a.txt` (from the
+    current folder or the project's)."""
+    if given in sources or "/" not in given.replace("\\", "/"):
+        return given
+    path = Path(given)
+    for candidate in (path, root / path):
+        try:
+            if candidate.resolve().parent == (root / "seeds").resolve() and candidate.name in sources:
+                return candidate.name
+        except OSError:
+            continue
+    return given
 
 
 def _append(items: list[Any], entry: object) -> bool:
@@ -159,19 +185,31 @@ class AddedSource:
     path: str
     encoding: str
     published: str | None
+    status: str = "added"  # added | updated | unchanged (the manifest entry, when run again)
+    changes: tuple[tuple[str, str | None, object], ...] = ()  # (field, before or None, after)
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "path": self.path, "encoding": self.encoding, "published": self.published}
+        return {
+            "name": self.name,
+            "path": self.path,
+            "encoding": self.encoding,
+            "published": self.published,
+            "status": self.status,
+            "changes": [{"field": k, "before": b, "after": a} for k, b, a in self.changes],
+        }
 
 
 def add_source(
     root: str | Path, file: str | Path, *, title: str | None = None, date: str | None = None,
     outlet: str | None = None, url: str | None = None, author: str | None = None, name: str | None = None,
+    force: bool = False,
 ) -> AddedSource:  # fmt: skip
     """Copy a file into seeds/ byte for byte and record its metadata in the manifest.
 
     The file must be readable text within the size limit. A file of the same name that is already
     in seeds/ is never overwritten: the same bytes are a no-op for the copy, other bytes an error.
+    Run again, it fills in what the manifest entry lacks; a title, date or other field it already
+    has is replaced only with `force`. The result says what changed.
     """
     from factcheck.registry.edit import MANIFEST_HEADER, edit_file, entry_list, mapping
     from factcheck.settings import load_settings
@@ -202,30 +240,55 @@ def add_source(
         raise AddError(f"cannot read: {exc.strerror}", path=str(file), hint="check the path") from None
     _text, encoding = decode_source(raw, str(file))
     target = seeds / name
+    fields: dict[str, object] = {"file": name}
+    fields.update({k: v for k, v in (("title", title), ("outlet", outlet), ("author", author), ("url", url),
+                                     ("published", published)) if v})  # fmt: skip
+    if encoding not in ("utf-8", "utf-8-sig"):
+        fields["encoding"] = encoding
     with project_lock(root):
         check_inside(root, target, f"seeds/{name}")
+        before = _manifest_entry(seeds / MANIFEST, name)
+        changes = _changes(before, fields)
+        replaced = [c for c in changes if c[1] is not None]
+        if replaced and not force:
+            key, old, new = replaced[0]
+            raise AddError(f"seeds/{MANIFEST} already has {key} '{old}' for {name}", field=key,
+                           hint=f"add --force to replace it with '{new}'")  # fmt: skip
         if target.exists():
             if target.read_bytes() != raw:
                 raise AddError("a different file of that name is already in seeds/", path=f"seeds/{name}",
                                hint="give it another name with --name")  # fmt: skip
         else:
             write_atomic(target, raw)
-        fields: dict[str, object] = {"file": name}
-        fields.update({k: v for k, v in (("title", title), ("outlet", outlet), ("author", author), ("url", url),
-                                         ("published", published)) if v})  # fmt: skip
-        if encoding not in ("utf-8", "utf-8-sig"):
-            fields["encoding"] = encoding
 
         def record(data: Any) -> bool:
             for entry in entry_list(data, "sources", f"seeds/{MANIFEST}"):
                 if hasattr(entry, "get") and entry.get("file") == name:
-                    changed = False
-                    for key, val in fields.items():
-                        if entry.get(key) != val:
-                            entry[key] = val
-                            changed = True
-                    return changed
+                    for key, _old, val in changes:
+                        entry[key] = val
+                    return bool(changes)
             return _append(entry_list(data, "sources", f"seeds/{MANIFEST}"), mapping(fields))
 
         edit_file(seeds / MANIFEST, record, MANIFEST_HEADER)
-    return AddedSource(name, f"seeds/{name}", encoding, published)
+    status = "added" if before is None else "updated" if changes else "unchanged"
+    known = published or (str(before["published"]) if before and before.get("published") else None)
+    return AddedSource(name, f"seeds/{name}", encoding, known, status, tuple(changes))
+
+
+def _manifest_entry(manifest: Path, name: str) -> dict[str, Any] | None:
+    """The manifest's entry for a source, as written, or None."""
+    from factcheck.yamlfile import YamlMap, load_yaml
+
+    if not manifest.exists():
+        return None
+    data = load_yaml(manifest, f"seeds/{MANIFEST}")
+    items = data.get("sources") if isinstance(data, YamlMap) else None
+    return next((e for e in items or [] if isinstance(e, dict) and e.get("file") == name), None)
+
+
+def _changes(before: dict[str, Any] | None, fields: dict[str, object]) -> list[tuple[str, str | None, object]]:
+    """(field, value before or None when it had none, new value) for each field given that differs."""
+    if before is None:
+        return []
+    return [(k, None if before.get(k) in (None, "") else str(before[k]), v) for k, v in fields.items()
+            if before.get(k) is None or str(before[k]) != str(v)]  # fmt: skip

@@ -10,7 +10,7 @@ from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 @handles_errors
 def add_command(
-    source: str = typer.Argument(..., help="The source's file name in seeds/."),
+    source: str = typer.Argument(..., help="The source's file name in seeds/ (or its path, seeds/NAME)."),
     quote: str = typer.Option(..., "--quote", "-q", help="The passage, copied from the source."),
     subject: str = typer.Option(
         ..., "--subject", "-s", help="Who or what the claim is about (a new name becomes an entity)."
@@ -34,8 +34,13 @@ def add_command(
 
     added = add_claim(root, source, quote=quote, subject=subject, property=property, value=value, id=claim_id,
                       kind=kind, as_of=as_of, period=period, note=note)  # fmt: skip
+    if added.duplicate:
+        console.warning(f"the same claim is already in {added.file} as {added.id}; nothing written "
+                        "(give --id to add it again on purpose)")  # fmt: skip
     if format is ListFormat.json:
         typer.echo(json.dumps(added.to_dict(), ensure_ascii=False))
+        return
+    if added.duplicate:
         return
     if added.new_subject:
         console.note(f"new subject '{added.new_subject}' added to claims/entities.yaml")
@@ -86,15 +91,27 @@ def sources_add(
     url: str = typer.Option(None, "--url", help="Where it was published."),
     author: str = typer.Option(None, "--author", help="Who wrote it."),
     name: str = typer.Option(None, "--name", help="The name to store it under (default: the file's name)."),
+    force: bool = typer.Option(False, "--force", help="Replace a title, date or other field the manifest already has."),
     root: Path = RootOption,
 ) -> None:
-    """Copy a source into seeds/ byte for byte and record its title and date in the manifest."""
+    """Copy a source into seeds/ byte for byte and record its title and date in the manifest.
+
+    Run again on the same file, it fills in what the manifest lacks and says so; a field already
+    there is replaced only with --force.
+    """
     from factcheck import console
     from factcheck.actions.add import add_source
 
-    added = add_source(root, file, title=title, date=date, outlet=outlet, url=url, author=author, name=name)
+    added = add_source(root, file, title=title, date=date, outlet=outlet, url=url, author=author, name=name,
+                       force=force)  # fmt: skip
     extra = f", read as {added.encoding}" if added.encoding not in ("utf-8", "utf-8-sig") else ""
-    console.note(f"added {added.path} to seeds/manifest.yaml{extra}")
+    if added.status == "unchanged":
+        console.note(f"{added.path} is already in seeds/manifest.yaml; nothing changed")
+    elif added.status == "updated":
+        said = [f"{k} '{b}' -> '{a}'" if b is not None else f"{k} '{a}' added" for k, b, a in added.changes]
+        console.note(f"updated {added.path} in seeds/manifest.yaml: {', '.join(said)}")
+    else:
+        console.note(f"added {added.path} to seeds/manifest.yaml{extra}")
     if not added.published:
         console.note(
             "no --date given: verify cannot place relative dates ('last year') in this source until it has one"
