@@ -46,15 +46,24 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
     scan = Scan.of(text)
     candidates: list[Value] = [*relative_dates(scan), *absolute_dates(scan), *durations(scan), *find_quantities(scan)]
     candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
-    chosen: list[Value] = []
-    for cand in candidates:
-        if cand.span[1] <= cand.span[0]:
-            continue
-        if any(cand.span[0] < c.span[1] and c.span[0] < cand.span[1] for c in chosen):
-            continue
-        chosen.append(cand)
+    chosen = _without_overlaps(candidates, len(text))
     chosen.sort(key=lambda v: v.span)
     return [resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen]
+
+
+def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
+    """Candidates in order of preference, each kept unless it overlaps one kept before. A map of
+    the characters already taken makes each check cost the candidate's own length, so a text with
+    many values is read in linear time (checking every kept span made it quadratic)."""
+    taken = bytearray(length)
+    chosen: list[Value] = []
+    for cand in candidates:
+        s, e = cand.span
+        if e <= s or taken.find(1, s, e) != -1:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(cand)
+    return chosen
 
 
 def parse_value(text: str, ref: str | dt.date | DateRange | None = None) -> Value | None:

@@ -16,19 +16,25 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MULTIPLIERS = {
+    "hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+}  # fmt: skip
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "hundredth": 100,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
-FRACTIONS = {
-    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-    "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
-    "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2,
-    "a tenth": 0.1, "one tenth": 0.1,
+# The denominators of fractions in words: an ordinal read as "parts of" ("seven eighths"), plus
+# the two with names of their own. "second" is left out: "one second" is a time.
+DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4, "thousandth": 1000, "thousandths": 1000}
+DENOMINATORS |= {w: n for w, n in ORDINALS.items() if n > 2} | {w + "s": n for w, n in ORDINALS.items() if n > 2}
+FRACTIONS = {"half": 0.5}  # a fraction word that stands alone; every other one is read by FRACTION_RE
+UNICODE_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
 }  # fmt: skip
 # Vague counts: read as the range a careful reader would grant them.
 VAGUE = {
@@ -37,21 +43,58 @@ VAGUE = {
     "hundreds of": (200.0, 999.0), "thousands of": (2000.0, 9999.0), "a handful of": (2.0, 6.0),
 }  # fmt: skip
 
-_WORD_ATOM = "|".join(sorted(list(SMALL) + list(TENS) + list(MULTIPLIERS) + ["dozen"], key=len, reverse=True))
-# A run of number words: "twenty-three", "one hundred and twenty", "three million".
-# "one-off" and "one-time" are idioms, not counts.
-WORD_NUMBER = re.compile(rf"\b(?:{_WORD_ATOM})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_ATOM}))*\b(?!-(?:off|time)\b)")
-# "a", "an" and "no" only count before a scale word, which is in the set itself
+_SCALE_ATOMS = ["hundred", "dozen", *(w for w in MULTIPLIERS if w != "hundred")]
+_WORD_ATOM = "|".join(sorted([w for w in SMALL if w not in ("a", "an", "no")] + list(TENS) + _SCALE_ATOMS,
+                             key=len, reverse=True))  # fmt: skip
+# "and" and a comma join number words only after a scale word: "two hundred and five", but
+# "between three and five" is two numbers.
+_AFTER_SCALE = (
+    "(?:"
+    + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"))
+    + ")"
+)
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+# A run of number words: "twenty-three", "one hundred and twenty", "three million", "four thousand,
+# seven hundred" (a comma only after a scale word: "one, two" is a list), "six point two five".
+# "a"/"an" count only before a scale word ("a hundred", "a dozen"), so "three and a half" stops at
+# "three" and the fraction reader takes the rest. "one-off" and "one-time" are idioms, not counts.
+WORD_NUMBER = re.compile(
+    rf"\b(?:(?:a|an)[\s-]+(?={'|'.join(_SCALE_ATOMS)}))?(?:{_WORD_ATOM})"
+    rf"(?:(?:[\s-]+|{_AFTER_SCALE}(?:\s+and|,)\s+)(?:{_WORD_ATOM}))*"
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?\b(?!-(?:off|time)\b)"
+)
 NUMBER_WORDS = (frozenset(SMALL) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"dozen"}) - {"a", "an", "no"}
-FRACTION_RE = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True)) + r")\b")
+_NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]+"
+# "seven eighths", "two-thirds", "a quarter", "one sixteenth"; a whole part before "and": "three
+# and a half", "2 and three quarters". A plural denominator needs a numerator above one, a
+# singular one "a", "an" or "one" ("the third" is an ordinal, read elsewhere).
+FRACTION_RE = re.compile(
+    rf"\b(?:(?P<whole>{_WORD_ATOM}|[0-9]+)\s+and\s+)?(?P<num>{_NUMERATOR})[\s-]+"
+    rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
+)
+FRACTION_WORDS = frozenset(DENOMINATORS)
+# "3/8", "2 1/2": a fraction in digits when the denominator is small and no year or day follows.
+DIGIT_FRACTION = re.compile(
+    r"(?<![\w/.,-])(?:(?P<whole>[0-9]+)\s)?(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,3})(?![\w/]|[.,-][0-9])"
+)
 ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
-FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
-# ASCII digits only, and a leading lookahead: both let the regex engine skip ahead fast.
-NUMERAL = re.compile(r"(?=[0-9])(?<![\w.,])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.([0-9]+))?(?![0-9])")
+# Figures in digits. ASCII digits, and a leading lookahead, let the regex engine skip ahead fast.
+# Thousands with commas or thin spaces; a decimal point, or a decimal comma when a currency sign
+# follows ("19,99 €"); ".5"; scientific notation ("1.2e6", "3.1 x 10^8").
+NUMERAL = re.compile(
+    r"(?=[0-9.])(?<![0-9,])(?<![0-9]\.)(?<!\.\.)"
+    r"(?:(?P<eu>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),(?P<eudec>[0-9]{2})(?=\s?(?:€|EUR|kr|zł|Kč|CHF|SEK|NOK|DKK)))?"
+    r"(?(eu)|(?:(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)"
+    r"(?:\.(?P<dec>[0-9]+))?|(?<![\w)\]])\.(?P<lead>[0-9]+))(?![0-9])"
+    r"(?:[eE](?P<exp>[-+]?[0-9]{1,3})(?![\w])|\s?[x×*]\s?10(?:\^|\*\*)(?P<exp10>[-+]?[0-9]{1,3})(?![0-9]))?)"
+)
 FRACTION_OF_SCALE = re.compile(
     r"\b(half|a quarter|three quarters|a third|two thirds)\s+(?:of\s+)?an?\s+"
     r"(million|billion|thousand|dozen)\b",
 )
+_HALF_OF_SCALE = {"half": 0.5, "a quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3, "two thirds": 2 / 3}
+# A letter just before a figure is allowed only when it ends a currency written against it ("USD250").
+_JOINED_CURRENCY = re.compile(r"(?:[A-Z]{3}|RM|Rs|Rp|Y=|\$US|kr)$")
 
 
 WORD = re.compile(r"[a-z]+")
@@ -97,32 +140,52 @@ class Figure(NamedTuple):
     start: int
     end: int
     is_word: bool = False
+    is_fraction: bool = False
 
 
 def read_numeral(match: re.Match[str]) -> Figure:
-    whole, decimals = match.group(1), match.group(2)
-    value = float(whole.replace(",", "") + ("." + decimals if decimals else ""))
+    if match.group("eu") is not None:  # "1.234,56 €": points for thousands, a comma for decimals
+        whole, decimals = match.group("eu").replace(".", ""), match.group("eudec")
+    else:
+        whole, decimals = match.group("whole") or "0", match.group("dec") or match.group("lead")
+    digits = "".join(c for c in whole if c.isdigit())
+    value = float(digits + ("." + decimals if decimals else ""))
     half = 0.5 * 10 ** (-len(decimals)) if decimals else 0.0
+    exp = match.group("exp") or match.group("exp10")
+    if exp:
+        value *= 10.0 ** int(exp)
+        half *= 10.0 ** int(exp)
     return Figure(value, half, match.start(), match.end())
 
 
+_DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}
+
+
 def words_to_number(text: str) -> float | None:
-    """`twenty-three` → 23, `one hundred and five` → 105, `a dozen` → 12; None if not a number."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t and t != "and"]
+    """`twenty-three` → 23, `one hundred and five` → 105, `a dozen` → 12, `six point two` → 6.2;
+    years and times said in pairs: `nineteen ninety-two` → 1992, `one thirty five` → 135. None if
+    not a number."""
+    whole, _, point = text.lower().replace(",", " ").partition(" point ")
+    tokens = [t for t in re.split(r"[\s-]+", whole.strip()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen", *MULTIPLIERS)):
         return None  # an article, not a number, unless it leads a scale: "a hundred", "a dozen"
-    if tokens == ["no"] or (tokens[0] == "no" and len(tokens) > 1):
+    if tokens[0] == "no":
         return None
     total = 0.0
     current = 0.0
     seen = False
     for tok in tokens:
-        if tok in SMALL:
-            current += SMALL[tok]
-        elif tok in TENS:
-            current += TENS[tok]
+        small = SMALL.get(tok)
+        if small is None and tok in TENS:
+            small = TENS[tok]
+            if current % 100:  # "nineteen ninety", "one thirty": a pair, said as hundreds
+                current *= 100
+        elif small is not None and small >= 10 and current % 100:
+            current *= 100  # "twenty fifteen", "one fifteen"
+        if small is not None:
+            current += small
         elif tok == "dozen":
             current = (current or 1) * 12
         elif tok == "hundred":
@@ -133,38 +196,114 @@ def words_to_number(text: str) -> float | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    if not seen:
+        return None
+    value = total + current
+    if point:
+        digits = "".join(str(_DIGIT_VALUES[t]) for t in point.split() if t in _DIGIT_VALUES)
+        if digits:
+            value += float("0." + digits)
+    return value
+
+
+def _fraction_value(num: str, den: str) -> float | None:
+    n = float(num) if num.isdigit() else {"a": 1, "an": 1}.get(num) or SMALL.get(num)
+    d = DENOMINATORS[den]
+    plural = den.endswith("s") and den not in ("thirds",) or den in ("thirds", "halves")
+    if n is None or (plural and n == 1) or (not plural and n != 1):
+        return None  # "one thirds", "two third": not a fraction
+    return n / d
+
+
+def _word_fractions(scan: Scan) -> list[Figure]:
+    """ "seven eighths", "a quarter", "three and a half", "2 and two-thirds" """
+    out: list[Figure] = []
+    for m in FRACTION_RE.finditer(scan.lower):
+        value = _fraction_value(m.group("num"), m.group("den"))
+        if value is None:
+            continue
+        whole = m.group("whole")
+        if whole is not None:
+            w = float(whole) if whole.isdigit() else words_to_number(whole)
+            if w is None:
+                continue
+            value += w
+        out.append(Figure(value, 0.0, m.start(), m.end(), is_word=True, is_fraction=whole is None))
+    return out
+
+
+def _digit_fractions(text: str) -> list[Figure]:
+    """ "3/8", "2 1/2", "1½", "¾" """
+    out: list[Figure] = []
+    if "/" in text:
+        for m in DIGIT_FRACTION.finditer(text):
+            num, den = int(m.group("num")), int(m.group("den"))
+            if not 0 < num < den or den > 100:
+                continue  # "24/7", "9/11"-style codes and dates are not fractions
+            whole = m.group("whole")
+            value = num / den + (int(whole) if whole else 0)
+            out.append(Figure(value, 0.0, m.start(), m.end(), is_fraction=whole is None))
+    for i, ch in enumerate(text) if not _UNICODE_FRACTION_SET.isdisjoint(text) else ():
+        if ch in UNICODE_FRACTIONS:
+            j = i
+            while j > 0 and "0" <= text[j - 1] <= "9":
+                j -= 1
+            value = UNICODE_FRACTIONS[ch] + (int(text[j:i]) if j < i else 0)
+            out.append(Figure(value, 0.0, j, i + 1, is_fraction=j == i))
+    return out
+
+
+_UNICODE_FRACTION_SET = frozenset(UNICODE_FRACTIONS)
 
 
 def find_figures(text: str | Scan) -> list[Figure]:
-    """Every numeral and number-word run in text, in order."""
+    """Every numeral, number-word run and fraction in text, in order, the longest where two overlap."""
     scan = Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     found: list[Figure] = []
-    if scan.has_digit:
+    if scan.has_digit or "." in text:
         for m in NUMERAL.finditer(text):
+            s = m.start()
+            if s and text[s - 1].isalpha() and not _JOINED_CURRENCY.search(text, max(0, s - 3), s):
+                continue  # "A4", "COVID19": part of a name, not a figure
+            if m.group("lead") and s and (text[s - 1].isalnum() or text[s - 1] in ")]"):
+                continue  # "file.5", "(a).2": not a decimal
             found.append(read_numeral(m))
-    fractions = [m.span() for m in FRACTION_RE.finditer(low)] if not words.isdisjoint(FRACTION_WORDS) else []
+    fractions = _word_fractions(scan) if not words.isdisjoint(FRACTION_WORDS) else []
+    found.extend(fractions)
+    digit_fractions = _digit_fractions(text) if scan.has_digit or not _UNICODE_FRACTION_SET.isdisjoint(text) else []
+    found.extend(digit_fractions)
     for m in WORD_NUMBER.finditer(low) if not words.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))
         if value is None:
             continue
-        if any(a <= m.start() < b and b - a >= m.end() - m.start() for a, b in fractions):
-            continue  # "two-thirds", "three quarters": a fraction, read as one by the quantity finder
-        # "a"/"an" only count when followed by another number word ("a hundred", "a dozen")
-        biggest = max((v for w, v in MULTIPLIERS.items() if w in m.group(0) and v > 100), default=0)
-        found.append(Figure(value, 0.5 * biggest, m.start(), m.end(), is_word=True))
-    for m in FRACTION_OF_SCALE.finditer(low) if fractions else ():
+        # rounded to its last scale word when it ends on one ("three million"); "two thousand and
+        # five" is exact
+        last = m.group(0).rsplit(None, 1)[-1].split("-")[-1]
+        found.append(Figure(value, 0.5 * MULTIPLIERS.get(last, 0) if MULTIPLIERS.get(last, 0) > 100 else 0.0,
+                            m.start(), m.end(), is_word=True))  # fmt: skip
+    for m in FRACTION_OF_SCALE.finditer(low) if fractions or "half" in words else ():
         scale = MULTIPLIERS.get(m.group(2), 12)
-        value = FRACTIONS[m.group(1)] * scale
+        value = _HALF_OF_SCALE[m.group(1)] * scale
         found.append(Figure(value, 0.1 * value, m.start(), m.end(), is_word=True))
-    if len(found) < 2 or not (fractions or any(f.is_word for f in found)):
+    if "grand" in words:  # "a grand": a thousand, read with its currency by the quantity finder
+        for m in re.finditer(r"\ba(?=\s+grand\b)", low):
+            found.append(Figure(1.0, 0.0, m.start(), m.end(), is_word=True))
+    if "half" in words:  # "half" alone, where no longer reading takes it
+        for m in re.finditer(r"\bhalf\b", low):
+            found.append(Figure(0.5, 0.0, m.start(), m.end(), is_word=True, is_fraction=True))
+    if len(found) < 2 or not (digit_fractions or any(f.is_word or f.is_fraction for f in found)):
         return found  # numerals alone come in order and never overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    # keep the longest reading where two overlap ("half a million" over "a million")
+    # keep the longest reading where two overlap ("half a million" over "a million", "three and a
+    # half" over "three"): a later figure that starts inside a kept one but runs longer replaces it
     kept: list[Figure] = []
     for f in found:
         if kept and f.start < kept[-1].end:
+            if f.end - f.start > kept[-1].end - kept[-1].start and f.start == kept[-1].start:
+                kept[-1] = f
+            elif f.end > kept[-1].end and (f.end - f.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = f
             continue
         kept.append(f)
     return kept

@@ -9,11 +9,10 @@ their last digit. Qualifiers then widen or open the interval.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from factcheck.normalize import currencies
 from factcheck.normalize.numbers import (
-    FRACTION_RE,
-    FRACTION_WORDS,
-    FRACTIONS,
     ORDINAL_WORD,
     ORDINALS,
     VAGUE,
@@ -23,25 +22,15 @@ from factcheck.normalize.numbers import (
 )
 from factcheck.normalize.values import Quantity
 
-CURRENCY_PREFIX = re.compile(r"(?:(US|A|C|NZ)?\$|£|€|\b(GBP|USD|EUR)\s?)$")
-CURRENCY_WORDS = {
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "pence": "GBP", "p": "GBP",
-    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "cents": "USD",
-    "gbp": "GBP", "usd": "USD", "eur": "EUR",
-}  # fmt: skip
-_CURRENCY_ENDS = frozenset("$£€PDR")  # the last character of "$", "£", "€", "GBP", "USD", "EUR"
-SYMBOL_CODES = {"£": "GBP", "$": "USD", "€": "EUR", "US$": "USD", "A$": "AUD", "C$": "CAD",
-                "NZ$": "NZD"}  # fmt: skip
 SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
-    "tn": 1e12, "trillion": 1e12,
+    "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6, "million": 1e6,
+    "bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
+# "7m", "£250-million", "3 lakh", "1.2k". "b" and "cr" only against a currency: "30 b" is a list item.
 SCALE_AFTER = re.compile(
-    r"(?:(?P<tight>k|m|mn|bn|tn)\b|\s?(?P<word>thousand|million|billion|trillion)\b)",
-    re.IGNORECASE,
-)
-CURRENCY_AFTER = re.compile(
-    r"(?:\s?(?P<word>pounds?|sterling|pence|dollars?|euros?|cents|GBP|USD|EUR)\b|(?P<p>p)\b)",
+    r"(?:(?P<tight>k|m|mn|mil|mln|bn|tn|b|cr)\b\.?(?<!\.)|[ \t\u00a0-]?(?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b"
+    r"|[ \t]?(?P<grand>grand)\b)",
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(
@@ -103,6 +92,7 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+_AND_CENTS = re.compile(r",?\s*(?:and\s+)?")
 RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
 RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
@@ -114,7 +104,9 @@ def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     m = SCALE_AFTER.match(text, pos)
     if not m:
         return 1.0, pos, False
-    word = (m.group("tight") or m.group("word")).lower()
+    word = (m.group("tight") or m.group("word") or m.group("grand")).lower()
+    if word in ("b", "cr") and not has_currency:
+        return 1.0, pos, False
     bare_m = bool(m.group("tight")) and word == "m" and not has_currency
     if bare_m and text[m.end() : m.end() + 1].isalpha():
         return 1.0, pos, False
@@ -147,38 +139,78 @@ def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, fl
     return low, high
 
 
+class Reading(NamedTuple):
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    bare_m: bool  # a bare "7m": millions, or metres
+    subunit: bool  # pence, cents, sen: a hundredth of the unit
+    grand: bool  # "grand": a thousand of a currency the text may not name
+
+
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+
+
 class _Reader:
-    """Grows a quantity outward from one figure: currency, scale, percent, rate, qualifier."""
+    """Grows a quantity outward from one figure: sign, currency, scale, percent, rate, qualifier."""
 
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def read(self, fig: Figure) -> tuple[int, int, float, float, float, str | None, bool]:
-        """start, end, value, low, high, unit, and whether it is a bare "7m" (million or metres)."""
+    def read(self, fig: Figure) -> Reading:
         text = self.text
         start, end = fig.start, fig.end
         unit: str | None = None
-        before = text[max(0, start - 8) : start]
-        # the regex only when the text just before could end a currency sign or code
-        cm = CURRENCY_PREFIX.search(before) if before and (before[-1] in _CURRENCY_ENDS or before[-1] == " ") else None
+        negative = False
+        before = text[max(0, start - 9) : start]
+        cm = currencies.PREFIX.search(before) if before and not before[-1].isalnum() or _JOINED(before) else None
         if cm:
-            symbol = cm.group(0).strip()
-            unit = SYMBOL_CODES.get(symbol) or symbol.upper()
-            start -= len(cm.group(0))
+            unit = currencies.code_of_prefix(cm)
+            if unit is not None:
+                negative = bool(cm.group("minus"))
+                start -= len(cm.group(0))
+                unit = currencies.by_context(unit, text, start)
+        sign = _SIGN_BEFORE.search(text, max(0, start - 10), start) if start else None
+        if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
+            negative = not negative
+            start = sign.start()
+            if unit is None:  # "-$5": the sign before the currency
+                pass
         scale, end, bare_m = _scale(text, end, unit is not None)
-        after = CURRENCY_AFTER.match(text, end)
-        if after and (after.group("word") or after.group("p")):
-            word = (after.group("word") or after.group("p")).strip().lower()
-            if word in CURRENCY_WORDS and not (word == "p" and fig.is_word):
-                unit = unit or CURRENCY_WORDS[word]
-                if word in ("pence", "p", "cents"):
-                    scale *= 0.01
-                end = after.end()
+        subunit = grand = False
+        after = currencies.AFTER.match(text, end)
+        if after:
+            name = (after.group("name") or "").lower()
+            code = currencies.code_after(after)
+            supported = scale > 1 or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
+            if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
+                if not (after.group("p") and fig.is_word):
+                    if name in currencies.SUBUNITS or after.group("p"):
+                        if unit not in (None, code) and name == "cents":
+                            code = unit  # "84 cents" after "$": the dollar's cents
+                        scale *= 0.01
+                        subunit = True
+                    unit = unit or currencies.by_context(code, text, end)
+                    end = after.end()
+        if SCALES.get(text[end - 5 : end].lower().strip()) == 1e3 and text[end - 5 : end].lower().endswith("grand"):
+            grand = True
+            if unit is None:
+                unit = "GBP"
         value = fig.value * scale
         half = fig.half_unit * scale
         if scale > 1 and (fig.half_unit == 0 or fig.is_word):
             half = 0.5 * scale  # "£7m", "three million": rounded to the nearest whole unit of scale
-        return start, end, value, value - half, value + half, unit, bare_m and unit is None
+        if negative:
+            value = -value
+        return Reading(start, end, value, value - half, value + half, unit, bare_m and unit is None, subunit, grand)
+
+
+def _JOINED(before: str) -> bool:
+    """Whether the text just before a figure could end a currency written against it ("USD250")."""
+    return before[-1:].isalpha() or before[-2:] == "Y="
 
 
 def find_quantities(text: str | Scan) -> list[Quantity]:
@@ -195,8 +227,22 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         if fig.start < consumed_until:
             i += 1
             continue
-        start, end, value, low, high, unit, bare_m = reader.read(fig)
+        first = reader.read(fig)
+        start, end, value, low, high, unit, bare_m = first[:7]
+        while i + 1 < len(figures) and figures[i + 1].start < end:
+            i += 1  # "million" in "£3 million" is part of this reading
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
         notes: list[str] = []
+        if first.grand and not text[fig.start : end].lower().endswith(("£", "$")) and first.unit == "GBP":
+            notes.append("'grand' read as a thousand pounds")
+        # "eleven dollars and fifty cents", "£5 and 50p": a unit and its hundredths, one amount
+        if nxt is not None and unit and not first.subunit and 0 <= nxt.start - end <= 6:
+            second = reader.read(nxt)
+            if second.subunit and second.unit == unit and _AND_CENTS.fullmatch(text, end, second.start):
+                value, low, high, end = value + second.value, low + second.value, high + second.value, second.end
+                consumed_until = end
+                i += 1
+                nxt = figures[i + 1] if i + 1 < len(figures) else None
         kind = "money" if unit else "number"
         qualifier: str | None = None
         figures_written: tuple[float, ...] = ()
@@ -207,14 +253,12 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             )
             readings = (value, fig.value)
         # a range or a ratio: "£5m–£7m", "between 10 and 20", "10 or 20", "three out of four"
-        nxt = figures[i + 1] if i + 1 < len(figures) else None
         if nxt is not None and 0 <= nxt.start - end <= 12:  # joiners are short: " to £", " out of "
             gap = text[end : nxt.start]
             join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
-            rest = CURRENCY_PREFIX.search(gap)
             ratio = RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap)
             if ratio and unit is None and nxt.value:
-                s2, e2, v2, *_ = reader.read(nxt)
+                e2, v2 = reader.read(nxt)[1:3]
                 frac = value / v2
                 out.append(
                     Quantity(
@@ -234,15 +278,19 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 continue
             joiner = gap.strip().lower()
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
-            allowed = join is not None or (rest is not None and RANGE_JOIN.fullmatch(gap[: rest.start()]))
+            second = reader.read(nxt)
+            gap2 = text[end : second.start] if second.start >= end else gap
+            allowed = join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
             years = all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, nxt))
             if allowed and (joiner != "and" or between) and not (years and unit is None):
-                s2, e2, v2, low2, high2, unit2, _ = reader.read(nxt)
+                s2, e2, v2, low2, high2, unit2 = second[:6]
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2
                     # "£5-7m": the second figure's scale applies to the first
                     second_scale = v2 / nxt.value if nxt.value else 1.0
+                    if nxt.is_word and nxt.half_unit > 0:  # "three to five million": the scale is in the words
+                        second_scale *= 2 * nxt.half_unit
                     if second_scale > 1 and value == fig.value and fig.value < nxt.value:
                         value *= second_scale
                         half = (fig.half_unit or 0.5) * second_scale
@@ -283,6 +331,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             b_low, b_high = _bounds(low, high, shape)
             low = b_low  # type: ignore[assignment]
             high = b_high  # type: ignore[assignment]
+        if kind == "number" and unit is None and fig.is_fraction and not figures_written:
+            unit = "fraction"
         out.append(
             Quantity(
                 kind,
@@ -310,33 +360,35 @@ _VAGUE_WORDS = frozenset(w for phrase in VAGUE for w in phrase.split() if w not 
 
 
 def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
-    """Fractions ("half", "two-thirds"), vague counts ("dozens of") and ordinals ("third") not yet read."""
+    """Vague counts ("dozens of") and ordinals ("third") not yet read."""
     text, low, words = scan.text, scan.lower, scan.words
-    spans = [q.span for q in taken]
+    vague = not words.isdisjoint(_VAGUE_WORDS)
+    ordinal = not words.isdisjoint(_ORDINAL_KEYS)
+    if not (vague or ordinal):
+        return []
+    free_at = bytearray(b"\x01") * len(text)  # a map of the characters no quantity has taken
+    for q in taken:
+        free_at[q.span[0] : q.span[1]] = bytes(q.span[1] - q.span[0])
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in spans)
+    def claim(s: int, e: int) -> bool:
+        if free_at.find(0, s, e) != -1:
+            return False
+        free_at[s:e] = bytes(e - s)
+        return True
 
     extra: list[Quantity] = []
-    for m in FRACTION_RE.finditer(low) if not words.isdisjoint(FRACTION_WORDS) else ():
-        if free(m.start(), m.end()):
-            v = FRACTIONS[m.group(0)]
-            extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, "fraction"))
-            spans.append(m.span())
-    for m in _VAGUE_RE.finditer(low) if not words.isdisjoint(_VAGUE_WORDS) else ():
-        if free(m.start(), m.end()):
+    for m in _VAGUE_RE.finditer(low) if vague else ():
+        if claim(m.start(), m.end()):
             lo, hi = VAGUE[m.group(0)]
             extra.append(
                 Quantity(
                     "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
                 )  # fmt: skip
             )
-            spans.append(m.span())
-    for m in ORDINAL_WORD.finditer(low) if not words.isdisjoint(_ORDINAL_KEYS) else ():
-        if free(m.start(), m.end()):
+    for m in ORDINAL_WORD.finditer(low) if ordinal else ():
+        if claim(m.start(), m.end()):
             v = float(ORDINALS[m.group(0)])
             extra.append(Quantity("number", text[m.start() : m.end()], m.span(), v, v, v, None, None, ("ordinal",)))
-            spans.append(m.span())
     return extra
 
 

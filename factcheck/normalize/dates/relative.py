@@ -227,8 +227,10 @@ def durations(text: str | Scan) -> list[Duration]:
     text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
     for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():
-        if m.group("unit").lower().startswith("quarter") and re.match(r"\s+of\b", text[m.end() :]):
-            continue  # "a quarter of the budget" is a fraction, not three months
+        if m.group("unit").lower().startswith("quarter") and (
+            re.match(r"\s+of\b", text[m.end() :]) or text[m.start("unit") - 1] == "-" or m.end() == len(text)
+        ):
+            continue  # "a quarter of the budget", "three-quarters": a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))
         if m.group("n2"):
             lo2, hi2 = duration_days(m.group("n2"), m.group("unit"))

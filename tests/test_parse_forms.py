@@ -1,0 +1,163 @@
+"""The forms of money and numbers that copy from anywhere uses (issue 16): each class is held by
+several phrases of its own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+
+
+def one(text: str, ref: str | None = None):
+    found = factcheck.parse(text, ref=ref)
+    assert len(found) == 1, f"expected one value in {text!r}, got {[v.to_dict() for v in found]}"
+    return found[0]
+
+
+# --- money: every currency, wherever its sign stands -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # ISO codes before, after, and joined to the figure
+        ("a JPY 4,000 fee", 4_000, "JPY"),
+        ("a fee of 80 CHF", 80, "CHF"),
+        ("paid SEK1,250 each", 1_250, "SEK"),
+        ("priced at NOK 99", 99, "NOK"),
+        # signs and abbreviations of other currencies, with and without a space
+        ("tickets at ₹450", 450, "INR"),
+        ("a fine of Rs 2,000", 2_000, "INR"),
+        ("a fine of Rs.2,000", 2_000, "INR"),
+        ("a room for ¥8,800", 8_800, "JPY"),
+        ("raised A$12 million", 12_000_000, "AUD"),
+        ("a HK$6.5 meal", 6.5, "HKD"),
+        ("worth C$40", 40, "CAD"),
+        ("sold for RM1.2 million", 1_200_000, "MYR"),
+        ("it costs 75 kr", 75, "SEK"),
+        ("a deposit of € 300", 300, "EUR"),
+        ("a deposit of £ 300", 300, "GBP"),
+        # the sign after the figure, with a decimal comma
+        ("reduced to 49,90 €", 49.9, "EUR"),
+        ("only 1.299,00 € now", 1299, "EUR"),
+        # currency names, with the adjective that says whose
+        ("a 300 million rupee contract", 300_000_000, "INR"),
+        ("2.5 billion Hong Kong dollars", 2_500_000_000, "HKD"),
+        ("12 million Swiss francs", 12_000_000, "CHF"),
+        ("40 million Norwegian kroner", 40_000_000, "NOK"),
+        ("700 billion won", 700_000_000_000, "KRW"),
+        ("six billion yen", 6_000_000_000, "JPY"),
+        # a scale joined by a hyphen is one amount, not a range
+        ("a $40-million grant", 40_000_000, "USD"),
+        ("its £1.5-billion budget", 1_500_000_000, "GBP"),
+        # Indian scale words
+        ("Rs 25 lakh", 2_500_000, "INR"),
+        ("₹4 crore", 40_000_000, "INR"),
+    ],
+)
+def test_money_in_any_currency(text, value, unit):
+    v = one(text)
+    assert v.kind == "money", v
+    assert v.value == pytest.approx(value)
+    assert v.unit == unit
+    assert v.low <= v.value <= v.high
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("forty dollars and twenty-five cents", 40.25, "USD"),
+        ("nine dollars and 99 cents", 9.99, "USD"),
+        ("two pounds and fifty pence", 2.5, "GBP"),
+        ("one hundred dollars, 5 cents", 100.05, "USD"),
+    ],
+)
+def test_a_unit_and_its_hundredths_in_words_are_one_amount(text, value, unit):
+    v = one(text)
+    assert (v.kind, v.unit) == ("money", unit)
+    assert v.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("it set me back a grand", 1_000), ("ten grand in cash", 10_000)])
+def test_a_grand_is_a_thousand(text, value):
+    v = one(text)
+    assert v.kind == "money" and v.value == value
+
+
+def test_a_range_of_amounts_with_a_period_is_one_rate():
+    v = one("losses of £2 million to £6 million a week")
+    assert (v.kind, v.unit) == ("rate", "GBP/week")
+    assert v.low <= 2_000_000 and v.high >= 6_000_000
+
+
+def test_an_article_before_a_dollar_sign_is_not_australian():
+    assert one("a $5 charge").unit == "USD"
+
+
+def test_a_verb_that_spells_a_currency_is_not_money():
+    assert one("the team won 3 matches").kind == "number"
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # fractions in words and digits
+        ("five eighths of the vote", 5 / 8),
+        ("nearly three-quarters", 0.75),
+        ("one sixth", 1 / 6),
+        ("a tenth", 0.1),
+        ("mix 5/16 of it", 5 / 16),
+        ("add ¾", 0.75),
+        # a whole number and a fraction
+        ("two and a half", 2.5),
+        ("seven and three quarters", 7.75),
+        ("4 and a half", 4.5),
+        ("2½", 2.5),
+        ("3 1/4", 3.25),
+        # decimals in words
+        ("nine point five", 9.5),
+        ("zero point zero seven", 0.07),
+        # numbers said in pairs
+        ("two fifty", 250),
+        ("six forty five", 645),
+        # dozens, Indian scale words, shorthand and scientific notation
+        ("three dozen", 36),
+        ("two lakh", 200_000),
+        ("five crore", 50_000_000),
+        ("4.7k", 4_700),
+        ("6.02e23", 6.02e23),
+        ("1.5 x 10^9", 1.5e9),
+        # words with commas after a scale word
+        ("six thousand, two hundred and one", 6_201),
+    ],
+)
+def test_numbers_in_words_digits_and_fractions(text, value):
+    values = [v for v in factcheck.parse(text) if v.kind == "number"]
+    assert any(v.value == pytest.approx(value) for v in values), [v.to_dict() for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("minus 12", -12), ("negative 0.4", -0.4), ("fell to -7", -7), ("a loss of −3.2%", -3.2), ("minus three", -3)],
+)
+def test_negatives(text, value):
+    v = factcheck.parse(text)[-1]
+    assert v.value == pytest.approx(value)
+    assert v.low <= v.value <= v.high
+
+
+def test_a_hyphen_between_figures_is_a_range_not_a_minus():
+    v = one("between 4-9 people")
+    assert (v.low, v.high) == (4, 9)
+
+
+def test_and_between_two_small_numbers_is_a_range_not_a_sum():
+    v = one("between two and six million")
+    assert v.low <= 2_000_000 and v.high >= 6_000_000
+
+
+def test_a_code_inside_a_name_is_not_money():
+    assert [v.value for v in factcheck.parse("the B52 and the A4")] == []
