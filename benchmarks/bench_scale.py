@@ -1,27 +1,37 @@
 """Scale: verify and search on synthetic projects of growing size, checked against planted answers.
 
-    python benchmarks/bench_scale.py [SIZES...] [--runs R] [--keep DIR] [--proposed SHARE]
+    python benchmarks/bench_scale.py [SIZES...] [--profile sparse|dense|both] [--runs R] [--keep DIR]
+                                     [--proposed SHARE] [--factcheck PATH]
 
-For each size (default 100 1000 10000 sources, about 10 claims each) it generates a project with
-benchmarks/gen_corpus.py, then times, as separate processes (median of R runs, default 1):
+For each profile and size (default 100 1000 10000 sources, about 10 claims each) it generates a
+project with benchmarks/gen_corpus.py, then times, as separate processes (median of R runs,
+default 1):
 
-  cold     `factcheck verify` on a fresh copy
-  warm     `factcheck verify` again with nothing changed
-  changed  `factcheck verify` after one claims file was edited (a comment appended)
+  cold     `factcheck verify --format json` on a fresh copy (no cache)
+  warm     the same again with nothing changed
+  edit     after one claims file was edited
+  add      after one source was added: a new file in seeds/, its manifest entry and its claims
   index    the first `factcheck search`, which builds the search index
-  search   `factcheck search` for one query once the index is built (median over 5 queries)
+  search   `factcheck search` once the index is built (median over 5 queries)
 
-and reports peak memory (max RSS of the verify processes), and how many planted conflicts verify
-found and how many other pairs it flagged as conflict or possible (false alarms). The ratio
-column is cold time against the previous size. With --proposed, that share of the sources has
-only proposed claims (as extract leaves them), which are paired by evidence, not by topic.
+and reports the peak resident memory of any one verify process, the size of the cold run's JSON,
+and how the cold run's verdicts score against the generator's key:
+
+  sparse   planted conflicting pairs; found = flagged (conflict or possible), false = any other
+           pair flagged;
+  dense    planted wrong claims (figures, dates, job titles); found = a planted claim in some
+           flagged pair, false = a flagged pair with no planted claim in it; `flags` is every
+           flagged pair.
+
+The ratio column is cold time against the previous size. --factcheck runs another install's
+`factcheck` (for a baseline measured in the same go); by default the one beside this Python.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
 import statistics
 import subprocess
@@ -34,72 +44,129 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from gen_corpus import generate  # noqa: E402
+from gen_dense import generate_dense  # noqa: E402
 
-FACTCHECK = [str(Path(sys.executable).parent / "factcheck")]
-QUERIES = ["road repairs", "Harrow Council", "potholes", "£7.6 million", "social care 2019"]
+QUERIES = {
+    "sparse": ["road repairs", "Harrow Council", "potholes", "£7.6 million", "social care 2019"],
+    "dense": ["chief executive", "waiting list", "agency staff 2019", "£5.8m", "director of children's services"],
+}
 
 
-def timed(args: list[str]) -> tuple[float, int, str]:
-    """Wall time, the peak RSS so far of any child (KB), and stdout of one run."""
+def timed(args: list[str], out: Path | None = None) -> tuple[float, int, bytes, float]:
+    """Wall time, peak RSS in KB of this one process, its stdout (also written to out), and the CPU
+    time (user and system) of it and the processes it waited for."""
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True)
+    with open(out or os.devnull, "wb") as sink:
+        proc = subprocess.Popen(args, stdout=sink, stderr=subprocess.PIPE)
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr[:500]}")
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.stdout
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({code}): {err[:500].decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss, out.read_bytes() if out else b"", usage.ru_utime + usage.ru_stime
 
 
-def score(output: str, key: dict) -> tuple[int, int]:
+def score(output: bytes, key: dict) -> dict[str, int]:
     result = json.loads(output)
-    planted = {frozenset(p) for p in key["conflict"]}
-    flagged = {frozenset(c["id"] for c in d["claims"]) for d in result["discrepancies"]
-               if d["verdict"] in ("conflict", "possible")}  # fmt: skip
-    return len(planted & flagged), len(flagged - planted)
+    flagged = [frozenset(c["id"] for c in d["claims"]) for d in result["discrepancies"]
+               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    if key.get("profile") == "dense":
+        planted = {e["claim"]: e["kind"] for e in key["errors"]}
+        hit = {c for pair in flagged for c in pair if c in planted}
+        by_kind = {k: sum(1 for c, kk in planted.items() if kk == k and c in hit) for k in ("figure", "date", "title")}
+        totals = {k: sum(1 for kk in planted.values() if kk == k) for k in ("figure", "date", "title")}
+        return {"planted": len(planted), "found": len(hit), "false": sum(1 for p in flagged if not p & planted.keys()),
+                "flags": len(flagged), **{f"{k}_found": by_kind[k] for k in by_kind},
+                **{f"{k}_planted": totals[k] for k in totals}}  # fmt: skip
+    pairs = {frozenset(p) for p in key["conflict"]}
+    flagged_set = set(flagged)
+    return {"planted": len(pairs), "found": len(pairs & flagged_set), "false": len(flagged_set - pairs),
+            "flags": len(flagged_set)}  # fmt: skip
 
 
-def measure(size: int, work: Path, runs: int, proposed: float = 0.0) -> dict[str, float]:
-    root = work / f"p{size}"
-    key = generate(size, root, proposed=proposed)
-    verify = [*FACTCHECK, "verify", "--root", str(root), "--format", "json"]
-    cold, warm, changed = [], [], []
-    for _ in range(runs):
+def edit_claims(root: Path, run: int) -> None:
+    """Edit one claims file (a comment appended: its hash changes, so it is checked again)."""
+    file = root / "claims" / "src-00001.yaml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + f"# edited {run}\n", encoding="utf-8")
+
+
+def add_source(root: Path, run: int) -> None:
+    """A new source: a copy of the second one under a new name, its text changed so its hash is new,
+    with its claims under new ids."""
+    name = f"added-{run:03d}"
+    text = (root / "seeds" / "src-00002.txt").read_text(encoding="utf-8")
+    (root / "seeds" / f"{name}.txt").write_text(text + f"\nUpdated edition {run}.\n", encoding="utf-8")
+    with open(root / "seeds" / "manifest.yaml", "a", encoding="utf-8") as manifest:
+        manifest.write(f"  - file: {name}.txt\n    title: Added {run}\n    published: 2024-06-0{run % 9 + 1}\n")
+    claims = (root / "claims" / "src-00002.yaml").read_text(encoding="utf-8")
+    claims = claims.replace("source: src-00002.txt", f"source: {name}.txt").replace("id: s00002-", f"id: {name}-")
+    (root / "claims" / f"{name}.yaml").write_text(claims, encoding="utf-8")
+
+
+def measure(factcheck: list[str], profile: str, size: int, work: Path, runs: int, proposed: float) -> dict:
+    root = work / f"{profile}-{size}"
+    shutil.rmtree(root, ignore_errors=True)
+    key = (generate_dense if profile == "dense" else generate)(size, root, proposed=proposed)
+    verify = [*factcheck, "verify", "--root", str(root), "--format", "json"]
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "edit": [], "add": [], "cold_cpu": []}
+    peak = 0
+    out_file = work / f"{profile}-{size}.json"
+    for run in range(runs):
         shutil.rmtree(root / ".factcheck", ignore_errors=True)
-        t, _, out = timed(verify)
-        cold.append(t)
-        warm.append(timed(verify)[0])
-        claims_file = root / "claims" / "src-00000.yaml"
-        claims_file.write_text(claims_file.read_text() + f"# edited {time.time()}\n")
-        changed.append(timed(verify)[0])
-    found, false_alarms = score(out, key)
-    index = timed([*FACTCHECK, "search", "anything", "--root", str(root), "--format", "json"])[0]
-    searches = [timed([*FACTCHECK, "search", q, "--root", str(root), "--format", "json"])[0] for q in QUERIES]
-    return {
-        "sources": size, "claims": key["claims"], "cold": statistics.median(cold), "warm": statistics.median(warm),
-        "changed": statistics.median(changed), "index": index, "search": statistics.median(searches),
-        "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "planted": len(key["conflict"]), "found": found, "false_alarms": false_alarms,
-    }  # fmt: skip
+        t, rss, out, cpu = timed(verify, out_file)
+        times["cold"].append(t)
+        times["cold_cpu"].append(cpu)
+        peak = max(peak, rss)
+        for label, change in (("warm", None), ("edit", edit_claims), ("add", add_source)):
+            if change is not None:
+                change(root, run)
+            t, rss, _, _ = timed(verify)
+            times[label].append(t)
+            peak = max(peak, rss)
+    found = score(out, key)
+    search = [*factcheck, "search", "--root", str(root), "--format", "json"]
+    index = timed([*search[:2], "anything", *search[2:]])[0]
+    searches = [timed([*search[:2], q, *search[2:]])[0] for q in QUERIES[profile]]
+    return {"sources": size, "claims": key["claims"], **{k: statistics.median(v) for k, v in times.items()},
+            "index": index, "search": statistics.median(searches), "peak_mb": peak / 1024,
+            "json_mb": len(out) / 1e6, **found}  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
+    parser.add_argument("--profile", choices=["sparse", "dense", "both"], default="both")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
     parser.add_argument("--proposed", type=float, default=0.0, help="share of sources with only proposed claims")
+    parser.add_argument("--factcheck", default=str(Path(sys.executable).parent / "factcheck"),
+                        help="the factcheck command to time")  # fmt: skip
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
-    rows = []
-    print(f"{'sources':>8} {'claims':>8} {'cold s':>8} {'ratio':>6} {'warm s':>8} {'1 edit s':>8} {'index s':>8} {'search s':>8} "
-          f"{'peak MB':>8} {'planted':>8} {'found':>6} {'false':>6}")  # fmt: skip
-    for size in args.sizes:
-        row = measure(size, work, args.runs, args.proposed)
-        ratio = f"{row['cold'] / rows[-1]['cold']:.1f}x" if rows else "-"
-        rows.append(row)
-        print(f"{row['sources']:>8} {row['claims']:>8} {row['cold']:>8.2f} {ratio:>6} {row['warm']:>8.2f} "
-              f"{row['changed']:>8.2f} {row['index']:>8.2f} {row['search']:>8.2f} {row['peak_mb']:>8.0f} {row['planted']:>8} "
-              f"{row['found']:>6} {row['false_alarms']:>6}", flush=True)  # fmt: skip
-    print("peak MB is the largest resident set of any factcheck process so far in this run")
+    work.mkdir(parents=True, exist_ok=True)
+    profiles = ["sparse", "dense"] if args.profile == "both" else [args.profile]
+    for profile in profiles:
+        print(f"\n{profile} ({args.factcheck})")
+        print(f"{'sources':>7} {'claims':>7} {'cold s':>7} {'cpu s':>7} {'ratio':>6} {'warm s':>7} {'edit s':>7} {'add s':>7} "
+              f"{'index s':>7} {'search s':>8} {'peak MB':>7} {'JSON MB':>7} {'planted':>7} {'found':>6} "
+              f"{'false':>6} {'flags':>6}")  # fmt: skip
+        rows: list[dict] = []
+        for size in args.sizes:
+            row = measure([args.factcheck], profile, size, work, args.runs, args.proposed)
+            ratio = f"{row['cold'] / rows[-1]['cold']:.1f}x" if rows else "-"
+            rows.append(row)
+            print(f"{row['sources']:>7} {row['claims']:>7} {row['cold']:>7.2f} {row['cold_cpu']:>7.2f} {ratio:>6} {row['warm']:>7.2f} "
+                  f"{row['edit']:>7.2f} {row['add']:>7.2f} {row['index']:>7.2f} {row['search']:>8.2f} "
+                  f"{row['peak_mb']:>7.0f} {row['json_mb']:>7.1f} {row['planted']:>7} {row['found']:>6} "
+                  f"{row['false']:>6} {row['flags']:>6}", flush=True)  # fmt: skip
+            if profile == "dense":
+                print("        found by kind: " + ", ".join(
+                    f"{k} {row[k + '_found']}/{row[k + '_planted']}" for k in ("figure", "date", "title")), flush=True)  # fmt: skip
+    print("\ncpu s: user and system time of the cold run (with its worker processes); peak MB: the largest "
+          "resident set of one verify process; JSON MB: the cold run's output")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

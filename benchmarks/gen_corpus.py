@@ -1,6 +1,9 @@
 """Generate a synthetic project: N news-like sources with about 10 claims each, and a key file.
 
-    python benchmarks/gen_corpus.py N OUT [--seed S] [--proposed SHARE]
+    python benchmarks/gen_corpus.py N OUT [--seed S] [--proposed SHARE] [--profile sparse|dense]
+
+This docstring describes the sparse profile (the default); `--profile dense` writes a world where
+every subject recurs for years, with planted errors (see gen_dense.py).
 
 Most claims are about a subject and property no other source mentions, so they must pair with
 nothing. A known set is planted across pairs of sources and written to OUT/key.json:
@@ -22,7 +25,12 @@ import argparse
 import datetime as dt
 import json
 import random
+import sys
+from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_dense import generate_dense  # noqa: E402
 
 PLACES = ["Ashford", "Barnsley", "Calderdale", "Dudley", "Ealing", "Fenland", "Gateshead", "Harrow", "Ipswich",
           "Kirklees", "Lambeth", "Medway", "Newham", "Oldham", "Peterborough", "Rochdale", "Sefton", "Tameside",
@@ -184,7 +192,14 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder to write the project into")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--proposed", type=float, default=0.0, help="share of sources left as extract leaves them")
+    parser.add_argument("--profile", choices=["sparse", "dense"], default="sparse")
     args = parser.parse_args()
+    if args.profile == "dense":
+        key = generate_dense(args.n, args.out, args.seed, args.proposed)
+        kinds = Counter(e["kind"] for e in key["errors"])  # type: ignore[attr-defined]
+        print(f"{args.out}: {key['sources']} sources, {key['claims']} claims, {key['entities']} entities; planted "
+              f"{len(key['errors'])} errors ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})")  # type: ignore[arg-type]
+        return
     key = generate(args.n, args.out, args.seed, args.proposed)
     counts = ", ".join(f"{len(key[k])} {k}" for k in ("conflict", "rounding", "changed", "agree"))  # type: ignore[arg-type]
     print(f"{args.out}: {key['sources']} sources, {key['claims']} claims; planted {counts}")
