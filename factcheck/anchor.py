@@ -54,8 +54,8 @@ def _context_score(prep: PreparedSource, start: int, end: int, recorded: dict[st
     if not recorded:
         return -start  # with nothing recorded, the first occurrence wins
     text = prep.folded.text
-    prefix = fold(recorded.get("prefix", "")).text
-    suffix = fold(recorded.get("suffix", "")).text
+    prefix = fold_plain(recorded.get("prefix", ""))
+    suffix = fold_plain(recorded.get("suffix", ""))
     score = 0.0
     if prefix:
         score += fuzz.ratio(prefix, text[max(0, start - len(prefix)) : start])
@@ -88,7 +88,7 @@ def _make(claim: Claim, prep: PreparedSource, start: int, end: int, status: Anch
 
 def anchor_quote(claim: Claim, prep: PreparedSource, recorded: dict[str, Any] | None = None) -> Anchor:
     """Find claim.quote in its source: exact after folding, then case-insensitive, then fuzzy."""
-    quote = fold(claim.quote).text
+    quote = fold_plain(claim.quote)
     unchanged = recorded is not None and recorded.get("source_sha256") == prep.source.sha256
     for haystack, needle in ((prep.folded.text, quote), (prep.lower, quote.lower())):
         hits = _occurrences(haystack, needle) if needle else []

@@ -84,3 +84,22 @@ def test_an_edited_source_reports_the_quote_as_moved():
 )
 def test_fold_plain_is_the_text_of_fold(text):
     assert fold_plain(text) == fold(text).text
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab .\n\t\u00a0\u2019\u201c\u2014\u2026\u00ad\u200b\u3000x")) | st.characters()
+    )
+)
+def test_every_folded_character_points_at_the_character_it_came_from(text):
+    folded = fold(text)
+    assert len(folded.origin) == len(folded.text) + 1 and folded.origin[-1] == len(text)
+    assert list(folded.origin) == sorted(folded.origin)
+    for ch, at in zip(folded.text, folded.origin, strict=False):
+        source = text[at]
+        if source == "\u2026":
+            assert ch == "."
+        elif ch == " ":
+            assert fold_plain(f"a{source}a") == "a a"  # white space, however it was written
+        else:
+            assert fold_plain(source) == ch

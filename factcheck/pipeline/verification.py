@@ -205,7 +205,10 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
                  jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
     """Check files in order, in several processes when there are many and jobs allows. A unit from
     another process comes with its pickled form, which the cache keeps as it is."""
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs is None:
+        jobs = cores if len(files) >= PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, cores, len(files)))  # more processes than cores or files only cost memory
     if jobs <= 1 or len(files) < 2:
         check = _checker(ctx)
         for file in files:

@@ -35,34 +35,51 @@ class FoldedText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_ONE_FOR_ONE = str.maketrans(_FOLD)  # keeps every offset: the map back is built around the rest
+_RUNS = re.compile("[\\s" + "".join(sorted(_DROP)) + "]+|\u2026")  # white space and dropped characters; "…"
+
+
 def fold(text: str) -> FoldedText:
-    """Fold typography and collapse white space, keeping a map back to the original offsets."""
-    out: list[str] = []
-    origin: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        if ch == "\u2026":
-            out.extend("...")
-            origin.extend((i, i, i))
-            in_space = False
-            continue
-        ch = _FOLD.get(ch, ch)
-        if ch.isspace():
-            if in_space or not out:
-                continue
-            ch = " "
-            in_space = True
-        else:
-            in_space = False
-        out.append(ch)
-        origin.append(i)
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
+    """Fold typography and collapse white space, keeping a map back to the original offsets.
+
+    Characters folded one for one keep their offsets, so only the runs of white space and dropped
+    characters and the ellipses are handled here, a run at a time: the work is in C (translate,
+    re, array), not a loop over characters."""
+    mapped = text.translate(_ONE_FOR_ONE)
+    pieces: list[str] = []
+    origin = array("l")
+    pos = 0
+    space_at = -1  # where a pending space (a run with white space in it) starts
+    for match in _RUNS.finditer(mapped):
+        start, end = match.span()
+        if start > pos:
+            if space_at >= 0 and pieces:
+                pieces.append(" ")
+                origin.append(space_at)
+            space_at = -1
+            pieces.append(mapped[pos:start])
+            origin.extend(range(pos, start))
+        pos = end
+        run = match.group()
+        if run == "\u2026":
+            if space_at >= 0 and pieces:
+                pieces.append(" ")
+                origin.append(space_at)
+            space_at = -1
+            pieces.append("...")
+            origin.extend((start, start, start))
+        elif space_at < 0:
+            first = next((i for i, ch in enumerate(run) if ch.isspace()), -1)
+            if first >= 0:
+                space_at = start + first
+    if pos < len(mapped):
+        if space_at >= 0 and pieces:
+            pieces.append(" ")
+            origin.append(space_at)
+        pieces.append(mapped[pos:])
+        origin.extend(range(pos, len(mapped)))
     origin.append(len(text))
-    return FoldedText("".join(out), array("l", origin))
+    return FoldedText("".join(pieces), origin)
 
 
 _PLAIN = str.maketrans({**_FOLD, **dict.fromkeys(_DROP), "\u2026": "..."})
