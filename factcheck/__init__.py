@@ -29,9 +29,10 @@ _HOMES = {
     "Verification": "factcheck.models",
     "Discrepancy": "factcheck.models",
     "Verdict": "factcheck.models",
+    "Project": "factcheck.project",
 }
 __all__ = [
-    "Discrepancy", "ExitStatus", "FactcheckError", "Verdict", "Verification", "add_claim", "add_source",
+    "Discrepancy", "ExitStatus", "FactcheckError", "Project", "Verdict", "Verification", "add_claim", "add_source",
     "claim_reviews", "init_project", "list_sources", "parse", "parse_value", "record_anchors", "search",
     "show_claim", "timeline", "verify",
 ]  # fmt: skip
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.models import Discrepancy, Verdict, Verification
     from factcheck.normalize import parse, parse_value
     from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
 
 
 def __getattr__(name: str) -> Any:

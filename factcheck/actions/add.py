@@ -16,6 +16,7 @@ from typing import Any
 from factcheck.errors import FactcheckError
 from factcheck.files import check_inside, project_lock, write_atomic
 from factcheck.models import AnchorStatus, Claim, DateRange
+from factcheck.project import Project
 from factcheck.registry.load import ENTITIES_FILE, ID_PATTERN, KINDS, alias_index, free_id, id_words, load_registry
 from factcheck.sources.load import MANIFEST, decode_source, is_file_name, load_sources
 from factcheck.text.fold import name_key
@@ -63,7 +64,7 @@ class Added:
 
 
 def add_claim(
-    root: str | Path, source: str, *, quote: str, subject: str, property: str, value: str,
+    root: str | Path | Project, source: str, *, quote: str, subject: str, property: str, value: str,
     id: str | None = None, kind: str | None = None, as_of: str | None = None, period: str | None = None,
     note: str | None = None,
 ) -> Added:  # fmt: skip
@@ -86,7 +87,8 @@ def add_claim(
         mapping,
     )
 
-    root = Path(root)
+    project = Project.at(root)
+    root = project.root
     quote, subject, property, value = (" ".join(t.split()) for t in (quote, subject, property, value))
     for name, text in (("quote", quote), ("subject", subject), ("property", property), ("value", value)):
         if not text:
@@ -98,8 +100,8 @@ def add_claim(
     if id is not None and not ID_PATTERN.match(id):
         raise AddError(f"'{id}' is not a valid id", field="id", hint="use letters, digits, '.', '_' and '-'")
     with project_lock(root):
-        sources = {s.name: s for s in load_sources(root)}
-        registry = load_registry(root, set(sources))
+        sources = {s.name: s for s in load_sources(root, project.settings)}
+        registry = load_registry(root, set(sources), project.settings)
         source = _seed_name(root, source, sources)
         if not is_file_name(source) or source not in sources:
             raise AddError(f"no source '{source}' in seeds/", field="source",
@@ -145,7 +147,7 @@ def add_claim(
         if new_subject:
             entity = mapping({"id": new_subject, "name": subject})
             display = f"claims/{ENTITIES_FILE}"
-            edit_file(root / "claims" / ENTITIES_FILE, lambda d: _append(entry_list(d, "entities", display), entity),
+            edit_file(project.claims / ENTITIES_FILE, lambda d: _append(entry_list(d, "entities", display), entity),
                       ENTITIES_HEADER)  # fmt: skip
         file = claims_file_for(root, source)
         check_inside(root, file, f"claims/{file.name}")
@@ -200,7 +202,7 @@ class AddedSource:
 
 
 def add_source(
-    root: str | Path, file: str | Path, *, title: str | None = None, date: str | None = None,
+    root: str | Path | Project, file: str | Path, *, title: str | None = None, date: str | None = None,
     outlet: str | None = None, url: str | None = None, author: str | None = None, name: str | None = None,
     force: bool = False,
 ) -> AddedSource:  # fmt: skip
@@ -212,9 +214,9 @@ def add_source(
     has is replaced only with `force`. The result says what changed.
     """
     from factcheck.registry.edit import MANIFEST_HEADER, edit_file, entry_list, mapping
-    from factcheck.settings import load_settings
 
-    root, file = Path(root), Path(file)
+    project = Project.at(root)
+    root, file = project.root, Path(file)
     name = name or file.name
     if not is_file_name(name) or name == MANIFEST:
         raise AddError(
@@ -227,10 +229,10 @@ def add_source(
         except ValueError:
             raise AddError(f"'{date}' is not a date or date range", field="date",
                            hint="write YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD when only a range is known") from None  # fmt: skip
-    seeds = root / "seeds"
+    seeds = project.seeds
     if not seeds.is_dir():
         raise AddError("no seeds/ folder", path=str(root), hint="run `factcheck init` first, or pass --root")
-    limit = load_settings(root).max_source_bytes
+    limit = project.settings.max_source_bytes
     try:
         if file.stat().st_size > limit:
             raise AddError(f"file is over the {limit:,}-byte limit for a source", path=str(file),

@@ -17,6 +17,7 @@ from typing import Any
 from factcheck.errors import FactcheckError
 from factcheck.files import project_lock
 from factcheck.models import Discrepancy, Review, Verdict, Verification
+from factcheck.project import Project
 from factcheck.registry.load import ENTITIES_FILE, REVIEWS_FILE, load_registry
 from factcheck.registry.reviews import DECISIONS, entry_fields
 from factcheck.results import Proposal
@@ -41,11 +42,11 @@ class Decision:
         return {"action": self.action, "id": self.id, "file": self.file}
 
 
-def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
+def _locate(project: Project, ids: Iterable[str]) -> dict[str, str]:
     """The registry file of each claim or entity named (by its id or an unambiguous prefix of it),
     by full id; an unknown id is an error naming it."""
-    sources = load_sources(root)
-    registry = load_registry(root, {s.name for s in sources})
+    sources = load_sources(project.root, project.settings)
+    registry = load_registry(project.root, {s.name for s in sources}, project.settings)
     where = {c.id: c.file for c in registry.claims}
     where.update({e.id: f"claims/{ENTITIES_FILE}" for e in registry.entities})
     out = {}
@@ -56,7 +57,7 @@ def _locate(root: Path, ids: Iterable[str]) -> dict[str, str]:
 
 
 def proposals(
-    root: str | Path, *, source: str | None = None, kind: str | None = None, subject: str | None = None,
+    root: str | Path | Project, *, source: str | None = None, kind: str | None = None, subject: str | None = None,
     below: float | None = None,
 ) -> tuple[Proposal, ...]:  # fmt: skip
     """The proposed claims, narrowed by source (name or part of it), kind, subject (any alias) and
@@ -137,14 +138,15 @@ def _reject(entry: Any) -> bool:
     return True
 
 
-def decide(root: str | Path, ids: Iterable[str], action: str) -> tuple[Decision, ...]:
+def decide(root: str | Path | Project, ids: Iterable[str], action: str) -> tuple[Decision, ...]:
     """Accept or reject claims (and accept entities) by id, writing each file once."""
-    root = Path(root)
+    project = Project.at(root)
+    root = project.root
     ids = list(dict.fromkeys(ids))
     if action not in ("accepted", "rejected"):
         raise ValueError(action)
     with project_lock(root):
-        where = _locate(root, ids)
+        where = _locate(project, ids)
         ids = list(where)
         if action == "rejected":
             entities = [i for i, f in where.items() if f.endswith(ENTITIES_FILE)]
@@ -159,14 +161,15 @@ def decide(root: str | Path, ids: Iterable[str], action: str) -> tuple[Decision,
     return tuple(Decision(action, i, where[i]) for i in ids)
 
 
-def edit_claim(root: str | Path, claim_id: str, **fields: str | None) -> Decision:
+def edit_claim(root: str | Path | Project, claim_id: str, **fields: str | None) -> Decision:
     """Change some fields of one claim (None leaves a field as it is; '' removes it)."""
-    root = Path(root)
+    project = Project.at(root)
+    root = project.root
     unknown = [k for k in fields if k not in EDITABLE]
     if unknown:
         raise ReviewError(f"'{unknown[0]}' cannot be edited here", hint=f"editable: {', '.join(EDITABLE)}")
     with project_lock(root):
-        ((claim_id, file),) = _locate(root, [claim_id]).items()
+        ((claim_id, file),) = _locate(project, [claim_id]).items()
         if file.endswith(ENTITIES_FILE):
             raise ReviewError(f"'{claim_id}' is an entity, not a claim")
 
@@ -245,7 +248,7 @@ def default_reviewer() -> str | None:
 
 
 def resolve(
-    root: str | Path, ref: str, decision: str, note: str = "", reviewer: str | None = None,
+    root: str | Path | Project, ref: str, decision: str, note: str = "", reviewer: str | None = None,
     when: str | None = None, *, verdict: str | None = None, force: bool = False,
 ) -> Resolution:  # fmt: skip
     """Record a decision on a discrepancy in the baseline, after the earlier ones (kept as its
@@ -254,7 +257,8 @@ def resolve(
     from factcheck.pipeline.verification import verify
     from factcheck.registry.edit import edit_file, flow_list, mapping
 
-    root = Path(root)
+    project = Project.at(root)
+    root = project.root
     if decision not in DECISIONS:
         raise ReviewError(f"'{decision}' is not a decision", hint=f"use {' or '.join(DECISIONS)}")
     if verdict is not None and (decision != "confirmed" or verdict not in {v.value for v in Verdict}):
@@ -262,7 +266,7 @@ def resolve(
                           hint="e.g. --as conflict")  # fmt: skip
     reviewer = reviewer or default_reviewer()
     with project_lock(root):
-        result = verify(root)
+        result = verify(project)
         target = find_discrepancy(result, ref)
         current = target.review if target.review is not None and not target.review.stale else None
         found = target.review.found if target.review is not None else target.verdict.value
@@ -293,7 +297,7 @@ def resolve(
             items.append(entry)
             return True
 
-        edit_file(root / "claims" / REVIEWS_FILE, change, REVIEWS_HEADER)
+        edit_file(project.claims / REVIEWS_FILE, change, REVIEWS_HEADER)
     return Resolution(decision, target.id, f"claims/{REVIEWS_FILE}", verdict, target.review)
 
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
+from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
@@ -23,7 +24,7 @@ from factcheck.registry.load import (
     registry_dir,
 )
 from factcheck.results import SearchHit, field_texts
-from factcheck.settings import Settings, load_settings
+from factcheck.settings import Settings
 from factcheck.sources.load import RECHECK_NS, load_sources, source_names
 from factcheck.text.fold import fold_plain, name_key
 
@@ -83,7 +84,7 @@ REBUILD_SHARE = 0.2  # above this share of changed claims files the index is reb
 
 
 def search(
-    root: str | Path, query: str, *, source: str | None = None, subject: str | None = None,
+    root: str | Path | Project, query: str, *, source: str | None = None, subject: str | None = None,
     kind: str | None = None, limit: int = 20, cache: bool = True, rejected: bool = False,
 ) -> list[SearchHit]:  # fmt: skip
     """Claims matching query, best first; filters narrow by source (name or part), subject, kind.
@@ -93,24 +94,24 @@ def search(
     shares most of its pieces with the right one), brought up to date with the claims files first;
     in a large registry the index's best candidates are scored, in a small one every claim is."""
     check_kind(kind)
-    root = Path(root)
+    project = Project.at(root)
     if cache:
         try:
-            with open_cache(root) as store:
-                return _search_index(root, store, query, source, subject, kind, limit, rejected)
+            with open_cache(project.root) as store:
+                return _search_index(project, store, query, source, subject, kind, limit, rejected)
         except CacheBusy:
             pass
         except CacheCorrupt:
-            remove_cache(root)
-    return _search_registry(root, query, source, subject, kind, limit, rejected)
+            remove_cache(project.root)
+    return _search_registry(project, query, source, subject, kind, limit, rejected)
 
 
-def _search_registry(root: Path, query: str, source: str | None, subject: str | None, kind: str | None,
+def _search_registry(project: Project, query: str, source: str | None, subject: str | None, kind: str | None,
                      limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
     from factcheck.normalize.claims import claim_kind  # only when reading claims
 
-    sources = {s.name: s for s in load_sources(root)}
-    registry = load_registry(root, set(sources))
+    sources = {s.name: s for s in load_sources(project.root, project.settings)}
+    registry = load_registry(project.root, set(sources), project.settings)
     names = {e.id: e.name for e in registry.entities}
     aliases = alias_index(registry.entities)
     want_subject = aliases.get(name_key(subject)) if subject else None
@@ -138,9 +139,9 @@ def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected
     return hits[:limit]
 
 
-def _search_index(root: Path, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
+def _search_index(project: Project, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
                   limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
-    claims_dir = registry_dir(root)
+    claims_dir = registry_dir(project.root)
     base = _stat_key(claims_dir / ENTITIES_FILE)
     wanted = {f"claims/{name}": (name, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
     indexed = store.indexed()
@@ -154,7 +155,7 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
             stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items()]
         else:
             store.unindex(gone)
-        entities = _reindex(root, store, stale)
+        entities = _reindex(project, store, stale)
         store.commit()
     where, params = ["1"], []
     if source:
@@ -162,7 +163,7 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
         params.append(source)
     if subject:
         if entities is None:
-            entities = _entities(store, claims_dir, load_settings(root))
+            entities = _entities(store, claims_dir, project.settings)
         where.append("subject = ?")
         params.append(alias_index(entities).get(name_key(subject)) or "")
     if kind:
@@ -174,11 +175,11 @@ def _search_index(root: Path, store: Cache, query: str, source: str | None, subj
     return _ranked(query, rows, limit, rejected)
 
 
-def _reindex(root: Path, store: Cache, stale: list[tuple[str, Path, str]]) -> tuple[Entity, ...]:
+def _reindex(project: Project, store: Cache, stale: list[tuple[str, Path, str]]) -> tuple[Entity, ...]:
     """Bring the index up to date for the claims files that changed; returns the entities."""
     from factcheck.normalize.claims import claim_kind  # only when reading claims
 
-    settings = load_settings(root)
+    root, settings = project.root, project.settings
     claims_dir = registry_dir(root)
     entities = _entities(store, claims_dir, settings)
     aliases = alias_index(entities)

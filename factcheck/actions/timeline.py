@@ -16,6 +16,7 @@ from factcheck.judge.verdicts import property_key
 from factcheck.models import Claim
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.normalize.values import Quantity
+from factcheck.project import Project
 from factcheck.registry.load import alias_index, load_registry
 from factcheck.results import Point, Timeline
 from factcheck.sources.load import load_sources
@@ -26,12 +27,12 @@ class TimelineError(FactcheckError):
     """The subject or property asked for is not in the registry."""
 
 
-def timeline(root: str | Path, subject: str, property: str | None = None) -> tuple[Timeline, ...]:
+def timeline(root: str | Path | Project, subject: str, property: str | None = None) -> tuple[Timeline, ...]:
     """The timelines of a subject's quantities: one for `property`, or one for each of its
     properties with figures when no property is named (the longest first)."""
-    root = Path(root)
-    sources = {s.name: s for s in load_sources(root)}
-    registry = load_registry(root, set(sources))
+    project = Project.at(root)
+    sources = {s.name: s for s in load_sources(project.root, project.settings)}
+    registry = load_registry(project.root, set(sources), project.settings)
     entity = _find_subject(subject, registry.entities)
     glossary = glossary_index(registry.terms)
     claims = [c for c in registry.claims if c.subject == entity.id and c.status != "rejected"]

@@ -31,8 +31,9 @@ def add_command(
     quote, before anything is written; nothing is written if either check fails."""
     from factcheck import console
     from factcheck.actions.add import add_claim
+    from factcheck.project import Project
 
-    added = add_claim(root, source, quote=quote, subject=subject, property=property, value=value, id=claim_id,
+    added = add_claim(Project.at(root), source, quote=quote, subject=subject, property=property, value=value, id=claim_id,
                       kind=kind, as_of=as_of, period=period, note=note)  # fmt: skip
     if added.duplicate:
         console.warning(f"the same claim is already in {added.file} as {added.id}; nothing written "
@@ -67,8 +68,9 @@ def sources_list(
         return
     from factcheck import console
     from factcheck.actions.show import list_sources
+    from factcheck.project import Project
 
-    rows = list_sources(root)
+    rows = list_sources(Project.at(root))
     if format is ListFormat.json:
         data = [
             {"file": s.name, "title": s.title, "outlet": s.outlet, "author": s.author,
@@ -101,8 +103,9 @@ def sources_add(
     """
     from factcheck import console
     from factcheck.actions.add import add_source
+    from factcheck.project import Project
 
-    added = add_source(root, file, title=title, date=date, outlet=outlet, url=url, author=author, name=name,
+    added = add_source(Project.at(root), file, title=title, date=date, outlet=outlet, url=url, author=author, name=name,
                        force=force)  # fmt: skip
     extra = f", read as {added.encoding}" if added.encoding not in ("utf-8", "utf-8-sig") else ""
     if added.status == "unchanged":

@@ -28,8 +28,9 @@ def export_command(
     """Export discrepancies as schema.org ClaimReview JSON-LD, or the claims as CSV or JSON."""
     from factcheck.actions import export
     from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
 
-    result = verify(root)
+    result = verify(Project.at(root))
     if format is ExportFormat.claimreview:
         reviews = export.claim_reviews(result, author=by, confirmed_only=confirmed_only,
                                        include_corroborated=include_corroborated)  # fmt: skip

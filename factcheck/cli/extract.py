@@ -26,9 +26,10 @@ def extract_command(
 
     from factcheck import console
     from factcheck.actions.extract import extract
+    from factcheck.project import Project
 
     with console.progress("extracting", minimum=PROGRESS_AT, show=format is ListFormat.text) as advance:
-        result = extract(root, paths or [], dry_run=dry_run, progress=advance)
+        result = extract(Project.at(root), paths or [], dry_run=dry_run, progress=advance)
     if format is ListFormat.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -26,8 +26,9 @@ def report_command(
     """The discrepancy report: summary, then each pair with quotes side by side."""
     from factcheck import report
     from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
 
-    result = verify(root)
+    result = verify(Project.at(root))
     if format is ReportFormat.html:
         text = report.to_html(result, include_corroborated=not no_corroborated)
     elif format is ReportFormat.json:

@@ -52,7 +52,9 @@ def review_command(
     """
     from factcheck import console
     from factcheck.actions.review import ReviewError, decide, proposals
+    from factcheck.project import Project
 
+    project = Project.at(root)
     filters: dict[str, Any] = {"source": source, "kind": kind, "subject": subject, "below": below}
     filtering = any(v is not None for v in filters.values())
     modes = [name for name, on in (("--list", show_list), ("--accept", accept), ("--accept-all", accept_all),
@@ -60,7 +62,7 @@ def review_command(
     if len(modes) > 1:
         raise ReviewError(f"choose one of {' and '.join(modes)}")
     if show_list:
-        found = proposals(root, **filters)
+        found = proposals(project, **filters)
         if format is ListFormat.json:
             typer.echo(json.dumps([p.to_dict() for p in found], indent=2, ensure_ascii=False))
         else:
@@ -73,14 +75,14 @@ def review_command(
     if accept_all or (reject and not ids):
         if reject and not filtering:
             raise ReviewError("name the ids to reject, or filters", hint="e.g. factcheck review --reject --kind date")
-        ids = [p.claim.id for p in proposals(root, **filters)]
+        ids = [p.claim.id for p in proposals(project, **filters)]
         if not ids:
             console.note("no proposed claims match; nothing written")
             return
     if accept or reject or accept_all:
         if not ids:
             raise ReviewError("name the ids to decide", hint="e.g. factcheck review --accept 000-over-budget-1a2b3")
-        for d in decide(root, ids, "rejected" if reject else "accepted"):
+        for d in decide(project, ids, "rejected" if reject else "accepted"):
             console.note(f"{d.action} {d.id} ({d.file})")
         return
     if ids or filtering:
@@ -93,7 +95,7 @@ def review_command(
     if not sys.stdin.isatty():
         raise ReviewError("factcheck review asks questions and needs a terminal",
                           hint="use --list, then --accept ID... or --reject ID... in scripts")  # fmt: skip
-    run_session(root)
+    run_session(project)
 
 
 @handles_errors
@@ -116,9 +118,10 @@ def resolve_command(
     """
     from factcheck import console
     from factcheck.actions.review import describe_review, resolve
+    from factcheck.project import Project
 
     as_conflict = decision is DecisionChoice.conflict
-    done = resolve(root, discrepancy, "confirmed" if as_conflict else decision.value, note, reviewer,
+    done = resolve(Project.at(root), discrepancy, "confirmed" if as_conflict else decision.value, note, reviewer,
                    verdict="conflict" if as_conflict else None, force=force)  # fmt: skip
     what = done.decision + (f" as a {done.verdict}" if done.verdict else "")
     if done.unchanged:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.project import Project
 
 
 def run_session(
-    root: Path,
+    root: Path | Project,
     ask: Callable[[str, list[str], str], str] | None = None,
     ask_text: Callable[[str, str], str] | None = None,
 ) -> None:
@@ -16,10 +20,12 @@ def run_session(
     from factcheck import console
     from factcheck.actions.review import decide, edit_claim, resolve
     from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
 
+    project = Project.at(root)  # one for the whole session: its settings are read once
     ask = ask or console.ask
     ask_text = ask_text or console.ask_text
-    result = verify(root)
+    result = verify(project)
     published = {s.name: (s.published.human() if s.published else "undated") for s in result.sources}
     proposed = [c for c in result.claims if c.status == "proposed"]
     for n, claim in enumerate(proposed, start=1):
@@ -36,11 +42,11 @@ def run_session(
                     ("value", claim.value),
                 )  # fmt: skip
             }
-            edit_claim(root, claim.id, **{k: v for k, v in fields.items() if v != getattr(claim, k, None)})
+            edit_claim(project, claim.id, **{k: v for k, v in fields.items() if v != getattr(claim, k, None)})
             choice = ask("  now [a]ccept or [s]kip", ["a", "s"], "a")
         if choice in ("a", "r"):
-            decide(root, [claim.id], "accepted" if choice == "a" else "rejected")
-    open_items = [d for d in verify(root).discrepancies if d.needs_attention]
+            decide(project, [claim.id], "accepted" if choice == "a" else "rejected")
+    open_items = [d for d in verify(project).discrepancies if d.needs_attention]
     for n, d in enumerate(open_items, start=1):
         console.show_discrepancy(n, len(open_items), d)
         choice = ask("  [c]onfirm, [d]ismiss, [s]kip, [q]uit", ["c", "d", "s", "q"], "s")
@@ -48,4 +54,4 @@ def run_session(
             return
         if choice in ("c", "d"):
             note = ask_text("  note", "")
-            resolve(root, d.id, "confirmed" if choice == "c" else "dismissed", note)
+            resolve(project, d.id, "confirmed" if choice == "c" else "dismissed", note)

@@ -31,8 +31,9 @@ def search_command(
     Exit status: 0 something matched, 1 nothing matched (as grep), 2 bad input.
     """
     from factcheck.actions.search import search
+    from factcheck.project import Project
 
-    hits = search(root, query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache,
+    hits = search(Project.at(root), query, source=source, subject=subject, kind=kind, limit=limit, cache=not no_cache,
                   rejected=rejected)  # fmt: skip
     if format is ListFormat.json:
         typer.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))

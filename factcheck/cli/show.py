@@ -17,8 +17,9 @@ def show_command(
     """One claim: its quote in place, its value as read, and every verdict it is part of."""
     from factcheck import console
     from factcheck.actions.show import show_claim
+    from factcheck.project import Project
 
-    detail = show_claim(root, claim_id)
+    detail = show_claim(Project.at(root), claim_id)
     if format is ListFormat.json:
         typer.echo(json.dumps(detail.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -30,6 +31,7 @@ def anchor_command(root: Path = RootOption) -> None:
     """Record where every quote sits (claims/anchors.json) so later source edits are reported."""
     from factcheck import console
     from factcheck.actions.show import record_anchors
+    from factcheck.project import Project
 
-    path, count = record_anchors(root)
+    path, count = record_anchors(Project.at(root))
     console.note(f"recorded {count} anchors in {path}")

@@ -18,8 +18,9 @@ def timeline_command(
     """The values of one quantity over time, across sources, as a chart."""
     from factcheck import console
     from factcheck.actions.timeline import timeline
+    from factcheck.project import Project
 
-    found = timeline(root, subject, property)
+    found = timeline(Project.at(root), subject, property)
     if format is ListFormat.json:
         typer.echo(json.dumps([t.to_dict() for t in found], indent=2, ensure_ascii=False))
     else:

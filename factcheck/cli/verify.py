@@ -22,10 +22,11 @@ def verify_command(
     """
     from factcheck import console
     from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
     from factcheck.report import to_json
 
     with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
-        result = verify(root, progress=advance, jobs=jobs, cache=not no_cache)
+        result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache)
     if format is ListFormat.json:
         typer.echo(to_json(result))
     else:

@@ -32,6 +32,7 @@ from factcheck.pipeline.incremental import (
     judged_pairs,
     manifest_loader,
 )
+from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
@@ -41,7 +42,7 @@ from factcheck.registry.load import (
     registry_dir,
 )
 from factcheck.registry.reviews import apply_reviews, load_reviews
-from factcheck.settings import Settings, load_settings
+from factcheck.settings import Settings
 from factcheck.sources.load import scan_sources
 from factcheck.text.entities import EntityIndex
 
@@ -64,7 +65,7 @@ class Context:
 
 
 def verify(
-    root: str | Path = ".", progress: Callable[[str, int], None] | None = None, *, jobs: int | None = None,
+    root: str | Path | Project = ".", progress: Callable[[str, int], None] | None = None, *, jobs: int | None = None,
     cache: bool = True,
 ) -> Verification:  # fmt: skip
     """Check every quote, every value and every cross-source pair in the project at root.
@@ -75,21 +76,21 @@ def verify(
     for checking claims files (None: one per core when there are many files to check); `cache`
     False works without .factcheck/cache.sqlite.
     """
-    root = Path(root)
+    project = Project.at(root)
     if cache:
         try:
-            with open_cache(root) as store:
-                return _verify(root, progress, jobs, store)
+            with open_cache(project.root) as store:
+                return _verify(project, progress, jobs, store)
         except CacheBusy:
             pass  # another run is writing it: work without it
         except CacheCorrupt:
-            remove_cache(root)  # never trusted: thrown away, and rebuilt by the next run
-    return _verify(root, progress, jobs, None)
+            remove_cache(project.root)  # never trusted: thrown away, and rebuilt by the next run
+    return _verify(project, progress, jobs, None)
 
 
-def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int | None,
+def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
             store: Cache | None) -> Verification:  # fmt: skip
-    settings = load_settings(root)
+    root, settings = project.root, project.settings
     hashes = FileHashes(store)
     seen = store.get("seen-sources", "") if store else None
     sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
@@ -144,7 +145,7 @@ def _verify(root: Path, progress: Callable[[str, int], None] | None, jobs: int |
         claims=Lazy(units.claims, count),
         anchors=Lazy(units.anchors),
         problems=tuple(problems),
-        discrepancies=apply_reviews(discrepancies, load_reviews(root)),
+        discrepancies=apply_reviews(discrepancies, load_reviews(root, settings)),
         entities=entities,
     )
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from factcheck.errors import RegistryError
 from factcheck.models import Discrepancy, Review, Verdict
 from factcheck.registry.load import REVIEWS_FILE, read_registry_file
+from factcheck.settings import Settings
 from factcheck.yamlfile import YamlList, YamlMap, line_of
 
 DECISIONS = ("confirmed", "dismissed")
@@ -34,13 +35,13 @@ class ReviewEntry:
     line: int
 
 
-def load_reviews(root: Path) -> dict[str, tuple[ReviewEntry, ...]]:
+def load_reviews(root: Path, settings: Settings | None = None) -> dict[str, tuple[ReviewEntry, ...]]:
     """Every decision by discrepancy id, oldest first (the last is the one in force)."""
     file = root / "claims" / REVIEWS_FILE
     display = f"claims/{REVIEWS_FILE}"
     if not file.exists():
         return {}
-    data = read_registry_file(root, file, display)
+    data = read_registry_file(root, file, display, settings)
     if data is None:
         return {}
     if not isinstance(data, YamlMap) or not isinstance(data.get("reviews", YamlList()), YamlList):

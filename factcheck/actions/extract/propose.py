@@ -18,6 +18,7 @@ from factcheck.normalize import parse
 from factcheck.normalize.claims import normalize_claim
 from factcheck.normalize.publication import infer_publication
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+from factcheck.project import Project
 from factcheck.registry.load import Registry, free_id, load_registry
 from factcheck.results import Extraction, ProposedAlias, ProposedClaim, ProposedEntity, ProposedSource
 from factcheck.sources.load import load_manifest, load_sources
@@ -35,7 +36,7 @@ from factcheck.text.vocabulary import guess_property
 
 
 def extract(
-    root: str | Path = ".",
+    root: str | Path | Project = ".",
     paths: Iterable[str] = (),
     *,
     dry_run: bool = False,
@@ -46,26 +47,27 @@ def extract(
     dry_run, write them into the registry under the project's write lock."""
     from factcheck.actions.extract.write import write_extraction  # ruamel.yaml, only when writing
 
-    root = Path(root)
-    result = propose(root, paths, today=today, progress=progress)
+    project = Project.at(root)
+    result = propose(project, paths, today=today, progress=progress)
     if dry_run or result.empty:
         return result
-    return replace(result, written=write_extraction(root, result))
+    return replace(result, written=write_extraction(project.root, result))
 
 
 def propose(
-    root: str | Path = ".",
+    root: str | Path | Project = ".",
     paths: Iterable[str] = (),
     *,
     today: dt.date | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> Extraction:
     """What extract would add, without writing anything."""
-    root = Path(root)
-    sources = load_sources(root)
+    project = Project.at(root)
+    root = project.root
+    sources = load_sources(root, project.settings)
     by_name = {s.name: s for s in sources}
-    registry = load_registry(root, set(by_name))
-    listed = load_manifest(root / "seeds", root)
+    registry = load_registry(root, set(by_name), project.settings)
+    listed = load_manifest(project.seeds, root)
     targets = _targets(root, list(paths), sources, registry)
     manifest = tuple(_propose_source(by_name[name], today) for name in targets if name not in listed)
     published = {m.file: m.published for m in manifest}
