@@ -249,11 +249,10 @@ def test_a_reference_range_gives_a_range():
 # --- ambiguity ------------------------------------------------------------------------------------
 
 
-def test_an_ambiguous_numeric_date_gives_both_readings():
+def test_an_ambiguous_numeric_date_is_read_day_first_and_names_the_other_reading():
     v = only("03/04/2019")
-    assert v["ambiguous"]
-    assert v["readings"] == [{"from": "2019-04-03", "to": "2019-04-03"}, {"from": "2019-03-04", "to": "2019-03-04"}]
-    assert (v["from"], v["to"]) == ("2019-03-04", "2019-04-03")  # the interval covers both
+    assert (v["from"], v["to"]) == ("2019-04-03", "2019-04-03")  # day first, as British copy writes it
+    assert "read day first" in v["notes"][0] and "month first it would be 2019-03-04" in v["notes"][0]
 
 
 def test_a_bare_split_year_is_financial_or_academic_and_says_so():
@@ -326,6 +325,6 @@ def test_a_passive_future_is_not_past_tense():
     assert v["from"] == "2019-04-30"
 
 
-def test_two_years_joined_by_to_are_years_not_a_count():
+def test_two_years_joined_by_to_are_one_span_of_years_not_a_count():
     found = values("The scheme ran from 2016 to 2019.")
-    assert [(v["kind"], v["from"]) for v in found] == [("date", "2016-01-01"), ("date", "2019-01-01")]
+    assert [(v["kind"], v["from"], v["to"]) for v in found] == [("date", "2016-01-01", "2019-12-31")]

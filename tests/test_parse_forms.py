@@ -3,6 +3,8 @@ several phrases of its own, written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import factcheck
@@ -161,3 +163,82 @@ def test_and_between_two_small_numbers_is_a_range_not_a_sum():
 
 def test_a_code_inside_a_name_is_not_money():
     assert [v.value for v in factcheck.parse("the B52 and the A4")] == []
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
+    dates = [v for v in factcheck.parse(text, ref=ref) if v.kind == "date"]
+    assert len(dates) == 1, [v.to_dict() for v in dates]
+    return dates[0].range.start.isoformat(), dates[0].range.end.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # numbers only: day first, years with two digits, year and month, compact
+        ("signed on 05/11/2017", "2017-11-05", "2017-11-05"),
+        ("signed on 05.11.17", "2017-11-05", "2017-11-05"),
+        ("due 28-02-2022", "2022-02-28", "2022-02-28"),
+        ("filed 2016/03/09", "2016-03-09", "2016-03-09"),
+        ("report 20150430 issued", "2015-04-30", "2015-04-30"),
+        ("the 2011-06 data", "2011-06-01", "2011-06-30"),
+        ("figures for 11/2014", "2014-11-01", "2014-11-30"),
+        ("2016 October", "2016-10-01", "2016-10-31"),
+        # years long ago, and years said in words
+        ("the abbey was founded in 1132", "1132-01-01", "1132-12-31"),
+        ("she was born in nineteen sixty-four", "1964-01-01", "1964-12-31"),
+        ("by two thousand and ten", "2010-01-01", "2010-12-31"),
+        # centuries, quarters and halves
+        ("in the 17th century", "1600-01-01", "1699-12-31"),
+        ("profits in the fourth quarter of 2018", "2018-10-01", "2018-12-31"),
+        ("the second half of 2020", "2020-07-01", "2020-12-31"),
+        ("H2 2017", "2017-07-01", "2017-12-31"),
+        ("sales rose in the first quarter", "2021-01-01", "2021-03-31"),
+        ("the second half of next year", "2022-07-01", "2022-12-31"),
+        # spans are one value
+        ("open from 4 to 11 July 2019", "2019-07-04", "2019-07-11"),
+        ("August 2-9, 2015", "2015-08-02", "2015-08-09"),
+        ("between June and August 2018", "2018-06-01", "2018-08-31"),
+        ("it ran 1998-2003", "1998-01-01", "2003-12-31"),
+        ("from 2 March to 5 April 2020", "2020-03-02", "2020-04-05"),
+        # offsets from a stated anchor, and compound offsets
+        ("five days after 10 January 2020", "2020-01-15", "2020-01-15"),
+        ("a week before 20 March 2018", "2018-03-13", "2018-03-13"),
+        ("the day after tomorrow", "2021-06-11", "2021-06-11"),
+        ("the day before yesterday", "2021-06-07", "2021-06-07"),
+        ("1 year 2 months ago", "2020-04-09", "2020-04-10"),
+        # a day inside a week or a month
+        ("Tuesday next week", "2021-06-15", "2021-06-15"),
+        ("the last Friday of next month", "2021-07-30", "2021-07-30"),
+        ("the second Monday of March 2019", "2019-03-11", "2019-03-11"),
+        # holidays by rule
+        ("Easter 2022", "2022-04-17", "2022-04-17"),
+        ("Good Friday 2016", "2016-03-25", "2016-03-25"),
+        ("Thanksgiving 2023", "2023-11-23", "2023-11-23"),
+        ("Boxing Day 2015", "2015-12-26", "2015-12-26"),
+        ("Whit Monday 2021", "2021-05-24", "2021-05-24"),
+        ("Memorial Day 2020", "2020-05-25", "2020-05-25"),
+    ],
+)
+def test_dates_in_every_common_form(text, start, end):
+    got = span_of(text)
+    assert got[0] <= start and end <= got[1] and (got[1] > got[0] or got == (start, end)), got
+
+
+@pytest.mark.parametrize(("name", "day"), [("Chinese New Year 2021", "2021-02-12"), ("Eid al-Fitr 2022", "2022-05-02"),
+                                           ("Diwali 2021", "2021-11-04")])  # fmt: skip
+def test_lunar_feasts_come_as_a_short_range_around_the_day(name, day):
+    start, end = span_of(name)
+    assert start <= day <= end
+    assert (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days <= 3
+
+
+def test_a_span_keeps_both_ends():
+    (v,) = factcheck.parse("from 3 to 17 March 2001")
+    assert [e.start.isoformat() for e in v.ends] == ["2001-03-03", "2001-03-17"]
+
+
+def test_a_modal_may_is_not_a_month():
+    assert factcheck.parse("You May go", ref="2021-06-09") == []

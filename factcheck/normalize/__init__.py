@@ -12,7 +12,10 @@ import datetime as dt
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
 from factcheck.normalize.dates.absolute import absolute_dates
+from factcheck.normalize.dates.holidays import holidays
+from factcheck.normalize.dates.numeric import numeric_dates
 from factcheck.normalize.dates.relative import durations, relative_dates, resolved
+from factcheck.normalize.dates.spans import inner_days, joined
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.quantities import find_quantities
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
@@ -44,11 +47,19 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
         raise ParseError(f"text of {len(text):,} characters is over the {MAX_TEXT:,} limit")
     span_ref = parse_ref(ref)
     scan = Scan.of(text)
-    candidates: list[Value] = [*relative_dates(scan), *absolute_dates(scan), *durations(scan), *find_quantities(scan)]
+    candidates: list[Value] = [
+        *relative_dates(scan),
+        *absolute_dates(scan),
+        *numeric_dates(scan),
+        *inner_days(scan),
+        *holidays(scan),
+        *durations(scan),
+        *find_quantities(scan),
+    ]
     candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
     chosen = _without_overlaps(candidates, len(text))
     chosen.sort(key=lambda v: v.span)
-    return [resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen]
+    return joined([resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen], text)
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:

@@ -106,6 +106,7 @@ class DateValue:
     # for a relative expression: how to resolve it against a reference range
     rule: Any = field(default=None, compare=False, repr=False)
     readings: tuple[DateRange, ...] = ()  # the separate readings of an ambiguous date; `range` covers them
+    ends: tuple[DateRange, ...] = ()  # the two dates a span is written between ("from 3 to 17 March")
 
     @property
     def ambiguous(self) -> bool:
@@ -129,13 +130,13 @@ class DateValue:
     def with_range(self, span: DateRange | None, notes: tuple[str, ...]) -> DateValue:
         """This value resolved to span (a direct constructor call: `dataclasses.replace` is slow)."""
         return DateValue(self.kind, self.text, self.span, span, self.granularity, self.relative, notes, self.rule,
-                         self.readings)  # fmt: skip
+                         self.readings, self.ends)  # fmt: skip
 
     def resolved_only(self) -> DateValue:
         """This value without its rule: what is kept once it has been resolved (a rule is a closure,
         which cannot be stored)."""
         return DateValue(self.kind, self.text, self.span, self.range, self.granularity, self.relative, self.notes,
-                         None, self.readings)  # fmt: skip
+                         None, self.readings, self.ends)  # fmt: skip
 
     def describe(self) -> str:
         return self.range.human() if self.range else f"'{self.text}' (unresolved)"

@@ -21,7 +21,6 @@ from factcheck.normalize.dates.patterns import (
     MONTH_DAY,
     MONTH_YEAR,
     MONTHS,
-    NUMERIC_DAY,
     PART_YEAR,
     QUARTER,
     SEASON_YEAR,
@@ -166,23 +165,6 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         except ValueError:
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
-    for m in NUMERIC_DAY.finditer(text) if has_digit and "/" in text else ():
-        a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
-        readings = []
-        for d, mo in ((a, b), (b, a)):
-            try:
-                readings.append(dt.date(y, mo, d))
-            except ValueError:
-                pass
-        if not readings:
-            continue
-        if len(readings) == 2 and readings[0] != readings[1]:
-            span = DateRange(min(readings), max(readings))
-            note = (f"ambiguous: {readings[0]} (day/month) or {readings[1]} (month/day)",)
-            out.append(DateValue("date", text[m.start() : m.end()], m.span(), span, "range", notes=note,
-                                 readings=tuple(DateRange.day(r) for r in readings)))  # fmt: skip
-        else:
-            out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(readings[0]), "day"))
     for m in MONTH_YEAR.finditer(low) if months and has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
@@ -238,8 +220,13 @@ def _bare_months(text: str, words: frozenset[str]) -> list[DateValue]:
         name = m.group("m")
         if name in ("May", "March"):  # also verbs: only after a word that introduces a date
             before = text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during)\s+$", before):
-                continue
+            if not re.search(
+                r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during|between)\s+$", before
+            ):
+                # "and May", "to March": a date only as the end of a span of months
+                wider = text[max(0, m.start() - 30) : m.start()].lower()
+                if not (re.search(r"\b(and|to|through|or)\s+$", before) and word_set(wider) & _MONTH_WORDS):
+                    continue
         month = MONTHS[name.lower()]
         tense = tense_near(text, *m.span())
 

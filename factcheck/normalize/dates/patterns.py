@@ -55,7 +55,7 @@ PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
 YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
-BARE_MONTH = re.compile(rf"\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3)})\b")
+BARE_MONTH = re.compile(rf"\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b")
 
 TODAY = re.compile(
     r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow(?:\s+(?:morning|afternoon|evening))?)\b",
@@ -78,6 +78,10 @@ OFFSET = re.compile(
 BARE_WEEKDAY = re.compile(
     rf"\b(?:on|from|by|until|till|since|before|after)\s+(?P<wd>{'|'.join(w for w in WEEKDAYS if len(w) > 3)})\b"
     r"(?!,?\s+(?:the\s+)?[0-9])"
+)
+# A weekday with a capital and nothing to introduce it, as agency copy writes it: "said Friday".
+NAMED_WEEKDAY = re.compile(
+    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:the\s+)?[0-9])"
 )
 BARE_SEASON = re.compile(
     r"\b(?:in|by|until|till|since|from|during|over|through)\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"

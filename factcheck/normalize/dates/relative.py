@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import (
@@ -41,6 +42,7 @@ from factcheck.normalize.dates.patterns import (
     LATER_THIS,
     MONTH_REL_YEAR,
     MONTHS,
+    NAMED_WEEKDAY,
     OFFSET,
     OFFSET_GATE,
     PART_OF_THE,
@@ -122,8 +124,19 @@ def _days_after(days: int) -> Rule:
     return lambda d: DateRange(d, d + dt.timedelta(days=days))
 
 
+class Offset(NamedTuple):
+    """A rule that moves the reference day by low to high days; kept as data so that an offset
+    written against a stated anchor ("two days after 3 May") can be applied to that anchor."""
+
+    low: int
+    high: int
+
+    def __call__(self, d: dt.date) -> DateRange:
+        return DateRange.day(d).shift(self.low, self.high)
+
+
 def _offset(low: int, high: int) -> Rule:
-    return lambda d: DateRange.day(d).shift(low, high)
+    return Offset(low, high)
 
 
 def _month_of_year(month: int, shift: int) -> Rule:
@@ -178,6 +191,10 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         tense = tense_near(text, *m.span())
         out.append(DateValue("date", text[m.start("wd") : m.end("wd")], m.span("wd"), None, "day", True,
                              (_weekday_note(tense),), _weekday_rule(m.group("wd"), tense)))  # fmt: skip
+    for m in NAMED_WEEKDAY.finditer(text) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
+        tense = tense_near(text, *m.span())
+        out.append(DateValue("date", m.group("wd"), m.span("wd"), None, "day", True,
+                             (_weekday_note(tense),), _weekday_rule(m.group("wd").lower(), tense)))  # fmt: skip
     for m in BARE_SEASON.finditer(low) if not words.isdisjoint(_SEASON_WORDS) else ():
         # "in spring": the season named from the tense around it, as "last", "next" or "this" would
         tense = tense_near(text, *m.span())

@@ -1,0 +1,202 @@
+"""Dates written in figures or counted in large units: "14/09/2018", "14.09.2018", "2018-07",
+"7/2012", "20180914", "2019 August", years before 1800 after a word that introduces a date, years
+said in words ("nineteen ninety-two"), centuries, and quarters and halves of a year.
+
+Numeric day and month are read day first, as British copy writes them; where the other order
+also makes a date, a note says so. (The value is the day-first day alone, not an interval over both
+readings: a reporter reading "03/04/2019" in British copy means 3 April.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.models import DateRange
+from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
+from factcheck.normalize.dates.patterns import _M, MONTHS
+from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
+from factcheck.normalize.values import DateValue, month_end, month_range, year_range
+from factcheck.text.tense import tense_near
+
+# 14/09/2018, 14.09.2018, 14-09-18: day, month, year with one separator used twice.
+DMY = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
+# 2018/09/14, 2018.09.14
+YMD = re.compile(
+    r"(?<![\w./-])(?P<y>(?:1[6-9]|20)\d\d)(?P<sep>[/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\w/]|[.,]\d)"
+)
+# 20180914: eight digits that make a valid day between 1600 and 2099
+COMPACT = re.compile(r"(?<![\w.,-])(?P<y>(?:1[6-9]|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\w.,-])")
+# 2018-07 (year and month), 7/2012 and 07/2012 (month and year)
+YEAR_MONTH_NUM = re.compile(r"(?<![\w./-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>0[1-9]|1[0-2])(?![\w/-]|[.,]\d)")
+MONTH_YEAR_NUM = re.compile(r"(?<![\w./-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
+# 2001-2005, 1990–95: a span of years (one year apart is a financial or academic year, read elsewhere)
+YEAR_SPAN = re.compile(
+    r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–—]\s?(?P<b>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/-]|[.,]\d)"
+)
+# 2019 August
+YEAR_THEN_MONTH = re.compile(rf"\b(?P<y>(?:1[6-9]|20)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
+# A year before 1800 is a date only after a word that introduces one ("in 1620", "born 1537").
+OLD_YEAR = re.compile(
+    r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
+    r"|year|early|late|mid)[\s-]+(?P<y>1[0-7]\d\d)(?![\w%]|[,.]\d)"
+)
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "nineteen ninety-two", "eighteen oh five", "twenty twenty", "two thousand and eight"
+YEAR_WORDS = re.compile(
+    rf"\b(?:(?P<pair>(?:{_TEENS}|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|oh[\s-]+(?:{_UNITS})|hundred))"
+    rf"|(?:the\s+year\s+)?(?P<thousand>two\s+thousand(?:(?:\s+and)?\s+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?))\b"
+)
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+CENTURY = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<pos>early|mid|late)[\s-]+)?(?:(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?:(?P<t>twenty)[\s-]+)?(?P<w>{_ORD_WORDS}))"
+    r"[\s-]+century\b"
+)
+_QW = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+# "the third quarter", "third-quarter", "Q3", "this year's second quarter", "the 1989 fourth quarter",
+# "the first half of next year", "H1 2019"
+PERIOD_OF_YEAR = re.compile(
+    r"\b(?:(?P<own>this|last|next)\s+year'?s\s+|the\s+(?P<yb>\d{4})\s+|the\s+)?"
+    r"(?:(?P<qw>first|second|third|fourth|final)[\s-](?P<unit>quarter|half)|q(?P<q>[1-4])|h(?P<h>[12]))\b"
+    r"(?:\s+(?:of\s+)?(?:(?P<rel>this|last|next)\s+year|(?P<y>\d{4})|(?P<fy>fy\s?\d{2,4})))?"
+)
+CURRENT_PERIOD = re.compile(r"\b(?:the\s+)?(?:current|latest|present)\s+(?P<unit>quarter|year|month|week)\b")
+
+
+def _day(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _value(m: re.Match[str], text: str, span: DateRange, granularity: str, notes: tuple[str, ...] = (),
+           readings: tuple[DateRange, ...] = (), group: int | str = 0) -> DateValue:  # fmt: skip
+    s, e = m.span(group)
+    return DateValue("date", text[s:e], (s, e), span, granularity, notes=notes, readings=readings)
+
+
+def numeric_dates(text: str | Scan) -> list[DateValue]:
+    """Every date in figures and every large period of a year that the other readers leave."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
+    out: list[DateValue] = []
+    if scan.has_digit:
+        for m in DMY.finditer(text) if ("/" in text or "." in text or "-" in text) else ():
+            a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
+            first, other = _day(y, b, a), _day(y, a, b)  # day first; month first
+            if first is None and other is None:
+                continue
+            if first is None:
+                assert other is not None
+                out.append(
+                    _value(m, text, DateRange.day(other), "day", ("read month first: no month is numbered over 12",))
+                )
+            elif other is not None and other != first:
+                out.append(_value(m, text, DateRange.day(first), "day",
+                                  (f"ambiguous: read day first, as British copy writes dates; month first it would be {other}",)))  # fmt: skip
+            else:
+                out.append(_value(m, text, DateRange.day(first), "day"))
+        for m in YMD.finditer(text) if ("/" in text or "." in text) and scan.has_year else ():
+            day = _day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+            if day:
+                out.append(_value(m, text, DateRange.day(day), "day"))
+        for m in COMPACT.finditer(text) if scan.has_year else ():
+            day = _day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+            if day:
+                out.append(_value(m, text, DateRange.day(day), "day"))
+        for m in YEAR_MONTH_NUM.finditer(text) if scan.has_year and "-" in text else ():
+            out.append(_value(m, text, month_range(int(m.group("y")), int(m.group("mo"))), "month"))
+        for m in MONTH_YEAR_NUM.finditer(text) if scan.has_year and "/" in text else ():
+            out.append(_value(m, text, month_range(int(m.group("y")), int(m.group("mo"))), "month"))
+        for m in YEAR_SPAN.finditer(text) if scan.has_year and not text.isdigit() else ():
+            a, b = int(m.group("a")), m.group("b")
+            end = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+            if end > a + 1:
+                ends = (year_range(a), year_range(end))
+                out.append(DateValue("date", m.group(0), m.span(), DateRange(ends[0].start, ends[1].end), "range",
+                                     notes=("a span of years",), ends=ends))  # fmt: skip
+        for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year else ():
+            if m.group("m") == "may" and not text[m.start("m")].isupper():
+                continue
+            out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
+        for m in OLD_YEAR.finditer(low):
+            out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
+    if not words.isdisjoint(_YEAR_WORD_GATE):
+        for m in YEAR_WORDS.finditer(low):
+            y = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
+            if y is None or not 1000 <= y <= 2099:
+                continue
+            out.append(_value(m, text, year_range(int(y)), "year", ("a year in words",)))
+    if "century" in words or "centuries" in words:
+        for m in CENTURY.finditer(low):
+            n = int(m.group("n")) if m.group("n") else ORDINALS.get(m.group("w") or "", 0)
+            if m.group("t"):
+                n += 20  # "twenty-first"
+            if not 1 <= n <= 21:
+                continue
+            span = DateRange(dt.date(max(1, (n - 1) * 100), 1, 1), dt.date((n - 1) * 100 + 99, 12, 31))
+            out.append(_value(m, text, part_of(span, m.group("pos")), "century",
+                              ("a century as news counts it: the 1900s for the 20th",)))  # fmt: skip
+    if not words.isdisjoint(_PERIOD_GATE):
+        out.extend(_periods_of_year(text, low))
+    return out
+
+
+_YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
+_PERIOD_GATE = frozenset({"quarter", "half", "q", "h", "current", "latest", "present"})
+
+
+def _quarter(y: int, q: int) -> DateRange:
+    return DateRange(dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q))
+
+
+def _half(y: int, h: int) -> DateRange:
+    return DateRange(dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h))
+
+
+def _periods_of_year(text: str, low: str) -> list[DateValue]:
+    out: list[DateValue] = []
+    for m in PERIOD_OF_YEAR.finditer(low):
+        if m.group("unit") == "quarter" and re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", low[m.end() :]):
+            continue  # "a third quarter of the budget" is not a date
+        if m.group("qw") and not (m.group("own") or m.group("yb") or m.group("rel") or m.group("y")):
+            if not (low[max(0, m.start() - 4) : m.start()].endswith("the ") or m.group(0).startswith("the ")
+                    or "-" in m.group(0)):  # fmt: skip
+                continue  # "a second half": a count, not a period
+        half = m.group("unit") == "half" or m.group("h") is not None
+        n = int(m.group("q") or m.group("h") or 0) or _QW[m.group("qw")]
+        if half and n > 2:
+            continue
+        piece = _half if half else _quarter
+        gran = "half" if half else "quarter"
+        year = m.group("y") or m.group("yb")
+        if year:
+            out.append(_value(m, text, piece(int(year), n), gran))
+            continue
+        if m.group("q") or m.group("h"):
+            if m.group("fy"):
+                continue
+        rel = m.group("rel") or m.group("own")
+        shift = {"this": 0, "last": -1, "next": 1}.get(rel or "", 0)
+        tense = None if rel else tense_near(text, *m.span())
+
+        def rule(ref: dt.date, n: int = n, piece=piece, shift: int = shift, tense: str | None = tense) -> DateRange:
+            span = piece(ref.year + shift, n)
+            if tense == "past" and span.start > ref:
+                span = piece(ref.year - 1, n)
+            elif tense == "future" and span.end < ref:
+                span = piece(ref.year + 1, n)
+            return span
+
+        note = "the year taken from the reference date" if not rel else f"{rel} year, from the reference date"
+        s, e = m.span()
+        out.append(DateValue("date", text[s:e], (s, e), None, gran, True, (note,), rule))
+    for m in CURRENT_PERIOD.finditer(low):
+        unit = m.group("unit")
+        s, e = m.span()
+        out.append(DateValue("date", text[s:e], (s, e), None, unit, True, (),
+                             lambda ref, u=unit: _calendar_unit(u, ref, 0)))  # fmt: skip
+    return out
