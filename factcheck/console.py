@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import VERDICT_ORDER, Discrepancy, Review, Source, Verdict, Verification
-from factcheck.report import verdict_counts
+from factcheck.report import diff_heading, verdict_counts, word_diff
 from factcheck.results import ClaimDetail, Proposal, SearchHit
 from factcheck.text.printable import clean
 
@@ -76,6 +76,23 @@ def _pair_table(d: Discrepancy) -> Table:
     return table
 
 
+DIFF_STYLES = {"same": "", "del": "strike bold red", "ins": "underline bold green", "cut": "dim strike"}
+PLAIN_MARKS = {"same": "{}", "del": "[-{}-]", "ins": "{{+{}+}}", "cut": "[… {}]"}  # wdiff's marks, without colour
+COLOUR_MARKS = {**PLAIN_MARKS, "del": "{}", "ins": "{}"}
+
+
+def _diff(d: Discrepancy, colour: bool) -> Text:
+    """Two quotations' words: left out struck through in red, added underlined in green; without
+    colour, marked [-left out-] and {+added+}."""
+    marks = COLOUR_MARKS if colour else PLAIN_MARKS
+    text = Text(f"{clean(diff_heading(d))}: ", style="dim")
+    for i, (mark, words) in enumerate(word_diff(d)):
+        if i:
+            text += Text(" ")
+        text += Text(marks[mark].format(clean(words)), style=DIFF_STYLES[mark])
+    return text
+
+
 def print_verification(v: Verification, show_all: bool = False) -> None:
     out = stdout()
     counts = verdict_counts(v)
@@ -107,6 +124,8 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
                 if d.review.note:
                     why += Text(f": {clean(d.review.note)}", style="magenta")
                 print_indented(out, why, 4)
+            if d.edits:
+                print_indented(out, _diff(d, out.color_system is not None), 4)
             if full:
                 out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[verdict]))
             else:
@@ -324,6 +343,8 @@ def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:
         + Text(f"  {clean(d.subject_name)} · {clean(d.property)}  pairing {d.confidence:.2f}", style="bold")
     )
     out.print(Text("  " + clean(d.explanation)))
+    if d.edits:
+        print_indented(out, _diff(d, out.color_system is not None), 2)
     out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[d.verdict]))
 
 

@@ -59,6 +59,43 @@ def _published(d: Discrepancy, i: int) -> str:
     return c.published.human() if c.published else "undated"
 
 
+def word_diff(d: Discrepancy) -> list[tuple[str, str]]:
+    """Two quotations' words from the first claim's to the second's, as (mark, words): `same`,
+    `del` (only in the first), `ins` (only in the second), `cut` (left out where an ellipsis says so)."""
+    out: list[tuple[str, str]] = []
+    for e in d.edits:
+        if e.op == "same":
+            out.append(("same", e.a))
+        elif e.op == "delete":
+            out.append(("del", e.a))
+        elif e.op == "insert":
+            out.append(("ins", e.b))
+        elif e.op == "replace":
+            out += [("del", e.a), ("ins", e.b)]
+        elif e.op == "cut":  # the words one leaves out, and the editor's [words] if it put some in their place
+            marker, words = (e.a, e.b) if e.a.startswith(("[", "…", ".")) else (e.b, e.a)
+            out.append(("cut", words if marker.startswith(("…", ".")) else f"{words} / {marker}"))
+    return out
+
+
+def diff_heading(d: Discrepancy) -> str:
+    return f"Words, {d.claims[0].source} → {d.claims[1].source}"
+
+
+_MD_MARKS = {"same": "{}", "del": "~~{}~~", "ins": "**{}**", "cut": "_[… {}]_"}
+_HTML_MARKS = {"same": "{}", "del": "<del>{}</del>", "ins": "<ins>{}</ins>", "cut": '<del class="cut">[… {}]</del>'}
+
+
+def md_diff(d: Discrepancy) -> str:
+    """The word diff in Markdown: ~~left out~~ and **added**; a marked cut in italics."""
+    return " ".join(_MD_MARKS[mark].format(md_escape(words)) for mark, words in word_diff(d))
+
+
+def html_diff(d: Discrepancy) -> str:
+    """The word diff in HTML: <del> and <ins>."""
+    return " ".join(_HTML_MARKS[mark].format(h(words)) for mark, words in word_diff(d))
+
+
 def review_line(d: Discrepancy) -> str:
     """A reviewer's decision in one line: "Confirmed by desk on 2026-11-23: asked the council"."""
     r = d.review
@@ -111,6 +148,8 @@ def to_markdown(verification: Verification, include_corroborated: bool = True) -
                 f"| Published | {md_escape(_published(d, 0))} | {md_escape(_published(d, 1))} |",
                 f"| Where | line {a.line}, claim `{a.id}` | line {b.line}, claim `{b.id}` |",
             ]
+            if d.edits:
+                lines += ["", f"{md_escape(diff_heading(d))}: {md_diff(d)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -127,6 +166,7 @@ mark{background:#ffe08a}
 .conflict{background:#b00020}.possible{background:#c77700}.changed{background:#3466a8}
 .rounding{background:#5b7f3a}.corroborated{background:#2e7d32}
 .misattributed{background:#7b1fa2}.altered{background:#b00020}.consistent{background:#5b7f3a}
+.diff{font-style:italic} del.cut{background:#eee;color:#555}
 del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none;font-weight:bold}
 .review{font:14px system-ui,sans-serif;color:#6a1b9a;font-weight:bold}
 """
@@ -188,6 +228,9 @@ def to_html(verification: Verification, include_corroborated: bool = True) -> st
                     f"<blockquote>{_mark(c.quote, c.value)}</blockquote>"
                     f'<div class="meta">value “{e(c.value)}” read as {e(c.reading)}</div></div>'
                 )
-            out.append("</div></section>")
+            out.append("</div>")
+            if d.edits:
+                out.append(f'<p class="diff"><span class="meta">{e(diff_heading(d))}:</span> {html_diff(d)}</p>')
+            out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

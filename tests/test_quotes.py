@@ -218,3 +218,32 @@ def test_a_quotation_broken_by_she_said_is_one_quotation(runner, tmp_path):
                    "“We will not,” she said, “close the harbour bridge before the summer.”",
                    "We will not … close the harbour bridge before the summer")  # fmt: skip
     assert (code, d["verdict"]) == (ExitStatus.CLEAN, "corroborated")
+
+
+def test_the_report_marks_the_words_left_out_and_added_in_every_format(runner, tmp_path):
+    root = story(runner, tmp_path, [
+        ("gazette.txt", GAZETTE, [("We will not close the harbour bridge before the summer.", "Maria Okafor",
+                                   "We will not close the harbour bridge before the summer")]),
+        ("post.txt", "Okafor said: “We will close the harbour bridge before the autumn.”",
+         [("We will close the harbour bridge before the autumn.", "Maria Okafor",
+           "We will close the harbour bridge before the autumn")]),
+    ])  # fmt: skip
+    text = " ".join(run(runner, "verify", "--root", root).stdout.split())  # as printed, without the wrapping
+    assert "Words, gazette.txt → post.txt: We will [-not-] close the harbour bridge before the " \
+           "[-summer-] {+autumn+}" in text  # fmt: skip
+    assert run(runner, "report", "--root", root, "-o", root / "r.md").exit_code == 0
+    assert "We will ~~not~~ close the harbour bridge before the ~~summer~~ **autumn**" in (root / "r.md").read_text()
+    assert run(runner, "report", "--root", root, "--format", "html", "-o", root / "r.html").exit_code == 0
+    html = (root / "r.html").read_text()
+    assert "We will <del>not</del> close the harbour bridge before the <del>summer</del> <ins>autumn</ins>" in html
+
+
+def test_words_shown_in_a_diff_are_escaped_for_each_format(runner, tmp_path):
+    hostile = "We will not close [<b>*the*</b>] harbour bridge before the summer"
+    code, d = pair(runner, tmp_path, f"Okafor said: “{hostile}.”", hostile, hostile)
+    assert (code, d["verdict"]) == (ExitStatus.CLEAN, "consistent")  # an editor's [words] mark a change, as "…" does
+    root = tmp_path / "story"
+    assert run(runner, "report", "--root", root, "-o", root / "r.md").exit_code == 0
+    assert r"_[… the / \[\<b\>\*the\*\</b\>\]]_" in (root / "r.md").read_text()
+    assert run(runner, "report", "--root", root, "--format", "html", "-o", root / "r.html").exit_code == 0
+    assert '<del class="cut">[… the / [&lt;b&gt;*the*&lt;/b&gt;]]</del>' in (root / "r.html").read_text()
