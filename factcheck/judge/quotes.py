@@ -34,7 +34,8 @@ MIN_ALIGNED = 3  # words two quotations must have in common, in order, to be one
 ALIGNED_SHARE = 0.6  # of the aligned stretch, the share of words that must be the same
 MIN_SHARED = 4  # content words two quotations about different people must share to be compared
 MISATTRIBUTED_WORDS = 6  # words in common, in order, before the same words under two names are one quotation
-PASSAGE = 3  # words inserted or left out together beyond this are a passage, not a change to a word
+MISATTRIBUTED_SHARE = 0.8  # and the share of the stretch both quote that must be the same words
+PASSAGE = 3  # a negation put in or left out with at most this many words changes what was said
 CUT = "\x00cut"  # the key of an ellipsis or an editor's [bracket]: words left out, marked
 
 _TOKEN = re.compile(
@@ -133,7 +134,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                 continue
             out.append(Token(CUT, raw))
             continue
-        folded = fold_plain(raw).casefold()
+        folded = (raw if raw.isascii() else fold_plain(raw)).casefold()
         if m.lastgroup == "num":
             key = folded.replace(",", "")
             out.append(Token(key, raw))
@@ -234,8 +235,10 @@ def align(text_a: str, text_b: str) -> Alignment:
             wa = [t for t in wa if t.key != CUT]
             wb = [t for t in wb if t.key != CUT]
             changed += max(len(wa), len(wb))
-            if (wa and wb) or len(wa) + len(wb) <= PASSAGE:  # a passage left out is not a word changed
-                meaning.extend(m for m in _meaning(wa, wb) if m not in meaning)
+            found = _meaning(wa, wb)
+            if not (wa and wb) and len(wa) + len(wb) > 1:  # words left out or put in together: a phrase
+                found = [m for m in found if m == "negation"] if len(wa) + len(wb) <= PASSAGE else []
+            meaning.extend(m for m in found if m not in meaning)
             edits.append(WordEdit("replace" if wa and wb else "delete" if wa else "insert", _join(wa), _join(wb)))
     return Alignment(tuple(e for e in edits if e.a or e.b), same, changed, partial, cut, tuple(meaning))
 
@@ -278,6 +281,9 @@ def judge_quotation(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str, tuple[W
     """The verdict on two statements, with their word-level diff; None for two different remarks."""
     va, vb = a.value, b.value
     assert isinstance(va, TextValue) and isinstance(vb, TextValue)
+    ka, kb = content_keys(va.text), content_keys(vb.text)
+    if len(ka & kb) < shared_needed(a, b, ka, kb):
+        return None  # too few words in common to be one quotation (and quotation_pairs would not pair them)
     al = align(va.text, vb.text)
     shorter = min(sum(t.key != CUT for t in tokens(v.text)) for v in (va, vb))
     if al.changed and (al.same < MIN_ALIGNED or al.share < ALIGNED_SHARE):
@@ -286,7 +292,7 @@ def judge_quotation(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str, tuple[W
         return None  # a word or two in common at the edges: two different remarks
     reported = "reported" in (_form(a), _form(b))
     if a.claim.subject != b.claim.subject:
-        if reported or al.same < MISATTRIBUTED_WORDS:
+        if reported or al.same < MISATTRIBUTED_WORDS or al.share < MISATTRIBUTED_SHARE:
             return None  # only the same words, quoted, are one quotation under two names
         how = ("the same words" if al.identical else f"the same quotation, altered ({_changes(al, a, b)})"
                if al.changed else "the same quotation, one quoting less")  # fmt: skip
@@ -313,28 +319,43 @@ def _speaker(cv: ClaimValue) -> str:
     return cv.claim.subject_as_written or cv.claim.subject
 
 
+def shared_needed(a: ClaimValue, b: ClaimValue, ka: frozenset[str], kb: frozenset[str]) -> int:
+    """Content words two statements must share to be compared: MIN_SHARED for two people; for one
+    person's, fewer when a statement is short (all but one of its content words, at least one)."""
+    if a.claim.subject != b.claim.subject:
+        return MIN_SHARED
+    return max(1, min(MIN_SHARED, len(ka) - 1, len(kb) - 1))
+
+
 def quotation_pairs(values: list[ClaimValue], fresh: set[int] | None = None,
                     skip: set[tuple[int, int]] | None = None) -> Iterator[tuple[ClaimValue, ClaimValue, float]]:  # fmt: skip
-    """Pairs of statements from different sources that share at least MIN_SHARED content words.
+    """Every pair of statements from different sources that shares the content words
+    `shared_needed` asks for, found without looking at every pair.
 
-    Prefix filtering: with every quotation's words ordered rarest first (by how many quotations
-    use them), two quotations that share MIN_SHARED words share one among the first
-    (len - MIN_SHARED + 1) words of each; only those prefixes are indexed, so common words never
-    make candidates, and the pairs found are exactly those sharing enough words however many
-    quotations there are. `skip` holds pairs (by id of their values) already found another way."""
+    One person's statements are looked up by each of their content words. Statements by different
+    people are found by prefix filtering: with every statement's words ordered rarest first (by
+    how many statements use them), two that share MIN_SHARED words share one among the first
+    (len - MIN_SHARED + 1) words of each, so only those prefixes are indexed; common words never
+    make candidates, and the pairs found are exactly those sharing enough words, however many
+    statements there are. `skip` holds pairs (by id of their values) already found another way."""
     items = [(cv, content_keys(cv.value.text)) for cv in values if is_quotation(cv)]  # type: ignore[union-attr]
-    items = [(cv, keys) for cv, keys in items if len(keys) >= MIN_SHARED]
     frequency = Counter(k for _cv, keys in items for k in keys)
-    index: dict[str, list[int]] = defaultdict(list)
+    rank = {k: r for r, k in enumerate(sorted(frequency, key=lambda k: (frequency[k], k)))}  # rarest first
+    rare: dict[str, list[int]] = defaultdict(list)
+    own: dict[tuple[str, str], list[int]] = defaultdict(list)  # (speaker, word) → statements
     candidates: set[tuple[int, int]] = set()
-    for pos, (_cv, keys) in enumerate(items):
-        prefix = sorted(keys, key=lambda k: (frequency[k], k))[: len(keys) - MIN_SHARED + 1]
-        for key in prefix:
-            candidates.update((other, pos) for other in index[key])
-            index[key].append(pos)
+    for pos, (cv, keys) in enumerate(items):
+        for key in keys:
+            mine = own[(cv.claim.subject, key)]
+            candidates.update((other, pos) for other in mine)
+            mine.append(pos)
+        if len(keys) >= MIN_SHARED:
+            for key in sorted(keys, key=rank.__getitem__)[: len(keys) - MIN_SHARED + 1]:
+                candidates.update((other, pos) for other in rare[key])
+                rare[key].append(pos)
     for p, q in sorted(candidates):
         (a, ka), (b, kb) = items[p], items[q]
-        if a.claim.source == b.claim.source or len(ka & kb) < MIN_SHARED:
+        if a.claim.source == b.claim.source or len(ka & kb) < shared_needed(a, b, ka, kb):
             continue
         if fresh is not None and id(a) not in fresh and id(b) not in fresh:
             continue
@@ -347,5 +368,4 @@ def quotation_keys(cv: ClaimValue) -> set[str]:
     """The keys a stored statement is found by when a changed one is compared against it: its content words."""
     if not is_quotation(cv):
         return set()
-    keys = content_keys(cv.value.text)  # type: ignore[union-attr]
-    return {f"q|{k}" for k in keys} if len(keys) >= MIN_SHARED else set()
+    return {f"q|{k}" for k in content_keys(cv.value.text)}  # type: ignore[union-attr]

@@ -282,7 +282,7 @@ def compare(
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for cv in values:
-        if cv.claim.status != "proposed":
+        if cv.claim.status != "proposed" and not is_quotation(cv):  # statements: paired by their words
             groups[group_key(cv)].append(cv)
     pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
         (a, b, 1.0) for members in groups.values() for a, b in combinations(members, 2)

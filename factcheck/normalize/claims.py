@@ -158,13 +158,18 @@ def _statement_form(claim: Claim, source: Source, at: tuple[int, int]) -> str | 
     from factcheck.text.fold import fold
     from factcheck.text.quotations import quotation_form
 
-    passage = fold(source.text[at[0] : at[1]])
-    words = fold_plain(claim.value).casefold().split("...")[0].strip()
-    i = passage.text.casefold().find(words) if words else -1
+    text = source.text
+    words = claim.value.split("…")[0].split("...")[0].strip()
+    i = text.find(words, at[0], at[1]) if words else -1
+    if i >= 0:  # as written, the common case
+        return quotation_form(text, i, i + len(words))
+    passage = fold(text[at[0] : at[1]])
+    folded = fold_plain(words).casefold()
+    i = passage.text.casefold().find(folded) if folded else -1
     if i < 0:
         return None
-    s, e = passage.original_span(i, i + len(words))
-    return quotation_form(source.text, at[0] + s, at[0] + e)
+    s, e = passage.original_span(i, i + len(folded))
+    return quotation_form(text, at[0] + s, at[0] + e)
 
 
 def claim_kind(claim: Claim) -> str:
