@@ -40,8 +40,17 @@ STYLES = {
 }
 
 
+class _Results(Console):
+    """stdout. When its reader goes away (`| head -1`) the command decides the exit status, not
+    rich (which would exit 1 on its own)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    return _Results(highlight=False, soft_wrap=False)
 
 
 def stderr() -> Console:
@@ -232,15 +241,30 @@ def print_claim(detail: ClaimDetail) -> None:
         )
 
 
+def shorten_middle(text: str, width: int) -> str:
+    """A name cut in the middle to fit width, keeping its start and its end (where a file name's
+    date, number or extension usually is): `000_383d7…5652f.txt`."""
+    if len(text) <= width:
+        return text
+    keep = max(width - 1, 2)
+    return text[: keep - keep // 2] + "…" + text[len(text) - keep // 2 :]
+
+
 def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
-    table = Table(show_header=True, header_style="bold", expand=True)
-    for name in ("file", "published", "claims", "title", "outlet / author"):
-        table.add_column(name)
+    out = stdout()
+    longest = max((len(clean(s.name)) for s, _ in rows), default=4)
+    name_width = max(12, min(longest, out.width // 3))
+    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1), pad_edge=False)
+    table.add_column("file", no_wrap=True, width=name_width)
+    table.add_column("published", no_wrap=True)
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("title", ratio=2)
+    table.add_column("outlet / author", ratio=1)
     for s, n in rows:
         who = " · ".join(x for x in (s.outlet, s.author) if x)
-        table.add_row(clean(s.name), s.published.iso() if s.published else "undated", str(n),
-                      clean(s.title or ""), clean(who))  # fmt: skip
-    stdout().print(table)
+        table.add_row(shorten_middle(clean(s.name), name_width), s.published.human() if s.published else "undated",
+                      str(n), clean(s.title or ""), clean(who))  # fmt: skip
+    out.print(table)
 
 
 def quiet() -> bool:

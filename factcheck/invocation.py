@@ -21,3 +21,8 @@ def flag(name: str) -> bool:
     if name in GLOBAL_OPTIONS.get():
         return True
     return os.environ.get(f"FACTCHECK_{name.upper()}", "") not in ("", "0")
+
+
+# The project folder given before the command (`factcheck --root DIR verify`); a command's own
+# --root wins over it, and with neither the current folder is the project.
+GLOBAL_ROOT: contextvars.ContextVar[str | None] = contextvars.ContextVar("factcheck_root", default=None)

@@ -238,7 +238,14 @@ def test_the_interactive_pass_writes_each_decision_as_it_goes(fresh):
     assert by_id[first.id].status == "reviewed"
     assert (by_id[second.id].status, by_id[second.id].property) == ("reviewed", "edited property")
     assert third.id not in by_id  # rejected: kept in its file, in no result
-    assert next(c for c in load_registry(fresh, {p.name for p in (fresh / "seeds").glob("*.txt")}).claims if c.id == third.id).status == "rejected"
+    assert (
+        next(
+            c
+            for c in load_registry(fresh, {p.name for p in (fresh / "seeds").glob("*.txt")}).claims
+            if c.id == third.id
+        ).status
+        == "rejected"
+    )
     assert by_id[fourth.id].status == "proposed"  # after [q]uit nothing more is decided
 
 

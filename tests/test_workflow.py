@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.errors import ExitStatus
@@ -320,7 +321,110 @@ def test_add_errors_name_the_field_and_show_the_passage_whole(runner, story):
     result = run(runner, "add", "a.txt", *ROADS, "--as-of", "blah", "--root", story)
     assert result.stderr == ("error: field 'as_of': as_of 'blah' is not a date that can be worked out "
                              "(write when the value held, e.g. --as-of 'March 2019' or 2019-03-31)\n")  # fmt: skip
-    quote = ("--quote", "the Mayor spent £7m on roads", "--subject", "council", "--property", "spending", "--value", "£7m")
+    quote = (
+        "--quote",
+        "the Mayor spent £7m on roads",
+        "--subject",
+        "council",
+        "--property",
+        "spending",
+        "--value",
+        "£7m",
+    )
     result = run(runner, "add", "a.txt", *quote, "--root", story)
     assert result.stderr == ("error: field 'quote': the quote is not in seeds/a.txt "
                              '(nearest passage, line 1: "The council spent £7m on roads")\n')  # fmt: skip
+
+
+# --- the command line's conventions -----------------------------------------------------------
+
+
+def test_global_options_are_taken_before_or_after_the_command(runner, shipped, tmp_path, monkeypatch):
+    before = run(runner, "--root", shipped, "verify", "--format", "json")
+    after = run(runner, "verify", "--root", shipped, "--format", "json")
+    assert before.exit_code == after.exit_code == ExitStatus.DISCREPANCIES and before.stdout == after.stdout
+    monkeypatch.chdir(tmp_path)  # no project here: only --root can find it
+    assert run(runner, "--root", shipped, "sources", "--format", "json").exit_code == 0
+    assert run(runner, "--root", shipped, "show", "000-overspend-cs", "-f", "json").exit_code == 0
+    for args in (("--version",), ("verify", "--version"), ("--version", "search", "x")):
+        result = run(runner, *args)
+        assert (result.exit_code, result.stdout) == (0, "factcheck 0.1.0\n")
+    d = find(discrepancies(runner, shipped), "conflict", "£7m")
+    loud = run(runner, "resolve", d["id"], "--as", "confirmed", "--root", shipped)
+    quiet = run(runner, "resolve", d["id"], "--as", "dismissed", "--force", "--root", shipped, "--quiet")
+    assert loud.stderr and quiet.exit_code == 0 and quiet.stderr == ""
+    (shipped / "claims" / "entities.yaml").write_text("entities: [oops\n")
+    debug = run(runner, "verify", "--root", shipped, "--debug")
+    assert type(debug.exception).__name__ == "RegistryError"  # --debug after the command: the traceback
+
+
+def test_a_mistyped_command_is_suggested_once(runner):
+    result = run(runner, "verfy")
+    assert result.exit_code == ExitStatus.BAD_INPUT
+    assert result.stderr.count("Did you mean") == 1
+    assert result.stderr.splitlines()[-1] == "Error: No such command 'verfy'. Did you mean 'verify'?"
+
+
+def read_one_line(args: list[str], cwd) -> tuple[int, str]:
+    """Run factcheck as `factcheck ARGS | head -1` does: read a line, close the pipe, wait."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    return proc.wait(), err
+
+
+def test_a_reader_that_stops_early_changes_no_status_and_sees_no_traceback(shipped):
+    assert read_one_line(["verify", "--all"], shipped) == (ExitStatus.DISCREPANCIES, "")
+    assert read_one_line(["export", "--format", "json"], shipped) == (0, "")
+    for d in json.loads(__import__("subprocess").run(
+            [__import__("sys").executable, "-m", "factcheck", "verify", "-f", "json"], cwd=shipped,
+            capture_output=True, text=True).stdout)["discrepancies"]:  # fmt: skip
+        if d["verdict"] in ("conflict", "possible"):
+            run(CliRunner(), "resolve", d["id"], "--as", "dismissed", "--root", shipped)
+    assert read_one_line(["verify", "--all"], shipped) == (ExitStatus.CLEAN, "")  # a clean project: 0
+
+
+def test_long_source_names_are_shortened_in_the_middle(runner, story, tmp_path):
+    name = "a-very-long-file-name-from-the-wire-service-about-the-budget-2019.txt"
+    (tmp_path / name).write_text("The council spent £7m.\n", encoding="utf-8")
+    run(runner, "sources", "add", tmp_path / name, "--date", "2019-05-05", "--root", story)
+    lines = run(runner, "sources", "--root", story, env={"COLUMNS": "80"}).stdout.splitlines()
+    (row,) = [line for line in lines if line.startswith("a-very")]
+    assert row.startswith(name[:13] + "…" + name[-12:] + " ")  # its start and its end (date, extension)
+    assert all(len(line) <= 80 for line in lines)
+    assert any(line.startswith("a.txt ") for line in lines)  # a short name is shown whole
+
+
+def test_help_texts_are_rewrapped_never_broken_mid_sentence(runner):
+    for command in ("extract", "review", "resolve", "verify", "sources"):
+        text = run(runner, command, "--help", env={"COLUMNS": "80"}).stdout
+        description = text.split("\n\n")[1:]
+        paragraphs = [p.splitlines() for p in description if p.startswith("  ") and not p.startswith("  -")]
+        assert paragraphs, command
+        for lines in paragraphs:
+            assert all(len(line) > 60 for line in lines[:-1]), (command, lines)  # only a paragraph's last is short
+
+
+def complete(runner, words: str) -> list[str]:
+    result = runner.invoke(app, [], prog_name="factcheck", env={
+        "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)})  # fmt: skip
+    return result.stdout.split()
+
+
+def test_the_shell_completes_claim_ids_discrepancy_ids_and_source_names(runner, shipped):
+    ids = [d["id"] for d in discrepancies(runner, shipped)]
+    assert complete(runner, f"factcheck --root {shipped} show 000-overs") == [
+        "000-overspend-cs", "000-overspend-1718", "000-overspend-forecast"]  # fmt: skip
+    assert sorted(complete(runner, f"factcheck resolve --root {shipped} d-5")) == sorted(
+        i for i in ids if i.startswith("d-5"))  # fmt: skip
+    assert complete(runner, f"factcheck add --root {shipped} 00") == sorted(
+        p.name for p in (shipped / "seeds").glob("0*.txt")
+    )
+    assert complete(runner, f"factcheck search --root {shipped} x --source 004") == ["004_50052377a5f6eff6.txt"]
+    assert complete(runner, "factcheck --root /nowhere show 0") == []  # no project: nothing, no traceback

@@ -5,12 +5,15 @@ from pathlib import Path
 
 import typer
 
+from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 
 @handles_errors
 def add_command(
-    source: str = typer.Argument(..., help="The source's file name in seeds/ (or its path, seeds/NAME)."),
+    source: str = typer.Argument(
+        ..., help="The source's file name in seeds/ (or its path, seeds/NAME).", autocompletion=complete.source_names
+    ),
     quote: str = typer.Option(..., "--quote", "-q", help="The passage, copied from the source."),
     subject: str = typer.Option(
         ..., "--subject", "-s", help="Who or what the claim is about (a new name becomes an entity)."

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextvars
 import functools
+import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -11,13 +13,21 @@ from typing import Any, TypeVar
 import typer
 
 from factcheck.errors import ExitStatus, FactcheckError
-from factcheck.invocation import flag
+from factcheck.invocation import GLOBAL_ROOT, flag
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+def project_root(value: Path | None) -> Path:
+    """A command's --root, else the one given before the command, else the current folder."""
+    if value is not None:
+        return value
+    return Path(GLOBAL_ROOT.get() or ".")
+
+
 RootOption = typer.Option(
-    Path("."), "--root", "-r", help="Project folder holding seeds/ and claims/.", show_default=True,
-    file_okay=False,
+    None, "--root", "-r", help="Project folder holding seeds/ and claims/ (before or after the command).",
+    show_default=".", file_okay=False, callback=project_root,
 )  # fmt: skip
 
 
@@ -30,13 +40,48 @@ def debug_enabled() -> bool:
     return flag("debug")
 
 
+# The exit status a command has settled on before it prints its result: a reader that stops
+# reading early (`factcheck verify | head -1`) must not change it.
+PLANNED_STATUS: contextvars.ContextVar[int] = contextvars.ContextVar("factcheck_planned_status", default=0)
+
+
+def exits_with(status: int) -> None:
+    """Say the status this command will exit with, before printing (see PLANNED_STATUS)."""
+    PLANNED_STATUS.set(int(status))
+
+
+def _stdout_gone() -> None:
+    """The reader of stdout went away: send what is still buffered nowhere, so that flushing at
+    exit raises no second error (as Python's documentation advises for SIGPIPE)."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test runner)
+        pass
+
+
+def _flush_stdout() -> None:
+    import sys
+
+    sys.stdout.flush()
+
+
 def handles_errors(func: F) -> F:
-    """Run a command; a FactcheckError becomes one line on stderr and exit status 2."""
+    """Run a command; a FactcheckError becomes one line on stderr and exit status 2. A closed pipe
+    on stdout ends the command quietly with the status it had settled on (0 unless it said)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        PLANNED_STATUS.set(0)
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            _flush_stdout()
+            return result
+        except BrokenPipeError:
+            _stdout_gone()
+            raise typer.Exit(PLANNED_STATUS.get()) from None
         except FactcheckError as exc:
             if debug_enabled():
                 raise
@@ -44,7 +89,13 @@ def handles_errors(func: F) -> F:
 
             console.error(str(exc))
             raise typer.Exit(ExitStatus.BAD_INPUT) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except typer.Exit:
+            try:
+                _flush_stdout()
+            except BrokenPipeError:
+                _stdout_gone()
+            raise
+        except (typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug: say so in one line, traceback only with --debug
             if debug_enabled():

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import typer
 
+from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 PROGRESS_AT = 4  # show a progress bar from this many sources
@@ -11,7 +12,9 @@ PROGRESS_AT = 4  # show a progress bar from this many sources
 
 @handles_errors
 def extract_command(
-    paths: list[str] = typer.Argument(None, help="Sources in seeds/ (default: every source without claims yet)."),
+    paths: list[str] = typer.Argument(
+        None, help="Sources in seeds/ (default: every source without claims yet).", autocompletion=complete.source_names
+    ),
     root: Path = RootOption,
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Print what would be added; write nothing."),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text for people, json for tools."),

@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 
+from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 
@@ -19,7 +20,9 @@ class DecisionChoice(str, Enum):
 @handles_errors
 def review_command(
     ids: list[str] = typer.Argument(
-        None, help="Claim or entity ids (or unambiguous prefixes), with --accept or --reject."
+        None,
+        help="Claim or entity ids (or unambiguous prefixes), with --accept or --reject.",
+        autocompletion=complete.proposed_ids,
     ),
     root: Path = RootOption,
     accept: bool = typer.Option(False, "--accept", help="Accept the proposed claims (or entities) named."),
@@ -32,7 +35,13 @@ def review_command(
         False, "--accept-all", help="Accept every proposed claim that matches the filters."
     ),
     show_list: bool = typer.Option(False, "--list", help="List the proposed claims that match the filters."),
-    source: str = typer.Option(None, "--source", "-s", help="Filter: claims whose source file name contains this."),
+    source: str = typer.Option(
+        None,
+        "--source",
+        "-s",
+        help="Filter: claims whose source file name contains this.",
+        autocompletion=complete.source_names,
+    ),
     kind: str = typer.Option(None, "--kind", "-k", help="Filter: claims of this kind (money, number, date, ...)."),
     subject: str = typer.Option(None, "--subject", help="Filter: claims about this subject (any alias)."),
     below: float = typer.Option(
@@ -100,7 +109,11 @@ def review_command(
 
 @handles_errors
 def resolve_command(
-    discrepancy: str = typer.Argument(..., help="The discrepancy's id (or a unique prefix), as verify shows it."),
+    discrepancy: str = typer.Argument(
+        ...,
+        help="The discrepancy's id (or a unique prefix), as verify shows it.",
+        autocompletion=complete.discrepancy_ids,
+    ),
     decision: DecisionChoice = typer.Option(
         ...,
         "--as",

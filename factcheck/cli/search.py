@@ -5,6 +5,7 @@ from pathlib import Path
 
 import typer
 
+from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, NoCacheOption, RootOption, handles_errors
 from factcheck.errors import ExitStatus
 
@@ -13,7 +14,13 @@ from factcheck.errors import ExitStatus
 def search_command(
     query: str = typer.Argument(..., help="Words to look for: a figure, a name, part of a quote."),
     root: Path = RootOption,
-    source: str = typer.Option(None, "--source", "-s", help="Only claims whose source file name contains this."),
+    source: str = typer.Option(
+        None,
+        "--source",
+        "-s",
+        help="Only claims whose source file name contains this.",
+        autocompletion=complete.source_names,
+    ),
     subject: str = typer.Option(None, "--subject", help="Only claims about this subject (any alias)."),
     kind: str = typer.Option(
         None,

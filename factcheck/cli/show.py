@@ -5,12 +5,15 @@ from pathlib import Path
 
 import typer
 
+from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
 
 
 @handles_errors
 def show_command(
-    claim_id: str = typer.Argument(..., metavar="ID", help="The claim's id."),
+    claim_id: str = typer.Argument(
+        ..., metavar="ID", help="The claim's id (or an unambiguous prefix).", autocompletion=complete.claim_ids
+    ),
     root: Path = RootOption,
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
 ) -> None:

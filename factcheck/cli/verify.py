@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import JobsOption, ListFormat, NoCacheOption, RootOption, handles_errors
+from factcheck.cli.common import JobsOption, ListFormat, NoCacheOption, RootOption, exits_with, handles_errors
 from factcheck.errors import ExitStatus
 
 
@@ -27,12 +27,13 @@ def verify_command(
 
     with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
         result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache)
+    status = (ExitStatus.BAD_INPUT if result.errors
+              else ExitStatus.DISCREPANCIES if result.needs_attention else ExitStatus.CLEAN)  # fmt: skip
+    exits_with(status)
     if format is ListFormat.json:
         typer.echo(to_json(result))
     else:
         console.print_verification(result, show_all=show_all)
     console.print_problems(result)
-    if result.errors:
-        raise typer.Exit(ExitStatus.BAD_INPUT)
-    if result.needs_attention:
-        raise typer.Exit(ExitStatus.DISCREPANCIES)
+    if status:
+        raise typer.Exit(status)
