@@ -10,6 +10,7 @@ import os
 import random
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -457,10 +458,15 @@ def test_a_writer_killed_at_random_points_100_times_loses_nothing_committed(mini
     killed = 0
     for attempt in range(100):
         receive, send = fork.Pipe(duplex=False)
-        child = fork.Process(target=_writer, args=(str(root), f"k{attempt}", 3, send))
+        child = fork.Process(target=_writer, args=(str(root), f"k{attempt}", 20, send))
+        started = time.monotonic()
         child.start()
         send.close()
-        child.join(rng.uniform(0.0, 0.3))
+        # The kill comes at a random moment after the first write returned, scaled by how long that
+        # write took, so a fast machine and a loaded one both kill writers in the middle of their work.
+        if receive.poll(30):
+            committed.add(receive.recv())
+        child.join(rng.uniform(0.0, time.monotonic() - started))
         if child.is_alive():
             os.kill(child.pid, signal.SIGKILL)
             killed += 1
