@@ -242,3 +242,49 @@ def test_a_span_keeps_both_ends():
 
 def test_a_modal_may_is_not_a_month():
     assert factcheck.parse("You May go", ref="2021-06-09") == []
+
+
+# --- times of day ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "zone"),
+    [
+        ("the train left at 6.40am", "06:40", None),
+        ("doors close at 11.30 pm", "23:30", None),
+        ("kick-off at 19:45", "19:45", None),
+        ("the blast came at 0915 GMT", "09:15", "GMT"),
+        ("markets shut at 4 p.m. EDT", "16:00", "EDT"),
+        ("lunch at noon", "12:00", None),
+        ("fireworks at midnight", "00:00", None),
+        ("by 8pm", "20:00", None),
+        ("at twenty past seven in the evening", "19:20", None),
+        ("a quarter past ten", "10:15", None),
+        ("at five o'clock", "05:00", None),
+        ("seven forty-five pm", "19:45", None),
+        ("the 1600 hours briefing", "16:00", None),
+    ],
+)
+def test_times_of_day_are_their_own_kind(text, clock, zone):
+    v = one(text)
+    assert v.kind == "time"
+    assert v.to_dict()["from"] == clock and v.zone == zone
+
+
+def test_a_dotted_figure_without_am_pm_or_zone_is_a_decimal():
+    assert one("rates of 7.30 were").kind == "number"
+
+
+def test_times_in_two_zones_are_compared_as_the_same_moment(tmp_path):
+    from factcheck.judge.verdicts import judge
+    from factcheck.models import Claim, Source
+    from factcheck.normalize.claims import normalize_claim
+
+    def claim_value(cid: str, value: str):
+        claim = Claim(cid, "a.txt", value, "the quake", "struck at", value)
+        return normalize_claim(claim, Source("a.txt", "seeds/a.txt", "", ""), {})
+
+    same = judge(claim_value("a", "1400 GMT"), claim_value("b", "9 a.m. EST"))
+    assert same is not None and same[0].value == "corroborated"
+    different = judge(claim_value("a", "1400 GMT"), claim_value("b", "10 a.m. EST"))
+    assert different is not None and different[0].value == "conflict"

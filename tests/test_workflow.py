@@ -172,7 +172,7 @@ def test_review_list_shows_every_proposal_and_narrows_by_filters(runner, extract
     bad = run(runner, "review", "--list", "--kind", "moneys", "--root", extracted)
     assert bad.exit_code == ExitStatus.BAD_INPUT
     assert bad.stderr == ("error: field 'kind': unknown kind 'moneys' (--kind is one of date, duration, money, "
-                          "number, percent, rate, role, statement, text)\n")  # fmt: skip
+                          "number, percent, rate, role, statement, text, time)\n")  # fmt: skip
 
 
 def test_review_accept_all_and_reject_by_filter(runner, extracted):
@@ -248,7 +248,7 @@ def test_search_with_an_unknown_kind_names_the_kinds(runner, shipped):
     result = run(runner, "search", "budget", "--kind", "moneys", "--root", shipped)
     assert result.exit_code == ExitStatus.BAD_INPUT
     assert result.stderr == ("error: field 'kind': unknown kind 'moneys' (--kind is one of date, duration, money, "
-                             "number, percent, rate, role, statement, text)\n")  # fmt: skip
+                             "number, percent, rate, role, statement, text, time)\n")  # fmt: skip
 
 
 def test_at_80_columns_ids_are_whole_and_wrapped_lines_indented(runner, shipped):

@@ -22,7 +22,7 @@ def add_command(
     value: str = typer.Option(..., "--value", "-v", help="The value exactly as the quote writes it."),
     claim_id: str = typer.Option(None, "--id", help="The claim's id (made from the source and property if left out)."),
     kind: str = typer.Option(
-        None, "--kind", help="money, number, percent, rate, date, duration, role, text or statement."
+        None, "--kind", help="money, number, percent, rate, date, duration, time, role, text or statement."
     ),
     as_of: str = typer.Option(None, "--as-of", help="The date the value holds at, as the source writes it."),
     period: str = typer.Option(None, "--period", help="The period the value covers, e.g. 2019/20."),

@@ -26,7 +26,7 @@ def search_command(
         None,
         "--kind",
         "-k",
-        help="Only this kind: money, number, percent, rate, date, duration, role, text, statement.",
+        help="Only this kind: money, number, percent, rate, date, duration, time, role, text, statement.",
     ),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many results at most."),
     rejected: bool = typer.Option(False, "--rejected", help="Include rejected claims (marked as such)."),

@@ -22,7 +22,7 @@ from itertools import combinations
 
 from factcheck.models import DateRange, Entity
 from factcheck.normalize.claims import ClaimValue, TextValue
-from factcheck.normalize.values import DateValue, Duration, Quantity
+from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue
 from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
 from factcheck.text.vocabulary import near_value, terms
@@ -68,6 +68,8 @@ def block_of(cv: ClaimValue) -> str | None:
         return "date" if v.range is not None else None
     if isinstance(v, Duration):
         return "duration"
+    if isinstance(v, TimeValue):
+        return "time"  # a time of day is compared only with times
     if isinstance(v, TextValue):
         return v.kind if v.kind in ("role", "statement") else "text"
     return None

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue, TextValue
-from factcheck.normalize.values import DateValue, Duration, Quantity, format_amount
+from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
 
 # A rank word makes a different role: an assistant director is not the director.
@@ -174,6 +174,21 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
     return Verdict.POSSIBLE, f"{_q(va.text)} and {_q(vb.text)} differ: check which is right"
 
 
+def _judge_times(a: ClaimValue, b: ClaimValue, va: TimeValue, vb: TimeValue) -> tuple[Verdict, str]:
+    """Two times of day: compared in UTC where both zones are known, else as written."""
+    wa, wb = _q(a.claim.value), _q(b.claim.value)
+    ua, ub = va.in_utc(), vb.in_utc()
+    if ua is not None and ub is not None:
+        if ua == ub:
+            return Verdict.CORROBORATED, f"{wa} and {wb} are the same moment"
+        return Verdict.CONFLICT, f"{wa} and {wb} are different times, even allowing for their time zones"
+    if (va.low, va.high) == (vb.low, vb.high):
+        return Verdict.CORROBORATED, f"both say {va.describe()}"
+    if va.zone != vb.zone:
+        return Verdict.POSSIBLE, f"{wa} and {wb} differ, but may be in different time zones: check"
+    return Verdict.CONFLICT, f"{wa} and {wb} are different times of day"
+
+
 def _forecast(cv: ClaimValue) -> bool:
     """A date the source puts after its own publication: a plan or forecast, which can change."""
     v = cv.value
@@ -207,6 +222,8 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
         qa = Quantity("number", va.text, va.span, va.low_days, va.low_days, va.high_days, "days")
         qb = Quantity("number", vb.text, vb.span, vb.low_days, vb.low_days, vb.high_days, "days")
         result = _judge_quantities(a, b, qa, qb)
+    elif isinstance(va, TimeValue) and isinstance(vb, TimeValue):
+        result = _judge_times(a, b, va, vb)
     elif isinstance(va, TextValue) and isinstance(vb, TextValue):
         result = _judge_text(a, b, va, vb)
     else:

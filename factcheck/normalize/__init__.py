@@ -18,11 +18,12 @@ from factcheck.normalize.dates.relative import durations, relative_dates, resolv
 from factcheck.normalize.dates.spans import inner_days, joined
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.quantities import find_quantities
-from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+from factcheck.normalize.times import times
+from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, Value
 
-__all__ = ["parse", "parse_value", "parse_ref", "Value", "Quantity", "DateValue", "Duration"]
+__all__ = ["parse", "parse_value", "parse_ref", "Value", "Quantity", "DateValue", "Duration", "TimeValue"]
 
-_PRIORITY = {"date": 3, "duration": 2, "money": 1, "rate": 1, "percent": 1, "number": 0}
+_PRIORITY = {"time": 4, "date": 3, "duration": 2, "money": 1, "rate": 1, "percent": 1, "number": 0}
 MAX_TEXT = 1_000_000  # characters; longer input is refused rather than scanned
 
 
@@ -42,7 +43,7 @@ def parse_ref(ref: str | dt.date | DateRange | None) -> DateRange | None:
 
 
 def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value]:
-    """Every money amount, number, percentage, rate, date and duration in text, in order."""
+    """Every money amount, number, percentage, rate, date, duration and time of day in text, in order."""
     if len(text) > MAX_TEXT:
         raise ParseError(f"text of {len(text):,} characters is over the {MAX_TEXT:,} limit")
     span_ref = parse_ref(ref)
@@ -53,6 +54,7 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
         *numeric_dates(scan),
         *inner_days(scan),
         *holidays(scan),
+        *times(scan),
         *durations(scan),
         *find_quantities(scan),
     ]

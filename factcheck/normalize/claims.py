@@ -12,10 +12,10 @@ from factcheck.normalize import parse_value
 from factcheck.normalize.values import DateValue, Duration, Value
 from factcheck.text.fold import fold_plain
 
-QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration"}
+QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration", "time"}
 ACCEPTS = {
     "money": {"money"}, "number": {"number"}, "percent": {"percent"}, "rate": {"rate"},
-    "date": {"date"}, "duration": {"duration", "date"},
+    "date": {"date"}, "duration": {"duration", "date"}, "time": {"time"},
 }  # fmt: skip
 LEADING = re.compile(r"^(?:the|a|an|its|her|his|their|our|county's|council's)\s+")
 

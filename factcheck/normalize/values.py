@@ -175,7 +175,47 @@ class Duration:
         return f"{_fmt_number(self.low_days)}–{_fmt_number(self.high_days)} days"
 
 
-Value = Quantity | DateValue | Duration
+@dataclass(frozen=True)
+class TimeValue:
+    """A time of day, in minutes after midnight as an interval, with the zone it was written in."""
+
+    kind: str  # "time"
+    text: str
+    span: tuple[int, int]
+    low: int  # minutes after midnight
+    high: int
+    zone: str | None = None  # "GMT", "EST", "local"... as written
+    utc_offset: int | None = None  # minutes east of UTC, where the zone is known
+    notes: tuple[str, ...] = ()
+
+    @staticmethod
+    def clock(minutes: int) -> str:
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": list(self.span),
+            "from": self.clock(self.low),
+            "to": self.clock(self.high),
+            "zone": self.zone,
+            "utc_offset": self.utc_offset,
+            "notes": list(self.notes),
+        }
+
+    def describe(self) -> str:
+        when = self.clock(self.low) if self.low == self.high else f"{self.clock(self.low)}–{self.clock(self.high)}"
+        return f"{when} {self.zone}" if self.zone else when
+
+    def in_utc(self) -> tuple[int, int] | None:
+        """The interval in minutes after midnight UTC, where the zone says how to get there."""
+        if self.utc_offset is None:
+            return None
+        return (self.low - self.utc_offset) % 1440, (self.high - self.utc_offset) % 1440
+
+
+Value = Quantity | DateValue | Duration | TimeValue
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

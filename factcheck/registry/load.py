@@ -29,7 +29,7 @@ CLAIM_FIELDS = {
     "relative_to", "note", "status",
 }  # fmt: skip
 REQUIRED = ("id", "quote", "subject", "property", "value")
-KINDS = {"money", "number", "percent", "rate", "date", "duration", "role", "text", "statement"}
+KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
 STATUSES = {"reviewed", "proposed", "rejected"}
 
 

@@ -1,0 +1,147 @@
+"""Times of day: "9.15pm", "21:07", "2130 GMT", "10 a.m. EST", "noon", "midnight", "half past
+three", "quarter to twelve", "eleven fifty five p m".
+
+A time is a kind of its own, compared only with times. A clock reading with a dot ("9.15") is a
+time only with am/pm or a zone beside it (else it is a decimal); four figures ("2130") only with a
+zone or "hours". A 12-hour reading without am/pm is taken as written, and a note says it may be
+the other half of the day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.normalize.numbers import SMALL, TENS, Scan
+from factcheck.normalize.values import TimeValue
+
+# Offsets from UTC in minutes, for the zones news copy names.
+ZONES = {
+    "gmt": 0, "utc": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180, "msk": 180,
+    "ist": 330, "sgt": 480, "hkt": 480, "jst": 540, "kst": 540, "aest": 600, "aedt": 660, "nzst": 720,
+    "nzdt": 780, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420, "akst": -540, "hst": -600, "et": -300, "pt": -480,
+}  # fmt: skip
+_ZONE = (
+    r"(?:\s*\(?(?P<zone>"
+    + "|".join(sorted((z.upper() for z in ZONES), key=len, reverse=True))
+    + r")\b\)?|\s+(?P<local>local\s+time))?"
+)
+_AMPM = r"(?P<ap>[ap])\.?\s?m\b\.?"
+CLOCK = re.compile(
+    r"(?<![\w.:,])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<m>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?(?![\d:]|\.\d)"
+    rf"(?:\s?{_AMPM})?(?-i:{_ZONE})",
+    re.IGNORECASE,
+)
+HOUR_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
+# "2130 GMT", "0737 local time", "1400 hours", "1400hrs"
+MILITARY = re.compile(
+    r"(?<![\w.:,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<hours>hours|hrs|h)\b|(?-i:"
+    + _ZONE.removesuffix("?")
+    + r"))",
+    re.IGNORECASE,
+)
+_HOUR_WORDS = {w: n for w, n in SMALL.items() if 1 <= n <= 12 and w not in ("a", "an")}
+_MINUTE_WORDS = {w: n for w, n in {**SMALL, **TENS}.items() if 1 <= n <= 59 and w not in ("a", "an")}
+_HW = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+_MW = "|".join(sorted(_MINUTE_WORDS, key=len, reverse=True))
+_DAYPART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?"
+# "half past three", "quarter to twelve", "ten past six", "twenty-five to four"
+PAST_TO = re.compile(
+    rf"\b(?P<min>half|(?:a\s+)?quarter|{_MW}(?:[\s-]+(?:{_MW}))?)(?:\s+minutes)?\s+(?P<dir>past|after|to|before)\s+"
+    rf"(?P<h>{_HW}|1[0-2]|[1-9])(?:\s+o'?clock)?(?:\s?{_AMPM})?{_DAYPART}\b"
+)
+# "three o'clock", "nine thirty pm", "eleven fifty five p m", "seven in the evening"
+WORD_CLOCK = re.compile(
+    rf"\b(?P<h>{_HW})(?:(?P<oc>\s+o'?clock)|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
+    rf"(?:\s?{_AMPM})?{_DAYPART}"
+)
+NAMED = re.compile(r"\b(?P<w>noon|midday|midnight|mid-day)\b")
+_GATE_WORDS = frozenset({"noon", "midday", "midnight", "mid", "day", "past", "to", "after", "before", "clock",
+                         "am", "pm", "a", "p", "m", "morning", "afternoon", "evening", "night"})  # fmt: skip
+
+
+def _word_minutes(words: str) -> int | None:
+    total = 0
+    for w in re.split(r"[\s-]+", words.strip()):
+        if w == "oh":
+            continue
+        if w not in _MINUTE_WORDS:
+            return None
+        total += _MINUTE_WORDS[w]
+    return total if 0 < total < 60 else None
+
+
+def _hour24(h: int, ap: str | None, part: str | None) -> int:
+    ap = (ap or "").lower()
+    if ap == "p" or part in ("afternoon", "evening", "night"):
+        return h % 12 + 12 if not (part == "night" and h < 5) else h % 12
+    if ap == "a" or part == "morning":
+        return h % 12
+    return h
+
+
+def _value(
+    m: re.Match[str], text: str, hour: int, minute: int, zone: str | None, notes: tuple[str, ...] = ()
+) -> TimeValue:
+    s, e = m.span()
+    while e > s and (text[e - 1] in " (" or (text[e - 1] == ")" and "(" not in text[s:e])):
+        e -= 1
+    offset = ZONES.get(zone.lower()) if zone else None
+    minutes = (hour % 24) * 60 + minute
+    return TimeValue("time", text[s:e], (s, e), minutes, minutes, zone, offset, notes)
+
+
+def _zone(m: re.Match[str]) -> str | None:
+    if m.groupdict().get("zone"):
+        return m.group("zone").upper()
+    if m.groupdict().get("local"):
+        return "local"
+    return None
+
+
+def times(text: str | Scan) -> list[TimeValue]:
+    """Every time of day written in text."""
+    scan = Scan.of(text)
+    text, low, words = scan.text, scan.lower, scan.words
+    out: list[TimeValue] = []
+    if scan.has_digit:
+        for m in CLOCK.finditer(text) if (":" in text or "." in text) else ():
+            h, mi = int(m.group("h")), int(m.group("m"))
+            ap, zone = m.group("ap"), _zone(m)
+            if m.group("sep") == "." and not (ap or zone):
+                continue  # "9.15" alone is a decimal
+            if ap and not 1 <= h <= 12:
+                continue
+            if h == 24 and mi:
+                continue
+            notes: tuple[str, ...] = ()
+            if not ap and 1 <= h <= 12 and not zone and not m.group("h").startswith("0"):
+                notes = (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:{mi:02d}",)
+            out.append(_value(m, text, _hour24(h, ap, None), mi, zone, notes))
+        for m in HOUR_AMPM.finditer(text):
+            out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
+        for m in MILITARY.finditer(text):
+            out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
+    if words.isdisjoint(_GATE_WORDS) and "o'clock" not in low:
+        return out
+    for m in NAMED.finditer(low):
+        out.append(_value(m, text, 0 if m.group("w") == "midnight" else 12, 0, None))
+    for m in PAST_TO.finditer(low):
+        amount = m.group("min")
+        mi = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
+        if mi is None:
+            continue
+        h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS[m.group("h")]
+        h = _hour24(h, m.group("ap"), m.group("part") or m.group("night"))
+        if m.group("dir") in ("to", "before"):
+            h, mi = (h - 1) % 24, 60 - mi
+        out.append(_value(m, text, h, mi, None))
+    for m in WORD_CLOCK.finditer(low):
+        if not (m.group("oc") or m.group("ap") or m.group("part") or m.group("night")):
+            continue  # "three thirty" alone may be a number; "at nine" too vague
+        h = _HOUR_WORDS[m.group("h")]
+        mi = _word_minutes(m.group("m")) if m.group("m") else 0
+        if mi is None:
+            continue
+        out.append(_value(m, text, _hour24(h, m.group("ap"), m.group("part") or m.group("night")), mi, None))
+    return out
