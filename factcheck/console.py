@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from factcheck.models import Claim
-    from factcheck.results import Extraction, Timeline
+    from factcheck.results import Extraction, Point, Timeline
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
@@ -384,6 +384,28 @@ def ask_text(question: str, default: str = "") -> str:
     return Prompt.ask(question, default=default, console=stderr())
 
 
+def _value_bar(p: Point, top: float, width: int) -> Text:
+    low = max(p.low or 0.0, 0.0)
+    solid = round(width * min(low, top) / top)
+    bar = Text("█" * solid, style="cyan")
+    if p.high is None:
+        bar.append("▶", style="cyan")
+    else:
+        bar.append("▒" * max(round(width * p.high / top) - solid, 0), style="dim cyan")
+    return bar
+
+
+def _date_bar(t: Timeline, p: Point, width: int) -> Text:
+    """A date on an axis from the earliest to the latest date the timeline's sources give."""
+    spans = [q.dates for q in t.points if q.dates is not None]
+    first, last = min(d.start for d in spans).toordinal(), max(d.end for d in spans).toordinal()
+    scale = width / max(last - first + 1, 1)
+    assert p.dates is not None
+    start = round((p.dates.start.toordinal() - first) * scale)
+    end = max(round((p.dates.end.toordinal() - first + 1) * scale), start + 1)
+    return Text(" " * start) + Text("█" * (end - start), style="cyan")
+
+
 def print_timelines(timelines: tuple[Timeline, ...]) -> None:
     """Each quantity over time as a bar chart: solid up to the lowest reading, shaded across the
     uncertainty, an arrow where the value is open above ("over 500")."""
@@ -391,7 +413,12 @@ def print_timelines(timelines: tuple[Timeline, ...]) -> None:
     narrow = out.width < 100  # leave out the reading, keep the chart readable
     width = max(10, min(36, out.width - (66 if narrow else 84)))
     for t in timelines:
-        top = max((p.high if p.high is not None else p.low or 0.0) for p in t.points) or 1.0
+        top = (
+            max((p.high if p.high is not None else p.low or 0.0) for p in t.points if p.dates is None)
+            if t.unit != "date"
+            else 1.0
+        )
+        top = top or 1.0
         table = Table(title=clean(f"{t.property} · {t.subject_name}"), title_justify="left", box=None,
                       header_style="bold", pad_edge=False)  # fmt: skip
         table.add_column("when", no_wrap=True)
@@ -401,20 +428,14 @@ def print_timelines(timelines: tuple[Timeline, ...]) -> None:
             table.add_column("reading", no_wrap=True)
         table.add_column("source", no_wrap=True, overflow="ellipsis")
         for p in t.points:
-            low = max(p.low or 0.0, 0.0)
-            solid = round(width * min(low, top) / top)
-            bar = Text("█" * solid, style="cyan")
-            if p.high is None:
-                bar.append("▶", style="cyan")
-            else:
-                bar.append("▒" * max(round(width * p.high / top) - solid, 0), style="dim cyan")
+            bar = _date_bar(t, p, width) if p.dates is not None else _value_bar(p, top, width)
             when = p.time.human() + (" (pub.)" if p.time_label == "published" else "") if p.time else "undated"
             cells: list[str | Text] = [
                 clean(when),
                 bar,
                 clean(p.value),
                 *([] if narrow else [clean(p.reading)]),
-                clean(p.source),
+                shorten_middle(clean(p.source), 24),
             ]
             table.add_row(*cells)
         out.print(table)

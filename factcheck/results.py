@@ -99,12 +99,16 @@ class Point:
     low: float | None
     high: float | None  # None: open above ("over 500")
     time: DateRange | None  # when the value holds
-    time_label: str  # "as of", "period", "published" or ""
+    time_label: str  # "as of", "period", "in the text", "published" or ""
+    dates: DateRange | None = None  # a date's value ("reopens in March"): the days it covers
 
     def to_dict(self) -> dict[str, Any]:
-        return {"claim": self.claim, "source": self.source, "quote": self.quote, "value": self.value,
-                "reading": self.reading, "low": self.low, "high": self.high,
-                "when": self.time.iso() if self.time else None, "when_from": self.time_label or None}  # fmt: skip
+        out = {"claim": self.claim, "source": self.source, "quote": self.quote, "value": self.value,
+               "reading": self.reading, "low": self.low, "high": self.high,
+               "when": self.time.iso() if self.time else None, "when_from": self.time_label or None}  # fmt: skip
+        if self.dates is not None:
+            out["dates"] = self.dates.iso()
+        return out
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class Timeline:
     subject: str
     subject_name: str
     property: str
-    unit: str | None
+    unit: str | None  # "date" for a date said at different times ("the reopening": March, then June)
     points: tuple[Point, ...]  # in time order; undated points last
 
     def to_dict(self) -> dict[str, Any]:

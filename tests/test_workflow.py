@@ -428,3 +428,50 @@ def test_the_shell_completes_claim_ids_discrepancy_ids_and_source_names(runner, 
     )
     assert complete(runner, f"factcheck search --root {shipped} x --source 004") == ["004_50052377a5f6eff6.txt"]
     assert complete(runner, "factcheck --root /nowhere show 0") == []  # no project: nothing, no traceback
+
+
+# --- timeline -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pool(tmp_path, runner):
+    """Two council bulletins: children waiting for a placement, and when the pool reopens."""
+    root = tmp_path / "pool"
+    run(runner, "init", root)
+    (tmp_path / "feb.txt").write_text("Some 30 children are waiting for a placement. "
+                                      "The pool will reopen in March, the council said.\n")  # fmt: skip
+    (tmp_path / "apr.txt").write_text("In March, 45 children were waiting for a placement. Now 60 are waiting. "
+                                      "The pool will reopen in June.\n")  # fmt: skip
+    run(runner, "sources", "add", tmp_path / "feb.txt", "--date", "2020-02-01", "--root", root)
+    run(runner, "sources", "add", tmp_path / "apr.txt", "--date", "2020-04-15", "--root", root)
+    for source, quote, prop, value in (
+        ("feb.txt", "Some 30 children are waiting for a placement", "children waiting", "30"),
+        ("apr.txt", "In March, 45 children were waiting for a placement", "children waiting", "45"),
+        ("apr.txt", "Now 60 are waiting", "children waiting", "60"),
+        ("feb.txt", "The pool will reopen in March", "pool reopening", "March"),
+        ("apr.txt", "The pool will reopen in June", "reopening date of the pool", "June"),
+    ):
+        added = run(runner, "add", source, "-q", quote, "-s", "council", "-p", prop, "-v", value, "--root", root)
+        assert added.exit_code == 0, added.output
+    return root
+
+
+def test_timeline_places_a_figure_at_the_date_its_text_gives(runner, pool):
+    (line,) = json.loads(run(runner, "timeline", "council", "children waiting", "--root", pool, "-f", "json").stdout)
+    assert [(p["value"], p["when"], p["when_from"]) for p in line["points"]] == [
+        ("30", "2020-02-01", "published"),
+        ("45", "2020-03-01..2020-03-31", "in the text"),  # "In March", not the April publication date
+        ("60", "2020-04-15", "published"),
+    ]  # fmt: skip
+
+
+def test_timeline_of_a_date_finds_its_properties_by_their_words(runner, pool):
+    (line,) = json.loads(run(runner, "timeline", "council", "reopening", "--root", pool, "-f", "json").stdout)
+    assert line["unit"] == "date"
+    assert [(p["value"], p["dates"], p["when"]) for p in line["points"]] == [
+        ("March", "2020-03-01..2020-03-31", "2020-02-01"), ("June", "2020-06-01..2020-06-30", "2020-04-15")]  # fmt: skip
+    chart = run(runner, "timeline", "council", "reopening", "--root", pool, env={"COLUMNS": "100"}).stdout
+    march, june = (line for line in chart.splitlines() if "(pub.)" in line)
+    assert march.index("█") < june.index("█")  # June drawn later on the date axis than March
+    result = run(runner, "timeline", "council", "weather", "--root", pool)
+    assert result.exit_code == ExitStatus.BAD_INPUT and "has no property 'weather'" in result.stderr
