@@ -247,3 +247,48 @@ def test_words_shown_in_a_diff_are_escaped_for_each_format(runner, tmp_path):
     assert r"_[… the / \[\<b\>\*the\*\</b\>\]]_" in (root / "r.md").read_text()
     assert run(runner, "report", "--root", root, "--format", "html", "-o", root / "r.html").exit_code == 0
     assert '<del class="cut">[… the / [&lt;b&gt;*the*&lt;/b&gt;]]</del>' in (root / "r.html").read_text()
+
+
+MEETING = """\
+Bridge row at town hall
+
+Tom Reyes said: "The harbour bridge is perfectly safe."
+
+“We need the bridge open for the market,” said Maria Okafor, the council leader.
+
+Reyes told the meeting: 'Nobody in the harbour wants this closure.'
+
+Okafor said: “Traders told me ‘fix it now’ and we will.”
+
+“We will not,” she said, “close the harbour bridge before the summer.”
+
+Okafor added: “The first survey found rust on the railings.
+
+“The second found nothing worse, and the engineers agree.”
+
+Reyes described the plan as ‘a shambles from start to finish’.
+
+Okafor said the council would reopen the footpath in May.
+"""
+
+
+def test_extract_proposes_each_quotation_with_its_speaker_and_form(runner, tmp_path):
+    root = tmp_path / "story"
+    assert run(runner, "init", root).exit_code == 0
+    (tmp_path / "meeting.txt").write_text(MEETING, encoding="utf-8")
+    assert run(runner, "sources", "add", tmp_path / "meeting.txt", "--date", "2026-03-10", "--root", root).exit_code == 0
+    result = run(runner, "extract", "--root", root, "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = {(c["subject"], c["property"], c["value"]) for c in json.loads(result.stdout)["claims"]
+             if c["kind"] == "statement"}  # fmt: skip
+    assert found == {
+        ("Tom Reyes", "said", "The harbour bridge is perfectly safe"),  # straight marks
+        ("Maria Okafor", "said", "We need the bridge open for the market"),  # curly, the name after
+        ("Tom Reyes", "said", "Nobody in the harbour wants this closure"),  # single marks, a short name
+        ("Maria Okafor", "said", "Traders told me ‘fix it now’ and we will"),  # nested
+        ("Maria Okafor", "said", "We will not … close the harbour bridge before the summer"),  # broken by "she said"
+        ("Maria Okafor", "said", "The first survey found rust on the railings. … "
+                                 "The second found nothing worse, and the engineers agree"),  # over two paragraphs
+        ("Tom Reyes", "described as", "a shambles from start to finish"),  # partial: a few words quoted
+        ("Maria Okafor", "said", "the council would reopen the footpath in May"),  # reported speech
+    }

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from factcheck.actions.extract.noise import furniture, is_code, is_time_of_day
 from factcheck.actions.extract.roles import roles_in
-from factcheck.actions.extract.statements import statements_in
+from factcheck.actions.extract.statements import quotations_in, statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
 from factcheck.errors import ProjectError
 from factcheck.models import Claim, DateRange, Entity, Source
@@ -183,6 +183,7 @@ def _claims_in(
     last_person: Mention | None = None
     main = main_subject(mentions)
     skipped = furniture(text)
+    out.extend(quotations_in(source.name, text, mentions, index))
     for sentence in sentences(text):
         if any(a <= sentence.start < b for a, b in skipped):
             continue

@@ -1,4 +1,10 @@
-"""Attributed statements: what a named person said, proposed as a claim in their words."""
+"""Attributed statements: what a named person said, proposed as a claim in their words.
+
+Quotations (words inside quotation marks, text/quotations.py) are found over the whole source,
+so one broken by "she said" or running over paragraphs is one claim; its value is its words, an
+ellipsis where the writer's words break in. Reported speech ("X said (that) ...") is found per
+sentence. The speaker is the person (or body) the attribution names next to the quotation, or
+for "he said" the last person named before it."""
 
 from __future__ import annotations
 
@@ -10,40 +16,77 @@ from factcheck.text.entities import (
     EntityIndex,
     Mention,
 )
+from factcheck.text.quotations import SAYING, quotation_form, quotations
 from factcheck.text.sentences import Span
 
 SAID = r"(?:said|says|told|added|warned|claimed|argued|explained|wrote|insisted|stated)"
-_SAID_COLON = re.compile(rf"\b{SAID}\s*:?\s*[\"“]([^\"”]+)", re.IGNORECASE)
-_QUOTE_THEN_SAID = re.compile(rf"[\"“]([^\"”]{{8,}}?)[,.?!]?[\"”],?\s+(?:[\w’' .-]{{0,40}}?)\b{SAID}\b", re.IGNORECASE)
-_SAID_THAT = re.compile(rf"\b{SAID}\s+(?:that\s+)?(?=[a-z\"“‘])", re.IGNORECASE)
-STATEMENT_WORDS = 12  # the first words of a statement are its value; the sentence is its quote
+_SAID_THAT = re.compile(rf"\b{SAID}\s+(?:that\s+)?(?=[a-z])", re.IGNORECASE)
+
+
+MAX_QUOTATION_WORDS = 120  # a longer quotation is proposed by its first words (a partial quotation of itself)
+_SAID_NEAR = re.compile(rf"\b{SAYING}\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+ATTRIBUTION_REACH = 90  # characters around a quotation where its attribution is looked for
+
+
+def quotations_in(source: str, text: str, mentions: list[Mention], index: EntityIndex) -> list[ProposedClaim]:
+    """Every quotation whose speaker the text gives, as a statement in the speaker's words."""
+    out = []
+    for q in quotations(text):
+        speaker, lo, hi = _quotation_speaker(text, q.start, q.end, q.parts, mentions)
+        words = q.words(text)
+        if speaker is None or not words or not any(ch.isalnum() for ch in words):
+            continue
+        if len(words.split()) > MAX_QUOTATION_WORDS:
+            words = " ".join(words.split()[:MAX_QUOTATION_WORDS]).rstrip(",;:…")
+        form = quotation_form(text, q.parts[0][0], q.parts[0][1])
+        out.append(proposed_claim(source, text[min(lo, q.start) : max(hi, q.end)], index.entities[speaker].name,
+                                  speaker, "said" if form == "full" else "described as", words, "statement",
+                                  q.parts[0][0], q.parts[-1][1]))  # fmt: skip
+    return out
+
+
+def _quotation_speaker(text: str, start: int, end: int, parts: tuple[tuple[int, int], ...],
+                       mentions: list[Mention]) -> tuple[str | None, int, int]:  # fmt: skip
+    """Who a quotation is attributed to, and the passage to quote (the quotation with the name):
+    a name beside a saying word right after it or between its parts ('“…,” said Ms Okafor',
+    '“…,” the council said'), else the last name before it in its sentence ('Ms Okafor said: “…”',
+    'Okafor described it as ‘…’'); for he or she, the last person named before the quotation."""
+    stop = re.search(r"[.!?](?=\s|$)|\n\s*\n", text[end : end + ATTRIBUTION_REACH])
+    after = (end, end + stop.end() if stop else min(len(text), end + ATTRIBUTION_REACH))
+    between = [(a[1], b[0]) for a, b in zip(parts, parts[1:], strict=False)]
+    sentence = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) + 1 for p in (". ", "? ", "! ")))
+    before = (max(sentence + 1, start - ATTRIBUTION_REACH), start)
+    for lo, hi in (after, *between, before):
+        window = text[lo:hi]
+        if not _SAID_NEAR.search(window) and not ((lo, hi) == before and window.rstrip().endswith(":")):
+            continue
+        named = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity]
+        if named:
+            people = [m for m in named if m.kind == "person"] or named
+            chosen = people[-1] if (lo, hi) == before else people[0]
+            return chosen.entity, min(start, chosen.start), max(end, chosen.end)
+        if _PRONOUN.search(window):
+            earlier = [m for m in mentions if m.end <= start and m.kind == "person" and m.entity]
+            if earlier:
+                return earlier[-1].entity, start, end
+    return None, start, end
 
 
 def statements_in(source: str, sentence: Span, inside: list[Mention], pronoun: Mention | None,
                 index: EntityIndex) -> list[ProposedClaim]:  # fmt: skip
-    """Attributed statements: `X said: "..."`, `"...," X said`, `X said (that) ...`."""
+    """Reported speech: `X said (that) ...` in a sentence, up to any quotation mark (quotations are
+    found by quotations_in)."""
     text = sentence.text
-    out = []
-    for pattern in (_SAID_COLON, _QUOTE_THEN_SAID):
-        for m in pattern.finditer(text):
-            said_at = m.start() if pattern is _SAID_COLON else m.end()
-            speaker = _speaker(text, said_at, sentence, inside, pronoun, after=pattern is _QUOTE_THEN_SAID)
-            if speaker is None:
-                continue
-            words = " ".join(m.group(1).split()[:STATEMENT_WORDS]).rstrip(",.;:")
-            out.append(proposed_claim(source, text, index.entities[speaker].name, speaker, "said", words, "statement",
-                              sentence.start + m.start(1), sentence.start + m.end(1)))  # fmt: skip
-    if not out:
-        for m in _SAID_THAT.finditer(text):
-            speaker = _speaker(text, m.start(), sentence, inside, pronoun, after=False)
-            rest = re.split(r"[.;:!?\"”]", text[m.end() :], maxsplit=1)[0]
-            words = " ".join(rest.split()[:STATEMENT_WORDS]).rstrip(",")
-            if speaker is None or len(words.split()) < 3:
-                continue
-            out.append(proposed_claim(source, text, index.entities[speaker].name, speaker, "said", words, "statement",
-                              sentence.start + m.end(), sentence.start + m.end() + len(rest)))  # fmt: skip
-            break
-    return out
+    for m in _SAID_THAT.finditer(text):
+        speaker = _speaker(text, m.start(), sentence, inside, pronoun, after=False)
+        rest = re.split(r"[.;:!?\"“”‘]", text[m.end() :], maxsplit=1)[0]
+        words = " ".join(rest.split()).rstrip(",")
+        if speaker is None or len(words.split()) < 3:
+            continue
+        return [proposed_claim(source, text, index.entities[speaker].name, speaker, "said", words, "statement",
+                               sentence.start + m.end(), sentence.start + m.end() + len(rest))]  # fmt: skip
+    return []
 
 
 def _speaker(text: str, at: int, sentence: Span, inside: list[Mention], pronoun: Mention | None,
