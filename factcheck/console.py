@@ -81,7 +81,8 @@ def _pair_table(d: Discrepancy) -> Table:
         published = c.published.human() if c.published else "undated"
         table.add_column(Text(f"{clean(c.source)} · line {c.line} · {published}", style="dim"), ratio=1)
     table.add_row(*(_quote_text(c.quote, c.value) for c in d.claims))
-    table.add_row(*(Text(f"{clean(c.value)} → {clean(c.reading)}  [{clean(c.id)}]", style="dim") for c in d.claims))
+    table.add_row(*(Text(f"{clean(c.value)}{'' if c.reading == c.value else ' → ' + clean(c.reading)}"
+                         f"  [{clean(c.id)}]", style="dim") for c in d.claims))  # fmt: skip
     return table
 
 

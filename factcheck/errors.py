@@ -64,6 +64,6 @@ class ExitStatus(IntEnum):
     """The exit-status contract, as linters use it, so CI can gate on it."""
 
     CLEAN = 0  # nothing needs a human
-    DISCREPANCIES = 1  # a conflict or possible discrepancy was found
+    DISCREPANCIES = 1  # a conflict, misattributed or altered quotation, or possible discrepancy, was found
     NO_MATCH = 1  # search found nothing (as grep: a query that matched nothing is not an error)
     BAD_INPUT = 2  # the registry, a source or the command line is wrong

@@ -131,7 +131,7 @@ def test_a_cut_marked_with_an_ellipsis_is_consistent(runner, tmp_path):
                    "We listened to residents … and we will reopen the footpath in May",
                    quote_a=FULL, words_a=FULL_WORDS)  # fmt: skip
     assert (code, d["verdict"]) == (ExitStatus.CLEAN, "consistent")
-    assert changes(d) == [("cut", "we read every letter", "…")]
+    assert changes(d) == [("cut", "we read every letter,", "…")]
 
 
 def test_a_cut_without_an_ellipsis_is_altered(runner, tmp_path):
@@ -141,7 +141,7 @@ def test_a_cut_without_an_ellipsis_is_altered(runner, tmp_path):
                    "We listened to residents and we will reopen the footpath in May",
                    quote_a=FULL, words_a=FULL_WORDS)  # fmt: skip
     assert (code, d["verdict"]) == (ExitStatus.DISCREPANCIES, "altered")
-    assert changes(d) == [("delete", "we read every letter", "")]
+    assert changes(d) == [("delete", "we read every letter,", "")]
 
 
 def test_the_same_words_under_two_speakers_are_misattributed(runner, tmp_path):

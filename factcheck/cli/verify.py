@@ -18,7 +18,8 @@ def verify_command(
 ) -> None:
     """Check every quote and value, and cross-check claims between sources.
 
-    Exit status: 0 nothing needs attention, 1 a conflict or possible discrepancy, 2 bad input.
+    Exit status: 0 nothing needs attention, 1 a conflict, misattributed or altered quotation, or a
+    possible discrepancy, 2 bad input.
     """
     from factcheck import console
     from factcheck.pipeline.verification import verify

@@ -40,7 +40,7 @@ CUT = "\x00cut"  # the key of an ellipsis or an editor's [bracket]: words left o
 
 _TOKEN = re.compile(
     r"(?P<cut>\[\s*(?:\.\s?){2}\.\s*\]|\[\s*…\s*\]|(?:\.\s?){2}\.|…|\[[^\]\n]{0,60}\])"
-    r"|(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<num>[£$€¥]?\d+(?:[.,]\d+)*)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<pct>%)"
 )
@@ -123,39 +123,46 @@ class Token:
 
 @functools.lru_cache(maxsize=16384)
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of a quotation with their comparison keys; an ellipsis or an editor's [words] is a cut."""
+    """The words of a quotation with their comparison keys; an ellipsis or an editor's [words] is a
+    cut. A word is shown with the punctuation that follows it, which is never compared."""
     out: list[Token] = []
     after = 0  # where the previous token ended
     for m in _TOKEN.finditer(text):
         raw = m.group()
         between, after = text[after : m.start()], m.end()
+        tail = _TAIL.match(text, m.end())
+        shown = raw + (tail.group() if tail else "")
         if m.lastgroup == "cut":
-            if out and out[-1].key == CUT:
-                continue
-            out.append(Token(CUT, raw))
+            if not (out and out[-1].key == CUT):
+                out.append(Token(CUT, raw))
             continue
         folded = (raw if raw.isascii() else fold_plain(raw)).casefold()
         if m.lastgroup == "num":
-            key = folded.replace(",", "")
-            out.append(Token(key, raw))
-            rest = text[m.end() : m.end() + 3]
-            suffix = re.match(r"(bn|m|k)\b", rest)
-            if suffix:  # "7m" reads as "7 million": the same words as "7 million"
-                out.append(Token(_SUFFIXES[suffix.group(1)], ""))
+            suffix = _SUFFIX.match(text, m.end())
+            if suffix:  # "£7m" reads as "£7 million": the same words as "£7 million"
+                rest = _TAIL.match(text, suffix.end())
+                shown = raw + suffix.group() + (rest.group() if rest else "")
+            out.append(Token(folded.replace(",", ""), shown))
+            if suffix:
+                out.append(Token(_SUFFIXES[suffix.group()], ""))
             continue
         if m.lastgroup == "pct":
-            out.append(Token("percent", raw))
+            out.append(Token("percent", shown))
             continue
         if folded in _SUFFIXES and out and out[-1].text == "" and text[m.start() - 1 : m.start()].isdigit():
             continue  # the suffix of a number, already read
         if folded == "cent" and out and out[-1].key == "per":
-            out[-1] = Token("percent", out[-1].text + " " + raw)  # "per cent" is "percent" and "%"
+            out[-1] = Token("percent", out[-1].text + " " + shown)  # "per cent" is "percent" and "%"
             continue
         key = NUMBER_WORDS.get(folded) or spelling_key(folded)
         starts_sentence = not out or bool(_SENTENCE_END.search(between))
         capital = raw[:1].isupper() and not starts_sentence and key != "i"
-        out.append(Token(key, raw, capital))
+        out.append(Token(key, shown, capital))
     return tuple(out)
+
+
+_TAIL = re.compile(r"[,;:!?]*(?:\.(?!\.))?")
+_SUFFIX = re.compile(r"(?:bn|m|k)\b")
 
 
 def content_keys(text: str) -> frozenset[str]:
@@ -188,7 +195,7 @@ def _join(ts: Iterable[Token]) -> str:
 
 
 def _is_number(key: str) -> bool:
-    return key[:1].isdigit() or key in MAGNITUDES
+    return key[-1:].isdigit() or key in MAGNITUDES
 
 
 def _meaning(a: list[Token], b: list[Token]) -> list[str]:
