@@ -292,3 +292,28 @@ def test_extract_proposes_each_quotation_with_its_speaker_and_form(runner, tmp_p
         ("Tom Reyes", "described as", "a shambles from start to finish"),  # partial: a few words quoted
         ("Maria Okafor", "said", "the council would reopen the footpath in May"),  # reported speech
     }
+
+
+def test_an_edit_is_judged_against_cached_quotations_as_a_full_run_judges_it(mini):
+    """Quotations are paired by their words, not by subject: after one claims file changes, the
+    pairs found through the cache must be those a run without it finds."""
+    from factcheck.pipeline.verification import verify
+
+    mini.entities("entities:\n  - id: jo-bloggs\n    name: Jo Bloggs\n  - id: sam-reyes\n    name: Sam Reyes\n")
+    remark = "We will not close the harbour bridge before the summer"
+    other = "Residents deserve cleaner parks and better roads"
+    people = ["Jo Bloggs"] * 4 + ["Sam Reyes", "Jo Bloggs"]
+    for i, (who, words) in enumerate(zip(people, [remark] * 4 + [other, other], strict=True)):
+        mini.source(f"s{i}.txt", f"{who} said: “{words}.” Later Sam Reyes said: “{remark}.”\n", f"2026-03-1{i}")
+        mini.claims(f"s{i}.yaml", f"source: s{i}.txt\nclaims:\n  - id: c{i}\n    quote: \"{words}.\"\n"
+                                  f"    subject: {who}\n    property: said\n    value: \"{words}\"\n"
+                                  "    kind: statement\n")  # fmt: skip
+    first = verify(mini.root).to_dict()
+    assert first == verify(mini.root, cache=False).to_dict()
+    assert {d["verdict"] for d in first["discrepancies"]} == {"corroborated", "misattributed"}
+    edited = mini.root / "claims" / "s5.yaml"  # now Sam Reyes saying what four sources give to Jo Bloggs
+    edited.write_text(edited.read_text().replace("Jo Bloggs", "Sam Reyes").replace(other, remark))
+    after = verify(mini.root).to_dict()
+    assert after == verify(mini.root, cache=False).to_dict()
+    flagged = [{c["id"] for c in d["claims"]} for d in after["discrepancies"] if d["verdict"] == "misattributed"]
+    assert sorted(map(sorted, flagged)) == [["c0", "c5"], ["c1", "c5"], ["c2", "c5"], ["c3", "c5"]]
