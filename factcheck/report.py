@@ -6,12 +6,13 @@ source or the registry is escaped for the format it is written into.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
 from collections import Counter
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
 from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
@@ -169,7 +170,25 @@ mark{background:#ffe08a}
 .diff{font-style:italic} del.cut{background:#eee;color:#555}
 del{background:#fdd;color:#900} ins{background:#dfd;color:#060;text-decoration:none;font-weight:bold}
 .review{font:14px system-ui,sans-serif;color:#6a1b9a;font-weight:bold}
+.generated{font:13px system-ui,sans-serif;color:#555}
+.meta,h3,blockquote{overflow-wrap:anywhere} table.sources td:last-child{white-space:nowrap}
+@media (max-width:40rem){
+ body{margin:1rem auto;padding:0 .75rem}
+ .pair{grid-template-columns:1fr}
+ table.sources thead{display:none}
+ table.sources tr{display:block;border:1px solid #ccc;border-radius:6px;margin:0 0 .6rem;padding:.3rem .5rem}
+ table.sources td,table.sources td:last-child{display:block;border:none;padding:.1rem 0;white-space:normal;
+  overflow-wrap:anywhere}
+ table.sources td::before{content:attr(data-label) ": ";font:bold 13px system-ui,sans-serif;color:#555}
+}
 """
+
+
+def source_name(s: Source) -> str:
+    """A source as a reader knows it: "Northampton Chronicle: Council overspends", else its file name."""
+    if s.outlet and s.title:
+        return f"{s.outlet}: {s.title}"
+    return s.title or s.outlet or s.name
 
 
 def _mark(quote: str, value: str) -> str:
@@ -181,23 +200,33 @@ def _mark(quote: str, value: str) -> str:
     return f"{h(quote[:i])}<mark>{h(quote[i:j])}</mark>{h(quote[j:])}"
 
 
-def to_html(verification: Verification, include_corroborated: bool = True) -> str:
+def to_html(verification: Verification, include_corroborated: bool = True, generated: dt.datetime | None = None) -> str:
+    """One self-contained page: the sources (outlet and title for each), the verdicts, each pair of
+    quotes side by side (stacked on a phone), and when and by which version it was made."""
+    from factcheck import __version__
+
     e = h
     counts = verdict_counts(verification)
     per_source = claims_per_source(verification)
+    when = (generated or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>factcheck report</title><style>{_CSS}</style></head><body>",
         "<h1>factcheck discrepancy report</h1>",
+        f'<p class="generated">Generated on <time datetime="{when:%Y-%m-%dT%H:%M:%SZ}">{when:%-d %B %Y, %H:%M} UTC'
+        f"</time> by factcheck {e(__version__)}.</p>",
         f"<p>{len(verification.sources)} sources, {len(verification.claims)} claims.</p>",
-        "<table><thead><tr><th>Source</th><th>Title</th><th>Published</th><th>Claims</th></tr></thead><tbody>",
+        '<table class="sources"><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Claims</th>'
+        "<th>File</th></tr></thead><tbody>",
     ]
     for s in verification.sources:
+        who = " · ".join(x for x in (s.outlet, s.author) if x) or "—"
         out.append(
-            f"<tr><td>{e(s.name)}</td><td>{e(s.title or '')}</td>"
-            f"<td>{e(s.published.human() if s.published else 'undated')}</td><td>{per_source[s.name]}</td></tr>"
+            f'<tr><td data-label="Outlet">{e(who)}</td><td data-label="Title">{e(s.title or "—")}</td>'
+            f'<td data-label="Published">{e(s.published.human() if s.published else "undated")}</td>'
+            f'<td data-label="Claims">{per_source[s.name]}</td><td data-label="File">{e(s.name)}</td></tr>'
         )
     out.append("</tbody></table><h2>Verdicts</h2><p>")
     out.append(" ".join(f'<span class="verdict {v}">{v}: {n}</span>' for v, n in counts.items()))
@@ -206,6 +235,7 @@ def to_html(verification: Verification, include_corroborated: bool = True) -> st
         out.append("<h2>Problems</h2><ul>")
         out += [f"<li><b>{e(p.severity.value)}</b>: {e(p.message)}</li>" for p in verification.problems]
         out.append("</ul>")
+    names = {s.name: source_name(s) for s in verification.sources}
     for verdict in VERDICT_ORDER:
         items = [d for d in verification.discrepancies if d.verdict is verdict]
         if not items or (verdict is Verdict.CORROBORATED and not include_corroborated):
@@ -223,7 +253,8 @@ def to_html(verification: Verification, include_corroborated: bool = True) -> st
             )
             for i, c in enumerate(d.claims):
                 out.append(
-                    f'<div class="claim"><div class="meta">{e(c.source)} · line {c.line} · '
+                    f'<div class="claim"><div class="meta"><b>{e(names.get(c.source, c.source))}</b></div>'
+                    f'<div class="meta">{e(c.source)} · line {c.line} · '
                     f"published {e(_published(d, i))} · claim {e(c.id)}</div>"
                     f"<blockquote>{_mark(c.quote, c.value)}</blockquote>"
                     f'<div class="meta">value “{e(c.value)}” read as {e(c.reading)}</div></div>'

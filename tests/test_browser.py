@@ -37,6 +37,7 @@ def page():
 
 
 def test_the_shipped_report_renders_cleanly_with_quotes_side_by_side(page, tmp_path):
+    page.set_viewport_size({"width": 1200, "height": 900})
     html = tmp_path / "report.html"
     html.write_text(to_html(verify(REPO)), encoding="utf-8")
     errors: list[str] = []
@@ -64,3 +65,23 @@ def test_the_shipped_report_renders_cleanly_with_quotes_side_by_side(page, tmp_p
     page.screenshot(path=str(shot))
     page.screenshot(path=str(ARTIFACTS / "report-shipped-full.png"), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_the_report_fits_a_phone_and_a_desktop(page, tmp_path):
+    """At 390 px (a phone) nothing scrolls sideways and each pair of quotes is stacked; at 1280 px
+    they stand side by side. Both are kept as screenshots in artifacts/."""
+    html = tmp_path / "report.html"
+    html.write_text(to_html(verify(REPO)), encoding="utf-8")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for width, name in ((1280, "report-1280.png"), (390, "report-390.png")):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(html.as_uri())
+        scroll, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{width} px: the page is {scroll} px wide"
+        left, right = page.locator("section.discrepancy", has_text="£7.6 million").first.locator(".claim").all()[:2]
+        a, b = left.bounding_box(), right.bounding_box()
+        side_by_side = abs(a["y"] - b["y"]) < 2
+        assert side_by_side == (width == 1280)
+        page.screenshot(path=str(ARTIFACTS / name), full_page=False)
+        assert (ARTIFACTS / name).stat().st_size > 10_000
+    page.set_viewport_size({"width": 1200, "height": 900})

@@ -475,3 +475,20 @@ def test_timeline_of_a_date_finds_its_properties_by_their_words(runner, pool):
     assert march.index("█") < june.index("█")  # June drawn later on the date axis than March
     result = run(runner, "timeline", "council", "weather", "--root", pool)
     assert result.exit_code == ExitStatus.BAD_INPUT and "has no property 'weather'" in result.stderr
+
+
+# --- the HTML report --------------------------------------------------------------------------
+
+
+def test_the_html_report_names_each_source_by_outlet_and_title_and_says_when_it_was_made(runner, story, tmp_path):
+    from factcheck import __version__
+
+    run(runner, "sources", "add", tmp_path / "a.txt", "--outlet", "Anytown Echo", "--root", story)
+    run(runner, "add", "a.txt", *ROADS, "--root", story)
+    html = run(runner, "report", "--format", "html", "--root", story).stdout
+    assert re.search(r'<p class="generated">Generated on <time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">'
+                     rf"\d+ \w+ \d{{4}}, \d\d:\d\d UTC</time> by factcheck {re.escape(__version__)}\.</p>", html)  # fmt: skip
+    assert ('<tr><td data-label="Outlet">Anytown Echo</td><td data-label="Title">A</td>'
+            '<td data-label="Published">1 Jan 2020</td><td data-label="Claims">1</td>'
+            '<td data-label="File">a.txt</td></tr>') in html  # fmt: skip
+    assert "@media (max-width:40rem)" in html  # stacked on a phone: checked in a browser by test_browser.py
