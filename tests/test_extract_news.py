@@ -121,3 +121,61 @@ def test_extract_and_verify_report_json_with_no_error_on_dated_sources(tmp_path,
     runner.invoke(app, ["extract", "--root", str(root)])
     report = json.loads(runner.invoke(app, ["verify", "--root", str(root), "--format", "json"]).stdout)
     assert not [p for p in report.get("problems", []) if p.get("severity") == "error"]
+
+
+def test_the_same_measure_in_other_words_gets_one_property():
+    from factcheck.actions.extract.propose import property_of
+
+    def prop(sentence: str, value: str, kind: str = "number") -> str:
+        at = sentence.index(value)
+        return property_of(sentence, at, at + len(value), kind, [])
+
+    assert {prop("Officers said 14 people were hurt in the crush.", "14"),
+            prop("The crash left 9 passengers wounded.", "9"),
+            prop("a collision injuring at least 30 commuters", "30")} == {"injured"}  # fmt: skip
+    assert {prop("The blast killed 6 miners.", "6"), prop("Rescuers found 8 bodies.", "8"),
+            prop("At least 11 people died overnight.", "11"), prop("leaving 4 villagers dead", "4")} == {"deaths"}  # fmt: skip
+    assert prop("12 wounded, 3 of them critically", "3") == "critically injured"
+    assert prop("About 5,000 protesters marched on parliament.", "5,000") == "crowd size"
+    assert {prop("a funding gap of £3m", "£3m", "money"), prop("a £3m black hole", "£3m", "money"),
+            prop("a £3m shortfall in its budget", "£3m", "money")} == {"overspend"}  # fmt: skip
+    assert prop("Two armoured vans and three police vans arrived.", "three") == "police vans"
+    assert prop("A protest is one thing, a riot another.", "one") != "crowd size"  # a noun, not a verb of counting
+
+
+def test_a_figure_is_about_what_is_measured_not_who_said_it(tmp_path):
+    text = (
+        "Northfield Fire Service said 14 homes on Mill Lane were evacuated.\n\n"
+        "According to Northfield Council, the repairs will cost £2.5m.\n"
+    )
+    root = _project(tmp_path, {"fire.txt": (text, "2024-05-02")})
+    by_value = {c.value: c for c in propose(root).claims}
+    assert by_value["14"].entity != "northfield-fire-service"
+
+
+def test_the_parts_of_a_breakdown_are_not_counts_of_the_whole(tmp_path):
+    text = "Two women and one man died in the fire at Elm Court, Westshire Police said. Three residents survived.\n"
+    root = _project(tmp_path, {"a.txt": (text, "2024-05-02")})
+    values = {c.value for c in propose(root).claims}
+    assert not values & {"Two", "one"}
+
+
+def test_one_fact_in_two_sources_is_paired_though_their_subjects_were_guessed_apart(tmp_path, runner):
+    root = _project(
+        tmp_path,
+        {
+            "a.txt": ("Police in Kestrel Bay said 12 people were injured when the stand at Harbour Park "
+                      "collapsed during the match.\n", "2024-06-01"),
+            "b.txt": ("The Harbour Park stand collapsed during the match on Saturday, injuring 19 people, "
+                      "Kestrel Bay Ambulance Service said.\n", "2024-06-01"),
+            "c.txt": ("In an unrelated incident across the county, a bus crash injured 4 passengers "
+                      "near Westmoor.\n", "2024-06-01"),
+        },
+    )  # fmt: skip
+    runner.invoke(app, ["extract", "--root", str(root)])
+    report = json.loads(runner.invoke(app, ["verify", "--root", str(root), "--format", "json"]).stdout)
+    flagged = [
+        {c["value"] for c in d["claims"]} for d in report["discrepancies"] if d["verdict"] in ("conflict", "possible")
+    ]
+    assert {"12", "19"} in flagged
+    assert not any("4" in values for values in flagged)  # another incident, another scale

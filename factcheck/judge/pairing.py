@@ -50,6 +50,9 @@ class Features:
     tense: str | None = None  # for a date: "future" or "past" of its own source's publication
     published: DateRange | None = None
     when: DateRange | None = None  # for a date: the range it means
+    proposed: bool = False
+    context: frozenset[str] = frozenset()  # the terms of the quote around the value: what else it talks about
+    size: float | None = None  # a quantity's figure, to tell one fact from another of another scale
 
     @property
     def families(self) -> frozenset[str]:
@@ -121,7 +124,26 @@ def features(
         tense=_tense(cv),
         published=cv.published,
         when=cv.value.range if isinstance(cv.value, DateValue) else None,
+        proposed=claim.status == "proposed",
+        context=_context(quote, claim.value, extra) if claim.status == "proposed" else frozenset(),
+        size=abs(cv.value.value) if isinstance(cv.value, Quantity) and cv.value.value else None,
     )
+
+
+def _context(quote: str, value: str, extra: dict[str, str]) -> frozenset[str]:
+    """The content terms of a quote within a dozen terms of its value, the value's own words left out."""
+    at = fold_plain(quote).casefold().find(fold_plain(value).casefold())
+    toks = terms(quote, extra)
+    if at < 0:
+        return frozenset(t for t, _s, _e in toks)
+    before = [t for t, _s, e in toks if e <= at][-CONTEXT_REACH:]
+    after = [t for t, s, _e in toks if s >= at + len(value)][:CONTEXT_REACH]
+    return frozenset(t for t in before + after if not t[:1].isdigit())
+
+
+CONTEXT_REACH = 12
+SAME_SCALE = 4.0  # two figures for one fact in news differ by less than this factor; more is another scope
+CONTEXT_AT = 0.25  # share of the smaller context two proposed claims must have in common
 
 
 def _tense(cv: ClaimValue) -> str | None:
@@ -172,6 +194,8 @@ def word_agreement(a: Features, b: Features) -> float:
     fa, fb = a.families, b.families
     if fa and fb:
         return 1.0 if fa & fb else 0.0
+    if a.block.startswith("number") and a.head and a.proposed and b.proposed:
+        return 0.8  # proposed counts of one thing: "three tank shells", "three artillery shells"
     if a.block in EVENT_BLOCKS:
         return 0.0  # two dates are about the same event only when both say which event
     pa, pb = a.plain | fa, b.plain | fb
@@ -180,12 +204,35 @@ def word_agreement(a: Features, b: Features) -> float:
     return len(pa & pb) / min(len(pa), len(pb))
 
 
+def context_agreement(a: Features, b: Features) -> float:
+    """How much two proposed claims' quotes talk about the same things around the value."""
+    if not a.context or not b.context:
+        return 0.0
+    return len(a.context & b.context) / min(len(a.context), len(b.context))
+
+
+def same_scale(a: Features, b: Features) -> bool:
+    if a.size is None or b.size is None:
+        return True
+    return max(a.size, b.size) / min(a.size, b.size) < SAME_SCALE
+
+
 def pair_confidence(a: Features, b: Features) -> float:
     if a.block != b.block or different_events(a, b):
         return 0.0
-    entities = entity_agreement(a, b)
     words = word_agreement(a, b)
-    if entities == 0.0 or words < WORDS_AT:
+    if words < WORDS_AT:
+        return 0.0
+    entities = entity_agreement(a, b)
+    if a.proposed and b.proposed:
+        # Both are guesses: the words around the values must tell of the same thing, and a figure four
+        # times another is another scope ("170,000 in Aceh", "230,000 around the ocean").
+        context = context_agreement(a, b)
+        if context < CONTEXT_AT or not same_scale(a, b):
+            return 0.0
+        if entities == 0.0 and a.subject_kind != "person" and b.subject_kind != "person" and words >= 0.8:
+            entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
+    if entities == 0.0:
         return 0.0
     return round(0.5 * entities + 0.5 * words, 2)
 
@@ -251,9 +298,14 @@ def topic_free_pairs(
 
     blocks = [block_of(cv) for cv in values]
     by_subject: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_property: dict[tuple[str, str], list[int]] = defaultdict(list)  # proposed claims, by what they measure
     for i, (cv, block) in enumerate(zip(values, blocks, strict=True)):
         if block is not None:
             by_subject[(block, cv.claim.subject)].append(i)
+            if cv.claim.status == "proposed":
+                f = feature(i, False)
+                for word in f.words if f is not None else ():
+                    by_property[(block, word)].append(i)
     words: dict[tuple[str, str], list[int]] | None = None  # (block, word of a quote) → claims
     found: set[tuple[int, int]] = set()
     for i, a in enumerate(values):
@@ -263,6 +315,8 @@ def topic_free_pairs(
         if fa is None:
             continue
         candidates = set(by_subject[(fa.block, fa.subject)])
+        for word in fa.words:  # another proposed claim that measures the same, whoever it is about
+            candidates.update(by_property.get((fa.block, word), ()))
         for other in (*related.get(fa.subject, ()), *fa.near):
             candidates.update(by_subject.get((fa.block, other), ()))
         if fa.subject_kind == "person":  # claims whose quotes may name this person
@@ -312,6 +366,7 @@ def registered_keys(cv: ClaimValue, index: EntityIndex, terms: dict[str, str]) -
     if cv.claim.status == "proposed":
         f = features(cv, index, terms)
         keys |= {f"n|{block}|{e}" for e in (f.near if f else ())}
+        keys |= {f"p|{block}|{w}" for w in (f.words if f else ())}
     return keys
 
 
@@ -329,4 +384,6 @@ def lookup_keys(
     keys = {f"s|{f.block}|{e}" for e in (f.subject, *related.get(f.subject, ()), *f.near)}
     if f.subject_kind == "person":
         keys.add(f"n|{f.block}|{f.subject}")
+    if cv.claim.status == "proposed":
+        keys |= {f"p|{f.block}|{w}" for w in f.words}
     return keys

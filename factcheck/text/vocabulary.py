@@ -16,9 +16,13 @@ from factcheck.text.fold import fold_plain
 
 # Each family: a name and the phrases that say it. Multi-word phrases are matched before words.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "overspend": ("overspend", "overspent", "overspending", "over budget", "deficit", "shortfall", "overrun",
-                  "in the red", "budget gap", "funding gap", "black hole", "over-spend"),
+    "overspend": ("overspend", "overspent", "overspending", "over budget", "deficit", "deficits", "shortfall",
+                  "shortfalls", "overrun", "in the red", "budget gap", "funding gap", "financial gap",
+                  "black hole", "over-spend", "hole"),
     "saving": ("save", "saving", "savings", "cut", "cuts", "reduce spending", "efficiencies"),
+    "borrowing": ("borrowing", "borrowings", "borrowed", "borrow", "loan", "loans", "debt", "debts", "indebted",
+                  "lending", "lent"),
+    "liability": ("liability", "liabilities", "bill", "bills", "owed", "owes", "owe", "owing", "arrears"),
     "budget": ("budget", "spending", "spend", "funding", "allocation"),
     "cost": ("cost", "costs", "costing", "price", "paid", "pay", "worth", "fee", "fees", "salary", "wage"),
     "departure": ("leave", "leaving", "left", "quit", "quits", "quitting", "resign", "resigned", "resignation",
@@ -27,20 +31,61 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                   "dismissed", "retire", "retired", "retirement", "to go", "decided to go", "stood down"),
     "start": ("join", "joined", "joining", "appoint", "appointed", "appointment", "hired", "recruited",
               "started", "start", "took up", "taken up", "arrived", "since", "in charge", "in the role",
-              "took over", "stepped up", "began"),
+              "took over", "stepped up", "began", "begun", "launched", "opened", "opening"),
+    "end": ("ended", "end", "ending", "concluded", "finished", "closed", "closure", "shut", "expired", "ceasefire"),
     "announcement": ("announce", "announced", "announcement", "revealed", "reveal", "disclosed", "confirmed"),
     "publication": ("publish", "published", "report", "released", "issued"),
     "rating": ("rated", "rating", "judged", "graded", "inspection", "inspected"),
     "transfer": ("transfer", "transferred", "move", "moved", "moving", "handover", "hand over"),
+    "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed"),
+    "arrest": ("arrest", "arrested", "arrests", "detained", "detention", "detentions"),
+    "birth": ("born", "birth"),
     "cases": ("case", "cases", "caseload", "caseloads", "referral", "referrals"),
-    "staff": ("staff", "worker", "workers", "employee", "employees", "workforce", "personnel", "headcount"),
-    "death": ("death", "deaths", "died", "killed", "murder", "murders", "fatality", "fatalities"),
+    "staff": ("staff", "worker", "workers", "employee", "employees", "workforce", "personnel", "headcount",
+              "jobs", "job losses", "redundancies", "posts"),
+    "critical": ("critically", "critical", "critical condition", "seriously injured", "seriously wounded",
+                 "serious injuries", "serious condition", "seriously hurt", "badly hurt", "badly injured"),
+    "death": ("death", "deaths", "died", "die", "dies", "dying", "dead", "killed", "kill", "kills", "killing",
+              "murder", "murders", "fatality", "fatalities", "death toll", "toll", "bodies", "lost their lives",
+              "lost his life", "lost her life", "perished", "fatally"),
+    "injured": ("injured", "injuring", "injure", "injury", "injuries", "wounded", "wounding", "wound", "wounds",
+                "hurt", "hospitalised", "hospitalized", "treated in hospital"),
+    "missing": ("missing", "unaccounted", "unaccounted for"),
+    "rescued": ("rescued", "rescue", "rescuing", "ushered to safety", "brought to safety", "evacuated",
+                "pulled out", "pulled from", "freed", "saved"),
+    "sheltering": ("sheltering", "shelter", "shelters", "sheltered", "taking shelter", "taken shelter",
+                   "took shelter", "refuge", "displaced", "homeless", "evacuees", "fled"),
+    "crowd": ("marched", "march", "marching", "marchers", "protesters", "protestors", "demonstrators",
+              "demonstration", "demonstrations", "rally", "rallied", "took to the streets", "taken to the streets",
+              "turnout", "crowd", "crowds", "gathered"),
+    "visitors": ("visitors", "visits", "visitor", "attendance", "footfall", "tourists", "spectators"),
+    "magnitude": ("magnitude", "richter"),
     "increase": ("rise", "rose", "risen", "rising", "increase", "increased", "up", "grew", "growth", "soar",
-                 "soared"),
+                 "soared", "jumped", "surged", "climbed", "gained"),
     "decrease": ("fall", "fell", "falling", "fallen", "decrease", "decreased", "down", "drop", "dropped",
-                 "decline", "declined"),
+                 "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
-EVENT_FAMILIES = ("departure", "start", "announcement", "publication", "rating", "transfer")
+EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "transfer", "charge",
+                  "arrest", "birth", "death")  # fmt: skip
+# What a count or an amount measures, when the words beside it say so ("12 people were injured",
+# "an overspend of £4m"): the family names a property by meaning, whatever the wording.
+MEASURE_FAMILIES = ("overspend", "saving", "borrowing", "liability", "budget", "cost", "cases", "staff",
+                    "critical", "death", "injured", "missing", "rescued", "sheltering", "crowd", "visitors",
+                    "magnitude", "arrest", "charge", "increase", "decrease")  # fmt: skip
+# Nouns that say only that people were counted, not what happened to them: the words around decide.
+PEOPLE_NOUNS = {
+    "people", "person", "persons", "others", "other", "more", "men", "women", "children", "civilians",
+    "residents", "citizens", "palestinians", "israelis", "individuals", "adults", "babies", "mothers",
+    "soldiers", "policemen", "officers", "workers", "employees", "protesters", "students", "pupils",
+    "patients", "passengers", "villagers", "inhabitants", "families", "family", "members",
+}  # fmt: skip
+PROPERTY_NAMES = {
+    "overspend": "overspend", "saving": "savings", "borrowing": "borrowing", "liability": "liability",
+    "budget": "budget", "cost": "cost", "cases": "cases", "staff": "staff", "critical": "critically injured",
+    "death": "deaths", "injured": "injured", "missing": "missing", "rescued": "rescued",
+    "sheltering": "sheltering", "crowd": "crowd size", "visitors": "visitors", "magnitude": "magnitude",
+    "arrest": "arrests", "charge": "charged", "increase": "increase", "decrease": "decrease",
+}  # fmt: skip
 FUNCTION_WORDS = {
     "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
     "is", "was", "are", "were", "be", "been", "being", "has", "had", "have", "it", "its", "this", "that",
@@ -191,3 +236,73 @@ def _content_run(seq: list[str], limit: int, reverse: bool = False) -> str:
 def family_of(word: str) -> str | None:
     """The synonym family a single word belongs to ("deficit" → "overspend"), if any."""
     return next((family for phrase, family in _BY_FIRST.get(word, ()) if len(phrase) == 1), None)
+
+
+# Families that say what happened to people counted: the verb may come before the count ("killing at
+# least five people") as well as after it ("12 people were injured").
+HAPPENINGS = ("death", "injured", "critical", "missing", "rescued", "sheltering", "crowd", "arrest", "charge")
+# Words between a figure and what it measures that say nothing about what is measured.
+_HEDGES = {
+    "roughly", "approximately", "around", "about", "some", "nearly", "almost", "estimated", "another", "further",
+    "just", "least", "reported", "reportedly", "believed", "feared", "thought", "confirmed", "officially",
+    "people", "person", "persons", "others", "other", "more", "than", "many", "already", "so", "far", "now",
+}  # fmt: skip
+
+
+def measure(text: str, start: int, end: int, kind: str) -> str | None:
+    """The family of what the figure at start..end of text measures, when the words beside it say so:
+    "12 people were injured" and "injuring 12" measure the injured; "an overspend of £4m" and "a £4m
+    black hole" an overspend. People counted ("people", "civilians") are looked past to the verb. A
+    count of a thing ("three shells", "40 houses") is measured by the thing, so None."""
+    if kind not in ("number", "money", "percent"):
+        return None
+    toks = terms(text)
+    after = [t for t in toks if t[1] >= end]
+    before = [t for t in toks if t[2] <= start][::-1]
+    for term, _s, _e in after[:5]:
+        family = term[1:] if term.startswith("~") else None
+        if family in MEASURE_FAMILIES:
+            return family
+        if term in _HEDGE_STEMS or _plural_people(term):
+            continue
+        if family is None and term[:1].isalpha() and not _plural_people(term):
+            break  # a thing counted ("shells"), or a verb the vocabulary does not know
+    for term, s, e in before[:3]:
+        family = term[1:] if term.startswith("~") else None
+        if kind == "number" and family in HAPPENINGS and _verb_form(text[s:e]):
+            return family  # "killing at least five", not "a demonstration is one thing"
+        if kind != "number" and family in MEASURE_FAMILIES:
+            return family
+        if term in _HEDGE_STEMS or family is not None:
+            continue
+        break
+    return None
+
+
+def _verb_form(word: str) -> bool:
+    word = word.lower().split()[0] if word.split() else ""
+    return word.endswith(("ing", "ed")) or word in ("hurt", "left", "kill", "killed", "lost")
+
+
+def _plural_people(term: str) -> bool:
+    return term in PEOPLE_NOUNS or term + "s" in PEOPLE_NOUNS or term + "es" in PEOPLE_NOUNS
+
+
+_HEDGE_STEMS = _HEDGES | {stem(w) for w in _HEDGES}
+
+
+def counted_noun(text: str, end: int) -> str | None:
+    """The noun phrase a count counts, ending at its head ("Israeli tank shells", "clinical incidents"),
+    when one of the three words after the count is a plural noun."""
+    words_after = [w for w, s, _e in words(text) if s >= end][:4]
+    run: list[str] = []
+    head = None
+    for i, w in enumerate(words_after):
+        if w in FUNCTION_WORDS or (i and w in _HEDGES):
+            break
+        run.append(w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            head = len(run)
+        if len(run) == 3:
+            break
+    return " ".join(run[:head]) if head else None

@@ -126,3 +126,17 @@ def is_code(sentence: str, v: Value) -> bool:
     if len(digits) >= 9 and len(groups) >= 2 and not re.search(r",\d{3}", sentence[s:e]):
         return True
     return bool(re.fullmatch(r"\+?0\d{9,}", digits) and "," not in sentence[s:e])
+
+
+_NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+_SUBGROUP = r"(?:men|man|women|woman|boys?|girls?|children|child|adults?|babies|baby|mothers?|fathers?|teenagers?)"
+_BREAKDOWN = re.compile(
+    rf"\b{_NUMBER_WORD}\s+{_SUBGROUP}\s*(?:,|and|&)\s*{_NUMBER_WORD}\s+{_SUBGROUP}\b", re.IGNORECASE
+)
+
+
+def in_breakdown(sentence: str, v: Value) -> bool:
+    """ "two women and one man", "a boy and three girls": a whole counted by its parts. The parts are
+    not the whole, and comparing either with a total elsewhere ("three died") would be a false alarm."""
+    s, e = v.span
+    return any(m.start() <= s and e <= m.end() for m in _BREAKDOWN.finditer(sentence))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.actions.extract.noise import furniture, is_code, is_time_of_day
+from factcheck.actions.extract.noise import furniture, in_breakdown, is_code, is_time_of_day
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import quotations_in, statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
@@ -32,7 +32,7 @@ from factcheck.text.entities import (
 )
 from factcheck.text.fold import fold_plain
 from factcheck.text.sentences import Span, clauses, quote_span, sentences
-from factcheck.text.vocabulary import guess_property
+from factcheck.text.vocabulary import PROPERTY_NAMES, counted_noun, guess_property, measure
 
 
 def extract(
@@ -181,7 +181,7 @@ def _claims_in(
     out: list[ProposedClaim] = []
     text = source.text
     last_person: Mention | None = None
-    main = main_subject(mentions)
+    main = main_subject(mentions, text)
     skipped = furniture(text)
     out.extend(quotations_in(source.name, text, mentions, index))
     for sentence in sentences(text):
@@ -207,7 +207,7 @@ def _claims_in(
             if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
                 clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
-            prop = guess_property(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            prop = property_of(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             when = times.get(id(v))
             as_of = period = None
             if when is not None:
@@ -226,6 +226,20 @@ def _claims_in(
         if people:
             last_person = people[-1]
     return out
+
+
+def property_of(clause: str, start: int, end: int, kind: str, skip: list[tuple[int, int]]) -> str:
+    """What the value measures, named by meaning where the vocabulary knows it ("12 people were injured"
+    and "injuring 12" are both `injured`), else by the thing a count counts ("three tank shells" and
+    "three artillery shells" are both counts of shells), else by the words beside it."""
+    family = measure(clause, start, end, kind)
+    if family is not None:
+        return PROPERTY_NAMES[family]
+    if kind == "number":
+        noun = counted_noun(clause, end)
+        if noun is not None:
+            return noun
+    return guess_property(clause, start, end, kind, skip)
 
 
 _LEAD_IN = re.compile(r"(?:\b(?:on|in|at|by|from|since|until|till|before|after|last|this|next|early|late)\s+)$", re.I)
@@ -268,7 +282,7 @@ def _registry_claim(c: ProposedClaim) -> Claim:
 def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
     after = sentence[e : e + 2]
-    if is_time_of_day(sentence, v) or is_code(sentence, v):
+    if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v):
         return False
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
         return False  # a list marker: "1. Desperate ..."

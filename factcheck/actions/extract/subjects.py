@@ -15,18 +15,22 @@ from factcheck.text.entities import (
     Mention,
     org_key,
     slug,
+    strip_title,
 )
-from factcheck.text.fold import fold_plain
+from factcheck.text.fold import fold_plain, name_key
 from factcheck.text.sentences import Span
 
 RELATIVE_STARTS = ("which", "who", "whose", "whom", "that")
 QUOTE_OPEN = "\"“‘'"
 
 
-def main_subject(mentions: list[Mention]) -> Mention | None:
-    """The entity a source names most often (organisations first): the subject of last resort."""
+def main_subject(mentions: list[Mention], text: str = "") -> Mention | None:
+    """The entity a source names most often (organisations first), not counting where it is named as
+    the one speaking: the subject of last resort."""
     counts: dict[str, int] = {}
     for m in mentions:
+        if text and is_speaker(m, text):
+            continue
         if m.entity:
             counts[m.entity] = counts.get(m.entity, 0) + 1
     if not counts:
@@ -50,6 +54,24 @@ def _subject_like(m: Mention, clause: Span, text: str) -> bool:
     return bool(_VERBISH.match(text[m.end : m.end + 40].lower()))
 
 
+_SPEECH = (
+    r"(?:said|says|say|told|tells|added|adds|reported|reports|estimated|estimates|stated|states|"
+    r"announced|claimed|claims|insisted|explained|wrote|confirmed|quoted|cited|warned)"
+)
+_SPEAKER_AFTER = re.compile(rf"^[\s,]*(?:(?:has|had|have|also|later|earlier|previously|then|on \w+)\s+)*{_SPEECH}\b",
+                            re.IGNORECASE)  # fmt: skip
+_SPEAKER_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording to|\bquoting|\bcited by|\bsources? (?:at|in|close to))"
+                             r"(?:\s+(?:the|a|an|its|his|her|their))?\s*$", re.IGNORECASE)  # fmt: skip
+
+
+def is_speaker(m: Mention, text: str) -> bool:
+    """A mention named as the one who speaks ("police said", "according to the UN", "said John Ging"):
+    the source of a figure, not what the figure is about."""
+    if _SPEAKER_AFTER.match(text[m.end : m.end + 40]):
+        return True
+    return bool(_SPEAKER_BEFORE.search(text[max(0, m.start - 30) : m.start]))
+
+
 def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: list[Mention], pronoun: Mention | None,
              text: str) -> Mention | None:  # fmt: skip
     """Who or what a value at start is about.
@@ -61,6 +83,7 @@ def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: 
     its clause ("a £7.6m children's service deficit"); any mention before it; and a sentence opened
     by a pronoun points back to the last person named.
     """
+    inside = [m for m in inside if not is_speaker(m, text)]  # the thing measured, not who reports it
     ci = next((k for k, c in enumerate(parts) if c.start <= start < c.end), len(parts) - 1)
     clause = parts[ci] if parts else sentence
     before = [m for m in inside if clause.start <= m.start and m.end <= start]
@@ -109,7 +132,11 @@ def entity_for(
         return mention.entity, index.entities[mention.entity].name
     if mention.kind == "person":
         return None, ""  # a single unknown word ("Hodges") is not enough to start an entity
-    name = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", fold_plain(mention.text), flags=re.IGNORECASE)
+    name = strip_title(re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", fold_plain(mention.text), flags=re.IGNORECASE))
+    taken = name_key(name)
+    for existing in index.entities.values():  # a name the registry would refuse as used twice: that entity
+        if taken in {name_key(n) for n in (existing.id, existing.name, *existing.aliases)}:
+            return existing.id, existing.name
     key = org_key(name)
     for existing in new.values():  # "the council" and "the authority" in one story: one body
         if existing.kind == "organisation" and org_key(existing.name) == key:
