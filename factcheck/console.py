@@ -376,13 +376,14 @@ def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:
 def ask(question: str, choices: list[str], default: str) -> str:
     from rich.prompt import Prompt
 
-    return Prompt.ask(question, choices=choices, default=default, console=stderr())
+    # as Text, never markup: "[a]ccept" must keep its key letters
+    return Prompt.ask(Text(question), choices=choices, default=default, console=stderr())
 
 
 def ask_text(question: str, default: str = "") -> str:
     from rich.prompt import Prompt
 
-    return Prompt.ask(question, default=default, console=stderr())
+    return Prompt.ask(Text(clean(question)), default=default, console=stderr())
 
 
 def _value_bar(p: Point, top: float, width: int) -> Text:

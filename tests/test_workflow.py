@@ -492,3 +492,42 @@ def test_the_html_report_names_each_source_by_outlet_and_title_and_says_when_it_
             '<td data-label="Published">1 Jan 2020</td><td data-label="Claims">1</td>'
             '<td data-label="File">a.txt</td></tr>') in html  # fmt: skip
     assert "@media (max-width:40rem)" in html  # stacked on a phone: checked in a browser by test_browser.py
+
+
+# --- the interactive review in a terminal ----------------------------------------------------
+
+
+def test_review_in_a_terminal_shows_the_prompts_key_letters(mini):
+    """Drive `factcheck review` in a pseudo-terminal, as a person at the keyboard: the prompt shows
+    [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit whole, and an answer is written at once."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    mini.source("a.txt", "The council spent £7m on roads.", "2020-01-01")
+    mini.claims("a.yaml", "source: a.txt\nclaims:\n  - id: a-roads\n    quote: The council spent £7m on roads\n"
+                "    subject: the council\n    property: spending\n    value: £7m\n    status: proposed\n")  # fmt: skip
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "review", "--root", str(mini.root)], stdin=follower,
+                            stdout=follower, stderr=follower, env=env, close_fds=True)  # fmt: skip
+    os.close(follower)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            ready, _, _ = select.select([leader], [], [], 20)
+            assert ready, f"no {marker!r} after 20 s; the terminal showed {seen.decode(errors='replace')!r}"
+            seen += os.read(leader, 4096)
+
+    read_until(b"[q]uit")
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode())
+    assert "  [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit [a/e/r/s/q] (s): " in screen
+    assert "[1/1] a-roads" in screen
+    os.write(leader, b"a\r")
+    assert proc.wait(timeout=30) == 0
+    os.close(leader)
+    assert "status" not in (mini.root / "claims" / "a.yaml").read_text()  # accepted, written at once
