@@ -9,6 +9,7 @@ their last digit. Qualifiers then widen or open the interval.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from factcheck.normalize import currencies
@@ -113,29 +114,30 @@ def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     return SCALES[word], m.end(), bare_m
 
 
+def _exact(x: float) -> Decimal:
+    """The decimal a float was written as ("8.2" -> 8.2 exactly), for edge arithmetic without drift."""
+    return Decimal(repr(x))
+
+
 def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, float | None]:
-    if kind is None or kind in ("exact",):
+    """The interval a qualifier makes of [low, high], worked out in exact decimals so an edge such as
+    £8.25m stays £8,250,000 and not £8,249,999.999..."""
+    if kind is None or kind in ("exact", "about_exact"):
         return low, high
-    value_low, value_high = low, high
-    if kind == "above":
-        return value_low, None
-    if kind == "at_least":
-        return value_low, None
+    lo, hi, share = _exact(low), _exact(high), _exact(APPROX_SHARE)
+    if kind in ("above", "at_least"):
+        return low, None
     if kind == "just_above":
-        return value_low, value_high * (1 + APPROX_SHARE)
-    if kind == "below":
-        return 0.0, value_high
-    if kind == "at_most":
-        return 0.0, value_high
+        return low, float(hi * (1 + share))
+    if kind in ("below", "at_most"):
+        return 0.0, high
     if kind == "just_below":
-        return value_low * (1 - APPROX_SHARE), value_high
+        return float(lo * (1 - share)), high
     if kind == "about":
-        mid = (low + high) / 2
-        return min(low, mid * (1 - APPROX_SHARE)), max(high, mid * (1 + APPROX_SHARE))
+        mid = (lo + hi) / 2
+        return float(min(lo, mid * (1 - share))), float(max(hi, mid * (1 + share)))
     if kind == "nearly":
-        return low * (1 - APPROX_SHARE), high
-    if kind == "about_exact":
-        return low, high
+        return float(lo * (1 - share)), high
     return low, high
 
 
@@ -199,13 +201,14 @@ class _Reader:
             grand = True
             if unit is None:
                 unit = "GBP"
-        value = fig.value * scale
-        half = fig.half_unit * scale
+        exact = _exact(fig.value) * _exact(scale)  # in decimals: "£8.2m" ends at £8,250,000 exactly
+        half = _exact(fig.half_unit) * _exact(scale)
         if scale > 1 and (fig.half_unit == 0 or fig.is_word):
-            half = 0.5 * scale  # "£7m", "three million": rounded to the nearest whole unit of scale
+            half = _exact(scale) / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
         if negative:
-            value = -value
-        return Reading(start, end, value, value - half, value + half, unit, bare_m and unit is None, subunit, grand)
+            exact = -exact
+        return Reading(start, end, float(exact), float(exact - half), float(exact + half), unit,
+                       bare_m and unit is None, subunit, grand)  # fmt: skip
 
 
 def _JOINED(before: str) -> bool:
@@ -380,11 +383,9 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
     for m in _VAGUE_RE.finditer(low) if vague else ():
         if claim(m.start(), m.end()):
             lo, hi = VAGUE[m.group(0)]
-            extra.append(
-                Quantity(
-                    "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
-                )  # fmt: skip
-            )
+            extra.append(_qualified(text, Quantity(
+                "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
+            )))  # fmt: skip
     for m in ORDINAL_WORD.finditer(low) if ordinal else ():
         if claim(m.start(), m.end()):
             v = float(ORDINALS[m.group(0)])
@@ -393,3 +394,15 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
+
+
+def _qualified(text: str, q: Quantity) -> Quantity:
+    """A vague count with the qualifier before it applied: "more than dozens"."""
+    found = qualifier_before(text, q.span[0])
+    if found is None or q.low is None or q.high is None:
+        return q
+    qualifier, length = found
+    low, high = _bounds(q.low, q.high, QUALIFIERS[qualifier])
+    start = q.span[0] - length
+    return Quantity(q.kind, text[start : q.span[1]], (start, q.span[1]), q.value, low, high, q.unit, qualifier,
+                    q.notes)  # fmt: skip
