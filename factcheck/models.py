@@ -224,9 +224,9 @@ class Verdict(str, Enum):
     MISATTRIBUTED = "misattributed"  # the same quoted words given to different people
     ALTERED = "altered"  # the same quotation with words inserted, deleted or replaced
     POSSIBLE = "possible"  # only partly compatible, or depends on a reading
-    CHANGED = "changed"  # different values at different times
+    CHANGED = "changed"  # different values at different times, with evidence of the change
     ROUNDING = "rounding"  # compatible within the stated precision
-    CONSISTENT = "consistent"  # compatible, one saying less (a partial quotation, a cut marked with an ellipsis)
+    CONSISTENT = "consistent"  # compatible, one saying less: a hedge or vague date holding for the other, a partial quotation
     CORROBORATED = "corroborated"  # the sources agree
 
     @property

@@ -22,7 +22,7 @@ VERDICT_LABELS = {
     Verdict.POSSIBLE: "Possible — only partly compatible; a human should look",
     Verdict.CHANGED: "Changed — different times, a timeline rather than a conflict",
     Verdict.ROUNDING: "Rounding — compatible within the stated precision",
-    Verdict.CONSISTENT: "Consistent — compatible, one source saying less",
+    Verdict.CONSISTENT: "Consistent — compatible, one source saying less (a hedge, a vague date, part of a quotation)",
     Verdict.CORROBORATED: "Corroborated — the sources agree",
 }
 

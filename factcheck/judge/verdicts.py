@@ -1,14 +1,16 @@
-"""Grouping claims about the same thing, and the verdict rules with their explanations.
+"""The verdict on two claims about the same subject and property, with its explanation.
 
-Claims are grouped by subject (after aliases) and property; every pair from two different
-sources gets a verdict:
-- conflict: the two readings cannot both be true;
-- possible: they overlap only in part, or differ in a way a human must judge;
-- rounding: one lies inside the other's stated precision ("£4m" covers £4.4m);
-- changed: they differ, but refer to different times (a timeline, not a conflict);
+Rules, each with an example and its reason in docs/verdicts.md:
+- conflict: the two readings cannot both be true, and nothing says the value changed;
+- possible: they overlap only in part, or differ in a way a human must judge (two posts for one
+  person; a date counted from the publication because the event it follows is not dated);
+- rounding: one lies inside the other's precision as written ("£4m" covers £4.4m);
+- consistent: a hedge or a vague date holds for the other ("almost £7m" and £6.8m);
+- changed: they differ, with evidence of a change over time (judge/change.py);
 - corroborated: they agree.
 Statements (quotations and reported speech) are judged word by word in quotes.py, which also
 pairs quotations attributed to different people: altered, misattributed, consistent.
+Values of different kinds (money and a date, pounds and euros) are never compared.
 """
 
 from __future__ import annotations
@@ -18,24 +20,23 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from factcheck.judge.change import change_evidence
+from factcheck.judge.events import PUBLISHED, anchor_on_events
 from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
+from factcheck.judge.roles import judge_roles
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
 
-# A rank word makes a different role: an assistant director is not the director.
-RANK_WORDS = {
-    "assistant", "deputy", "acting", "interim", "former", "vice", "associate", "shadow",
-    "temporary", "joint", "co", "sub", "under", "junior", "senior", "executive", "lead",
-    "chief", "principal", "head",
-}  # fmt: skip
 TEXT_MATCH = 95.0
-MOSTLY = 0.5  # share of the narrower reading two readings must have in common to be compatible
+MOSTLY = Decimal("0.5")  # share of the narrower reading two readings must have in common to be compatible
+INF = Decimal("Infinity")
 
 
 @functools.lru_cache(maxsize=65536)  # a registry uses a few property names many times
@@ -47,11 +48,20 @@ def _q(text: str) -> str:
     return f"'{text}'"
 
 
-def _interval(v: Quantity) -> tuple[float, float]:
-    return (float("-inf") if v.low is None else v.low, float("inf") if v.high is None else v.high)
+def _exact(x: float) -> Decimal:
+    """The decimal a parsed edge stands for: floats from the parser carry the shortest decimal that
+    reads back as them, so comparisons are exact and closed ("£8.25m" lies inside "£8.2m")."""
+    return Decimal(repr(x))
 
 
-def _relation(a: tuple, b: tuple) -> str:  # type: ignore[type-arg]
+Interval = tuple[Decimal, Decimal]
+
+
+def _interval(v: Quantity, scale: int = 1) -> Interval:
+    return (-INF if v.low is None else _exact(v.low) * scale, INF if v.high is None else _exact(v.high) * scale)
+
+
+def _relation(a: Interval, b: Interval) -> str:
     """equal, a_in_b, b_in_a, overlap or disjoint, for two closed intervals."""
     (a1, a2), (b1, b2) = a, b
     if a1 == b1 and a2 == b2:
@@ -65,106 +75,117 @@ def _relation(a: tuple, b: tuple) -> str:  # type: ignore[type-arg]
     return "overlap"
 
 
-def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) -> tuple[Verdict, str]:
-    wa, wb = a.claim.value, b.claim.value
-    if va.unit != vb.unit:
-        return (
-            Verdict.POSSIBLE,
-            f"{_q(wa)} is in {va.unit or 'a count'} and {_q(wb)} in {vb.unit or 'a count'}: check they measure the same thing",
-        )
-    rel = _relation(_interval(va), _interval(vb))
-    if rel == "equal":
-        if va.low == va.high:
-            return Verdict.CORROBORATED, f"both give {format_amount(va.value, va.unit)}"
-        return Verdict.CORROBORATED, f"{_q(wa)} and {_q(wb)} both mean {va.describe()}"
-    if rel in ("a_in_b", "b_in_a"):
-        wide, narrow, w_text, n_text = (vb, va, wb, wa) if rel == "a_in_b" else (va, vb, wa, wb)
-        return Verdict.ROUNDING, (f"{_q(w_text)}, as written, means {wide.describe()}; {_q(n_text)} lies inside it")
-    if rel == "overlap" and _mostly_shared(_interval(va), _interval(vb)):
-        return (
-            Verdict.ROUNDING,
-            f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}: they mostly overlap",
-        )
-    if rel == "overlap":
-        lo = max(_interval(va)[0], _interval(vb)[0])
-        hi = min(_interval(va)[1], _interval(vb)[1])
-        return Verdict.POSSIBLE, (
-            f"{_q(wa)} means {va.describe()} and {_q(wb)} means {vb.describe()}; "
-            f"both hold only between {format_amount(lo, va.unit)} and {format_amount(hi, va.unit)}"
-        )
-    wide, narrow, w_text, n_text = (va, vb, wa, wb) if _width(va) >= _width(vb) else (vb, va, wb, wa)
-    narrow_text = (
-        format_amount(narrow.value, narrow.unit) if _width(narrow) <= abs(narrow.value) * 0.02 else narrow.describe()
-    )
-    return Verdict.CONFLICT, f"{_q(w_text)}, as written, means {wide.describe()}; {narrow_text} lies outside it"
-
-
-def _mostly_shared(a: tuple[float, float], b: tuple[float, float]) -> bool:
+def _mostly_shared(a: Interval, b: Interval) -> bool:
     """Partly overlapping readings count as compatible when they share at least half of the
     narrower one: each then reads as an imprecise statement of the other, not a contradiction."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
     narrower = min(a[1] - a[0], b[1] - b[0])
-    return narrower > 0 and narrower != float("inf") and shared / narrower >= MOSTLY
+    return narrower > 0 and narrower != INF and shared / narrower >= MOSTLY
 
 
-def _width(v: Quantity) -> float:
-    lo, hi = _interval(v)
-    return hi - lo
+def _hedged(v: Quantity) -> bool:
+    """A figure given as a hedge or a range: "nearly", "more than", "about", "dozens", "£5m-£7m"."""
+    return v.qualifier is not None or bool(v.figures) or any("vague" in n for n in v.notes)
+
+
+def _units(va: Quantity, vb: Quantity) -> tuple[int, int] | None:
+    """Scales that put two quantities in one unit (a fraction as a percentage), None if they cannot be."""
+    if va.unit == vb.unit:
+        return 1, 1
+    if {va.unit, vb.unit} == {"%", "fraction"}:
+        return (100, 1) if va.unit == "fraction" else (1, 100)
+    return None
+
+
+def _describe(v: Quantity, unit: str | None, scale: int) -> str:
+    if scale == 1:
+        return v.describe()
+    lo, hi = _interval(v, scale)
+    if lo == -INF:
+        return f"up to {format_amount(float(hi), unit)}"
+    if hi == INF:
+        return f"{format_amount(float(lo), unit)} or more"
+    return f"{format_amount(float(lo), unit)}–{format_amount(float(hi), unit)}"
+
+
+def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) -> tuple[Verdict, str] | None:
+    scales = _units(va, vb)
+    if scales is None:
+        return None  # pounds and euros, a count and a share: different kinds of value
+    unit = va.unit if scales[0] == 1 else vb.unit
+    wa, wb = a.claim.value, b.claim.value
+    ia, ib = _interval(va, scales[0]), _interval(vb, scales[1])
+    da, db = _describe(va, unit, scales[0]), _describe(vb, unit, scales[1])
+    rel = _relation(ia, ib)
+    hedge = _hedged(va) or _hedged(vb)
+    if rel == "equal":
+        if ia[0] == ia[1]:
+            return Verdict.CORROBORATED, f"both give {format_amount(float(ia[0]), unit)}"
+        return Verdict.CORROBORATED, f"{_q(wa)} and {_q(wb)} both mean {da}"
+    if rel in ("a_in_b", "b_in_a"):
+        wide, w_text, n_text, w_desc = (vb, wb, wa, db) if rel == "a_in_b" else (va, wa, wb, da)
+        verdict = Verdict.CONSISTENT if _hedged(wide) else Verdict.ROUNDING
+        return verdict, f"{_q(w_text)}, as written, means {w_desc}; {_q(n_text)} lies inside it"
+    if rel == "overlap":
+        lo, hi = max(ia[0], ib[0]), min(ia[1], ib[1])
+        both = f"{format_amount(float(lo), unit)} and {format_amount(float(hi), unit)}"
+        if hedge:
+            return Verdict.CONSISTENT, f"{_q(wa)} means {da} and {_q(wb)} means {db}: both hold between {both}"
+        if _mostly_shared(ia, ib):
+            return Verdict.ROUNDING, f"{_q(wa)} means {da} and {_q(wb)} means {db}: they mostly overlap"
+        return Verdict.POSSIBLE, f"{_q(wa)} means {da} and {_q(wb)} means {db}; both hold only between {both}"
+    wide_a = (ia[1] - ia[0]) >= (ib[1] - ib[0])
+    w_text, w_desc, narrow, n_int, n_desc = (wa, da, vb, ib, db) if wide_a else (wb, db, va, ia, da)
+    exact = n_int[0] == n_int[1] or (n_int[1] - n_int[0]) <= abs(_exact(narrow.value)) * Decimal("0.02")
+    narrow_text = format_amount(narrow.value * (scales[1] if wide_a else scales[0]), unit) if exact else n_desc
+    return Verdict.CONFLICT, f"{_q(w_text)}, as written, means {w_desc}; {narrow_text} lies outside it"
 
 
 def _date_words(cv: ClaimValue, span: DateRange) -> str:
     v = cv.value
     text = _q(cv.claim.value)
+    if cv.anchor and cv.anchor != PUBLISHED:
+        return f"{text} counted from {cv.anchor} puts it at {span.human()}"
     if isinstance(v, DateValue) and v.relative and cv.published is not None:
         return f"{text} ({cv.claim.source[:12]}, dated {cv.published.human()}) puts it at {span.human()}"
     return f"{text} means {span.human()}"
 
 
+def _days(r: DateRange) -> Interval:
+    return Decimal(r.start.toordinal()), Decimal(r.end.toordinal() + 1)
+
+
 def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange) -> tuple[Verdict, str]:
-    rel = _relation((ra.start, ra.end), (rb.start, rb.end))
+    rel = _relation((Decimal(ra.start.toordinal()), Decimal(ra.end.toordinal())),
+                    (Decimal(rb.start.toordinal()), Decimal(rb.end.toordinal())))  # fmt: skip
     if rel == "equal":
         return Verdict.CORROBORATED, f"both mean {ra.human()}"
     if rel in ("a_in_b", "b_in_a"):
         wide, narrow, wide_span, narrow_span = (b, a, rb, ra) if rel == "a_in_b" else (a, b, ra, rb)
         return (
-            Verdict.ROUNDING,
+            Verdict.CONSISTENT,
             f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it",
         )
     if rel == "overlap":
         both = ra.intersection(rb)
         assert both is not None
-        if _mostly_shared(
-            (ra.start.toordinal(), ra.end.toordinal() + 1), (rb.start.toordinal(), rb.end.toordinal() + 1)
-        ):
-            return Verdict.ROUNDING, f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
+        if _mostly_shared(_days(ra), _days(rb)):
+            return Verdict.CONSISTENT, (
+                f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})")
         return Verdict.POSSIBLE, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
     return Verdict.CONFLICT, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
 
 
-def _rank_words(key: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", key) if w in RANK_WORDS}
-
-
 def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> tuple[Verdict, str] | None:
+    if "statement" in (va.kind, vb.kind):
+        return None  # a statement beside a text that is not one: people say many things
+    if "role" in (va.kind, vb.kind):
+        return judge_roles(va, vb)
     if va.key == vb.key:
         return (
             Verdict.CORROBORATED,
             f"both say {_q(va.text)}" if va.text == vb.text else f"{_q(va.text)} and {_q(vb.text)} say the same",
         )
-    if "statement" in (va.kind, vb.kind):
-        return None  # a statement beside a text that is not one: people say many things
-    if "role" in (va.kind, vb.kind):
-        ranks_a, ranks_b = _rank_words(va.key), _rank_words(vb.key)
-        if ranks_a != ranks_b:
-            extra = sorted(ranks_a ^ ranks_b)
-            return Verdict.CONFLICT, (
-                f"{_q(va.text)} and {_q(vb.text)} are different roles: "
-                f"{', '.join(_q(w) for w in extra)} marks a different rank"
-            )
-        words_a, words_b = set(re.findall(r"\w+", va.key)), set(re.findall(r"\w+", vb.key))
-        if words_a <= words_b or words_b <= words_a:
-            return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} name the same role, one more fully"
-        return Verdict.POSSIBLE, f"{_q(va.text)} and {_q(vb.text)} are different titles: check they are the same role"
     score = fuzz.ratio(va.key, vb.key)
     if score >= TEXT_MATCH:
         return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} say the same"
@@ -189,11 +210,8 @@ def _judge_times(a: ClaimValue, b: ClaimValue, va: TimeValue, vb: TimeValue) -> 
     return Verdict.CONFLICT, f"{wa} and {wb} are different times of day"
 
 
-def _forecast(cv: ClaimValue) -> bool:
-    """A date the source puts after its own publication: a plan or forecast, which can change."""
-    v = cv.value
-    pub = cv.published
-    return isinstance(v, DateValue) and v.range is not None and pub is not None and v.range.end > pub.end
+def _as_days(v: Duration) -> Quantity:
+    return Quantity("number", v.text, v.span, v.low_days, v.low_days, v.high_days, "days", v.qualifier)
 
 
 def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
@@ -211,35 +229,27 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
         if va.range is None or vb.range is None:
             return None
         result = _judge_dates(a, b, va.range, vb.range)
-        if result[0].needs_attention and (_forecast(a) or _forecast(b)):
-            pa, pb = a.published, b.published
-            if pa and pb and not pa.overlaps(pb):
-                return Verdict.CHANGED, (
-                    f"as of {pa.human()} the date was {_q(a.claim.value)} ({va.range.human()}); "
-                    f"as of {pb.human()} it was {_q(b.claim.value)} ({vb.range.human()}): the plan moved"
-                )
     elif isinstance(va, Duration) and isinstance(vb, Duration):
-        qa = Quantity("number", va.text, va.span, va.low_days, va.low_days, va.high_days, "days")
-        qb = Quantity("number", vb.text, vb.span, vb.low_days, vb.low_days, vb.high_days, "days")
-        result = _judge_quantities(a, b, qa, qb)
+        result = _judge_quantities(a, b, _as_days(va), _as_days(vb))
     elif isinstance(va, TimeValue) and isinstance(vb, TimeValue):
         result = _judge_times(a, b, va, vb)
     elif isinstance(va, TextValue) and isinstance(vb, TextValue):
         result = _judge_text(a, b, va, vb)
     else:
-        return (
-            Verdict.POSSIBLE,
-            f"{_q(a.claim.value)} is a {va.kind} and {_q(b.claim.value)} a {vb.kind}: check the claims",
-        )
-    if result is None:
-        return None
+        return None  # a figure and a date, a date and a title: different kinds are never compared
+    if result is None or not result[0].needs_attention:
+        return result
+    evidence = change_evidence(a, b)
+    if evidence is not None:
+        return Verdict.CHANGED, evidence
     verdict, why = result
-    if verdict.needs_attention and a.time and b.time and not a.time.overlaps(b.time):
-        first, second = (a, b) if a.time.start <= b.time.start else (b, a)
-        assert first.time and second.time
-        return Verdict.CHANGED, (
-            f"{_q(first.claim.value)} refers to {first.time.human()} and {_q(second.claim.value)} "
-            f"to {second.time.human()}: a change over time, not a conflict"
+    counted = [cv for cv in (a, b) if cv.anchor == PUBLISHED and cv.published is not None]
+    if counted:
+        cv = counted[0]
+        assert cv.published is not None
+        return Verdict.POSSIBLE, (
+            f"{why}; but {_q(cv.claim.value)} follows an event the registry does not date, so it was counted "
+            f"from the publication date ({cv.published.human()})"
         )
     return verdict, why
 
@@ -283,8 +293,9 @@ def compare(
     values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
     terms: dict[str, str] | None = None, known: Iterable[ClaimValue] = (),
 ) -> tuple[Discrepancy, ...]:  # fmt: skip
-    """Every cross-source pair about the same thing, with its verdict: reviewed claims by subject and
-    property, pairs involving a proposed claim by pairing's judgement (with its confidence).
+    """Every pair of claims about the same thing, with its verdict: reviewed claims by subject and
+    property (two in one source too), pairs involving a proposed claim by pairing's judgement (with its
+    confidence) across sources.
 
     `known` are values already compared among themselves (kept in a cache): then only the pairs
     with at least one of `values` are judged. Either way a pair lists its claims in registry order."""
@@ -297,14 +308,18 @@ def compare(
         values = sorted(values + known, key=lambda cv: (cv.claim.file, cv.claim.line))
     entities = list(entities)
     names = {e.id: e.name for e in entities}
+    anchored = anchor_on_events(values, entities)
+    if fresh is not None:
+        fresh = {id(new) for old, new in zip(values, anchored, strict=True) if id(old) in fresh}
+    values = anchored
     groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for cv in values:
         if cv.claim.status != "proposed" and not is_quotation(cv):  # statements: paired by their words
             groups[group_key(cv)].append(cv)
     pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
         (a, b, 1.0) for members in groups.values() for a, b in combinations(members, 2)
-        if a.claim.source != b.claim.source and (fresh is None or id(a) in fresh or id(b) in fresh)
-    ]  # fmt: skip
+        if fresh is None or id(a) in fresh or id(b) in fresh
+    ]  # fmt: skip  (two values in one source are compared too: a headline against its body)
     if any(cv.claim.status == "proposed" for cv in values):
         pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh))
     paired = {(id(a), id(b)) for a, b, _c in pairs}

@@ -43,6 +43,7 @@ class ClaimValue:
     time: DateRange | None  # when the value holds (as_of/period, else publication for states)
     time_label: str  # "as of", "period", "published" or ""
     problems: tuple[tuple[str, str], ...]  # (severity, message)
+    anchor: str = ""  # for an offset from a named event: what it was counted from (judge/events.py)
 
     @property
     def kind(self) -> str:

@@ -1,0 +1,235 @@
+"""When two different values are a change over time, not a contradiction: a change needs evidence.
+
+Three kinds of evidence, tried in this order:
+- the text says so: a change cue beside the later claim's value in its quote ("has risen to £9.1m",
+  "was delayed to 1 May", "no longer"). Cues come in classes; a class that says which way the value
+  went (rise, fall, later, earlier) counts only when the values went that way;
+- the claims say so: an `as_of` or `period` on either claim puts the two values at different times;
+- the time between the two sources is long enough for that kind of value to move without anyone
+  saying so (`settling_time`): a running count in an unfolding event can change from one day to the
+  next, a forecast in weeks, a head-count in months; a past event's date, or a figure for a period
+  that has closed, never moves with time alone.
+Without evidence, two incompatible values stay a conflict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from factcheck.models import DateRange
+from factcheck.normalize.claims import ClaimValue, TextValue
+from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue
+from factcheck.text.fold import fold_plain
+
+
+@dataclass(frozen=True)
+class CueClass:
+    """Words that say a value changed, for the kinds of value they apply to, and which way it went."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kinds: frozenset[str]  # "quantity", "date", "role", "text"
+    direction: int = 0  # +1 the later value is higher (or later), -1 lower (or earlier), 0 either
+
+
+def _words(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
+
+
+ANY = frozenset({"quantity", "date", "role", "text"})
+CUES = (
+    CueClass("rise", _words(r"ris(?:e|es|en|ing)", "rose", r"increas\w*", r"gr(?:o|e)w(?:n|s|ing)?", r"climb\w*",
+                            r"jump\w*", r"soar\w*", r"up\s+from", r"swell\w*", "swollen", r"doubl\w*", r"rais\w*",
+                            r"mount\w*", r"upgrad\w*", "higher"), frozenset({"quantity"}), +1),  # fmt: skip
+    CueClass("fall", _words(r"f[ae]ll(?:en|s|ing)?", r"dropp?\w*", "cut", "cuts", r"reduc\w*", r"down\s+from",
+                            r"decreas\w*", r"shr[aiu]nk\w*", r"slash\w*", r"declin\w*", r"trimm?\w*", r"lower(?:ed)?",
+                            r"downgrad\w*", r"eas(?:ed|ing)"), frozenset({"quantity"}), -1),  # fmt: skip
+    CueClass("later", _words(r"delay\w*", r"pushed\s+back", r"put\s+back", r"postpon\w*", r"deferr?\w*",
+                             r"slipp?\w*", r"adjourn\w*", r"extended"), frozenset({"date"}), +1),  # fmt: skip
+    CueClass("earlier", _words(r"brought\s+forward", r"moved\s+up", r"advanced"), frozenset({"date"}), -1),
+    CueClass("appointment", _words(r"promot\w*", r"confirmed\s+(?:as|in)", r"made\s+permanent", "became",
+                                   r"stepped\s+(?:up|down)", r"demot\w*", r"replac\w*", r"succeed\w*", "retired",
+                                   r"appointed\s+as", "permanent"), frozenset({"role", "text"})),  # fmt: skip
+    CueClass("revision", _words(r"revis\w*", "now", r"no\s+longer", r"updat\w*", r"chang\w*", "moved",
+                                r"reschedul\w*", r"amend\w*", r"correct\w*", r"restat\w*", "still", "originally",
+                                "previously", r"had\s+been", "initially", r"latest"), ANY),  # fmt: skip
+)
+BEFORE_VALUE = 60  # characters before the value a cue may stand in ("has been pushed back to")
+AFTER_VALUE = 60  # and after it, in the same clause ("£9.1m, up from £6.8m"; "Ann Lee, who was promoted")
+CLAUSE_END = re.compile(r"[.;!?]\s")
+
+
+def _family(cv: ClaimValue) -> str:
+    v = cv.value
+    if isinstance(v, (Quantity, Duration)):
+        return "quantity"
+    if isinstance(v, (DateValue, TimeValue)):
+        return "date"  # a time of day is the time of an event, which moves as a date does
+    if isinstance(v, TextValue) and v.kind == "role":
+        return "role"
+    return "text"
+
+
+@functools.lru_cache(maxsize=8192)
+def cues_near(quote: str, value: str) -> tuple[tuple[str, str], ...]:
+    """The change cues beside `value` in `quote`: (class name, the words as written), nearest first."""
+    text = fold_plain(quote).casefold()
+    at = text.find(fold_plain(value).casefold())
+    if at < 0:
+        return ()
+    start = max(0, at - BEFORE_VALUE)
+    before = text[start:at]
+    ends = list(CLAUSE_END.finditer(before))
+    if ends:  # not across the end of a sentence or clause
+        before = before[ends[-1].end() :]
+        start = at - len(before)
+    after = text[at + len(value) : at + len(value) + AFTER_VALUE]
+    after = after[: m.start()] if (m := CLAUSE_END.search(after)) else after
+    found: list[tuple[int, str, str]] = []
+    for cue in CUES:
+        for m in cue.pattern.finditer(before):
+            found.append((len(before) - m.end(), cue.name, quote[start + m.start() : start + m.end()]))
+        for m in cue.pattern.finditer(after):
+            found.append((m.start(), cue.name, quote[at + len(value) + m.start() : at + len(value) + m.end()]))
+    return tuple((name, words) for _, name, words in sorted(found))
+
+
+def _direction(earlier: ClaimValue, later: ClaimValue) -> int:
+    """+1 when the later value is higher (or a later date), -1 when lower (earlier), 0 when unknown."""
+    a, b = earlier.value, later.value
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return (b.value > a.value) - (b.value < a.value)
+    if isinstance(a, DateValue) and isinstance(b, DateValue) and a.range and b.range:
+        return (b.range.start > a.range.start) - (b.range.start < a.range.start)
+    return 0
+
+
+def cue_evidence(earlier: ClaimValue, later: ClaimValue) -> str | None:
+    """The later claim's own words saying its value changed, when they fit the change seen."""
+    family = _family(later)
+    went = _direction(earlier, later)
+    for name, words in cues_near(later.claim.quote, later.claim.value):
+        cue = next(c for c in CUES if c.name == name)
+        if family not in cue.kinds or (cue.direction and went and cue.direction != went):
+            continue
+        return words
+    return None
+
+
+# How long a value of each kind takes to move without anyone saying so; first family that matches wins.
+# (property words, days, what it is). None: never by time alone.
+FAMILIES: tuple[tuple[frozenset[str], int | None, str], ...] = (
+    (frozenset({"toll", "dead", "deaths", "died", "killed", "injured", "injuries", "casualties", "missing",
+                "evacuated", "rescued", "arrested", "arrests", "infections", "infected", "cases", "caseload",
+                "unallocated", "waiting", "queue", "backlog", "displaced", "homeless", "hospitalised"}),
+     1, "a running count"),  # fmt: skip
+    (frozenset({"age", "aged"}), 365, "a person's age"),
+    (frozenset({"staff", "employees", "employed", "employs", "workforce", "headcount", "jobs", "posts",
+                "members", "membership", "population", "residents", "pupils", "students"}),
+     90, "a head-count"),  # fmt: skip
+    (frozenset({"forecast", "projected", "projection", "expected", "expects", "budget", "overspend", "deficit",
+                "guidance", "estimate", "estimated", "target", "savings", "price", "prices", "fee", "cost",
+                "costs", "wage", "salary", "rate", "debt", "shortfall", "gap"}),
+     28, "a forecast, budget or price"),  # fmt: skip
+)
+DEFAULT_DAYS = {"quantity": 28, "role": 180, "text": 180, "plan": 90}
+CLOSED_PERIOD = re.compile(
+    r"\b(?:last\s+(?:season|year|month|quarter|week)|half[\s-]year|first\s+half|second\s+half|full[\s-]year"
+    r"|(?:first|second|third|fourth)\s+quarter|q[1-4]|in\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)|(?:19|20)\d\d(?:/\d\d)?)\b"
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _property_family(prop: str) -> tuple[int | None, str] | None:
+    folded = fold_plain(prop).casefold()
+    if CLOSED_PERIOD.search(folded):
+        return None, "a figure for a period that has closed"
+    words = set(_WORD.findall(folded))
+    for family, days, name in FAMILIES:
+        if words & family:
+            return days, name
+    return None  # no family: the default for its kind
+
+
+def settling_time(a: ClaimValue, b: ClaimValue) -> tuple[int | None, str]:
+    """Days after which two values of this kind may differ without a word said, and what kind it is
+    (for the explanation). None: not by time alone."""
+    family = _family(a)
+    if family == "date":
+        future = any(
+            isinstance(cv.value, DateValue) and cv.value.range and cv.published and cv.value.range.end > cv.published.end
+            for cv in (a, b)
+        )
+        return (DEFAULT_DAYS["plan"], "a planned date") if future else (None, "the date of a past event")
+    if a.claim.period or b.claim.period:
+        return None, "a figure for a stated period"
+    found = _property_family(a.claim.property)
+    if found is not None:
+        return found
+    if family == "quantity":
+        return DEFAULT_DAYS["quantity"], "a figure"
+    return DEFAULT_DAYS[family], "a post or title" if family == "role" else "a description"
+
+
+def days_between(a: DateRange, b: DateRange) -> int:
+    """Whole days from the end of the earlier range to the start of the later; 0 when they overlap."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return max(0, (second.start - first.end).days)
+
+
+def _when(cv: ClaimValue) -> DateRange | None:
+    return cv.time if cv.time is not None else cv.published
+
+
+def _span(days: int) -> str:
+    if days >= 60:
+        return f"{round(days / 30.4)} months"
+    if days >= 14:
+        return f"{days // 7} weeks"
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def change_evidence(a: ClaimValue, b: ClaimValue) -> str | None:
+    """Why two incompatible values are a change over time rather than a contradiction, in a sentence
+    naming the evidence; None when there is none (then they are a contradiction)."""
+    ta, tb = _when(a), _when(b)
+    if ta is not None and tb is not None and ta.start > tb.start:
+        a, b, ta, tb = b, a, tb, ta
+    first, second = a, b
+    for earlier, later in ((first, second), (second, first)) if ta == tb else ((first, second),):
+        words = cue_evidence(earlier, later)
+        if words is not None:
+            return (
+                f"the later source says '{words}': {_q(earlier.claim.value)} ({_at(earlier)}) became "
+                f"{_q(later.claim.value)} ({_at(later)})"
+            )
+    explicit = {"as of", "period"}
+    if ta and tb and not ta.overlaps(tb) and (first.time_label in explicit or second.time_label in explicit):
+        return (
+            f"{_q(first.claim.value)} refers to {ta.human()} and {_q(second.claim.value)} to {tb.human()} "
+            f"(as the claims' {'period' if 'period' in (first.time_label, second.time_label) else 'as_of'} says): "
+            "a change over time"
+        )
+    if ta is None or tb is None:
+        return None
+    days, kind = settling_time(first, second)
+    gap = days_between(ta, tb)
+    if days is not None and gap >= max(days, 1):
+        return (
+            f"{_q(first.claim.value)} ({ta.human()}) and {_q(second.claim.value)} ({tb.human()}) are {_span(gap)} "
+            f"apart, time enough for {kind} to change (it can in {_span(days)})"
+        )
+    return None
+
+
+def _at(cv: ClaimValue) -> str:
+    when = _when(cv)
+    return when.human() if when else "undated"
+
+
+def _q(text: str) -> str:
+    return f"'{text}'"
