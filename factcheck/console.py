@@ -122,7 +122,9 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
             continue
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
         for d in items:
-            head = Text(f"{clean(d.subject_name)} · {clean(d.property)}", style="bold")
+            title = f"{clean(d.subject_name)} · {clean(d.property)}"
+            room = max(20, out.width - 4 - len(f"  [{d.id}]"))  # the id stays whole on the heading's line
+            head = Text(title if len(title) <= room else title[: room - 1] + "…", style="bold")
             head += Text(f"  [{d.id}]", style="dim")
             if d.proposed:
                 head += Text(f"  proposed claims, pairing {d.confidence:.2f}", style="italic")
