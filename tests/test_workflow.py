@@ -344,6 +344,7 @@ def test_global_options_are_taken_before_or_after_the_command(runner, shipped, t
     after = run(runner, "verify", "--root", shipped, "--format", "json")
     assert before.exit_code == after.exit_code == ExitStatus.DISCREPANCIES and before.stdout == after.stdout
     monkeypatch.chdir(tmp_path)  # no project here: only --root can find it
+    assert run(runner, "--root", tmp_path / "new", "init").exit_code == 0 and (tmp_path / "new" / "seeds").is_dir()
     assert run(runner, "--root", shipped, "sources", "--format", "json").exit_code == 0
     assert run(runner, "--root", shipped, "show", "000-overspend-cs", "-f", "json").exit_code == 0
     for args in (("--version",), ("verify", "--version"), ("--version", "search", "x")):
