@@ -1,25 +1,31 @@
 """factcheck.parse against dateparser, quantulum3, price-parser and Microsoft Recognizers-Text.
 
-Every system reads the same labelled phrases (benchmarks/phrases/*.txt) in one run. For each
-labelled value the script asks: did the system find it? It prints accuracy per kind (money,
-number, date) and phrases per second (median of --repeat timed passes, after one warm-up phrase,
-so import and first-call costs are left out for every system alike).
+Every system reads the same labelled phrases in one run, set by set: our own phrase files
+(benchmarks/phrases/*.txt), the third-party development set (phrases/thirdparty/data/dev.jsonl,
+labels written by others) and, with --heldback, its held-back split (scored only: its misses are
+never printed). For each labelled value the script asks: did the system find it? It prints
+accuracy per kind (money, number, date, time) and phrases per second (median of --repeat timed
+passes, after one warm-up phrase, so import and first-call costs are left out for every system
+alike). --scale prints the time factcheck takes against the size of one text (linear time).
 
     pip install -e '.[bench]'        # the peers: benchmark-only, never runtime dependencies
     python benchmarks/bench_parse.py [--repeat 3] [--only factcheck,dateparser] [--misses factcheck]
-                                     [--phrases benchmarks/phrases/heldout.txt]
+                                     [--sets ours,dev] [--heldback] [--scale] [--by-source]
 
 Scoring, the same for every system:
   money   an amount equal to the label's (relative tolerance 0.1%) in the same currency
   number  any figure equal to the label's (relative tolerance 0.1%; 0.001 absolute for fractions)
-  date    a day or a span lying inside the label's span (a point-only answer counts if inside)
-A system that does not attempt a kind is shown with "—" for it.
+  date    a day or a span lying inside the label's span (a point-only answer counts if inside);
+          a span's two ends count as answers too, as a range's two figures do for numbers
+  time    a time of day equal to the label's (either half of the day when the label has no am/pm)
+A system that does not attempt a kind is shown with "n/a" for it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import statistics
 import sys
@@ -31,7 +37,9 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 PHRASE_FILES = [HERE / "phrases" / "news.txt", HERE / "phrases" / "generated.txt", HERE / "phrases" / "heldout.txt"]
-KINDS = ("money", "number", "date")
+THIRD_PARTY = HERE / "phrases" / "thirdparty" / "data"
+KINDS = ("money", "number", "date", "time")
+NO_REF = dt.date(2020, 1, 1)  # third-party cases without a document date have no relative dates
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class Label:
     unit: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    minutes: int | None = None  # a time of day
+    either_half: bool = False  # a time written without am/pm: HH:MM or twelve hours later
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class Phrase:
     where: str
 
 
-# An answer: ("money", value, code) | ("number", value) | ("date", start, end)
+# An answer: ("money", value, code) | ("number", value) | ("date", start, end) | ("time", minutes)
 Answer = tuple
 
 
@@ -64,6 +74,9 @@ def read_label(text: str) -> Label:
     if kind == "date":
         a, _, b = rest[0].partition("..")
         return Label("date", start=dt.date.fromisoformat(a), end=dt.date.fromisoformat(b or a))
+    if kind == "time":
+        h, m = rest[0].split(":")
+        return Label("time", minutes=int(h) * 60 + int(m))
     raise ValueError(f"unknown label kind {kind!r}")
 
 
@@ -79,6 +92,25 @@ def load_phrases(files: list[Path]) -> list[Phrase]:
     return phrases
 
 
+def load_cases(path: Path) -> list[Phrase]:
+    """Third-party cases (one labelled value a line, see phrases/thirdparty/README.md), grouped so
+    a text with several values is one phrase with several labels."""
+    grouped: dict[tuple[str, str | None], list[Label]] = {}
+    where: dict[tuple[str, str | None], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        label = read_label(case["label"])
+        if label.kind == "time" and case.get("ambiguous_12h"):
+            label = Label("time", minutes=label.minutes, either_half=True)
+        key = (case["text"], case.get("ref"))
+        grouped.setdefault(key, []).append(label)
+        where.setdefault(key, case["source"])
+    return [
+        Phrase(dt.date.fromisoformat(ref) if ref else NO_REF, text, tuple(labels), where[(text, ref)])
+        for (text, ref), labels in grouped.items()
+    ]
+
+
 def close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-3 if abs(b) < 1 else 0.0)
 
@@ -91,6 +123,9 @@ def found(label: Label, answers: list[Answer]) -> bool:
             return True
         if label.kind == "date" and ans[0] == "date" and label.start <= ans[1] and ans[2] <= label.end:
             return True
+        if label.kind == "time" and ans[0] == "time" and label.minutes is not None:
+            if ans[1] == label.minutes or (label.either_half and (ans[1] + 720) % 1440 == label.minutes):
+                return True
     return False
 
 
@@ -106,13 +141,16 @@ def factcheck_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
             if v.kind == "date":
                 if v.range is not None:
                     out.append(("date", v.range.start, v.range.end))
+                out.extend(("date", e.start, e.end) for e in v.ends)
+            elif v.kind == "time":
+                out.append(("time", v.low))
             elif v.kind in ("money", "rate") and v.unit and v.unit[:3].isupper():
                 out.extend(("money", x, v.unit[:3]) for x in v.figures or [v.value])
             elif v.kind in ("number", "percent", "rate"):
                 out.extend(("number", x) for x in v.figures or [v.value])
         return out
 
-    return run, {"money", "number", "date"}
+    return run, {"money", "number", "date", "time"}
 
 
 def dateparser_system(languages: list[str] | None = None) -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
@@ -121,9 +159,15 @@ def dateparser_system(languages: list[str] | None = None) -> tuple[Callable[[Phr
     def run(p: Phrase) -> list[Answer]:
         base = dt.datetime(p.ref.year, p.ref.month, p.ref.day, 12, 0)
         hits = search_dates(p.text, languages=languages, settings={"RELATIVE_BASE": base}) or []
-        return [("date", when.date(), when.date()) for _, when in hits]
+        out: list[Answer] = [("date", when.date(), when.date()) for _, when in hits]
+        # a time of day where the words found say one (else the time is only the base's noon)
+        out.extend(("time", when.hour * 60 + when.minute) for said, when in hits if _SAYS_TIME(said))
+        return out
 
-    return run, {"date"}
+    return run, {"date", "time"}
+
+
+_SAYS_TIME = __import__("re").compile(r"[0-9]:[0-5][0-9]|[0-9]\s?[ap]\.?m|noon|midnight|o'clock", 2).search
 
 
 CURRENCY_NAMES = {
@@ -136,6 +180,31 @@ CURRENCY_NAMES = {
 }
 
 
+def code_for(name: str | None) -> str | None:
+    """A peer's name or sign for a currency as an ISO code, read as generously as our own table
+    reads it (so a peer is not marked down for naming a currency its own way)."""
+    from factcheck.normalize import currencies
+
+    if not name:
+        return None
+    name = name.strip()
+    if name in currencies.CODES:
+        return name
+    if name.lower() in CURRENCY_NAMES:
+        return CURRENCY_NAMES[name.lower()]
+    if name in currencies.SIGNS:
+        return currencies.SIGNS[name]
+    if name.lower() in currencies.LETTER_SIGNS:
+        return currencies.LETTER_SIGNS[name.lower()]
+    if name.endswith("$") and name[:-1] in currencies.DOLLARS:
+        return currencies.DOLLARS[name[:-1]]
+    last = name.lower().split()[-1] if name.split() else ""
+    for adjective, code in currencies.ADJECTIVES.items():
+        if name.lower().startswith(adjective + " "):
+            return code
+    return currencies.NAMES.get(last) or currencies.NAMES.get(last + "s")
+
+
 def quantulum_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
     from quantulum3 import parser
 
@@ -143,7 +212,7 @@ def quantulum_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
         out: list[Answer] = []
         for q in parser.parse(p.text):
             if q.unit.entity.name == "currency":
-                code = getattr(q.unit, "currency_code", None) or CURRENCY_NAMES.get(q.unit.name)
+                code = getattr(q.unit, "currency_code", None) or code_for(q.unit.name)
                 value = q.value / 100 if q.unit.name in ("penny", "cent") else q.value
                 if code:
                     out.append(("money", value, code))
@@ -175,7 +244,7 @@ def price_parser_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
 
     def run(p: Phrase) -> list[Answer]:
         price = Price.fromstring(p.text)
-        code = SYMBOLS.get((price.currency or "").strip())
+        code = SYMBOLS.get((price.currency or "").strip()) or code_for(price.currency)
         if price.amount is None or code is None:
             return []
         return [("money", float(price.amount), code)]
@@ -203,7 +272,7 @@ def recognizers_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
         out: list[Answer] = []
         for r in rs.recognize_currency(p.text, Culture.English):
             res = r.resolution or {}
-            code = res.get("isoCurrency") or UNIT_CODES.get(res.get("unit") or "")
+            code = res.get("isoCurrency") or UNIT_CODES.get(res.get("unit") or "") or code_for(res.get("unit"))
             if res.get("value") is not None and code:
                 value = float(res["value"])
                 out.append(("money", value / 100 if res.get("unit") in ("Pence", "Penny", "Cent") else value, code))
@@ -216,6 +285,10 @@ def recognizers_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
         base = dt.datetime(p.ref.year, p.ref.month, p.ref.day, 12, 0)
         for r in rs.recognize_datetime(p.text, Culture.English, reference=base):
             for v in (r.resolution or {}).get("values", []):
+                if v.get("type") in ("time", "datetime") and len(v.get("value", "")) >= 5:
+                    clock = v["value"][-8:]
+                    if clock[2:3] == ":":
+                        out.append(("time", int(clock[:2]) * 60 + int(clock[3:5])))
                 try:
                     if "value" in v and v.get("type") in ("date", "datetime"):
                         day = dt.date.fromisoformat(v["value"][:10])
@@ -229,7 +302,7 @@ def recognizers_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
                     pass  # unresolved timex such as XXXX-09
         return out
 
-    return run, {"money", "number", "date"}
+    return run, {"money", "number", "date", "time"}
 
 
 SYSTEMS = {
@@ -252,6 +325,7 @@ class Result:
     total: dict[str, int]
     rate: float
     misses: list[tuple[Phrase, Label, list[Answer]]]
+    by_source: dict[str, list[int]]
 
 
 def measure(name: str, phrases: list[Phrase], repeat: int) -> Result | None:
@@ -272,40 +346,102 @@ def measure(name: str, phrases: list[Phrase], repeat: int) -> Result | None:
     correct = dict.fromkeys(KINDS, 0)
     total = dict.fromkeys(KINDS, 0)
     misses = []
+    by_source: dict[str, list[int]] = {}
     for p, got in zip(phrases, answers, strict=True):
         for label in p.labels:
             total[label.kind] += 1
-            if found(label, got):
+            hit = found(label, got)
+            cell = by_source.setdefault(f"{p.where.split(':')[0]} {label.kind}", [0, 0])
+            cell[1] += 1
+            if hit:
                 correct[label.kind] += 1
+                cell[0] += 1
             elif label.kind in kinds:
                 misses.append((p, label, got))
-    return Result(name, kinds, correct, total, len(phrases) / statistics.median(times), misses)
+    return Result(name, kinds, correct, total, len(phrases) / statistics.median(times), misses, by_source)
+
+
+def print_table(title: str, phrases: list[Phrase], results: list[Result]) -> None:
+    counts = {k: sum(1 for p in phrases for label in p.labels if label.kind == k) for k in KINDS}
+    print(f"\n{title}: {len(phrases)} phrases; labelled values: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    print(f"{'system':<16}" + "".join(f"{k:>9}" for k in KINDS) + f"{'phrases/s':>12}")
+    for r in results:
+        cells = [f"{100 * r.correct[k] / r.total[k]:.1f}%" if k in r.kinds and r.total[k] else "n/a" for k in KINDS]
+        print(f"{r.name:<16}" + "".join(f"{c:>9}" for c in cells) + f"{r.rate:>12,.0f}")
+
+
+def scale_figures(sizes: tuple[int, ...] = (125_000, 250_000, 500_000, 1_000_000)) -> None:
+    """Time against size for one text dense with values (one value about every ten characters):
+    linear time shows as a flat time per value."""
+    from factcheck import parse
+
+    pieces = ["£5m", "12%", "2019", "3.5", "9pm", "Friday", "£7.6bn", "40", "3 May", "€20"]
+    print("\nlinear time: one text, values about every 10 characters")
+    print(f"{'characters':>12}{'values':>10}{'seconds':>10}{'µs/value':>10}")
+    for size in sizes:
+        words: list[str] = []
+        length = 0
+        i = 0
+        while length < size - 12:
+            piece = pieces[i % len(pieces)] + (", " if i % 3 else " and ")
+            words.append(piece)
+            length += len(piece)
+            i += 1
+        text = "".join(words)
+        t0 = time.perf_counter()
+        found_values = parse(text)
+        took = time.perf_counter() - t0
+        print(f"{len(text):>12,}{len(found_values):>10,}{took:>10.2f}{1e6 * took / max(1, len(found_values)):>10.1f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeat", type=int, default=3, help="timed passes per system (median reported)")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes for factcheck (median reported)")
+    ap.add_argument("--peer-repeat", type=int, default=1, help="timed passes for each peer (they are slow)")
     ap.add_argument("--only", default=",".join(SYSTEMS), help="comma-separated systems to run")
-    ap.add_argument("--misses", default="", help="print the labels this system missed")
-    ap.add_argument("--phrases", nargs="*", type=Path, default=PHRASE_FILES, help="labelled phrase files")
+    ap.add_argument("--misses", default="", help="print the labels this system missed (never for the held-back set)")
+    ap.add_argument("--phrases", nargs="*", type=Path, default=PHRASE_FILES, help="our labelled phrase files")
+    ap.add_argument("--sets", default="ours,dev", help="phrase sets: ours (phrase files), dev (third-party)")
+    ap.add_argument("--heldback", action="store_true", help="also score the held-back split (final report only)")
+    ap.add_argument("--by-source", action="store_true", help="accuracy per third-party source and kind")
+    ap.add_argument("--scale", action="store_true", help="print time against text size (linear time)")
+    ap.add_argument("--sample", type=int, default=0, help="score every system on the same N phrases of each set")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
-    phrases = load_phrases(args.phrases)
-    counts = {k: sum(1 for p in phrases for label in p.labels if label.kind == k) for k in KINDS}
-    print(f"{len(phrases)} phrases; labelled values: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
-    results = [r for name in args.only.split(",") if (r := measure(name.strip(), phrases, args.repeat))]
-    base = next((r for r in results if r.name == "dateparser"), None)
-    print()
-    print(f"{'system':<14}{'money':>9}{'number':>9}{'date':>9}{'phrases/s':>12}{'× dateparser':>15}")
-    for r in results:
-        cells = [f"{100 * r.correct[k] / r.total[k]:.1f}%" if k in r.kinds and r.total[k] else "—" for k in KINDS]
-        ratio = f"{r.rate / base.rate:.1f}×" if base else "—"
-        print(f"{r.name:<14}{cells[0]:>9}{cells[1]:>9}{cells[2]:>9}{r.rate:>12,.0f}{ratio:>15}")
-    for r in results:
-        if r.name == args.misses:
-            print(f"\n{r.name} missed {len(r.misses)}:")
-            for p, label, got in r.misses:
-                print(f"  {p.where}  {p.text!r} (ref {p.ref})\n      want {label}\n      got  {got}")
+    sets: list[tuple[str, list[Phrase]]] = []
+    wanted = [x.strip() for x in args.sets.split(",") if x.strip()]
+    if "ours" in wanted:
+        sets.append(("ours (benchmarks/phrases/*.txt)", load_phrases(args.phrases)))
+    for name, file, show in (("dev", "dev.jsonl", "dev" in wanted), ("heldback", "heldback.jsonl", args.heldback)):
+        if not show:
+            continue
+        if not (THIRD_PARTY / file).exists():
+            print(f"  {THIRD_PARTY / file} missing: rebuild it (phrases/thirdparty/README.md)", file=sys.stderr)
+            continue
+        sets.append((f"third-party {name} ({file})", load_cases(THIRD_PARTY / file)))
+    for title, phrases in sets:
+        if args.sample and len(phrases) > args.sample:
+            import random
+
+            phrases = random.Random(16).sample(phrases, args.sample)  # the same phrases for every system
+            title += f", a sample of {args.sample}"
+        results = []
+        for name in (n.strip() for n in args.only.split(",")):
+            r = measure(name, phrases, args.repeat if name == "factcheck" else args.peer_repeat)
+            if r:
+                results.append(r)
+        print_table(title, phrases, results)
+        if args.by_source and "third-party" in title:
+            for r in results:
+                cells = ", ".join(f"{k} {100 * c / t:.0f}% of {t}" for k, (c, t) in sorted(r.by_source.items()))
+                print(f"  {r.name} by source: {cells}")
+        for r in results:
+            if r.name == args.misses and "heldback" not in title:
+                print(f"\n{r.name} missed {len(r.misses)}:")
+                for p, label, got in r.misses:
+                    print(f"  {p.where}  {p.text!r} (ref {p.ref})\n      want {label}\n      got  {got}")
+    if args.scale:
+        scale_figures()
     return 0
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.models import DateRange
-from factcheck.normalize import DateValue, Duration, Quantity
+from factcheck.normalize import DateValue, Duration, Quantity, TimeValue
 
 # Words that steer the parser into its branches, so random phrases reach them often.
 NEWS_WORDS = st.sampled_from(
@@ -19,7 +19,12 @@ NEWS_WORDS = st.sampled_from(
     "hour per pa more than over under at least up to around about nearly almost roughly some between and or "
     "to – - out of in one two three twenty-three a dozen half a quarter third fifth last next this early mid "
     "late September May March spring winter Monday Tuesday 8 25th October yesterday today tomorrow ago later "
-    "earlier after before within since by will was fell 03/04/2019 12/11/20 2021-04-22 , . ( )".split()
+    "earlier after before within since by will was fell 03/04/2019 12/11/20 2021-04-22 , . ( ) "
+    # forms of issue 16: currencies, fractions, negatives, times, spans, holidays
+    "USD250 ₹ Rs RM kr HK$ A$ C$ ¥ 19,99 € EUR yuan Danish crowns cents dollars grand lakh crore 1.2k 3e6 "
+    "minus -4 − two-thirds 3/8 ½ seven eighths point six and a half 9.15pm 21:07 2130 GMT noon midnight "
+    "past quarter o'clock from until 1620 nineteen ninety-two century H1 Christmas Easter Ramadan Diwali "
+    "Thanksgiving Friday next week first Monday of".split()
 )
 PHRASES = st.one_of(st.text(max_size=120), st.lists(NEWS_WORDS, max_size=16).map(" ".join))
 REFS = st.one_of(
@@ -57,6 +62,10 @@ def test_parse_never_crashes_and_every_value_is_well_formed(text, ref):
                     assert v.range.contains(reading)
             else:  # unresolved: relative with no reference, or resolved to before year 1 ("2000 years ago")
                 assert v.relative and (ref is None or any("outside the calendar" in n for n in v.notes))
+            for end_date in v.ends:  # a span's two ends lie inside it
+                assert v.range is not None and v.range.contains(end_date)
+        elif isinstance(v, TimeValue):
+            assert 0 <= v.low <= v.high < 24 * 60
         v.to_dict()  # always serialisable
 
 
@@ -111,3 +120,38 @@ def test_a_reference_range_covers_both_its_ends(phrase, first, extra_days):
     [at_first] = factcheck.parse(phrase, ref=first)
     [at_last] = factcheck.parse(phrase, ref=last)
     assert over_range.range.contains(at_first.range) and over_range.range.contains(at_last.range)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2099, 12, 31)), st.sampled_from(["/", ".", "-"]))
+def test_any_numeric_date_reads_back_day_first(day, sep):
+    [v] = factcheck.parse(f"Signed on {day.day:02d}{sep}{day.month:02d}{sep}{day.year}.")
+    assert v.range == DateRange.day(day)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_any_24_hour_clock_reads_back_as_a_time(hour, minute):
+    [v] = factcheck.parse(f"It happened at {hour:02d}:{minute:02d} local time.")
+    assert isinstance(v, TimeValue) and v.low == v.high == hour * 60 + minute
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 15), st.integers(2, 64))
+def test_a_digit_fraction_reads_as_its_value(num, den):
+    text = f"about {num}/{den} of them"
+    found = [v for v in factcheck.parse(text) if v.kind == "number"]
+    if num < den:
+        assert any(abs(v.value - num / den) < 1e-9 for v in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2090, 1, 1)), st.integers(1, 27), st.integers(1, 27))
+def test_a_span_of_days_is_one_value_from_its_first_to_its_last_day(day, a, b):
+    first, last = sorted((a, b))
+    if first == last:
+        return
+    month = calendar.month_name[day.month]
+    [v] = factcheck.parse(f"from {first} to {last} {month} {day.year}")
+    assert v.range == DateRange(dt.date(day.year, day.month, first), dt.date(day.year, day.month, last))
+    assert [e.start.day for e in v.ends] == [first, last]

@@ -91,6 +91,19 @@ _CONTEXT = {
 }
 
 
+_PREFIX_WORD_ENDS = ("Rs", "Rs.", "Rp", "kr", "kr.", "Fr.", "dlrs", "dlr", "dlrs.", "Ksh", "KSh", "Y=")
+
+
+def may_end_prefix(before: str) -> bool:
+    """A cheap look at the text just before a figure: could a currency end there? (Most figures
+    follow a plain word, and the prefix pattern is not worth running for them.)"""
+    t = before.rstrip(" -−")
+    last = t[-1:]
+    if not last:
+        return False
+    return last in SIGNS or last.isupper() or t.endswith(_PREFIX_WORD_ENDS)
+
+
 def code_of_prefix(m: re.Match[str]) -> str | None:
     """The ISO code a matched prefix stands for, or None where it is not a currency after all."""
     if m.group("dp"):

@@ -82,7 +82,7 @@ ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORDINALS, key=len, reverse=
 # Thousands with commas or thin spaces; a decimal point, or a decimal comma when a currency sign
 # follows ("19,99 €"); ".5"; scientific notation ("1.2e6", "3.1 x 10^8").
 NUMERAL = re.compile(
-    r"(?=[0-9.])(?<![0-9,])(?<![0-9]\.)(?<!\.\.)"
+    r"(?=[0-9]|\.[0-9])(?<![0-9,])(?<![0-9]\.)(?<!\.\.)"
     r"(?:(?P<eu>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),(?P<eudec>[0-9]{2})(?=\s?(?:€|EUR|kr|zł|Kč|CHF|SEK|NOK|DKK)))?"
     r"(?(eu)|(?:(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)"
     r"(?:\.(?P<dec>[0-9]+))?|(?<![\w)\]])\.(?P<lead>[0-9]+))(?![0-9])"
@@ -144,14 +144,17 @@ class Figure(NamedTuple):
 
 
 def read_numeral(match: re.Match[str]) -> Figure:
-    if match.group("eu") is not None:  # "1.234,56 €": points for thousands, a comma for decimals
-        whole, decimals = match.group("eu").replace(".", ""), match.group("eudec")
+    eu, eudec, whole, dec, lead, exp, exp10 = match.groups()
+    if eu is not None:  # "1.234,56 €": points for thousands, a comma for decimals
+        whole, decimals = eu.replace(".", ""), eudec
     else:
-        whole, decimals = match.group("whole") or "0", match.group("dec") or match.group("lead")
-    digits = "".join(c for c in whole if c.isdigit())
-    value = float(digits + ("." + decimals if decimals else ""))
+        whole, decimals = whole or "0", dec or lead
+    digits = whole.replace(",", "")
+    if not digits.isdigit():  # thin or no-break spaces between thousands
+        digits = "".join(c for c in digits if "0" <= c <= "9")
+    value = float(digits + "." + decimals) if decimals else float(digits)
     half = 0.5 * 10 ** (-len(decimals)) if decimals else 0.0
-    exp = match.group("exp") or match.group("exp10")
+    exp = exp or exp10
     if exp:
         value *= 10.0 ** int(exp)
         half *= 10.0 ** int(exp)
@@ -243,17 +246,17 @@ def _digit_fractions(text: str) -> list[Figure]:
             whole = m.group("whole")
             value = num / den + (int(whole) if whole else 0)
             out.append(Figure(value, 0.0, m.start(), m.end(), is_fraction=whole is None))
-    for i, ch in enumerate(text) if not _UNICODE_FRACTION_SET.isdisjoint(text) else ():
-        if ch in UNICODE_FRACTIONS:
-            j = i
-            while j > 0 and "0" <= text[j - 1] <= "9":
-                j -= 1
-            value = UNICODE_FRACTIONS[ch] + (int(text[j:i]) if j < i else 0)
-            out.append(Figure(value, 0.0, j, i + 1, is_fraction=j == i))
+    for fm in _UNICODE_FRACTION_RE.finditer(text):
+        i, ch = fm.start(), fm.group(0)
+        j = i
+        while j > 0 and "0" <= text[j - 1] <= "9":
+            j -= 1
+        value = UNICODE_FRACTIONS[ch] + (int(text[j:i]) if j < i else 0)
+        out.append(Figure(value, 0.0, j, i + 1, is_fraction=j == i))
     return out
 
 
-_UNICODE_FRACTION_SET = frozenset(UNICODE_FRACTIONS)
+_UNICODE_FRACTION_RE = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
 
 
 def find_figures(text: str | Scan) -> list[Figure]:
@@ -261,7 +264,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
     scan = Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     found: list[Figure] = []
-    if scan.has_digit or "." in text:
+    if scan.has_digit:
         for m in NUMERAL.finditer(text):
             s = m.start()
             if s and text[s - 1].isalpha() and not _JOINED_CURRENCY.search(text, max(0, s - 3), s):
@@ -271,7 +274,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
             found.append(read_numeral(m))
     fractions = _word_fractions(scan) if not words.isdisjoint(FRACTION_WORDS) else []
     found.extend(fractions)
-    digit_fractions = _digit_fractions(text) if scan.has_digit or not _UNICODE_FRACTION_SET.isdisjoint(text) else []
+    digit_fractions = _digit_fractions(text) if "/" in text or _UNICODE_FRACTION_RE.search(text) else []
     found.extend(digit_fractions)
     for m in WORD_NUMBER.finditer(low) if not words.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))

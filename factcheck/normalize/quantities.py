@@ -93,6 +93,7 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+_SUBUNIT_NEXT = re.compile(r"\s?(?:cents?|pence|p|sen|paise|kopecks)\b", re.IGNORECASE)
 _AND_CENTS = re.compile(r",?\s*(?:and\s+)?")
 RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
 RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
@@ -153,6 +154,7 @@ class Reading(NamedTuple):
     grand: bool  # "grand": a thousand of a currency the text may not name
 
 
+_SIGN_WORD_ENDS = frozenset({"minus", "ative"})  # the last letters of "minus" and "negative"
 _SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 
 
@@ -168,14 +170,20 @@ class _Reader:
         unit: str | None = None
         negative = False
         before = text[max(0, start - 9) : start]
-        cm = currencies.PREFIX.search(before) if before and not before[-1].isalnum() or _JOINED(before) else None
+        cm = currencies.PREFIX.search(before) if currencies.may_end_prefix(before) else None
         if cm:
             unit = currencies.code_of_prefix(cm)
             if unit is not None:
                 negative = bool(cm.group("minus"))
                 start -= len(cm.group(0))
                 unit = currencies.by_context(unit, text, start)
-        sign = _SIGN_BEFORE.search(text, max(0, start - 10), start) if start else None
+        prev = text[start - 1] if start else ""
+        sign = (
+            _SIGN_BEFORE.search(text, max(0, start - 10), start)
+            if (prev and prev in "-−")
+            or (prev == " " and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS)
+            else None
+        )
         if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
             negative = not negative
             start = sign.start()
@@ -211,11 +219,6 @@ class _Reader:
                        bare_m and unit is None, subunit, grand)  # fmt: skip
 
 
-def _JOINED(before: str) -> bool:
-    """Whether the text just before a figure could end a currency written against it ("USD250")."""
-    return before[-1:].isalpha() or before[-2:] == "Y="
-
-
 def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
     scan = Scan.of(text)
@@ -239,7 +242,13 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         if first.grand and not text[fig.start : end].lower().endswith(("£", "$")) and first.unit == "GBP":
             notes.append("'grand' read as a thousand pounds")
         # "eleven dollars and fifty cents", "£5 and 50p": a unit and its hundredths, one amount
-        if nxt is not None and unit and not first.subunit and 0 <= nxt.start - end <= 6:
+        if (
+            nxt is not None
+            and unit
+            and not first.subunit
+            and 0 <= nxt.start - end <= 6
+            and _SUBUNIT_NEXT.match(text, nxt.end)
+        ):
             second = reader.read(nxt)
             if second.subunit and second.unit == unit and _AND_CENTS.fullmatch(text, end, second.start):
                 value, low, high, end = value + second.value, low + second.value, high + second.value, second.end
@@ -281,18 +290,24 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 continue
             joiner = gap.strip().lower()
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
-            second = reader.read(nxt)
+            if not RANGE_JOIN.match(gap):
+                nxt = None
+            second = reader.read(nxt) if nxt is not None else first
             gap2 = text[end : second.start] if second.start >= end else gap
-            allowed = join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
+            allowed = nxt is not None and (
+                join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
+            )
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-            years = all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, nxt))
+            years = allowed and all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, nxt))
             if allowed and (joiner != "and" or between) and not (years and unit is None):
                 s2, e2, v2, low2, high2, unit2 = second[:6]
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2
                     # "£5-7m": the second figure's scale applies to the first
                     second_scale = v2 / nxt.value if nxt.value else 1.0
-                    if nxt.is_word and nxt.half_unit > 0:  # "three to five million": the scale is in the words
+                    if (
+                        nxt is not None and nxt.is_word and nxt.half_unit > 0
+                    ):  # "three to five million": the scale is in the words
                         second_scale *= 2 * nxt.half_unit
                     if second_scale > 1 and value == fig.value and fig.value < nxt.value:
                         value *= second_scale

@@ -56,8 +56,13 @@ WORD_CLOCK = re.compile(
     rf"(?:\s?{_AMPM})?{_DAYPART}"
 )
 NAMED = re.compile(r"\b(?P<w>noon|midday|midnight|mid-day)\b")
-_GATE_WORDS = frozenset({"noon", "midday", "midnight", "mid", "day", "past", "to", "after", "before", "clock",
-                         "am", "pm", "a", "p", "m", "morning", "afternoon", "evening", "night"})  # fmt: skip
+# Gates: the words (or characters) each pattern needs, so most text skips it.
+_CLOCK_GATE = re.compile(r"[0-9][:.][0-5][0-9]").search
+_AMPM_WORDS = frozenset({"am", "pm", "m"})
+_MILITARY_WORDS = frozenset(ZONES) | {"hours", "hrs", "h", "local"}
+_NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})
+_PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
+_CLOCK_WORDS = frozenset({"clock", "am", "pm", "m", "morning", "afternoon", "evening", "night"})
 
 
 def _word_minutes(words: str) -> int | None:
@@ -105,7 +110,7 @@ def times(text: str | Scan) -> list[TimeValue]:
     text, low, words = scan.text, scan.lower, scan.words
     out: list[TimeValue] = []
     if scan.has_digit:
-        for m in CLOCK.finditer(text) if (":" in text or "." in text) else ():
+        for m in CLOCK.finditer(text) if _CLOCK_GATE(text) else ():
             h, mi = int(m.group("h")), int(m.group("m"))
             ap, zone = m.group("ap"), _zone(m)
             if m.group("sep") == "." and not (ap or zone):
@@ -118,15 +123,15 @@ def times(text: str | Scan) -> list[TimeValue]:
             if not ap and 1 <= h <= 12 and not zone and not m.group("h").startswith("0"):
                 notes = (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:{mi:02d}",)
             out.append(_value(m, text, _hour24(h, ap, None), mi, zone, notes))
-        for m in HOUR_AMPM.finditer(text):
+        for m in HOUR_AMPM.finditer(text) if not words.isdisjoint(_AMPM_WORDS) else ():
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
-        for m in MILITARY.finditer(text):
+        for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
-    if words.isdisjoint(_GATE_WORDS) and "o'clock" not in low:
-        return out
-    for m in NAMED.finditer(low):
+    for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
         out.append(_value(m, text, 0 if m.group("w") == "midnight" else 12, 0, None))
-    for m in PAST_TO.finditer(low):
+    hour_word = not words.isdisjoint(_HOUR_WORDS)
+    past_to = (hour_word or scan.has_digit) and not words.isdisjoint(_PAST_TO_WORDS)
+    for m in PAST_TO.finditer(low) if past_to else ():
         amount = m.group("min")
         mi = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
         if mi is None:
@@ -136,7 +141,7 @@ def times(text: str | Scan) -> list[TimeValue]:
         if m.group("dir") in ("to", "before"):
             h, mi = (h - 1) % 24, 60 - mi
         out.append(_value(m, text, h, mi, None))
-    for m in WORD_CLOCK.finditer(low):
+    for m in WORD_CLOCK.finditer(low) if hour_word and not words.isdisjoint(_CLOCK_WORDS) else ():
         if not (m.group("oc") or m.group("ap") or m.group("part") or m.group("night")):
             continue  # "three thirty" alone may be a number; "at nine" too vague
         h = _HOUR_WORDS[m.group("h")]

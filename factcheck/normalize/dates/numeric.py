@@ -37,9 +37,10 @@ YEAR_SPAN = re.compile(
 # 2019 August
 YEAR_THEN_MONTH = re.compile(rf"\b(?P<y>(?:1[6-9]|20)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
 # A year before 1800 is a date only after a word that introduces one ("in 1620", "born 1537").
-OLD_YEAR = re.compile(
+OLD_YEAR = re.compile(r"(?<![\w.,])(?P<y>1[0-7]\d\d)(?![\w%]|[,.]\d)")
+_DATE_WORD_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
-    r"|year|early|late|mid)[\s-]+(?P<y>1[0-7]\d\d)(?![\w%]|[,.]\d)"
+    r"|year|early|late|mid)[\s-]+$"
 )
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -65,6 +66,11 @@ PERIOD_OF_YEAR = re.compile(
 CURRENT_PERIOD = re.compile(r"\b(?:the\s+)?(?:current|latest|present)\s+(?P<unit>quarter|year|month|week)\b")
 
 
+_SEPARATED = re.compile(r"[0-9][/.-][0-9]{1,2}[/.-][0-9]").search
+_EIGHT_DIGITS = re.compile(r"[0-9]{8}").search
+_MONTH_WORDS = frozenset(MONTHS)
+
+
 def _day(y: int, mo: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, mo, d)
@@ -84,7 +90,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
     if scan.has_digit:
-        for m in DMY.finditer(text) if ("/" in text or "." in text or "-" in text) else ():
+        separated = _SEPARATED(text) is not None
+        for m in DMY.finditer(text) if separated else ():
             a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
             first, other = _day(y, b, a), _day(y, a, b)  # day first; month first
             if first is None and other is None:
@@ -99,11 +106,11 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                                   (f"ambiguous: read day first, as British copy writes dates; month first it would be {other}",)))  # fmt: skip
             else:
                 out.append(_value(m, text, DateRange.day(first), "day"))
-        for m in YMD.finditer(text) if ("/" in text or "." in text) and scan.has_year else ():
+        for m in YMD.finditer(text) if separated and scan.has_year else ():
             day = _day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
             if day:
                 out.append(_value(m, text, DateRange.day(day), "day"))
-        for m in COMPACT.finditer(text) if scan.has_year else ():
+        for m in COMPACT.finditer(text) if scan.has_year and _EIGHT_DIGITS(text) else ():
             day = _day(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
             if day:
                 out.append(_value(m, text, DateRange.day(day), "day"))
@@ -118,11 +125,13 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                 ends = (year_range(a), year_range(end))
                 out.append(DateValue("date", m.group(0), m.span(), DateRange(ends[0].start, ends[1].end), "range",
                                      notes=("a span of years",), ends=ends))  # fmt: skip
-        for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year else ():
+        for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and not words.isdisjoint(_MONTH_WORDS) else ():
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in OLD_YEAR.finditer(low):
+            if _DATE_WORD_BEFORE.search(low, max(0, m.start() - 9), m.start()) is None:
+                continue
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
     if not words.isdisjoint(_YEAR_WORD_GATE):
         for m in YEAR_WORDS.finditer(low):
