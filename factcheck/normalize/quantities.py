@@ -73,8 +73,12 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """The qualifier ending just before a figure ("more than", "up to") and the length it covers."""
     lead = max(0, start - 28)
     window = text[lead:start]
-    last = window.split()[-1:]  # a cheap look at the last word first: most figures have no qualifier
-    if not last or not window[-1].isspace() or last[0].lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
+    if not window or not window[-1].isspace():
+        return None
+    # a cheap look at the last word first: most figures have no qualifier
+    stripped = window.rstrip()
+    last = stripped[max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t")) + 1 :]
+    if not last or last.lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
         return None
     m = _LAST_WORDS_REVERSED.match(window[::-1])
     if m is None:

@@ -120,15 +120,16 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     cut = _SENTENCE_START.search(head)
     head = head[cut.start() + 1 :] if cut else head
     tail = re.split(r"[.!?;]", text[end : end + 160], maxsplit=1)[0]
-    before = [w.lower().split("'")[-1] for w in reversed(_TENSE_WORD.findall(head))]  # nearest first
-    words = before + [w.lower().split("'")[-1] for w in _TENSE_WORD.findall(tail)]
+    before = _TENSE_WORD.findall(head)[::-1]  # nearest first
+    words = before + _TENSE_WORD.findall(tail)
     for i, w in enumerate(words):
+        w = w.lower().split("'")[-1]  # word by word: most dates meet a cue within a few words
         if w in _FUTURE_CUES:
             return "future"
         if w in _PAST_CUES:
             return "past"
         if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST:
-            if i + 1 < len(before) and before[i + 1] in ("be", "being"):
+            if i + 1 < len(before) and before[i + 1].lower() in ("be", "being"):
                 continue  # "will be published": a passive, its tense is in the words before "be"
             return "past"
     return None
