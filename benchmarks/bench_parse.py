@@ -144,6 +144,8 @@ def factcheck_system() -> tuple[Callable[[Phrase], list[Answer]], set[str]]:
                 out.extend(("date", e.start, e.end) for e in v.ends)
             elif v.kind == "time":
                 out.append(("time", v.low))
+            elif v.kind == "duration":
+                out.extend(("number", x) for x in v.counts)  # "19 years": the count as written
             elif v.kind in ("money", "rate") and v.unit and v.unit[:3].isupper():
                 out.extend(("money", x, v.unit[:3]) for x in v.figures or [v.value])
             elif v.kind in ("number", "percent", "rate"):

@@ -129,6 +129,12 @@ def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, fl
     £8.25m stays £8,250,000 and not £8,249,999.999..."""
     if kind is None or kind in ("exact", "about_exact"):
         return low, high
+    if high < 0 and kind in ("about", "nearly", "just_above", "just_below"):
+        # a negative figure: the share is of its size ("nearly -1" is -1 to -0.9), so mirror it
+        b_low, b_high = _bounds(-high, -low, kind)
+        return (None if b_high is None else -b_high), (None if b_low is None else -b_low)
+    if high <= 0 and kind in ("below", "at_most"):
+        return None, high  # "under -5": no floor at zero
     lo, hi, share = _exact(low), _exact(high), _exact(APPROX_SHARE)
     if kind in ("above", "at_least"):
         return low, None
@@ -273,7 +279,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             gap = text[end : nxt.start]
             join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
             ratio = RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap)
-            if ratio and unit is None and nxt.value:
+            in_year = nxt.half_unit == 0 and not nxt.is_word and 1000 <= nxt.value <= 2100 and gap.strip() == "in"
+            if ratio and unit is None and nxt.value and not in_year:  # "85 in 2000" is not a ratio
                 e2, v2 = reader.read(nxt)[1:3]
                 frac = value / v2
                 out.append(

@@ -154,6 +154,7 @@ class Duration:
     unit: str  # day, week, month, year ...
     qualifier: str | None = None
     notes: tuple[str, ...] = ()
+    counts: tuple[float, ...] = ()  # the count or counts as written ("10 or 20 years": 10, 20)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -56,7 +56,7 @@ from factcheck.normalize.dates.patterns import (
     Rule,
     _counted_unit,
 )
-from factcheck.normalize.numbers import Scan
+from factcheck.normalize.numbers import Scan, words_to_number
 from factcheck.normalize.values import (
     DateValue,
     Duration,
@@ -260,9 +260,20 @@ def durations(text: str | Scan) -> list[Duration]:
             lo = 0.0
         elif q in ("about", "around", "roughly", "some"):
             lo, high = lo * 0.9, hi * 1.1
+        counts = tuple(c for c in (_written_count(m.group("n")), _written_count(m.group("n2"))) if c is not None)
         out.append(Duration("duration", text[m.start() : m.end()], m.span(), round(lo, 2),
-                            None if high is None else round(high, 2), _unit(m.group("unit")), q))  # fmt: skip
+                            None if high is None else round(high, 2), _unit(m.group("unit")), q, (), counts))  # fmt: skip
     return out
+
+
+def _written_count(word: str | None) -> float | None:
+    """The count before a unit of time as written ("19" in "19 years", 3 in "three days")."""
+    if not word:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        return words_to_number(word)
 
 
 def resolved(value: DateValue, ref: DateRange | None) -> DateValue:

@@ -218,7 +218,7 @@ def _join(a: Value, b: Value, text: str) -> DateValue | None:
             first = _resolve_against(a, b.range.end)  # the year of the second date
             if first is not None and first.start > b.range.end:
                 first = _resolve_against(a, b.range.end.replace(year=b.range.end.year - 1))
-        if first is None or first.start > b.range.end or isinstance(a.rule, Offset) or isinstance(b.rule, Offset):
+        if first is None or first.end > b.range.end or isinstance(a.rule, Offset) or isinstance(b.rule, Offset):
             return None
         start = lead.start() if lead else a.span[0]
         return DateValue("date", text[start : b.span[1]], (start, b.span[1]), DateRange(first.start, b.range.end),
