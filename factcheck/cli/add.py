@@ -68,6 +68,12 @@ def sources_list(
 ) -> None:
     """The sources, with publication dates (or ranges) and claim counts."""
     if ctx.invoked_subcommand is not None:
+        import click
+
+        from factcheck.invocation import GLOBAL_ROOT
+
+        if ctx.get_parameter_source("root") is click.core.ParameterSource.COMMANDLINE:
+            GLOBAL_ROOT.set(str(root))  # `sources --root DIR add FILE`: the project for add
         return
     from factcheck import console
     from factcheck.actions.show import list_sources
