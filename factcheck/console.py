@@ -103,12 +103,23 @@ def _diff(d: Discrepancy, colour: bool) -> Text:
     return text
 
 
+UNLISTED = {
+    Verdict.CHANGED: "the values differ at different times",
+    Verdict.ROUNDING: "the values agree within their precision",
+    Verdict.CORROBORATED: "the sources agree",
+}
+
+
 def print_verification(v: Verification, show_all: bool = False) -> None:
     out = stdout()
     counts = verdict_counts(v)
     out.print(Text(f"factcheck verify: {len(v.sources)} sources, {len(v.claims)} claims", style="bold"))
     for verdict in VERDICT_ORDER:
         items = [d for d in v.discrepancies if d.verdict is verdict]
+        if not items and v.unlisted.get(verdict.value):
+            out.print(Text(f"\n{verdict.value.upper()} ({v.unlisted[verdict.value]}): {UNLISTED.get(verdict, 'they need no attention')} "
+                           "(--all to list them)", style=STYLES[verdict]))  # fmt: skip
+            continue
         if not items:
             continue
         full = verdict.needs_attention or show_all

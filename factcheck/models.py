@@ -361,6 +361,9 @@ class Verification:
     problems: tuple[Problem, ...]
     discrepancies: tuple[Discrepancy, ...]
     entities: tuple[Entity, ...] = field(default=())
+    # pairs judged but not listed in discrepancies (they need no attention), by verdict value: verify
+    # lists each pair only when asked for all of them, so output grows with claims, not pairs
+    unlisted: dict[str, int] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -371,9 +374,22 @@ class Verification:
         return tuple(d for d in self.discrepancies if d.needs_attention)
 
     def to_dict(self) -> dict[str, Any]:
+        return {**self.head_dict(), "discrepancies": [d.to_dict() for d in self.discrepancies]}
+
+    def head_dict(self) -> dict[str, Any]:
+        """to_dict without the discrepancies, which a large result writes one at a time."""
         return {
             "sources": len(self.sources),
             "claims": len(self.claims),
             "problems": [p.to_dict() for p in self.problems],
-            "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "counts": self.counts(),
         }
+
+    def counts(self) -> dict[str, int]:
+        """Pairs judged, by verdict, listed or not."""
+        counts = {v.value: 0 for v in Verdict}
+        for d in self.discrepancies:
+            counts[d.verdict.value] += 1
+        for verdict, n in self.unlisted.items():
+            counts[verdict] = counts.get(verdict, 0) + n
+        return counts

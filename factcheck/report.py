@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
 from collections import Counter
+from typing import TextIO
 
 from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
 from factcheck.text.printable import clean
@@ -28,12 +30,26 @@ VERDICT_LABELS = {
 
 
 def to_json(verification: Verification) -> str:
-    return json.dumps(verification.to_dict(), indent=2, ensure_ascii=False)
+    out = io.StringIO()
+    write_json(verification, out)
+    return out.getvalue()
+
+
+def write_json(verification: Verification, out: TextIO) -> None:
+    """The verification as JSON, written a discrepancy at a time (one a line) so that a large one is
+    never held as one string, and each line is encoded by json's C encoder (indenting is not)."""
+    out.write("{\n")
+    for name, value in verification.head_dict().items():
+        out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+    out.write('  "discrepancies": [')
+    for n, d in enumerate(verification.discrepancies):
+        out.write(("\n    " if n == 0 else ",\n    ") + json.dumps(d.to_dict(), ensure_ascii=False))
+    out.write("\n  ]\n}\n" if verification.discrepancies else "]\n}\n")
 
 
 def verdict_counts(verification: Verification) -> dict[str, int]:
-    counts = Counter(d.verdict for d in verification.discrepancies)
-    return {v.value: counts.get(v, 0) for v in VERDICT_ORDER}
+    counts = verification.counts()
+    return {v.value: counts.get(v.value, 0) for v in VERDICT_ORDER}
 
 
 def claims_per_source(verification: Verification) -> dict[str, int]:

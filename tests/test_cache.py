@@ -41,12 +41,22 @@ def count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return checked
 
 
-def test_deleting_the_cache_changes_no_result(shipped: Path) -> None:
-    first = results(shipped)
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_deleting_the_cache_changes_no_result(shipped: Path, all_pairs: bool) -> None:
+    first = results(shipped, all_pairs=all_pairs)
     assert cache_path(shipped).exists()
-    again = results(shipped)
+    again = results(shipped, all_pairs=all_pairs)
     cache_path(shipped).unlink()
-    assert results(shipped) == first == again == results(shipped, cache=False)
+    assert results(shipped, all_pairs=all_pairs) == first == again == results(shipped, cache=False, all_pairs=all_pairs)
+
+
+def test_pairs_that_need_no_attention_are_counted_not_listed_unless_all_are_asked_for(shipped: Path) -> None:
+    everything = results(shipped)
+    listed = results(shipped, all_pairs=False)  # from a cache made listing every pair: judged again
+    assert listed["counts"] == everything["counts"]
+    assert listed["discrepancies"] == [d for d in everything["discrepancies"] if d["verdict"] in ("conflict", "possible")]
+    assert everything["counts"]["changed"] > 0 and everything["counts"]["rounding"] > 0
+    assert results(shipped, all_pairs=False) == listed == results(shipped, all_pairs=False, cache=False)
 
 
 def test_verify_reads_its_claims_and_anchors_back_from_the_cache(shipped: Path) -> None:
@@ -73,17 +83,18 @@ def test_unchanged_files_are_not_checked_again(shipped: Path, monkeypatch: pytes
     assert checked == [CLAIMS_FILE]
 
 
-def test_an_edit_is_judged_against_the_cached_claims(shipped: Path) -> None:
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_an_edit_is_judged_against_the_cached_claims(shipped: Path, all_pairs: bool) -> None:
     """Changing one file re-judges only its pairs; the result must equal working it all out."""
-    verify(shipped)
+    verify(shipped, all_pairs=all_pairs)
     file = shipped / "claims" / "000_383d7e6cd305652f.yaml"
     text = file.read_text(encoding="utf-8")
     file.write_text(text.replace("subject: ", "subject: ", 1) + "# edited\n", encoding="utf-8")
-    assert results(shipped) == results(shipped, cache=False)
+    assert results(shipped, all_pairs=all_pairs) == results(shipped, cache=False, all_pairs=all_pairs)
     report = shipped / "claims" / "002_4a3e0aeb4aed9d78.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("property:", "property: renamed", 1), encoding="utf-8")
-    edited = results(shipped)
-    assert edited == results(shipped, cache=False)
+    edited = results(shipped, all_pairs=all_pairs)
+    assert edited == results(shipped, cache=False, all_pairs=all_pairs)
 
 
 def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
@@ -141,18 +152,19 @@ def test_the_index_finds_what_scoring_every_claim_finds(
 
 
 @pytest.mark.parametrize("edited", ["000_383d7e6cd305652f.yaml", "004_50052377a5f6eff6.yaml"])
-def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited: str) -> None:
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited: str, all_pairs: bool) -> None:
     """Pairs of proposed claims are found by evidence; after an edit they too must come out as a
     full run finds them."""
     proposed = shipped / "claims" / "003_cd71f326698410c5.yaml"
     text = proposed.read_text(encoding="utf-8")
     proposed.write_text(text.replace("\n  - id:", "\n  - status: proposed\n    id:"), encoding="utf-8")
-    first = results(shipped)
-    assert first == results(shipped, cache=False)
+    first = results(shipped, all_pairs=all_pairs)
+    assert first == results(shipped, cache=False, all_pairs=all_pairs)
     assert any(d["proposed"] for d in first["discrepancies"])
     file = shipped / "claims" / edited
     file.write_text(file.read_text(encoding="utf-8").replace("value: ", "value:  ", 1) + "# edited\n", encoding="utf-8")
-    assert results(shipped) == results(shipped, cache=False)
+    assert results(shipped, all_pairs=all_pairs) == results(shipped, cache=False, all_pairs=all_pairs)
 
 
 def test_claims_read_back_from_a_damaged_cache_are_worked_out_again(shipped: Path) -> None:

@@ -30,6 +30,18 @@ def test_verify_shipped_corpus_exits_1_and_prints_json_in_the_promised_shape(run
     assert isinstance(d["claims"][0]["line"], int)
 
 
+def test_verify_lists_the_pairs_that_need_attention_and_counts_the_rest_unless_all(runner, shipped):
+    short = json.loads(run(runner, "verify", "--root", shipped, "--format", "json").stdout)
+    full = json.loads(run(runner, "verify", "--root", shipped, "--format", "json", "--all").stdout)
+    assert {d["verdict"] for d in short["discrepancies"]} == {"conflict", "possible"}
+    assert short["counts"] == full["counts"]
+    assert len(full["discrepancies"]) == sum(full["counts"].values()) > len(short["discrepancies"])
+    text = run(runner, "verify", "--root", shipped).stdout
+    assert f"CHANGED ({short['counts']['changed']}): the values differ at different times (--all to list them)" in text
+    assert "unallocated cases" not in text  # a changed pair, counted only
+    assert "unallocated cases" in run(runner, "verify", "--root", shipped, "--all").stdout
+
+
 def test_verify_exits_0_when_nothing_needs_attention(runner, mini):
     mini.source("a.txt", "The council spent £7m on roads.", "2020-01-01")
     mini.claims("a.yaml", CLEAN_CLAIMS)

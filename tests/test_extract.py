@@ -37,7 +37,7 @@ def _pairs(report: dict) -> dict[frozenset[str], str]:
 
 def test_extract_then_verify_finds_the_named_conflicts_without_any_hand_work(fresh, runner):
     assert runner.invoke(app, ["extract", "--root", str(fresh)]).exit_code == 0
-    result = runner.invoke(app, ["verify", "--root", str(fresh), "--format", "json"])
+    result = runner.invoke(app, ["verify", "--root", str(fresh), "--format", "json", "--all"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     pairs = _pairs(report)

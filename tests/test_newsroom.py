@@ -69,7 +69,7 @@ def test_a_new_users_session_from_init_to_a_report_with_one_conflict(runner, tmp
     entities = yaml.safe_load((story / "claims" / "entities.yaml").read_text())["entities"]
     assert len(entities) == 1  # "the …" and "…" are one subject, made once
 
-    result = run(runner, "verify", "--root", story, "--format", "json")
+    result = run(runner, "verify", "--root", story, "--format", "json", "--all")
     assert result.exit_code == ExitStatus.DISCREPANCIES
     verdicts = {d["property"]: d["verdict"] for d in json.loads(result.stdout)["discrepancies"]}
     assert verdicts == {"overspend": "conflict", "savings": "rounding"}
@@ -209,7 +209,7 @@ def check_node(node: dict, where: str) -> None:
 
 def test_claimreview_validates_against_schema_org(runner, shipped):
     reviews = json.loads(ok(runner, "export", "--format", "claimreview", "--root", shipped))
-    verdicts = json.loads(run(runner, "verify", "--root", shipped, "--format", "json").stdout)["discrepancies"]
+    verdicts = json.loads(run(runner, "verify", "--root", shipped, "--format", "json", "--all").stdout)["discrepancies"]
     assert len(reviews) == sum(1 for d in verdicts if d["verdict"] != "corroborated")
     for review in reviews:
         check_node(review, "$")

@@ -26,7 +26,7 @@ def run(runner, *args, **kwargs):
 
 
 def discrepancies(runner, root) -> list[dict]:
-    return json.loads(run(runner, "verify", "--root", root, "--format", "json").stdout)["discrepancies"]
+    return json.loads(run(runner, "verify", "--root", root, "--format", "json", "--all").stdout)["discrepancies"]
 
 
 def find(items: list[dict], verdict: str, *values: str) -> dict:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -12,7 +13,7 @@ from factcheck.errors import ExitStatus
 def verify_command(
     root: Path = RootOption,
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text for people, json for tools."),
-    show_all: bool = typer.Option(False, "--all", help="List corroborated pairs in full too."),
+    show_all: bool = typer.Option(False, "--all", help="List every pair judged: changed, rounding and corroborated too."),
     jobs: int = JobsOption,
     no_cache: bool = NoCacheOption,
 ) -> None:
@@ -24,15 +25,15 @@ def verify_command(
     from factcheck import console
     from factcheck.pipeline.verification import verify
     from factcheck.project import Project
-    from factcheck.report import to_json
+    from factcheck.report import write_json
 
     with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
-        result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache)
+        result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache, all_pairs=show_all)
     status = (ExitStatus.BAD_INPUT if result.errors
               else ExitStatus.DISCREPANCIES if result.needs_attention else ExitStatus.CLEAN)  # fmt: skip
     exits_with(status)
     if format is ListFormat.json:
-        typer.echo(to_json(result))
+        write_json(result, sys.stdout)
     else:
         console.print_verification(result, show_all=show_all)
     console.print_problems(result)

@@ -19,7 +19,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from itertools import combinations
 
@@ -292,13 +292,16 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
 def compare(
     values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
     terms: dict[str, str] | None = None, known: Iterable[ClaimValue] = (),
+    unlisted: Callable[[ClaimValue, ClaimValue, Verdict], None] | None = None,
 ) -> tuple[Discrepancy, ...]:  # fmt: skip
     """Every pair of claims about the same thing, with its verdict: reviewed claims by subject and
     property (two in one source too), pairs involving a proposed claim by pairing's judgement (with its
     confidence) across sources.
 
     `known` are values already compared among themselves (kept in a cache): then only the pairs
-    with at least one of `values` are judged. Either way a pair lists its claims in registry order."""
+    with at least one of `values` are judged. Either way a pair lists its claims in registry order.
+    With `unlisted`, a pair that needs no attention is handed to it instead of becoming a
+    Discrepancy (most pairs in a large registry agree: only their number is wanted)."""
     from factcheck.judge.pairing import topic_free_pairs
 
     values = list(values)
@@ -335,6 +338,9 @@ def compare(
         if result is None:
             continue
         verdict, why = result
+        if unlisted is not None and not verdict.needs_attention:
+            unlisted(a, b, verdict)
+            continue
         found.append(
             Discrepancy(
                 verdict=verdict,

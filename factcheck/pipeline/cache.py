@@ -41,6 +41,9 @@ CREATE TABLE IF NOT EXISTS pairs (file_a TEXT, file_b TEXT, checksum TEXT, data 
 CREATE INDEX IF NOT EXISTS pairs_a ON pairs (file_a);
 CREATE INDEX IF NOT EXISTS pairs_b ON pairs (file_b);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS tallies (file_a TEXT, file_b TEXT, verdict TEXT, n INTEGER);
+CREATE INDEX IF NOT EXISTS tallies_a ON tallies (file_a);
+CREATE INDEX IF NOT EXISTS tallies_b ON tallies (file_b);
 CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT, claims INTEGER, first INTEGER);
 """
 _FTS = (
@@ -175,19 +178,27 @@ class Cache:
     def pairs(self) -> list[Any]:
         return [_load(data, checksum) for checksum, data in self._rows("SELECT checksum, data FROM pairs")]
 
+    def tallies(self) -> dict[str, int]:
+        """The pairs kept only as a number, by verdict."""
+        return {v: int(n) for v, n in self._rows("SELECT verdict, sum(n) FROM tallies GROUP BY verdict")}
+
     def forget_comparisons(self, files: Iterable[str] | None = None) -> None:
-        """Drop the groups, pairs and compared keys of files (of every file when None)."""
+        """Drop the groups, pairs, tallies and compared keys of files (of every file when None)."""
         if files is None:
-            for table in ("groups", "pairs", "compared"):
+            for table in ("groups", "pairs", "tallies", "compared"):
                 self._write(f"DELETE FROM {table}", [()])
             return
         rows = [(f,) for f in files]
         self._write("DELETE FROM groups WHERE file = ?", rows)
-        self._write("DELETE FROM pairs WHERE file_a = ? OR file_b = ?", [(f, f) for (f,) in rows])
+        for table in ("pairs", "tallies"):  # two deletes: each can use its index, an OR cannot
+            self._write(f"DELETE FROM {table} WHERE file_a = ?", rows)
+            self._write(f"DELETE FROM {table} WHERE file_b = ?", rows)
         self._write("DELETE FROM compared WHERE file = ?", rows)
 
     def record_comparisons(self, groups: Iterable[tuple[str, str]], pairs: Iterable[tuple[str, str, Any]],
-                           compared: Iterable[tuple[str, str]]) -> None:  # fmt: skip
+                           compared: Iterable[tuple[str, str]],
+                           tallies: Iterable[tuple[str, str, str, int]] = ()) -> None:  # fmt: skip
+        self._write("INSERT INTO tallies VALUES (?, ?, ?, ?)", list(tallies))
         self._write("INSERT INTO groups VALUES (?, ?)", list(groups))
         rows = []
         for file_a, file_b, value in pairs:

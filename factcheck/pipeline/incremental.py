@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any, TypeVar, overload
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.quotes import quotation_keys
 from factcheck.judge.verdicts import compare, group_key, order_discrepancies
-from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem
+from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem, Verdict
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt
 from factcheck.registry.load import ENTITIES_FILE, load_entities
@@ -39,33 +40,58 @@ class Unit:
     groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (comparison_keys)
 
 
-def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...],
-                 glossary: dict[str, str]) -> tuple[Discrepancy, ...]:  # fmt: skip
+def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
+                 all_pairs: bool = True) -> tuple[tuple[Discrepancy, ...], dict[str, int]]:  # fmt: skip
     """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
-    units when few changed (and their pairs can be found by key); otherwise all of them."""
+    units when few changed (and their pairs can be found by key); otherwise all of them.
+
+    Returns the pairs listed and the number of the others by verdict: with `all_pairs` every pair
+    is listed; without, only those that need attention, and the cache keeps only those and, for
+    the others, how many there are between each two files."""
+    mode = "all" if all_pairs else "listed"
+    keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
     compared = store.compared() if store else {}
-    changed = {f for f in units.keys if compared.get(f) != units.keys[f]} | (compared.keys() - units.keys.keys())
+    changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
     if store and compared and not changed:
-        return order_discrepancies(store.pairs())
-    present = [f for f in changed if f in units.keys]
-    few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(units.keys)
+        return order_discrepancies(store.pairs()), store.tallies()
+    present = [f for f in changed if f in keys]
+    few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(keys)
     mine = units.load(present) if few else {}
     lookup = _lookups(mine, entities, glossary) if few else None
+    tally = Tally(all_pairs)
     if store is not None and lookup is not None:
         neighbours = units.load(store.files_in_groups(lookup) - set(present))
         new = [cv for u in mine.values() for cv in u.values]
         known = [cv for u in neighbours.values() for cv in u.values]
-        found = compare(new, entities, _lines([*mine.values(), *neighbours.values()]), glossary, known=known)
+        found = compare(new, entities, _lines([*mine.values(), *neighbours.values()]), glossary, known=known,
+                        unlisted=tally.add)  # fmt: skip
         store.forget_comparisons(changed)
-        _record(store, found, {**mine, **neighbours}, present, units.keys)
-        return order_discrepancies(store.pairs())
+        _record(store, found, tally, {**mine, **neighbours}, present, keys)
+        return order_discrepancies(store.pairs()), store.tallies()
     everything = units.load(units.keys)
     values = [cv for u in everything.values() for cv in u.values]
-    found = compare(values, entities, _lines(everything.values()), glossary)
+    found = compare(values, entities, _lines(everything.values()), glossary, unlisted=tally.add)
     if store:
         store.forget_comparisons()
-        _record(store, found, everything, list(units.keys), units.keys)
-    return found
+        _record(store, found, tally, everything, list(units.keys), keys)
+    return found, tally.totals()
+
+
+class Tally:
+    """Pairs that need no attention, counted between each two claims files instead of listed."""
+
+    def __init__(self, all_pairs: bool) -> None:
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.add = None if all_pairs else self._add
+
+    def _add(self, a: ClaimValue, b: ClaimValue, verdict: Verdict) -> None:
+        self.counts[(a.claim.file, b.claim.file, verdict.value)] += 1
+
+    def totals(self) -> dict[str, int]:
+        out: Counter[str] = Counter()
+        for (_a, _b, verdict), n in self.counts.items():
+            out[verdict] += n
+        return dict(out)
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
@@ -97,13 +123,14 @@ def _group_tag(cv: ClaimValue) -> str:
     return "g|" + "|".join(group_key(cv))
 
 
-def _record(store: Cache, found: Sequence[Discrepancy], units: dict[str, Unit], files: list[str],
+def _record(store: Cache, found: Sequence[Discrepancy], tally: Tally, units: dict[str, Unit], files: list[str],
             keys: dict[str, str]) -> None:  # fmt: skip
     file_of = {c.id: u.file for u in units.values() for c in u.claims}
     store.record_comparisons(
         groups=[(g, f) for f in files for g in units[f].groups],
         pairs=[(file_of[d.claims[0].id], file_of[d.claims[1].id], d) for d in found],
         compared=[(f, keys[f]) for f in files],
+        tallies=[(a, b, verdict, n) for (a, b, verdict), n in tally.counts.items()],
     )
 
 

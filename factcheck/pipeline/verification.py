@@ -66,7 +66,7 @@ class Context:
 
 def verify(
     root: str | Path | Project = ".", progress: Callable[[str, int], None] | None = None, *, jobs: int | None = None,
-    cache: bool = True,
+    cache: bool = True, all_pairs: bool = True,
 ) -> Verification:  # fmt: skip
     """Check every quote, every value and every cross-source pair in the project at root.
 
@@ -74,22 +74,23 @@ def verify(
     everything else is reported in the result's problems and discrepancies. `progress(name, total)`
     is called for every claims file checked, for a progress bar. `jobs` is the number of processes
     for checking claims files (None: one per core when there are many files to check); `cache`
-    False works without .factcheck/cache.sqlite.
+    False works without .factcheck/cache.sqlite. `all_pairs` False lists only the pairs that need
+    attention in discrepancies and counts the others (in `unlisted`): what a large registry needs.
     """
     project = Project.at(root)
     if cache:
         try:
             with open_cache(project.root) as store:
-                return _verify(project, progress, jobs, store)
+                return _verify(project, progress, jobs, store, all_pairs)
         except CacheBusy:
             pass  # another run is writing it: work without it
         except CacheCorrupt:
             remove_cache(project.root)  # never trusted: thrown away, and rebuilt by the next run
-    return _verify(project, progress, jobs, None)
+    return _verify(project, progress, jobs, None, all_pairs)
 
 
 def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
-            store: Cache | None) -> Verification:  # fmt: skip
+            store: Cache | None, all_pairs: bool = True) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
     hashes = FileHashes(store)
     seen = store.get("seen-sources", "") if store else None
@@ -132,7 +133,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         hashes.save()
     units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
-    discrepancies = judged_pairs(units, store, entities, ctx.glossary)
+    discrepancies, unlisted = judged_pairs(units, store, entities, ctx.glossary, all_pairs)
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
@@ -147,6 +148,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         problems=tuple(problems),
         discrepancies=apply_reviews(discrepancies, load_reviews(root, settings)),
         entities=entities,
+        unlisted=unlisted,
     )
 
 
