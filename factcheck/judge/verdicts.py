@@ -292,7 +292,7 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
 def compare(
     values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
     terms: dict[str, str] | None = None, known: Iterable[ClaimValue] = (),
-    unlisted: Callable[[ClaimValue, ClaimValue, Verdict], None] | None = None,
+    unlisted: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None = None,
 ) -> tuple[Discrepancy, ...]:  # fmt: skip
     """Every pair of claims about the same thing, with its verdict: reviewed claims by subject and
     property (two in one source too), pairs involving a proposed claim by pairing's judgement (with its
@@ -300,8 +300,8 @@ def compare(
 
     `known` are values already compared among themselves (kept in a cache): then only the pairs
     with at least one of `values` are judged. Either way a pair lists its claims in registry order.
-    With `unlisted`, a pair that needs no attention is handed to it instead of becoming a
-    Discrepancy (most pairs in a large registry agree: only their number is wanted)."""
+    With `unlisted`, a pair that needs no attention is handed to it, and becomes a Discrepancy
+    only if it answers False (most pairs in a large registry agree: only their number is wanted)."""
     from factcheck.judge.pairing import topic_free_pairs
 
     values = list(values)
@@ -338,8 +338,7 @@ def compare(
         if result is None:
             continue
         verdict, why = result
-        if unlisted is not None and not verdict.needs_attention:
-            unlisted(a, b, verdict)
+        if unlisted is not None and not verdict.needs_attention and unlisted(a, b, verdict):
             continue
         found.append(
             Discrepancy(

@@ -14,10 +14,10 @@ from typing import Any, TypeVar, overload
 
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.quotes import quotation_keys
-from factcheck.judge.verdicts import compare, group_key, order_discrepancies
+from factcheck.judge.verdicts import compare, discrepancy_id, group_key, order_discrepancies
 from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem, Verdict
 from factcheck.normalize.claims import ClaimValue
-from factcheck.pipeline.cache import Cache, CacheCorrupt
+from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
 from factcheck.sources.load import Seen, load_manifest
@@ -41,14 +41,16 @@ class Unit:
 
 
 def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
-                 all_pairs: bool = True) -> tuple[tuple[Discrepancy, ...], dict[str, int]]:  # fmt: skip
+                 all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
+                 ) -> tuple[tuple[Discrepancy, ...], dict[str, int]]:  # fmt: skip
     """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
     units when few changed (and their pairs can be found by key); otherwise all of them.
 
     Returns the pairs listed and the number of the others by verdict: with `all_pairs` every pair
     is listed; without, only those that need attention, and the cache keeps only those and, for
-    the others, how many there are between each two files."""
-    mode = "all" if all_pairs else "listed"
+    the others, how many there are between each two files. A pair someone has reviewed (its id in
+    `reviewed`) is always listed: the decision may make it a conflict."""
+    mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
     keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
@@ -58,7 +60,7 @@ def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...]
     few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(keys)
     mine = units.load(present) if few else {}
     lookup = _lookups(mine, entities, glossary) if few else None
-    tally = Tally(all_pairs)
+    tally = Tally(all_pairs, reviewed)
     if store is not None and lookup is not None:
         neighbours = units.load(store.files_in_groups(lookup) - set(present))
         new = [cv for u in mine.values() for cv in u.values]
@@ -80,12 +82,17 @@ def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...]
 class Tally:
     """Pairs that need no attention, counted between each two claims files instead of listed."""
 
-    def __init__(self, all_pairs: bool) -> None:
+    def __init__(self, all_pairs: bool, reviewed: frozenset[str] = frozenset()) -> None:
         self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.reviewed = reviewed
         self.add = None if all_pairs else self._add
 
-    def _add(self, a: ClaimValue, b: ClaimValue, verdict: Verdict) -> None:
+    def _add(self, a: ClaimValue, b: ClaimValue, verdict: Verdict) -> bool:
+        """Count the pair (True), unless someone reviewed it (False: it is listed)."""
+        if self.reviewed and discrepancy_id(a.claim.id, b.claim.id) in self.reviewed:
+            return False
         self.counts[(a.claim.file, b.claim.file, verdict.value)] += 1
+        return True
 
     def totals(self) -> dict[str, int]:
         out: Counter[str] = Counter()

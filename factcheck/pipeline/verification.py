@@ -133,7 +133,8 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         hashes.save()
     units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
-    discrepancies, unlisted = judged_pairs(units, store, entities, ctx.glossary, all_pairs)
+    reviews = load_reviews(root, settings)
+    discrepancies, unlisted = judged_pairs(units, store, entities, ctx.glossary, all_pairs, frozenset(reviews))
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
@@ -146,7 +147,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         claims=Lazy(units.claims, count),
         anchors=Lazy(units.anchors),
         problems=tuple(problems),
-        discrepancies=apply_reviews(discrepancies, load_reviews(root, settings)),
+        discrepancies=apply_reviews(discrepancies, reviews),
         entities=entities,
         unlisted=unlisted,
     )
