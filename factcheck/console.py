@@ -106,6 +106,7 @@ def _diff(d: Discrepancy, colour: bool) -> Text:
 UNLISTED = {
     Verdict.CHANGED: "the values differ at different times",
     Verdict.ROUNDING: "the values agree within their precision",
+    Verdict.CONSISTENT: "a hedge or a vague date that holds for the other",
     Verdict.CORROBORATED: "the sources agree",
 }
 
