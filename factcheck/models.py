@@ -346,7 +346,7 @@ class Discrepancy:
             "property": self.property,
             "explanation": self.explanation,
             "claims": [c.to_dict() for c in self.claims],
-            "edits": [e.to_dict() for e in self.edits],
+            **({"edits": [e.to_dict() for e in self.edits]} if self.edits else {}),  # two statements that differ
         }
 
 

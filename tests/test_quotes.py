@@ -44,7 +44,7 @@ def verdicts(runner, root: Path) -> tuple[int, list[dict]]:
 
 
 def changes(d: dict) -> list[tuple[str, str, str]]:
-    return [(e["op"], e["a"], e["b"]) for e in d["edits"] if e["op"] != "same"]
+    return [(e["op"], e["a"], e["b"]) for e in d.get("edits", []) if e["op"] != "same"]
 
 
 GAZETTE = """\
