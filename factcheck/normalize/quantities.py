@@ -301,26 +301,25 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 continue
             joiner = gap.strip().lower()
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
-            if not RANGE_JOIN.match(gap):
-                nxt = None
-            second = reader.read(nxt) if nxt is not None else first
+            upper = nxt if RANGE_JOIN.match(gap) else None
+            second = reader.read(upper) if upper is not None else first
             gap2 = text[end : second.start] if second.start >= end else gap
-            allowed = nxt is not None and (
+            allowed = upper is not None and bool(
                 join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
             )
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-            years = allowed and all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, nxt))
-            if allowed and (joiner != "and" or between) and not (years and unit is None):
+            years = upper is not None and all(
+                f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, upper)
+            )
+            if upper is not None and allowed and (joiner != "and" or between) and not (years and unit is None):
                 s2, e2, v2, low2, high2, unit2 = second[:6]
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2
                     # "£5-7m": the second figure's scale applies to the first
-                    second_scale = v2 / nxt.value if nxt.value else 1.0
-                    if (
-                        nxt is not None and nxt.is_word and nxt.half_unit > 0
-                    ):  # "three to five million": the scale is in the words
-                        second_scale *= 2 * nxt.half_unit
-                    if second_scale > 1 and value == fig.value and fig.value < nxt.value:
+                    second_scale = v2 / upper.value if upper.value else 1.0
+                    if upper.is_word and upper.half_unit > 0:  # "three to five million": the scale is in the words
+                        second_scale *= 2 * upper.half_unit
+                    if second_scale > 1 and value == fig.value and fig.value < upper.value:
                         value *= second_scale
                         half = (fig.half_unit or 0.5) * second_scale
                         low, high = value - half, value + half

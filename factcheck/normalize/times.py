@@ -133,9 +133,10 @@ def times(text: str | Scan) -> list[TimeValue]:
     past_to = (hour_word or scan.has_digit) and not words.isdisjoint(_PAST_TO_WORDS)
     for m in PAST_TO.finditer(low) if past_to else ():
         amount = m.group("min")
-        mi = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
-        if mi is None:
+        minutes = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
+        if minutes is None:
             continue
+        mi = minutes
         h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS[m.group("h")]
         h = _hour24(h, m.group("ap"), m.group("part") or m.group("night"))
         if m.group("dir") in ("to", "before"):
@@ -145,8 +146,9 @@ def times(text: str | Scan) -> list[TimeValue]:
         if not (m.group("oc") or m.group("ap") or m.group("part") or m.group("night")):
             continue  # "three thirty" alone may be a number; "at nine" too vague
         h = _HOUR_WORDS[m.group("h")]
-        mi = _word_minutes(m.group("m")) if m.group("m") else 0
-        if mi is None:
+        minutes = _word_minutes(m.group("m")) if m.group("m") else 0
+        if minutes is None:
             continue
+        mi = minutes
         out.append(_value(m, text, _hour24(h, m.group("ap"), m.group("part") or m.group("night")), mi, None))
     return out

@@ -119,8 +119,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
         for m in MONTH_YEAR_NUM.finditer(text) if scan.has_year and "/" in text else ():
             out.append(_value(m, text, month_range(int(m.group("y")), int(m.group("mo"))), "month"))
         for m in YEAR_SPAN.finditer(text) if scan.has_year and not text.isdigit() else ():
-            a, b = int(m.group("a")), m.group("b")
-            end = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+            a, last = int(m.group("a")), m.group("b")
+            end = int(last) if len(last) == 4 else a // 100 * 100 + int(last)
             if end > a + 1:
                 ends = (year_range(a), year_range(end))
                 out.append(DateValue("date", m.group(0), m.span(), DateRange(ends[0].start, ends[1].end), "range",
@@ -135,10 +135,10 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
     if not words.isdisjoint(_YEAR_WORD_GATE):
         for m in YEAR_WORDS.finditer(low):
-            y = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
-            if y is None or not 1000 <= y <= 2099:
+            said = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
+            if said is None or not 1000 <= said <= 2099:
                 continue
-            out.append(_value(m, text, year_range(int(y)), "year", ("a year in words",)))
+            out.append(_value(m, text, year_range(int(said)), "year", ("a year in words",)))
     if "century" in words or "centuries" in words:
         for m in CENTURY.finditer(low):
             n = int(m.group("n")) if m.group("n") else ORDINALS.get(m.group("w") or "", 0)

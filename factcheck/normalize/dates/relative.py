@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import (
@@ -124,7 +124,8 @@ def _days_after(days: int) -> Rule:
     return lambda d: DateRange(d, d + dt.timedelta(days=days))
 
 
-class Offset(NamedTuple):
+@dataclass(frozen=True)
+class Offset:
     """A rule that moves the reference day by low to high days; kept as data so that an offset
     written against a stated anchor ("two days after 3 May") can be applied to that anchor."""
 
