@@ -230,7 +230,8 @@ def pair_confidence(a: Features, b: Features) -> float:
         context = context_agreement(a, b)
         if context < CONTEXT_AT or not same_scale(a, b):
             return 0.0
-        if entities == 0.0 and a.subject_kind != "person" and b.subject_kind != "person" and words >= 0.8:
+        people = (a.subject_kind == "person") + (b.subject_kind == "person")
+        if entities == 0.0 and words >= 0.8 and people < 2 and context >= (0.5 if people else CONTEXT_AT):
             entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
     if entities == 0.0:
         return 0.0

@@ -44,7 +44,25 @@ ORG_HEADS = {
     "police": "police", "force": "police", "hospital": "hospital", "school": "school",
     "university": "university", "college": "college", "charity": "charity", "agency": "agency",
     "unitaries": "council", "unitary": "council", "commission": "board", "office": "department",
+    "fund": "fund", "bank": "company", "corporation": "company", "survey": "agency", "organisation": "agency",
+    "organization": "agency", "association": "charity", "court": "court", "army": "military",
+    "military": "military", "parliament": "board", "institute": "university",
 }  # fmt: skip
+# Words that make a capitalised name a place ("Indian Ocean", "Jabaliya Camp", "Stadiou Street").
+PLACE_WORDS = {
+    "ocean", "sea", "island", "islands", "province", "city", "street", "avenue", "road", "square", "mountain",
+    "mount", "river", "lake", "bay", "valley", "camp", "district", "region", "strip", "gulf", "coast",
+    "peninsula", "airport", "park", "lane", "village", "town", "state", "republic", "kingdom", "east", "west",
+    "north", "south", "central",
+}  # fmt: skip
+# Words that make a capitalised name a news outlet ("Sky News", "The Age", "Press TV"): who reports, not
+# what is reported on.
+OUTLET_WORDS = {
+    "news", "times", "post", "press", "radio", "tv", "television", "herald", "telegraph", "mail", "guardian",
+    "independent", "reuters", "afp", "bbc", "cnn", "itv", "gazette", "journal", "tribune", "chronicle",
+    "observer", "echo", "inquirer", "express", "daily", "online", "network", "agency's", "bloomberg",
+}  # fmt: skip
+_PLACE_BEFORE = re.compile(r"(?:in|at|near|across|off|into|outside|inside|from|to|towards|around)\s+$")
 STOP = {
     "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these",
     "those", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
@@ -312,6 +330,12 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
         start = m.start()
     elif len(words) < 2 or words[0].lower() in ROLE_WORDS | STOP | _SENTENCE_WORDS | _CALENDAR:
         return None
+    lowered = {w.lower().strip(_APOS) for w in words}
+    kind = "person"
+    if not title and lowered & OUTLET_WORDS:
+        kind = "outlet"
+    elif not title and (lowered & PLACE_WORDS or _PLACE_BEFORE.search(text[max(0, start - 12) : start])):
+        kind = "place"  # "the Indian Ocean", "in Bener Meriah": people are not written "in" somewhere
     end = start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1])
     name = text[start:end]
     if name.endswith(("'s", "’s")):
@@ -320,7 +344,7 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     elif name.endswith(("'", "’")):
         end -= 1
         name = name[:-1]
-    return Mention(start, end, name, "person")
+    return Mention(start, end, name, kind)
 
 
 _SENTENCE_WORDS = {

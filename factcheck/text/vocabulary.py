@@ -259,18 +259,28 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     toks = terms(text)
     after = [t for t in toks if t[1] >= end]
     before = [t for t in toks if t[2] <= start][::-1]
-    for term, _s, _e in after[:5]:
+    lead = next((t for t, _s, _e in after[:5] if t not in _HEDGE_STEMS and not _plural_people(t)), "")
+    said_after = lead.startswith("~") and lead[1:] in MEASURE_FAMILIES  # "3 of them critically"
+    for term, s, e in before[:3] if not said_after else ():  # a verb right before: "injuring 30 commuters"
+        family = term[1:] if term.startswith("~") else None
+        if kind == "number" and family in HAPPENINGS and _verb_form(text[s:e]):
+            return family
+        if term not in _HEDGE_STEMS or _plural_people(term):
+            break
+    for i, (term, _s, _e) in enumerate(after[:5]):
         family = term[1:] if term.startswith("~") else None
         if family in MEASURE_FAMILIES:
             return family
         if term in _HEDGE_STEMS or _plural_people(term):
             continue
         if family is None and term[:1].isalpha() and not _plural_people(term):
-            break  # a thing counted ("shells"), or a verb the vocabulary does not know
+            if kind == "number" and i == 0:
+                return None  # a count of a thing ("13 countries", "three shells"), whatever came before
+            break  # a verb the vocabulary does not know
     for term, s, e in before[:3]:
         family = term[1:] if term.startswith("~") else None
         if kind == "number" and family in HAPPENINGS and _verb_form(text[s:e]):
-            return family  # "killing at least five", not "a demonstration is one thing"
+            return family  # "killed ... five people", not "a demonstration is one thing"
         if kind != "number" and family in MEASURE_FAMILIES:
             return family
         if term in _HEDGE_STEMS or family is not None:

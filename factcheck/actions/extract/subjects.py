@@ -141,9 +141,10 @@ def entity_for(
     for existing in new.values():  # "the council" and "the authority" in one story: one body
         if existing.kind == "organisation" and org_key(existing.name) == key:
             return existing.id, existing.name
+    kind = mention.kind if mention.kind in ("place", "outlet") else "organisation"
     entity_id = free_id(slug(name), index.entities)
-    new[entity_id] = ProposedEntity(entity_id, name, "organisation", source)
-    index.add(Entity(entity_id, name, (), "organisation"))
+    new[entity_id] = ProposedEntity(entity_id, name, kind, source)
+    index.add(Entity(entity_id, name, (), kind))
     return entity_id, name
 
 
