@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -155,3 +156,10 @@ def test_a_span_of_days_is_one_value_from_its_first_to_its_last_day(day, a, b):
     [v] = factcheck.parse(f"from {first} to {last} {month} {day.year}")
     assert v.range == DateRange(dt.date(day.year, day.month, first), dt.date(day.year, day.month, last))
     assert [e.start.day for e in v.ends] == [first, last]
+
+
+@pytest.mark.parametrize("text", ["Christmas to 2019", "from December 2019 to 2019", "Easter to 2021", "from 30 June to June"])
+def test_a_span_whose_second_end_starts_before_its_first_is_not_a_span(text):
+    for value in factcheck.parse(text, ref="2020-01-01"):
+        if value.kind == "date" and value.range is not None and getattr(value, "ends", None):
+            assert all(value.range.contains(end) for end in value.ends)

@@ -218,7 +218,10 @@ def _join(a: Value, b: Value, text: str) -> DateValue | None:
             first = _resolve_against(a, b.range.end)  # the year of the second date
             if first is not None and first.start > b.range.end:
                 first = _resolve_against(a, b.range.end.replace(year=b.range.end.year - 1))
-        if first is None or first.end > b.range.end or isinstance(a.rule, Offset) or isinstance(b.rule, Offset):
+        # a span runs forward: its first end may not start or finish after its second ("Christmas to 1000")
+        if first is None or first.start > b.range.start or first.end > b.range.end:
+            return None
+        if isinstance(a.rule, Offset) or isinstance(b.rule, Offset):
             return None
         start = lead.start() if lead else a.span[0]
         return DateValue("date", text[start : b.span[1]], (start, b.span[1]), DateRange(first.start, b.range.end),
