@@ -15,7 +15,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factcheck.files import write_atomic
+from factcheck.errors import RegistryError
+from factcheck.files import check_inside, read_bounded, write_atomic
 from factcheck.models import Anchor, AnchorStatus, Claim, Source
 from factcheck.text.fold import FoldedText, fold, fold_plain, line_and_column
 
@@ -135,17 +136,40 @@ def value_in(value: str, text: str) -> bool:
     return len([p for p in parts if p]) > 1
 
 
-def load_recorded(claims_dir: Path) -> dict[str, dict[str, Any]]:
-    """Anchors recorded by `factcheck anchor`, by claim id; empty when none were recorded."""
+RECORDED_FIELDS = {"source": str, "exact": str, "prefix": str, "suffix": str, "start": int, "end": int,
+                   "source_sha256": str}  # fmt: skip
+
+
+def load_recorded(claims_dir: Path, max_bytes: int = 20 * 1024 * 1024) -> dict[str, dict[str, Any]]:
+    """Anchors recorded by `factcheck anchor`, by claim id; empty when none were recorded. A file
+    that is not what `factcheck anchor` writes is refused in one line naming the entry and field."""
     file = claims_dir / ANCHORS_FILE
-    if not file.exists() or not file.resolve().is_relative_to(claims_dir.resolve()):
-        return {}  # a link leading out of the project is never read
+    display = f"claims/{ANCHORS_FILE}"
+    if not file.exists() and not file.is_symlink():
+        return {}
+    redo = "delete it and run `factcheck anchor` to record the anchors again"
+    check_inside(claims_dir.parent, file, display)
+    raw = read_bounded(file, display, max_bytes, RegistryError, what="the anchors file", too_big=redo,
+                       unreadable=redo)  # fmt: skip
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # a damaged anchors file only loses the history; quotes are found afresh
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RegistryError("is not UTF-8", path=display, hint=redo) from None
+    except json.JSONDecodeError as exc:
+        raise RegistryError(f"is not valid JSON ({exc.msg})", path=display, line=exc.lineno, hint=redo) from None
     anchors = data.get("anchors") if isinstance(data, dict) else None
-    return {k: v for k, v in (anchors or {}).items() if isinstance(v, dict)}
+    if not isinstance(anchors, dict):
+        raise RegistryError("has no 'anchors' mapping", path=display, hint=redo)
+    for claim_id, entry in anchors.items():
+        if not isinstance(entry, dict):
+            raise RegistryError(f"the anchor of '{claim_id}' is not a mapping", path=display, hint=redo)
+        for key, kind in RECORDED_FIELDS.items():
+            value = entry.get(key)
+            if value is not None and (type(value) is not kind or (kind is int and value < 0)):
+                what = "a whole number from 0" if kind is int else "text"
+                raise RegistryError(f"the anchor of '{claim_id}' has '{key}' that is not {what}", path=display,
+                                    field=key, hint=redo)  # fmt: skip
+    return anchors
 
 
 def write_anchors(claims_dir: Path, anchors: list[Anchor]) -> Path:

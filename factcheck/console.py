@@ -40,6 +40,12 @@ STYLES = {
 }
 
 
+def plain(text: object) -> Text:
+    """The one way a string reaches rich: as Text, never read as markup (so `[sic]`, `[/x]` and
+    `[link=...]` show as written), with control characters and escape sequences removed."""
+    return Text(clean(str(text)))
+
+
 class _Results(Console):
     """stdout. When its reader goes away (`| head -1`) the command decides the exit status, not
     rich (which would exit 1 on its own)."""
@@ -63,8 +69,10 @@ def warning(message: str) -> None:
 
 
 def error(message: str) -> None:
-    """One line on stderr: the user-facing message of a FactcheckError."""
-    stderr().print(Text("error: ", style="bold red") + Text(clean(message)), soft_wrap=True)
+    """One line on stderr: the user-facing message of a FactcheckError (a line break in a name it
+    quotes is shown as \\n, so the message stays one line)."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    stderr().print(Text("error: ", style="bold red") + Text(clean(one_line)), soft_wrap=True)
 
 
 def _quote_text(quote: str, value: str) -> Text:
@@ -176,7 +184,7 @@ def _snippet(text: str, span: tuple[int, int], width: int = 90) -> Text:
     start, end = span
     left = max(0, start - (width - (end - start)) // 2)
     right = min(len(text), left + width)
-    piece = Text(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
+    piece = plain(("…" if left else "") + text[left:right] + ("…" if right < len(text) else ""))
     offset = (1 if left else 0) - left
     piece.stylize("bold reverse", max(0, start + offset), max(0, min(end, right) + offset))
     return piece
@@ -224,8 +232,8 @@ def print_proposals(items: tuple[Proposal, ...]) -> None:
     table.add_column("pairing", justify="right", no_wrap=True)
     for p in items:
         c = p.claim
-        table.add_row(clean(c.id), p.kind, clean(c.value), f"{clean(p.subject_name)} · {clean(c.property)}",
-                      f"{p.confidence:.2f}")  # fmt: skip
+        table.add_row(plain(c.id), plain(p.kind), plain(c.value), plain(f"{p.subject_name} · {c.property}"),
+                      plain(f"{p.confidence:.2f}"))  # fmt: skip
     stdout().print(table)
     note(f"{len(items)} proposed claim{'s' if len(items) != 1 else ''}")
 
@@ -245,11 +253,11 @@ def print_claim(detail: ClaimDetail) -> None:
         ("anchor", f"{a.status.value}, line {a.line} column {a.column}, score {a.score:.0f}"),
     ]  # fmt: skip
     for k, v in rows:
-        table.add_row(k, Text(clean(v)))
+        table.add_row(plain(k), plain(v))
     table.add_row("quote", _quote_text(c.quote, c.value))
     out.print(table)
     for d in detail.discrepancies:
-        other = next(x for x in d.claims if x.id != c.id)
+        other = next((x for x in d.claims if x.id != c.id), d.claims[-1])
         out.print(
             Text(f"\n{d.verdict.value.upper()}", style=STYLES[d.verdict])
             + Text(f" vs {clean(other.id)}: {clean(d.explanation)}")
@@ -277,8 +285,9 @@ def print_sources(rows: tuple[tuple[Source, int], ...]) -> None:
     table.add_column("outlet / author", ratio=1)
     for s, n in rows:
         who = " · ".join(x for x in (s.outlet, s.author) if x)
-        table.add_row(shorten_middle(clean(s.name), name_width), s.published.human() if s.published else "undated",
-                      str(n), clean(s.title or ""), clean(who))  # fmt: skip
+        table.add_row(plain(shorten_middle(clean(s.name), name_width)),
+                      plain(s.published.human() if s.published else "undated"), plain(n), plain(s.title or ""),
+                      plain(who))  # fmt: skip
     out.print(table)
 
 
@@ -302,7 +311,11 @@ def print_values(results: list[tuple[str, list]]) -> None:  # type: ignore[type-
     for _line, values in results:
         for v in values:
             table.add_row(
-                v.kind, clean(v.text), f"{v.span[0]}–{v.span[1]}", clean(v.describe()), clean("; ".join(v.notes))
+                plain(v.kind),
+                plain(v.text),
+                plain(f"{v.span[0]}–{v.span[1]}"),
+                plain(v.describe()),
+                plain("; ".join(v.notes)),
             )
     stdout().print(table)
 
@@ -317,8 +330,8 @@ def progress(label: str, minimum: int = 1, show: bool = True) -> Iterator[Callab
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                   console=stderr(), transient=True)  # fmt: skip
+    bar = Progress(TextColumn(label, markup=False), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.description}", markup=False), console=stderr(), transient=True)  # fmt: skip
     tasks: list[TaskID] = []
 
     def advance(name: str, total: int) -> None:
@@ -390,14 +403,13 @@ def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:
 def ask(question: str, choices: list[str], default: str) -> str:
     from rich.prompt import Prompt
 
-    # as Text, never markup: "[a]ccept" must keep its key letters
-    return Prompt.ask(Text(question), choices=choices, default=default, console=stderr())
+    return Prompt.ask(plain(question), choices=choices, default=default, console=stderr())
 
 
 def ask_text(question: str, default: str = "") -> str:
     from rich.prompt import Prompt
 
-    return Prompt.ask(Text(clean(question)), default=default, console=stderr())
+    return Prompt.ask(plain(question), default=default, console=stderr())
 
 
 def _value_bar(p: Point, top: float, width: int) -> Text:
@@ -435,7 +447,7 @@ def print_timelines(timelines: tuple[Timeline, ...]) -> None:
             else 1.0
         )
         top = top or 1.0
-        table = Table(title=clean(f"{t.property} · {t.subject_name}"), title_justify="left", box=None,
+        table = Table(title=plain(f"{t.property} · {t.subject_name}"), title_justify="left", box=None,
                       header_style="bold", pad_edge=False)  # fmt: skip
         table.add_column("when", no_wrap=True)
         table.add_column("", no_wrap=True, width=width + 1)
@@ -446,13 +458,8 @@ def print_timelines(timelines: tuple[Timeline, ...]) -> None:
         for p in t.points:
             bar = _date_bar(t, p, width) if p.dates is not None else _value_bar(p, top, width)
             when = p.time.human() + (" (pub.)" if p.time_label == "published" else "") if p.time else "undated"
-            cells: list[str | Text] = [
-                clean(when),
-                bar,
-                clean(p.value),
-                *([] if narrow else [clean(p.reading)]),
-                shorten_middle(clean(p.source), 24),
-            ]
+            cells: list[str | Text] = [plain(when), bar, plain(p.value), *([] if narrow else [plain(p.reading)]),
+                                       plain(shorten_middle(clean(p.source), 24))]  # fmt: skip
             table.add_row(*cells)
         out.print(table)
         out.print()

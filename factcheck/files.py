@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,13 +29,19 @@ def write_atomic(file: Path, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if file.exists():
-            os.chmod(tmp, file.stat().st_mode & 0o777)
+        os.chmod(tmp, file.stat().st_mode & 0o777 if file.exists() else 0o666 & ~_umask())
         os.replace(tmp, file)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no call that only reads it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
@@ -103,20 +110,65 @@ def check_inside(root: Path, path: Path, display: str) -> None:
         )  # fmt: skip
 
 
+READ_CHUNK = 1024 * 1024
+
+
 def read_bounded(
     file: Path, display: str, limit: int, error: type[FactcheckError], *, what: str, too_big: str, unreadable: str
 ) -> bytes:
-    """A file's bytes, refused with `error` (naming the file) when it is over `limit` bytes — checked
-    before reading and again while reading, in case it grows — or cannot be read."""
+    """A regular file's bytes, refused with `error` (naming the file) when it is not a regular file
+    (a folder, a named pipe, a device: never opened for reading, so never waited on), when it is over
+    `limit` bytes (checked before reading and while reading in chunks, in case it grows), or when it
+    cannot be read."""
     try:
-        size = file.stat().st_size
-        if size > limit:
-            raise error(f"file is {size:,} bytes, over the {limit:,}-byte limit for {what}", path=display,
-                        hint=too_big)  # fmt: skip
-        with file.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        # O_NONBLOCK: a named pipe put there between the check and the open does not hang the open
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", path=display, hint=unreadable) from None
-    if len(raw) > limit:
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"is {file_kind(st.st_mode)}, not a regular file", path=display,
+                        hint=f"{what} must be a regular file, not a folder, pipe or device")  # fmt: skip
+        if st.st_size > limit:
+            raise error(f"file is {st.st_size:,} bytes, over the {limit:,}-byte limit for {what}", path=display,
+                        hint=too_big)  # fmt: skip
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", path=display, hint=unreadable) from None
+    finally:
+        os.close(fd)
+    if total > limit:
         raise error(f"file is over the {limit:,}-byte limit for {what}", path=display, hint=too_big)
-    return raw
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"  # pragma: no cover
+
+
+def check_regular(path: Path, display: str, error: type[FactcheckError], what: str) -> None:
+    """Refuse a path that exists but is not a regular file (a folder, a pipe, a device)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing: the caller says what that means
+    if not stat.S_ISREG(mode):
+        raise error(f"is {file_kind(mode)}, not a regular file", path=display,
+                    hint=f"{what} must be a regular file, not a folder, pipe or device")  # fmt: skip

@@ -226,7 +226,9 @@ class Verdict(str, Enum):
     POSSIBLE = "possible"  # only partly compatible, or depends on a reading
     CHANGED = "changed"  # different values at different times, with evidence of the change
     ROUNDING = "rounding"  # compatible within the stated precision
-    CONSISTENT = "consistent"  # compatible, one saying less: a hedge or vague date holding for the other, a partial quotation
+    CONSISTENT = (
+        "consistent"  # compatible, one saying less: a hedge or vague date holding for the other, a partial quotation
+    )
     CORROBORATED = "corroborated"  # the sources agree
 
     @property

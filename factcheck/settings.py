@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import ProjectError
+from factcheck.files import check_inside
 from factcheck.yamlfile import YamlMap, line_of, load_yaml
 
 SETTINGS_FILE = "factcheck.yaml"
@@ -32,17 +33,20 @@ class Settings:
 FIELDS = {"max_source_bytes", "max_registry_bytes"}
 
 
+MAX_SIZE = 1024**4  # 1 TB: a larger limit is a typing slip, and no file factcheck reads comes near it
+
+
 def parse_size(text: str | int) -> int:
-    """'10MB', '512 kb', '2G' or a plain number of bytes → bytes. ValueError when it is none of those."""
+    """'10MB', '512 kb', '2G' or a plain number of bytes → bytes. ValueError when it is none of those,
+    or is not between 1 byte and MAX_SIZE."""
     if isinstance(text, int) and not isinstance(text, bool):
-        if text <= 0:
+        size = text
+    else:
+        match = _SIZE.match(str(text))
+        if not match:
             raise ValueError(text)
-        return text
-    match = _SIZE.match(str(text))
-    if not match:
-        raise ValueError(text)
-    size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
-    if size <= 0:
+        size = int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    if not 0 < size <= MAX_SIZE:
         raise ValueError(text)
     return size
 
@@ -50,8 +54,9 @@ def parse_size(text: str | int) -> int:
 def load_settings(root: Path) -> Settings:
     """The settings of the project at root: factcheck.yaml where there is one, defaults elsewhere."""
     file = root / SETTINGS_FILE
-    if not file.is_file():
+    if not file.exists() and not file.is_symlink():
         return Settings()
+    check_inside(root, file, SETTINGS_FILE)
     data = load_yaml(file, SETTINGS_FILE, max_bytes=MiB)
     if data is None:
         return Settings()

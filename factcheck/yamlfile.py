@@ -143,6 +143,11 @@ def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
     raw = read_bounded(file, display, max_bytes, RegistryError, what="a registry file",
                        too_big="split it into several files, or raise max_registry_bytes in factcheck.yaml",
                        unreadable="check it exists and is readable")  # fmt: skip
+    return load_text(raw, display)
+
+
+def load_text(raw: bytes, display: str) -> Any:
+    """A YAML document's bytes into plain data with line numbers, or RegistryError naming display."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,6 +11,7 @@ import pytest
 
 import factcheck.pipeline.verification as verification
 from factcheck.actions.search import search
+from factcheck.errors import RegistryError
 from factcheck.pipeline.cache import cache_path
 from factcheck.pipeline.verification import verify
 
@@ -127,9 +128,10 @@ def test_several_processes_give_the_same_result(shipped: Path) -> None:
 
 def test_a_broken_claims_file_is_reported_from_a_worker_too(shipped: Path) -> None:
     (shipped / "claims" / CLAIMS_FILE).write_text("claims:\n  - id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(RegistryError) as caught:
         verify(shipped, jobs=2, cache=False)
-    assert f"claims/{CLAIMS_FILE}" in str(caught.value)
+    assert caught.value.path == f"claims/{CLAIMS_FILE}" and caught.value.bare_message.startswith("invalid YAML")
+    assert "\n" not in str(caught.value)
 
 
 def test_search_sees_an_edit_at_once(shipped: Path) -> None:

@@ -155,7 +155,7 @@ def test_a_source_without_a_manifest_entry_gets_one_proposed(mini):
     assert entry.published is not None and entry.published.iso() == "2025-03-03"
     assert entry.title == "Council defends budget" and "Dateline" in entry.evidence[0]
     text = (mini.root / "seeds" / "manifest.yaml").read_text(encoding="utf-8")
-    assert "file: 005_story.txt" in text and "status: proposed" in text
+    assert 'file: "005_story.txt"' in text and 'status: "proposed"' in text
     money = next(c for c in result.claims if c.kind == "money")
     assert (money.value, money.entity, money.property) == ("£2m", "council", "overspend")  # by meaning
 

@@ -109,7 +109,7 @@ def test_sources_add_refuses_a_clash_and_bad_dates(runner, tmp_path):
     src.write_text(STATEMENT)
     ok(runner, "sources", "add", src, "--root", story)
     ok(runner, "sources", "add", src, "--date", "2019-10-03", "--root", story)  # same bytes: metadata updated
-    assert "published: '2019-10-03'" in (story / "seeds" / "manifest.yaml").read_text()
+    assert 'published: "2019-10-03"' in (story / "seeds" / "manifest.yaml").read_text()
     src.write_text(ARTICLE)
     result = run(runner, "sources", "add", src, "--root", story)
     assert result.exit_code == ExitStatus.BAD_INPUT and "already in seeds/" in result.stderr

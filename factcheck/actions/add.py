@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError
-from factcheck.files import check_inside, project_lock, write_atomic
+from factcheck.files import check_inside, project_lock, read_bounded, write_atomic
 from factcheck.models import AnchorStatus, Claim, DateRange
 from factcheck.project import Project
 from factcheck.registry.load import ENTITIES_FILE, ID_PATTERN, KINDS, alias_index, free_id, id_words, load_registry
@@ -152,7 +152,7 @@ def add_claim(
         file = claims_file_for(root, source)
         check_inside(root, file, f"claims/{file.name}")
 
-        edit_file(file, lambda d: append_claims(d, [(source, fields)], file), CLAIMS_HEADER.format(source=source))
+        edit_file(file, lambda d: append_claims(d, [(source, fields)], file), CLAIMS_HEADER)
     return Added(claim_id, f"claims/{file.name}", source, anchor.line, new_subject, inferred)
 
 
@@ -213,12 +213,12 @@ def add_source(
     Run again, it fills in what the manifest entry lacks; a title, date or other field it already
     has is replaced only with `force`. The result says what changed.
     """
-    from factcheck.registry.edit import MANIFEST_HEADER, edit_file, entry_list, mapping
+    from factcheck.registry.edit import MANIFEST_HEADER, edit_file, entry_list, mapping, scalar
 
     project = Project.at(root)
     root, file = project.root, Path(file)
     name = name or file.name
-    if not is_file_name(name) or name == MANIFEST:
+    if not is_file_name(name) or name == MANIFEST or any(ch < " " or ch == "\x7f" for ch in name):
         raise AddError(
             f"'{name}' cannot be a source's name", field="name", hint="use a plain file name, e.g. story.txt"
         )
@@ -233,13 +233,9 @@ def add_source(
     if not seeds.is_dir():
         raise AddError("no seeds/ folder", path=str(root), hint="run `factcheck init` first, or pass --root")
     limit = project.settings.max_source_bytes
-    try:
-        if file.stat().st_size > limit:
-            raise AddError(f"file is over the {limit:,}-byte limit for a source", path=str(file),
-                           hint="store only the article's text, or raise max_source_bytes in factcheck.yaml")  # fmt: skip
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise AddError(f"cannot read: {exc.strerror}", path=str(file), hint="check the path") from None
+    raw = read_bounded(file, str(file), limit, AddError, what="a source",
+                       too_big="store only the article's text, or raise max_source_bytes in factcheck.yaml",
+                       unreadable="check the path")  # fmt: skip
     _text, encoding = decode_source(raw, str(file))
     target = seeds / name
     fields: dict[str, object] = {"file": name}
@@ -256,8 +252,9 @@ def add_source(
             key, old, new = replaced[0]
             raise AddError(f"seeds/{MANIFEST} already has {key} '{old}' for {name}", field=key,
                            hint=f"add --force to replace it with '{new}'")  # fmt: skip
-        if target.exists():
-            if target.read_bytes() != raw:
+        if target.exists() or target.is_symlink():
+            if read_bounded(target, f"seeds/{name}", limit, AddError, what="a source", too_big="give the new file "
+                            "another name with --name", unreadable="check seeds/") != raw:  # fmt: skip
                 raise AddError("a different file of that name is already in seeds/", path=f"seeds/{name}",
                                hint="give it another name with --name")  # fmt: skip
         else:
@@ -267,7 +264,7 @@ def add_source(
             for entry in entry_list(data, "sources", f"seeds/{MANIFEST}"):
                 if hasattr(entry, "get") and entry.get("file") == name:
                     for key, _old, val in changes:
-                        entry[key] = val
+                        entry[key] = scalar(key, val)
                     return bool(changes)
             return _append(entry_list(data, "sources", f"seeds/{MANIFEST}"), mapping(fields))
 

@@ -120,7 +120,7 @@ def _date(r: DateRange | None) -> dict[str, str]:
 def _work(c: ClaimView, sources: dict[str, Source]) -> dict[str, Any]:
     s = sources.get(c.source)
     work: dict[str, Any] = {"@type": "CreativeWork", "name": clean(s.title if s and s.title else c.source)}
-    if s and s.url:
+    if s and s.url and web_address(s.url):
         work["url"] = clean(s.url)
     if s and s.outlet:
         work["publisher"] = {"@type": "Organization", "name": clean(s.outlet)}
@@ -136,8 +136,25 @@ def _appearance(c: ClaimView, sources: dict[str, Source]) -> dict[str, Any]:
     return out
 
 
+def web_address(url: str) -> bool:
+    """Whether url is an http(s) address: anything else (`javascript:`, `data:`, `file:`) is never emitted."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})  # fmt: skip
+
+
 def to_claimreview_json(reviews: list[dict[str, Any]]) -> str:
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    """JSON-LD safe to paste into a <script type="application/ld+json"> block: <, > and & are written
+    as JSON escapes (they occur only inside strings), so a quote holding `</script>` cannot end it."""
+    return json.dumps(reviews, indent=2, ensure_ascii=False).translate(_SCRIPT_SAFE) + "\n"
 
 
 def claim_rows(verification: Verification) -> list[dict[str, Any]]:
@@ -163,12 +180,13 @@ def to_claims_json(verification: Verification) -> str:
     return json.dumps(claim_rows(verification), indent=2, ensure_ascii=False) + "\n"
 
 
-_FORMULA = ("=", "+", "@", "\t", "\r")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list of what starts a formula in a spreadsheet
 
 
 def to_claims_csv(verification: Verification) -> str:
-    """RFC 4180 CSV. A cell that a spreadsheet would run as a formula (it starts with =, +, @) gets
-    a leading apostrophe, so opening the file never executes text from a source."""
+    """RFC 4180 CSV. A cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+    or a carriage return) gets a leading apostrophe, as OWASP advises, so opening the file never
+    executes text from a source ("-2+3+cmd|..." too; a negative figure reads '-2 in the cell)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()

@@ -134,7 +134,9 @@ def _accept(entry: Any) -> bool:
 def _reject(entry: Any) -> bool:
     if entry.get("status") == "rejected":
         return False
-    entry["status"] = "rejected"
+    from factcheck.registry.edit import scalar
+
+    entry["status"] = scalar("status", "rejected")
     return True
 
 

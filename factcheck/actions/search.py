@@ -9,8 +9,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
+from factcheck.pipeline.incremental import settings_key
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -83,6 +85,9 @@ CANDIDATES = 300  # claims the index hands over for scoring
 REBUILD_SHARE = 0.2  # above this share of changed claims files the index is rebuilt rather than edited
 
 
+MAX_QUERY = 1000  # characters: a query is a few words; a longer one is scored against every claim slowly
+
+
 def search(
     root: str | Path | Project, query: str, *, source: str | None = None, subject: str | None = None,
     kind: str | None = None, limit: int = 20, cache: bool = True, rejected: bool = False,
@@ -94,6 +99,9 @@ def search(
     shares most of its pieces with the right one), brought up to date with the claims files first;
     in a large registry the index's best candidates are scored, in a small one every claim is."""
     check_kind(kind)
+    if len(query) > MAX_QUERY:
+        raise FactcheckError(f"the query is {len(query):,} characters, over the {MAX_QUERY:,}-character limit",
+                             hint="search for a few words: the claims that match show the rest")  # fmt: skip
     project = Project.at(root)
     if cache:
         try:
@@ -142,7 +150,7 @@ def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected
 def _search_index(project: Project, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
                   limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
     claims_dir = registry_dir(project.root)
-    base = _stat_key(claims_dir / ENTITIES_FILE)
+    base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{settings_key(project.settings)}"
     wanted = {f"claims/{name}": (name, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
     indexed = store.indexed()
     stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
@@ -205,7 +213,8 @@ def _entities(store: Cache, claims_dir: Path, settings: Settings) -> tuple[Entit
     """The entities, their parse kept in the cache by the entities file's stat."""
     key = _stat_key(claims_dir / ENTITIES_FILE)
     trusted = None if key.endswith(RECENT) else key
-    return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings))[0]
+    trusted = None if trusted is None else f"{trusted}|{settings_key(settings)}"
+    return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings), tuple)[0]
 
 
 def _stat_key(path: Path | os.DirEntry[str]) -> str:
@@ -214,9 +223,9 @@ def _stat_key(path: Path | os.DirEntry[str]) -> str:
         st = path.stat()
     except FileNotFoundError:
         return "none"
-    key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+    key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"  # ctime: an mtime put back is seen
     # the window sources.Seen uses: a second edit within the same clock tick may not show in the stat
-    return key + RECENT if time.time_ns() - st.st_mtime_ns < RECHECK_NS else key
+    return key + RECENT if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key
 
 
 def _fts_query(query: str, trigram: bool) -> str | None:

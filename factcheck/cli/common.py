@@ -76,6 +76,7 @@ def handles_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         PLANNED_STATUS.set(0)
         try:
+            check_arguments(kwargs)
             result = func(*args, **kwargs)
             _flush_stdout()
             return result
@@ -108,6 +109,27 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def check_arguments(values: dict[str, Any]) -> None:
+    """Refuse text arguments that are not UTF-8: Python keeps such bytes as lone surrogates, which no
+    file can hold. Paths are left alone (a file's name may be any bytes)."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    options = {p.name: (p.opts[0] if p.opts else p.name) for p in ctx.command.params} if ctx else {}
+    for name, value in values.items():
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            if type(text) is not str:
+                continue
+            bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+            if bad is not None:
+                byte = ord(text[bad]) - 0xDC00
+                shown = f"byte 0x{byte:02x}" if 0x80 <= byte <= 0xFF else f"character U+{ord(text[bad]):04X}"
+                option = options.get(name, name)
+                option = option if option.startswith("-") else option.upper()
+                raise FactcheckError(f"{option} is not UTF-8 text ({shown} at position {bad + 1})",
+                                     hint="retype it in a UTF-8 terminal (e.g. LANG=C.UTF-8), or pass it as UTF-8")  # fmt: skip
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write a rendered result to stdout, or atomically to a file."""
     if output is None:
@@ -116,7 +138,16 @@ def emit(text: str, output: Path | None) -> None:
     from factcheck import console
     from factcheck.files import write_atomic
 
-    write_atomic(output, text)
+    if output.is_dir():
+        raise FactcheckError("is a folder", path=str(output), hint="give a file name, e.g. report.html")
+    if not output.parent.is_dir():
+        raise FactcheckError(f"the folder {output.parent} does not exist", path=str(output),
+                             hint="create it first, or write somewhere else")  # fmt: skip
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise FactcheckError(f"cannot write: {exc.strerror}", path=str(output),
+                             hint="check the folder exists and you may write to it") from None  # fmt: skip
     console.note(f"wrote {output}")
 
 

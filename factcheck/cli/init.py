@@ -10,8 +10,11 @@ from factcheck.cli.common import handles_errors, project_root
 @handles_errors
 def init_command(
     directory: Path = typer.Argument(
-        None, help="The project folder (created if missing; default: --root, else the current folder).",
-        file_okay=False, show_default=False, callback=project_root,
+        None,
+        help="The project folder (created if missing; default: --root, else the current folder).",
+        file_okay=False,
+        show_default=False,
+        callback=project_root,
     ),  # fmt: skip
 ) -> None:
     """Start a new project: seeds/, claims/, an empty manifest and a short guide. Never overwrites."""

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import itertools
 import json
 import sys
+from collections.abc import Iterator
 from enum import Enum
 
 import typer
@@ -28,7 +30,7 @@ def parse_command(
     from factcheck.normalize import parse, parse_ref
 
     reference = parse_ref(ref)
-    lines = sys.stdin.read().splitlines() if text == "-" else [text]
+    lines = _stdin_lines() if text == "-" else [text]
     results = [(line, parse(line, reference)) for line in lines]
     if format is ParseFormat.jsonl:
         for line, values in results:
@@ -42,3 +44,23 @@ def parse_command(
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         console.print_values(results)
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Lines of stdin, each read only up to the parser's limit: a line over it is refused before the
+    rest of it is read, so a gigabyte without a line break never fills memory."""
+    from factcheck.errors import ParseError
+    from factcheck.normalize import MAX_TEXT
+
+    for number in itertools.count(1):
+        try:
+            line = sys.stdin.readline(MAX_TEXT + 2)  # the limit, and a line break
+        except UnicodeDecodeError:
+            raise ParseError(f"stdin line {number} is not UTF-8 text", hint="convert the input to UTF-8") from None
+        if not line:
+            return
+        line = line.removesuffix("\n").removesuffix("\r")
+        if len(line) > MAX_TEXT:
+            raise ParseError(f"stdin line {number} is over the {MAX_TEXT:,}-character limit",
+                             hint="split the text into shorter lines")  # fmt: skip
+        yield line

@@ -16,15 +16,23 @@ def run_session(
     ask_text: Callable[[str, str], str] | None = None,
 ) -> None:
     """Go through proposed claims, then open discrepancies. `ask` and `ask_text` default to rich
-    prompts on the terminal; a test passes scripted answers."""
+    prompts on the terminal; a test passes scripted answers. End of input (Ctrl-D) quits."""
+    from factcheck import console
+
+    try:
+        _session(root, ask or console.ask, ask_text or console.ask_text)
+    except EOFError:  # Ctrl-D: the same as quitting; every decision made so far is written
+        console.note("\nstopped: the decisions made so far are saved")
+
+
+def _session(root: Path | Project, ask: Callable[[str, list[str], str], str],
+             ask_text: Callable[[str, str], str]) -> None:  # fmt: skip
     from factcheck import console
     from factcheck.actions.review import decide, edit_claim, resolve
     from factcheck.pipeline.verification import verify
     from factcheck.project import Project
 
     project = Project.at(root)  # one for the whole session: its settings are read once
-    ask = ask or console.ask
-    ask_text = ask_text or console.ask_text
     result = verify(project)
     published = {s.name: (s.published.human() if s.published else "undated") for s in result.sources}
     proposed = [c for c in result.claims if c.status == "proposed"]

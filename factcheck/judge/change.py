@@ -40,21 +40,104 @@ def _words(*phrases: str) -> re.Pattern[str]:
 
 ANY = frozenset({"quantity", "date", "role", "text"})
 CUES = (
-    CueClass("rise", _words(r"ris(?:e|es|en|ing)", "rose", r"increas\w*", r"gr(?:o|e)w(?:n|s|ing)?", r"climb\w*",
-                            r"jump\w*", r"soar\w*", r"up\s+from", r"swell\w*", "swollen", r"doubl\w*", r"rais\w*",
-                            r"mount\w*", r"upgrad\w*", "higher"), frozenset({"quantity"}), +1),  # fmt: skip
-    CueClass("fall", _words(r"f[ae]ll(?:en|s|ing)?", r"dropp?\w*", "cut", "cuts", r"reduc\w*", r"down\s+from",
-                            r"decreas\w*", r"shr[aiu]nk\w*", r"slash\w*", r"declin\w*", r"trimm?\w*", r"lower(?:ed)?",
-                            r"downgrad\w*", r"eas(?:ed|ing)"), frozenset({"quantity"}), -1),  # fmt: skip
-    CueClass("later", _words(r"delay\w*", r"pushed\s+back", r"put\s+back", r"postpon\w*", r"deferr?\w*",
-                             r"slipp?\w*", r"adjourn\w*", r"extended"), frozenset({"date"}), +1),  # fmt: skip
+    CueClass(
+        "rise",
+        _words(
+            r"ris(?:e|es|en|ing)",
+            "rose",
+            r"increas\w*",
+            r"gr(?:o|e)w(?:n|s|ing)?",
+            r"climb\w*",
+            r"jump\w*",
+            r"soar\w*",
+            r"up\s+from",
+            r"swell\w*",
+            "swollen",
+            r"doubl\w*",
+            r"rais\w*",
+            r"mount\w*",
+            r"upgrad\w*",
+            "higher",
+        ),
+        frozenset({"quantity"}),
+        +1,
+    ),  # fmt: skip
+    CueClass(
+        "fall",
+        _words(
+            r"f[ae]ll(?:en|s|ing)?",
+            r"dropp?\w*",
+            "cut",
+            "cuts",
+            r"reduc\w*",
+            r"down\s+from",
+            r"decreas\w*",
+            r"shr[aiu]nk\w*",
+            r"slash\w*",
+            r"declin\w*",
+            r"trimm?\w*",
+            r"lower(?:ed)?",
+            r"downgrad\w*",
+            r"eas(?:ed|ing)",
+        ),
+        frozenset({"quantity"}),
+        -1,
+    ),  # fmt: skip
+    CueClass(
+        "later",
+        _words(
+            r"delay\w*",
+            r"pushed\s+back",
+            r"put\s+back",
+            r"postpon\w*",
+            r"deferr?\w*",
+            r"slipp?\w*",
+            r"adjourn\w*",
+            r"extended",
+        ),
+        frozenset({"date"}),
+        +1,
+    ),  # fmt: skip
     CueClass("earlier", _words(r"brought\s+forward", r"moved\s+up", r"advanced"), frozenset({"date"}), -1),
-    CueClass("appointment", _words(r"promot\w*", r"confirmed\s+(?:as|in)", r"made\s+permanent", "became",
-                                   r"stepped\s+(?:up|down)", r"demot\w*", r"replac\w*", r"succeed\w*", "retired",
-                                   r"appointed\s+as", "permanent"), frozenset({"role", "text"})),  # fmt: skip
-    CueClass("revision", _words(r"revis\w*", "now", r"no\s+longer", r"updat\w*", r"chang\w*", "moved",
-                                r"reschedul\w*", r"amend\w*", r"correct\w*", r"restat\w*", "still", "originally",
-                                "previously", r"had\s+been", "initially", r"latest"), ANY),  # fmt: skip
+    CueClass(
+        "appointment",
+        _words(
+            r"promot\w*",
+            r"confirmed\s+(?:as|in)",
+            r"made\s+permanent",
+            "became",
+            r"stepped\s+(?:up|down)",
+            r"demot\w*",
+            r"replac\w*",
+            r"succeed\w*",
+            "retired",
+            r"appointed\s+as",
+            "permanent",
+        ),
+        frozenset({"role", "text"}),
+    ),  # fmt: skip
+    CueClass(
+        "revision",
+        _words(
+            r"revis\w*",
+            "now",
+            r"no\s+longer",
+            r"updat\w*",
+            r"chang\w*",
+            "moved",
+            r"reschedul\w*",
+            r"amend\w*",
+            r"correct\w*",
+            r"restat\w*",
+            "still",
+            "originally",
+            "previously",
+            r"had\s+been",
+            "initially",
+            r"latest",
+        ),
+        ANY,
+    ),  # fmt: skip
 )
 BEFORE_VALUE = 60  # characters before the value a cue may stand in ("has been pushed back to")
 AFTER_VALUE = 60  # and after it, in the same clause ("£9.1m, up from £6.8m"; "Ann Lee, who was promoted")
@@ -121,18 +204,93 @@ def cue_evidence(earlier: ClaimValue, later: ClaimValue) -> str | None:
 # How long a value of each kind takes to move without anyone saying so; first family that matches wins.
 # (property words, days, what it is). None: never by time alone.
 FAMILIES: tuple[tuple[frozenset[str], int | None, str], ...] = (
-    (frozenset({"toll", "dead", "deaths", "died", "killed", "injured", "injuries", "casualties", "missing",
-                "evacuated", "rescued", "arrested", "arrests", "infections", "infected", "cases", "caseload",
-                "unallocated", "waiting", "queue", "backlog", "displaced", "homeless", "hospitalised"}),
-     1, "a running count"),  # fmt: skip
+    (
+        frozenset(
+            {
+                "toll",
+                "dead",
+                "deaths",
+                "died",
+                "killed",
+                "injured",
+                "injuries",
+                "casualties",
+                "missing",
+                "evacuated",
+                "rescued",
+                "arrested",
+                "arrests",
+                "infections",
+                "infected",
+                "cases",
+                "caseload",
+                "unallocated",
+                "waiting",
+                "queue",
+                "backlog",
+                "displaced",
+                "homeless",
+                "hospitalised",
+            }
+        ),
+        1,
+        "a running count",
+    ),  # fmt: skip
     (frozenset({"age", "aged"}), 365, "a person's age"),
-    (frozenset({"staff", "employees", "employed", "employs", "workforce", "headcount", "jobs", "posts",
-                "members", "membership", "population", "residents", "pupils", "students"}),
-     90, "a head-count"),  # fmt: skip
-    (frozenset({"forecast", "projected", "projection", "expected", "expects", "budget", "overspend", "deficit",
-                "guidance", "estimate", "estimated", "target", "savings", "price", "prices", "fee", "cost",
-                "costs", "wage", "salary", "rate", "debt", "shortfall", "gap"}),
-     28, "a forecast, budget or price"),  # fmt: skip
+    (
+        frozenset(
+            {
+                "staff",
+                "employees",
+                "employed",
+                "employs",
+                "workforce",
+                "headcount",
+                "jobs",
+                "posts",
+                "members",
+                "membership",
+                "population",
+                "residents",
+                "pupils",
+                "students",
+            }
+        ),
+        90,
+        "a head-count",
+    ),  # fmt: skip
+    (
+        frozenset(
+            {
+                "forecast",
+                "projected",
+                "projection",
+                "expected",
+                "expects",
+                "budget",
+                "overspend",
+                "deficit",
+                "guidance",
+                "estimate",
+                "estimated",
+                "target",
+                "savings",
+                "price",
+                "prices",
+                "fee",
+                "cost",
+                "costs",
+                "wage",
+                "salary",
+                "rate",
+                "debt",
+                "shortfall",
+                "gap",
+            }
+        ),
+        28,
+        "a forecast, budget or price",
+    ),  # fmt: skip
 )
 DEFAULT_DAYS = {"quantity": 28, "role": 180, "text": 180, "plan": 90}
 CLOSED_PERIOD = re.compile(
@@ -161,7 +319,10 @@ def settling_time(a: ClaimValue, b: ClaimValue) -> tuple[int | None, str]:
     family = _family(a)
     if family == "date":
         future = any(
-            isinstance(cv.value, DateValue) and cv.value.range and cv.published and cv.value.range.end > cv.published.end
+            isinstance(cv.value, DateValue)
+            and cv.value.range
+            and cv.published
+            and cv.value.range.end > cv.published.end
             for cv in (a, b)
         )
         return (DEFAULT_DAYS["plan"], "a planned date") if future else (None, "the date of a past event")

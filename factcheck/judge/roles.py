@@ -34,7 +34,8 @@ def role_words(key: str) -> frozenset[str]:
 def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
     if va.key == vb.key:
         return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else (
-            f"{_q(va.text)} and {_q(vb.text)} name the same role")
+            f"{_q(va.text)} and {_q(vb.text)} name the same role"
+        )
     wa, wb = role_words(va.key), role_words(vb.key)
     qa, qb = wa & QUALIFIERS, wb & QUALIFIERS
     post_a, post_b = wa - QUALIFIERS, wb - QUALIFIERS

@@ -171,7 +171,8 @@ def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange) -> 
         assert both is not None
         if _mostly_shared(_days(ra), _days(rb)):
             return Verdict.CONSISTENT, (
-                f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})")
+                f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
+            )
         return Verdict.POSSIBLE, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
     return Verdict.CONFLICT, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
 
@@ -320,7 +321,9 @@ def compare(
         if cv.claim.status != "proposed" and not is_quotation(cv):  # statements: paired by their words
             groups[group_key(cv)].append(cv)
     pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
-        (a, b, 1.0) for members in groups.values() for a, b in combinations(members, 2)
+        (a, b, 1.0)
+        for members in groups.values()
+        for a, b in combinations(members, 2)
         if fresh is None or id(a) in fresh or id(b) in fresh
     ]  # fmt: skip  (two values in one source are compared too: a headline against its body)
     if any(cv.claim.status == "proposed" for cv in values):

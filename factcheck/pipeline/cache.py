@@ -12,23 +12,26 @@ What it keeps, each under a key made of the hashes of everything it was derived 
 
 Nothing in it is a source of truth: deleting the file changes no result. A cache made by other
 code (another factcheck version or a changed install), one SQLite cannot read, or a row that
-fails its checksum is thrown away and rebuilt, never trusted. Values are stored pickled; the
-cache is local and git-ignored like a virtualenv, and is only ever read from inside the project.
+fails its checksum or is not in the cache's format is thrown away and worked out again, never an
+error. Values are stored as data, never code: JSON that can name only factcheck's own plain value
+types (cache_format.py), so a crafted cache (in a project shared as a zip, say) can at worst make
+factcheck work things out again, never run anything.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from factcheck.pipeline import cache_format
+
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # 2: rows are JSON (cache_format.py), no longer pickles
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -85,16 +88,28 @@ def _checksum(*blobs: bytes) -> str:
 
 
 def _dump(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return cache_format.dumps(value)
 
 
 def _load(blob: bytes, checksum: str, *others: bytes) -> Any:
-    if _checksum(blob, *others) != checksum:
+    if not isinstance(blob, bytes) or not isinstance(checksum, str) or _checksum(blob, *others) != checksum:
         raise CacheCorrupt("a row fails its checksum")
     try:
-        return pickle.loads(blob)
-    except Exception as exc:  # a row that passed its checksum but will not load was made by other code
-        raise CacheCorrupt(f"a row does not load: {exc}") from exc
+        return cache_format.loads(blob)
+    except cache_format.CacheFormatError as exc:
+        raise CacheCorrupt(str(exc)) from None
+
+
+def _expect(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise CacheCorrupt(f"a row holds a {type(value).__name__}, not a {kind.__name__}")
+    return value
+
+
+def _unit_class() -> type:
+    from factcheck.pipeline.unit import Unit
+
+    return Unit
 
 
 class Cache:
@@ -109,18 +124,28 @@ class Cache:
     # -- blobs -------------------------------------------------------------------------------------
 
     def get(self, kind: str, key: str) -> Any | None:
+        """The value kept under kind and key; None when there is none, or it is damaged (then it is
+        worked out again and kept afresh)."""
         row = self._one("SELECT checksum, data FROM blobs WHERE kind = ? AND key = ?", (kind, key))
-        return None if row is None else _load(row[1], row[0])
+        if row is None:
+            return None
+        try:
+            return _load(row[1], row[0])
+        except CacheCorrupt:
+            return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
         blob = _dump(value)
         self._write("DELETE FROM blobs WHERE kind = ?", [(kind,)])
         self._write("INSERT INTO blobs VALUES (?, ?, ?, ?)", [(kind, key, _checksum(blob), blob)])
 
-    def kept(self, kind: str, key: str | None, make: Callable[[], Any]) -> Any:
+    def kept(self, kind: str, key: str | None, make: Callable[[], Any], expect: type = object) -> Any:
         """The value kept under kind and key, or make() kept there now; key None: not to be trusted
-        (a file changed too recently), so make() is used and nothing is kept."""
+        (a file changed too recently), so make() is used and nothing is kept. A kept value that is
+        not an `expect` is not trusted either."""
         found = self.get(kind, key) if key is not None else None
+        if not isinstance(found, expect):
+            found = None
         if found is None:
             found = make()
             if key is not None:
@@ -137,7 +162,7 @@ class Cache:
     def unit_problems(self, files: Iterable[str]) -> dict[str, Any]:
         """The problems of the units of files that have any."""
         return {
-            file: _load(problems, checksum)
+            file: _expect(_load(problems, checksum), tuple)
             for file, checksum, problems in self._select_in(
                 "SELECT file, pchecksum, problems FROM units WHERE problems IS NOT NULL AND file IN ({})", files
             )
@@ -150,13 +175,13 @@ class Cache:
             "SELECT file, key, checksum, data FROM units WHERE file IN ({})", files
         ):
             if keys.get(file) == key:
-                out[file] = _load(data, checksum)
+                out[file] = _expect(_load(data, checksum), _unit_class())
         return out
 
     def put_unit(self, file: str, key: str, sources: Iterable[str], ids: Iterable[str], unit: Any,
-                 problems: tuple[Any, ...], pickled: bytes | None = None) -> None:  # fmt: skip
-        """Keep a unit (`pickled` is the unit already pickled, when it came from another process)."""
-        data = pickled or _dump(unit)
+                 problems: tuple[Any, ...], row: bytes | None = None) -> None:  # fmt: skip
+        """Keep a unit (`row` is the unit already encoded, when it came from another process)."""
+        data = row or _dump(unit)
         probs = _dump(problems) if problems else None
         self._write(
             "INSERT OR REPLACE INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -176,7 +201,10 @@ class Cache:
         return {f for (f,) in self._select_in("SELECT DISTINCT file FROM groups WHERE gkey IN ({})", gkeys)}
 
     def pairs(self) -> list[Any]:
-        return [_load(data, checksum) for checksum, data in self._rows("SELECT checksum, data FROM pairs")]
+        from factcheck.models import Discrepancy
+
+        return [_expect(_load(data, checksum), Discrepancy)
+                for checksum, data in self._rows("SELECT checksum, data FROM pairs")]  # fmt: skip
 
     def tallies(self) -> dict[str, int]:
         """The pairs kept only as a number, by verdict."""
@@ -254,7 +282,7 @@ class Cache:
             sql = (f"SELECT checksum, data FROM claims_fts WHERE claims_fts MATCH ? AND {where} "
                    "ORDER BY bm25(claims_fts) LIMIT ?")  # fmt: skip
             args = (match, *params, limit or -1)
-        return [_load(data, checksum) for checksum, data in self._rows(sql, args)]
+        return [_expect(_load(data, checksum), tuple) for checksum, data in self._rows(sql, args)]
 
     @property
     def trigram(self) -> bool:
@@ -273,7 +301,7 @@ class Cache:
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.db.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ValueError) as exc:  # ValueError: text that is not UTF-8
             raise CacheCorrupt(str(exc)) from exc
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
@@ -338,7 +366,7 @@ def open_cache(root: Path) -> Iterator[Cache]:
                 db.execute("PRAGMA synchronous=NORMAL")
                 _create(db, code)
             break
-        except (sqlite3.DatabaseError, OSError) as exc:
+        except (sqlite3.DatabaseError, OSError, ValueError) as exc:  # ValueError: text that is not UTF-8
             if db is not None:
                 db.close()
                 db = None
@@ -357,7 +385,7 @@ def _made_by(db: sqlite3.Connection) -> str | None:
         row = db.execute("SELECT value FROM meta WHERE name = 'code'").fetchone()
     except sqlite3.OperationalError:
         return None  # a new, empty file
-    return row[0] if row else None
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 def _create(db: sqlite3.Connection, code: str) -> None:

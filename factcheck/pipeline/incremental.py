@@ -5,19 +5,22 @@ module decides what need not be done again."""
 from __future__ import annotations
 
 import hashlib
+import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
+from factcheck.errors import RegistryError
+from factcheck.files import check_regular
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.quotes import quotation_keys
 from factcheck.judge.verdicts import compare, discrepancy_id, group_key, order_discrepancies
-from factcheck.models import Anchor, Claim, Discrepancy, Entity, Problem, Verdict
+from factcheck.models import Anchor, Claim, Discrepancy, Entity, Verdict
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
+from factcheck.pipeline.unit import Unit
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
 from factcheck.sources.load import Seen, load_manifest
@@ -26,18 +29,6 @@ from factcheck.text.entities import EntityIndex
 T = TypeVar("T")
 
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One claims file, checked: its claims, their anchors, their values and the problems found."""
-
-    file: str  # claims/<name>
-    claims: tuple[Claim, ...]
-    anchors: tuple[Anchor, ...]
-    values: tuple[ClaimValue, ...]
-    problems: tuple[Problem, ...]
-    groups: tuple[str, ...] = ()  # the keys its claims are found by for comparison (comparison_keys)
 
 
 def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
@@ -221,7 +212,7 @@ class FileHashes:
 
     def __init__(self, store: Cache | None) -> None:
         self.store = store
-        self.known: dict[str, Seen] = (store.get("seen-files", "") if store else None) or {}
+        self.known: dict[str, Seen] = seen_map(store.get("seen-files", "") if store else None)
         self.learnt: dict[str, Seen] = {}
 
     def of(self, path: Path) -> str | None:
@@ -232,10 +223,12 @@ class FileHashes:
             st = path.stat()
         except FileNotFoundError:
             return None
+        if not stat.S_ISREG(st.st_mode):  # a folder or a pipe where a file belongs: the loader says so
+            check_regular(path, f"{path.parent.name}/{path.name}", RegistryError, "a registry file")
         seen = self.known.get(key)
         if seen is None or not seen.still(st, None):
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            seen = Seen(st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), sha, "", None, False)
+            sha = _sha256(path)
+            seen = Seen(st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, time.time_ns(), sha, "", None, False)
         self.learnt[key] = seen
         return seen.sha256
 
@@ -244,17 +237,38 @@ class FileHashes:
             self.store.put("seen-files", "", self.learnt)
 
 
+def _sha256(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as exc:
+        raise RegistryError(f"cannot read: {exc.strerror}", path=f"{path.parent.name}/{path.name}",
+                            hint="check it exists and is readable") from None  # fmt: skip
+
+
+def seen_map(found: Any) -> dict[str, Seen]:
+    """What the cache kept of files, with anything that is not a file's record left out."""
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, Seen)}
+
+
+def settings_key(settings: Settings) -> str:
+    """The settings a kept result depends on: a changed size limit is applied to every file again."""
+    return f"{settings.max_source_bytes}:{settings.max_registry_bytes}"
+
+
 def manifest_loader(store: Cache | None, hashes: FileHashes, settings: Settings, root: Path) -> Any:
     """The manifest's parse for scan_sources, kept in the cache by the manifest's hash."""
     if store is None:
         return None
-    return lambda path: store.kept("manifest", hashes.of(path) or "",
-                                   lambda: load_manifest(path.parent, root, settings.max_registry_bytes))  # fmt: skip
+    return lambda path: store.kept("manifest", f"{hashes.of(path)}|{settings_key(settings)}",
+                                   lambda: load_manifest(path.parent, root, settings.max_registry_bytes), dict)  # fmt: skip
 
 
 def cached_entities(claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:
     """The entities file's parse, kept in the cache by its hash."""
     if store is None:
         return load_entities(claims_dir, settings)
-    return store.kept("entities", hashes.of(claims_dir / ENTITIES_FILE) or "",
-                      lambda: load_entities(claims_dir, settings))  # fmt: skip
+    return store.kept("entities", f"{hashes.of(claims_dir / ENTITIES_FILE)}|{settings_key(settings)}",
+                      lambda: load_entities(claims_dir, settings), tuple)  # fmt: skip

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -21,6 +20,7 @@ from typing import Any
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
+from factcheck.pipeline import cache_format
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
 from factcheck.pipeline.incremental import (
     FileHashes,
@@ -31,6 +31,8 @@ from factcheck.pipeline.incremental import (
     comparison_keys,
     judged_pairs,
     manifest_loader,
+    seen_map,
+    settings_key,
 )
 from factcheck.project import Project
 from factcheck.registry.load import (
@@ -93,15 +95,17 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
             store: Cache | None, all_pairs: bool = True) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
     hashes = FileHashes(store)
-    seen = store.get("seen-sources", "") if store else None
+    limits = settings_key(settings)  # a changed size limit: every source is read and checked again
+    seen = seen_map(store.get("seen-sources", limits)) if store else None
     sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
     if store and learnt != seen:
-        store.put("seen-sources", "", learnt)
+        store.put("seen-sources", limits, learnt)
     by_name = {s.name: s for s in sources}
     claims_dir = registry_dir(root)
     entities, terms = cached_entities(claims_dir, store, hashes, settings)
     anchors_file = claims_dir / ANCHORS_FILE
-    base = digest(hashes.of(claims_dir / ENTITIES_FILE), hashes.of(anchors_file) if anchors_file.is_file() else None)
+    base = digest(hashes.of(claims_dir / ENTITIES_FILE), hashes.of(anchors_file) if anchors_file.exists() else None,
+                  limits)  # fmt: skip
     files = claim_files(claims_dir)
 
     def key_of(file: Path, cited: Sequence[str]) -> str:
@@ -118,16 +122,16 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
             keys[display] = row[0]
         else:
             todo.append(file)
-    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir),
+    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir, settings.max_registry_bytes),
                   entities)  # fmt: skip
     fresh: dict[str, Unit] = {}
-    for file, (unit, pickled) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
+    for file, (unit, row) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
         fresh[unit.file] = unit
         cited = sorted({c.source for c in unit.claims})
         keys[unit.file] = key_of(file, cited)
         if store:
             store.put_unit(unit.file, keys[unit.file], cited, kept_ids(unit.claims), unit, unit.problems,
-                           pickled)  # fmt: skip
+                           row)  # fmt: skip
     if store:
         store.drop_units(f for f in stored if f not in keys)
         hashes.save()
@@ -208,7 +212,7 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
                  jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
     """Check files in order, in several processes when there are many and jobs allows. A unit from
-    another process comes with its pickled form, which the cache keeps as it is."""
+    another process comes in the cache's format, which the cache keeps as it is."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if jobs is None:
         jobs = cores if len(files) >= PARALLEL_FROM else 1
@@ -229,14 +233,14 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
             for file in chunk:
                 if progress is not None:
                     progress(file.name, len(files))
-            for pickled in units:
-                yield pickle.loads(pickled), pickled
+            for row in units:
+                yield cache_format.loads(row), row
 
 
 def _check_chunk(task: tuple[Context, list[Path]]) -> list[bytes]:
     ctx, files = task
     check = _checker(ctx)
-    return [pickle.dumps(check(file), protocol=pickle.HIGHEST_PROTOCOL) for file in files]
+    return [cache_format.dumps(check(file)) for file in files]
 
 
 def _checker(ctx: Context) -> Callable[[Path], Unit]:

@@ -1,9 +1,14 @@
-"""Changing registry files without disturbing what people wrote in them.
+"""Changing registry files without disturbing what people wrote in them: factcheck's one YAML writer.
 
 Every edit goes through ruamel.yaml's round-trip mode, which keeps comments, key order, quoting
 and indentation, and is written atomically under the project's write lock. Only the entries an
 edit is about change; a file nobody's edit touches is not rewritten. ruamel.yaml is imported
 here and only here, so commands that only read never pay for it.
+
+Every string factcheck writes is double-quoted (a name like `!x.txt` or `a: b` is then text, never
+a tag or a mapping), text YAML cannot hold (a lone surrogate, left by bytes that were not UTF-8) is
+refused naming its field, and the finished file is read back with our own loader before it
+replaces the old one: factcheck never writes a file it would refuse to read.
 """
 
 from __future__ import annotations
@@ -14,11 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import RegistryError
-from factcheck.files import write_atomic
+from factcheck.files import read_bounded, write_atomic
 from factcheck.registry.load import claim_files
-from factcheck.yamlfile import YamlMap, load_yaml
-
-QUOTED_FIELDS = {"quote", "value", "note", "alias"}  # free text: always double-quoted, never folded
+from factcheck.yamlfile import MAX_BYTES, YamlMap, load_text, load_yaml
 
 
 def _yaml(text: str) -> Any:
@@ -35,53 +38,85 @@ def _yaml(text: str) -> Any:
     return yaml
 
 
-def edit_file(file: Path, change: Callable[[Any], bool], header: str = "") -> bool:
+def edit_file(file: Path, change: Callable[[Any], bool], header: str = "", max_bytes: int = MAX_BYTES) -> bool:
     """Load file round-trip, let change() mutate it (returning whether it did), write it back
-    atomically. A missing file starts as `header`. Returns whether the file was written."""
-    text = file.read_text(encoding="utf-8") if file.exists() else header
-    yaml = _yaml(text)
-    data = yaml.load(text) if text.strip() else None
-    if data is None:  # an empty file: start from the header
-        data = yaml.load(header) if header.strip() else {}
+    atomically. A missing file starts as `header`. Returns whether the file was written.
+
+    The file is first read with our own loader (so what ruamel.yaml is given is a registry file we
+    accept, within the size limit), and the new text is read back with it before it is written."""
+    from ruamel.yaml.error import YAMLError
+
+    display = _display(file)
+    if file.exists() or file.is_symlink():
+        raw = read_bounded(file, display, max_bytes, RegistryError, what="a registry file",
+                           too_big="split it, or raise max_registry_bytes in factcheck.yaml",
+                           unreadable="check it exists and is readable")  # fmt: skip
+        load_text(raw, display)
+        text = raw.decode("utf-8-sig")
+    else:
+        text = header
+    try:
+        yaml = _yaml(text)
+        data = yaml.load(text) if text.strip() else None
+        if data is None:  # an empty file: start from the header
+            data = yaml.load(header) if header.strip() else {}
+    except YAMLError as exc:  # pragma: no cover - our loader refused the file first
+        raise RegistryError(f"cannot be edited: {' '.join(str(exc).split())[:200]}", path=display) from None
     if not change(data):
         return False
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomic(file, out.getvalue())
+    new = out.getvalue()
+    try:
+        load_text(new.encode("utf-8", "surrogatepass"), display)
+    except RegistryError as exc:
+        raise RegistryError(f"the edit would make a file factcheck cannot read ({exc.bare_message}); nothing was "
+                            "written", path=display, hint="check the text given for control characters") from None  # fmt: skip
+    write_atomic(file, new)
     return True
 
 
-def mapping(fields: dict[str, Any]) -> Any:
-    """A new YAML mapping in the given key order, free-text fields double-quoted."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+def _display(file: Path) -> str:
+    return f"{file.parent.name}/{file.name}"
+
+
+def text(value: str, field: str) -> Any:
+    """A string as factcheck writes it: double-quoted. Text YAML cannot hold is refused, naming the
+    field: a lone surrogate (what Python makes of bytes that are not UTF-8 in an argument)."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    for i, ch in enumerate(value):
+        if "\ud800" <= ch <= "\udfff":
+            shown = f"byte 0x{ord(ch) - 0xDC00:02x}" if ch >= "\udc80" else f"character U+{ord(ch):04X}"
+            raise RegistryError(f"is not valid UTF-8 text ({shown} at position {i + 1})", field=field,
+                                hint="retype it, or set the terminal to UTF-8 (e.g. LANG=C.UTF-8)")  # fmt: skip
+    return DoubleQuotedScalarString(value)
+
+
+def mapping(fields: dict[str, Any]) -> Any:
+    """A new YAML mapping in the given key order, every string double-quoted."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     out = CommentedMap()
     for key, value in fields.items():
         if isinstance(value, list):
-            out[key] = CommentedSeq(DoubleQuotedScalarString(v) for v in value)
+            out[key] = CommentedSeq(text(str(v), key) for v in value)
         else:
             out[key] = scalar(key, value)
     return out
 
 
 def scalar(key: str, value: Any) -> Any:
-    """A field's value as it should be written: free text and anything YAML would misread quoted."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    if key in QUOTED_FIELDS or (isinstance(value, str) and _needs_quotes(value)):
-        return DoubleQuotedScalarString(value)
-    return value
+    """A field's value as it is written: a string double-quoted; a number, a boolean or None as is."""
+    if isinstance(value, (bool, int, float)) or value is None:
+        return value
+    return text(str(value), key)
 
 
-def _needs_quotes(value: str) -> bool:
-    return value != value.strip() or any(c in value for c in ":#'\"{}[],&*!|>%@`") or value[:1] in "-?"
-
-
-def flow_list(values: list[str]) -> Any:
+def flow_list(values: list[str], field: str = "aliases") -> Any:
     from ruamel.yaml.comments import CommentedSeq
 
-    seq = CommentedSeq(values)
+    seq = CommentedSeq(text(str(v), field) for v in values)
     seq.fa.set_flow_style()
     return seq
 
@@ -99,7 +134,7 @@ def claims_file_for(root: Path, source: str) -> Path:
 ENTITIES_HEADER = (
     "# Every subject a claim can be about, declared once with the other names the sources use.\nentities: []\n"
 )
-CLAIMS_HEADER = "# Claims in seeds/{source}.\nsource: {source}\nclaims: []\n"
+CLAIMS_HEADER = "# Claims about one source: the file in seeds/ named on the next line.\nsource: ''\nclaims: []\n"
 MANIFEST_HEADER = "# Metadata for every source in seeds/.\nsources: []\n"
 
 
@@ -125,7 +160,7 @@ def append_claims(data: Any, entries: list[tuple[str, dict[str, Any]]], file: Pa
     file's own names it. An empty file takes the first claim's source as its own."""
     items = entry_list(data, "claims", f"claims/{file.name}")
     if not data.get("source") and not items:
-        data["source"] = entries[0][0]
+        data["source"] = text(entries[0][0], "source")
     default = data.get("source")
     for source, fields in entries:
         if source != default:

@@ -31,6 +31,7 @@ CLAIM_FIELDS = {
 REQUIRED = ("id", "quote", "subject", "property", "value")
 KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
 STATUSES = {"reviewed", "proposed", "rejected"}
+ENTITY_STATUSES = ("reviewed", "proposed")  # proposed: found by extract, waiting for review
 
 
 def check_kind(kind: str | None, option: str = "--kind") -> None:
@@ -129,6 +130,7 @@ def load_entities(
         raise RegistryError("expected a mapping with 'entities' (and optionally 'terms')", path=display, line=1)
     _check_fields(data, {"entities", "terms"}, display)
     entities: list[Entity] = []
+    first_line: dict[str, int] = {}
     for item, _line in _items(data, "entities", display):
         _check_fields(item, ENTITY_FIELDS, display)
         entity_id = _text(item, "id", display, required=True)
@@ -136,6 +138,15 @@ def load_entities(
         if not ID_PATTERN.match(entity_id):
             raise RegistryError(f"'{entity_id}' is not a valid id", path=display, line=line_of(item, "id"), field="id",
                                 hint="use letters, digits, '.', '_' and '-'")  # fmt: skip
+        if entity_id in first_line:
+            raise RegistryError(f"entity id '{entity_id}' is used twice (first on line {first_line[entity_id]})",
+                                path=display, line=line_of(item, "id"), field="id",
+                                hint="merge the two entries, or give one another id")  # fmt: skip
+        first_line[entity_id] = line_of(item, "id")
+        status = _text(item, "status", display) or "reviewed"
+        if status not in ENTITY_STATUSES:
+            raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"),
+                                field="status", hint=f"one of {', '.join(ENTITY_STATUSES)}")  # fmt: skip
         entities.append(
             Entity(
                 id=entity_id,
@@ -143,7 +154,7 @@ def load_entities(
                 aliases=_string_list(item, "aliases", display),
                 kind=_text(item, "kind", display),
                 note=_text(item, "note", display),
-                status=_text(item, "status", display) or "reviewed",
+                status=status,
                 proposed_aliases=_string_list(item, "proposed_aliases", display),
             )
         )

@@ -24,6 +24,8 @@ SOURCE_FIELDS = {
     "file", "title", "outlet", "author", "url", "published", "evidence", "note", "status", "encoding",
 }  # fmt: skip
 
+SOURCE_STATUSES = ("reviewed", "proposed")  # proposed: an entry extract wrote, waiting for review
+
 
 def decode_source(raw: bytes, display: str, encoding: str | None = None) -> tuple[str, str]:
     """The text of a source and the encoding it was read in.
@@ -127,6 +129,18 @@ def load_manifest(seeds: Path, display_root: Path, max_bytes: int | None = None)
                                 field="file", hint="write the bare file name, without folders")  # fmt: skip
         if name in entries:
             raise RegistryError(f"'{name}' is listed twice", path=display, line=line_of(item, "file"), field="file")
+        evidence = item.get("evidence")
+        if (
+            evidence is not None
+            and not isinstance(evidence, str)
+            and not (isinstance(evidence, YamlList) and all(isinstance(e, str) for e in evidence))
+        ):
+            raise RegistryError("must be text or a list of texts", path=display, line=line_of(item, "evidence"),
+                                field="evidence", hint='e.g. evidence: ["Dateline, line 3"]')  # fmt: skip
+        status = item.get("status")
+        if status is not None and status not in SOURCE_STATUSES:
+            raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"),
+                                field="status", hint=f"one of {', '.join(SOURCE_STATUSES)}")  # fmt: skip
         entries[name] = item
     return entries
 
@@ -138,13 +152,16 @@ def is_file_name(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Seen:
-    """What an earlier run learnt of a source file; trusted while the file's size, mtime and inode
-    are unchanged, unless it was learnt within RECHECK_NS of the file's last change (a second
-    change within the same clock tick would leave the stat unchanged)."""
+    """What an earlier run learnt of a source file; trusted while the file's size, mtime, ctime and
+    inode are unchanged, unless it was learnt within RECHECK_NS of the file's last change (a second
+    change within the same clock tick would leave the stat unchanged). The ctime is what catches a
+    file edited in place with its mtime put back (`touch -d`): the system sets it on every change
+    and no ordinary program can set it back."""
 
     size: int
     mtime_ns: int
     ino: int
+    ctime_ns: int
     learnt_ns: int
     sha256: str
     encoding: str
@@ -153,8 +170,9 @@ class Seen:
 
     def still(self, st: os.stat_result, declared: str | None) -> bool:
         return (
-            (st.st_size, st.st_mtime_ns, st.st_ino) == (self.size, self.mtime_ns, self.ino)
-            and self.learnt_ns - self.mtime_ns > RECHECK_NS
+            (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+            == (self.size, self.mtime_ns, self.ino, self.ctime_ns)
+            and self.learnt_ns - max(self.mtime_ns, self.ctime_ns) > RECHECK_NS
             and declared == self.declared
         )
 
@@ -221,7 +239,9 @@ def scan_sources(
             raw = _read_source(path, display, settings.max_source_bytes)
             text, encoding = decode_source(raw, display, declared)
             sha, empty = hashlib.sha256(raw).hexdigest(), not text.strip()
-            learnt[name] = Seen(st.st_size, st.st_mtime_ns, st.st_ino, time.time_ns(), sha, encoding, declared, empty)
+            learnt[name] = Seen(
+                st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, time.time_ns(), sha, encoding, declared, empty
+            )
         # a copy without its text (for another process, say) reads it again, checked against sha
         reader = functools.partial(_read_again, str(path), display, settings.max_source_bytes, encoding, sha)
         evidence = entry.get("evidence") or []

@@ -34,9 +34,8 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
                 written.append(f"claims/{ENTITIES_FILE}")
         for source, claims in by_source.items():
             file = claims_file_for(root, source)
-            header = CLAIMS_HEADER.format(source=source)
             entries = [(c.source, c.fields()) for c in claims]
-            if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), header):  # type: ignore[misc]
+            if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), CLAIMS_HEADER):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
         if result.manifest:
             if edit_file(root / "seeds" / MANIFEST, lambda d: _add_sources(d, result), MANIFEST_HEADER):

@@ -1,0 +1,170 @@
+"""The cache's data format: JSON that can name only factcheck's own plain value types.
+
+The cache is data, never code: a row is JSON (no pickle), and reading it can build nothing but
+None, booleans, numbers, strings, lists, tuples, mappings, dates, the registry's line-numbered
+mappings and lists, and the frozen value classes listed in `_classes` (claims, anchors, values,
+problems, discrepancies...), each through its own constructor, with every field's type checked
+against the class's annotations. A row that is not in this format, names anything else or has a
+field of the wrong type raises CacheFormatError, and the caller works the row out afresh.
+
+A row is `FORMAT` followed by the JSON text. A tagged JSON object stands for each non-JSON value:
+{"t": [...]} a tuple, {"m": [[key, value], ...]} a mapping, {"d": "2020-01-31"} a date,
+{"c": "Claim", "f": [field values in order]} a value class, {"e": "Verdict", "v": "conflict"} an
+enumeration, {"ym": ..., "l": line, "kl": key lines} / {"yl": ..., "l": line, "il": item lines}
+a registry mapping or list with its line numbers. JSON arrays are lists.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import json
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+FORMAT = b"factcheck-cache-1\n"
+
+
+class CacheFormatError(ValueError):
+    """A row that is not in the cache's format: it is ignored and worked out again."""
+
+
+@functools.cache
+def _classes() -> dict[str, tuple[type, tuple[str, ...], tuple[tuple[type, ...] | None, ...]]]:
+    """name → (class, field names, allowed types of each field (None: not checked))."""
+    from factcheck import models
+    from factcheck.normalize import claims, values
+    from factcheck.pipeline import unit
+    from factcheck.sources import load as sources
+
+    found: dict[str, tuple[type, tuple[str, ...], tuple[tuple[type, ...] | None, ...]]] = {}
+    for cls in (
+        models.DateRange, models.Entity, models.Claim, models.Anchor, models.Problem, models.ClaimView,
+        models.Review, models.Discrepancy, models.AnchorStatus, models.Severity, models.Verdict,
+        values.Quantity, values.DateValue, values.Duration, claims.TextValue, claims.ClaimValue,
+        unit.Unit, sources.Seen,
+    ):  # fmt: skip
+        if issubclass(cls, Enum):
+            found[cls.__name__] = (cls, (), ())
+            continue
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # pragma: no cover - an annotation that cannot be evaluated: fields unchecked
+            hints = {}
+        fields = tuple(f for f in dataclasses.fields(cls) if f.init)
+        found[cls.__name__] = (cls, tuple(f.name for f in fields), tuple(_allowed(hints.get(f.name)) for f in fields))
+    return found
+
+
+def _allowed(hint: Any) -> tuple[type, ...] | None:
+    """The types a field's value may have at its top level, from its annotation (None: any)."""
+    if hint is None or hint is Any:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        out: list[type] = []
+        for arg in typing.get_args(hint):
+            allowed = _allowed(arg)
+            if allowed is None:
+                return None
+            out.extend(allowed)
+        return tuple(out)
+    if origin is not None:
+        return (origin,) if isinstance(origin, type) else None
+    if hint is float:
+        return (float, int)
+    if hint is type(None):
+        return (type(None),)
+    return (hint,) if isinstance(hint, type) else None
+
+
+def dumps(value: Any) -> bytes:
+    """A value as a cache row. TypeError for anything the format cannot hold."""
+    return FORMAT + json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def loads(row: bytes) -> Any:
+    """A cache row back to its value; CacheFormatError for anything that is not a row of this format."""
+    if not isinstance(row, bytes) or not row.startswith(FORMAT):
+        raise CacheFormatError("not a row of this cache format")
+    try:
+        return json.loads(row[len(FORMAT) :].decode("utf-8", "surrogatepass"), object_hook=_decode)
+    except CacheFormatError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, OverflowError) as exc:
+        raise CacheFormatError(f"a malformed row: {type(exc).__name__}") from None
+
+
+def _encode(obj: Any) -> Any:
+    from factcheck.yamlfile import YamlList, YamlMap
+
+    t = type(obj)
+    if obj is None or t is str or t is int or t is float or t is bool:
+        return obj
+    if t is tuple:
+        return {"t": [_encode(x) for x in obj]}
+    if t is list:
+        return [_encode(x) for x in obj]
+    if t is dict:
+        return {"m": [[_encode(k), _encode(v)] for k, v in obj.items()]}
+    if t is dt.date:
+        return {"d": obj.isoformat()}
+    if t is YamlMap:
+        return {"ym": [[k, _encode(v)] for k, v in obj.items()], "l": obj.line, "kl": list(obj.key_lines.items())}
+    if t is YamlList:
+        return {"yl": [_encode(x) for x in obj], "l": obj.line, "il": list(obj.item_lines)}
+    known = _classes().get(t.__name__)
+    if known is None or known[0] is not t:
+        raise TypeError(f"a {t.__name__} cannot be kept in the cache")
+    if isinstance(obj, Enum):
+        return {"e": t.__name__, "v": obj.value}
+    return {"c": t.__name__, "f": [_encode(getattr(obj, name)) for name in known[1]]}
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if "c" in obj:
+        cls, names, allowed = _classes()[obj["c"]]
+        values = obj["f"]
+        if not isinstance(values, list) or len(values) != len(names):
+            raise CacheFormatError(f"a {obj['c']} with the wrong fields")
+        for value, types_ in zip(values, allowed, strict=True):
+            if types_ is not None and not isinstance(value, types_):
+                raise CacheFormatError(f"a {obj['c']} with a field of the wrong type")
+        return cls(*values)
+    if "t" in obj:
+        return tuple(_list(obj["t"]))
+    if "m" in obj:
+        return dict(_list(obj["m"]))
+    if "d" in obj:
+        return dt.date.fromisoformat(obj["d"])
+    if "e" in obj:
+        cls = _classes()[obj["e"]][0]
+        if not issubclass(cls, Enum):
+            raise CacheFormatError("not an enumeration")
+        return cls(obj["v"])
+    if "ym" in obj:
+        from factcheck.yamlfile import YamlMap
+
+        out = YamlMap((str(k), v) for k, v in _list(obj["ym"]))
+        out.line = int(obj["l"])
+        out.key_lines = {str(k): int(n) for k, n in _list(obj["kl"])}
+        return out
+    if "yl" in obj:
+        from factcheck.yamlfile import YamlList
+
+        seq = YamlList(_list(obj["yl"]))
+        seq.line = int(obj["l"])
+        seq.item_lines = [int(n) for n in _list(obj["il"])]
+        return seq
+    raise CacheFormatError("an object of no known kind")
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise CacheFormatError("expected a list")
+    return value
