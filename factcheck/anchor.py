@@ -165,7 +165,7 @@ def load_recorded(claims_dir: Path, max_bytes: int = 20 * 1024 * 1024) -> dict[s
             raise RegistryError(f"the anchor of '{claim_id}' is not a mapping", path=display, hint=redo)
         for key, kind in RECORDED_FIELDS.items():
             value = entry.get(key)
-            if value is not None and (type(value) is not kind or (kind is int and value < 0)):
+            if value is not None and (type(value) is not kind or (isinstance(value, int) and value < 0)):
                 what = "a whole number from 0" if kind is int else "text"
                 raise RegistryError(f"the anchor of '{claim_id}' has '{key}' that is not {what}", path=display,
                                     field=key, hint=redo)  # fmt: skip

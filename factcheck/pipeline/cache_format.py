@@ -54,7 +54,7 @@ def _classes() -> dict[str, tuple[type, tuple[str, ...], tuple[tuple[type, ...] 
             hints = typing.get_type_hints(cls)
         except Exception:  # pragma: no cover - an annotation that cannot be evaluated: fields unchecked
             hints = {}
-        fields = tuple(f for f in dataclasses.fields(cls) if f.init)
+        fields = tuple(f for f in dataclasses.fields(typing.cast(Any, cls)) if f.init)
         found[cls.__name__] = (cls, tuple(f.name for f in fields), tuple(_allowed(hints.get(f.name)) for f in fields))
     return found
 

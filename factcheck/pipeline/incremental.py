@@ -239,8 +239,11 @@ class FileHashes:
 
 def _sha256(path: Path) -> str:
     try:
+        digest = hashlib.sha256()
         with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            while chunk := handle.read(1024 * 1024):
+                digest.update(chunk)
+        return digest.hexdigest()
     except OSError as exc:
         raise RegistryError(f"cannot read: {exc.strerror}", path=f"{path.parent.name}/{path.name}",
                             hint="check it exists and is readable") from None  # fmt: skip

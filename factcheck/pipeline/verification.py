@@ -122,16 +122,16 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
             keys[display] = row[0]
         else:
             todo.append(file)
-    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, load_recorded(claims_dir, settings.max_registry_bytes),
-                  entities)  # fmt: skip
+    recorded = load_recorded(claims_dir, settings.max_registry_bytes)
+    ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, recorded, entities)
     fresh: dict[str, Unit] = {}
-    for file, (unit, row) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
+    for file, (unit, encoded) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
         fresh[unit.file] = unit
         cited = sorted({c.source for c in unit.claims})
         keys[unit.file] = key_of(file, cited)
         if store:
             store.put_unit(unit.file, keys[unit.file], cited, kept_ids(unit.claims), unit, unit.problems,
-                           row)  # fmt: skip
+                           encoded)  # fmt: skip
     if store:
         store.drop_units(f for f in stored if f not in keys)
         hashes.save()
