@@ -88,7 +88,10 @@ def _checksum(*blobs: bytes) -> str:
 
 
 def _dump(value: Any) -> bytes:
-    return cache_format.dumps(value)
+    try:
+        return cache_format.dumps(value)
+    except TypeError as exc:  # a value of a type the format does not know: not kept, worked out each run
+        raise CacheCorrupt(str(exc)) from exc
 
 
 def _load(blob: bytes, checksum: str, *others: bytes) -> Any:

@@ -2,8 +2,9 @@
 
 The cache is data, never code: a row is JSON (no pickle), and reading it can build nothing but
 None, booleans, numbers, strings, lists, tuples, mappings, dates, the registry's line-numbered
-mappings and lists, and the frozen value classes listed in `_classes` (claims, anchors, values,
-problems, discrepancies...), each through its own constructor, with every field's type checked
+mappings and lists, and the frozen value classes and enumerations of the modules that define
+factcheck's values (`_classes`: claims, anchors, values, problems, discrepancies...), each through
+its own constructor, with every field's type checked
 against the class's annotations. A row that is not in this format, names anything else or has a
 field of the wrong type raises CacheFormatError, and the caller works the row out afresh.
 
@@ -34,28 +35,28 @@ class CacheFormatError(ValueError):
 
 @functools.cache
 def _classes() -> dict[str, tuple[type, tuple[str, ...], tuple[tuple[type, ...] | None, ...]]]:
-    """name → (class, field names, allowed types of each field (None: not checked))."""
+    """name → (class, field names, allowed types of each field (None: not checked)): the frozen
+    dataclasses and enumerations defined in the modules that hold factcheck's values."""
     from factcheck import models
     from factcheck.normalize import claims, values
     from factcheck.pipeline import unit
     from factcheck.sources import load as sources
 
     found: dict[str, tuple[type, tuple[str, ...], tuple[tuple[type, ...] | None, ...]]] = {}
-    for cls in (
-        models.DateRange, models.Entity, models.Claim, models.Anchor, models.Problem, models.ClaimView,
-        models.Review, models.Discrepancy, models.AnchorStatus, models.Severity, models.Verdict,
-        values.Quantity, values.DateValue, values.Duration, claims.TextValue, claims.ClaimValue,
-        unit.Unit, sources.Seen,
-    ):  # fmt: skip
-        if issubclass(cls, Enum):
-            found[cls.__name__] = (cls, (), ())
-            continue
-        try:
-            hints = typing.get_type_hints(cls)
-        except Exception:  # pragma: no cover - an annotation that cannot be evaluated: fields unchecked
-            hints = {}
-        fields = tuple(f for f in dataclasses.fields(typing.cast(Any, cls)) if f.init)
-        found[cls.__name__] = (cls, tuple(f.name for f in fields), tuple(_allowed(hints.get(f.name)) for f in fields))
+    for module in (models, values, claims, unit, sources):
+        for cls in vars(module).values():
+            if not isinstance(cls, type) or cls.__module__ != module.__name__:
+                continue
+            if issubclass(cls, Enum):
+                found[cls.__name__] = (cls, (), ())
+            elif dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                try:
+                    hints = typing.get_type_hints(cls)
+                except Exception:  # pragma: no cover - an annotation that cannot be evaluated: fields unchecked
+                    hints = {}
+                fields = tuple(f for f in dataclasses.fields(cls) if f.init)
+                found[cls.__name__] = (cls, tuple(f.name for f in fields),
+                                       tuple(_allowed(hints.get(f.name)) for f in fields))  # fmt: skip
     return found
 
 
