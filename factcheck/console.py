@@ -68,10 +68,13 @@ def warning(message: str) -> None:
     stderr().print(Text("warning: ", style="yellow") + Text(clean(message)), soft_wrap=True)
 
 
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def error(message: str) -> None:
     """One line on stderr: the user-facing message of a FactcheckError (a line break in a name it
-    quotes is shown as \\n, so the message stays one line)."""
-    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    quotes is shown as \\n, \\u2028..., so the message stays one line)."""
+    one_line = message.translate(_LINE_BREAKS)
     stderr().print(Text("error: ", style="bold red") + Text(clean(one_line)), soft_wrap=True)
 
 
