@@ -126,6 +126,17 @@ def test_yaml_special_source_names_round_trip_through_add(mini, runner, name):
     assert [(c.property, c.note) for c in claims] == [(f"{name} spending", f"{name}\nline two \x1b[31m")]
 
 
+def test_a_source_named_with_a_nul_is_not_there(mini, runner):
+    """Found by fuzz.py: a NUL in a path-like source name was an internal error."""
+    root = roads_project(mini)
+    before = snapshot(root)
+    assert fails(runner, root, "add", "seeds/a\x00b.txt", "--quote", "The council spent £7m on roads", "--subject",
+                 "the council", "--property", "road spending", "--value", "£7m").startswith(
+        "field 'source': no source 'seeds/a"
+    )  # fmt: skip
+    assert snapshot(root) == before
+
+
 @pytest.mark.parametrize("name", ["a\nb.txt", "a\x1bb.txt", "a\x7f.txt"])
 def test_source_names_with_control_characters_are_refused(mini, runner, name):
     root = roads_project(mini)

@@ -166,7 +166,7 @@ def _seed_name(root: Path, given: str, sources: dict[str, Any]) -> str:
         try:
             if candidate.resolve().parent == (root / "seeds").resolve() and candidate.name in sources:
                 return candidate.name
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in the name, which no path can hold
             continue
     return given
 
