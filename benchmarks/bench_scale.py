@@ -19,9 +19,9 @@ and how the cold run's verdicts score against the generator's key:
 
   sparse   planted conflicting pairs; found = flagged (conflict or possible), false = any other
            pair flagged;
-  dense    planted wrong claims (figures, dates, job titles); found = a planted claim in some
-           flagged pair, false = a flagged pair with no planted claim in it; `flags` is every
-           flagged pair.
+  dense    planted wrong claims (figures, dates, job titles) that another source shows to be wrong
+           (the key's `shown`); found = such a claim in some flagged pair, false = a flagged pair
+           with no planted claim in it; `flags` is every flagged pair.
 
 The ratio column is cold time against the previous size. --factcheck runs another install's
 `factcheck` (for a baseline measured in the same go); by default the one beside this Python.
@@ -73,11 +73,12 @@ def score(output: bytes, key: dict) -> dict[str, int]:
     flagged = [frozenset(c["id"] for c in d["claims"]) for d in result["discrepancies"]
                if d["verdict"] in ("conflict", "possible")]  # fmt: skip
     if key.get("profile") == "dense":
-        planted = {e["claim"]: e["kind"] for e in key["errors"]}
+        every = {e["claim"] for e in key["errors"]}  # a flag on any of them is no false alarm
+        planted = {e["claim"]: e["kind"] for e in key["errors"] if e.get("shown", True)}
         hit = {c for pair in flagged for c in pair if c in planted}
         by_kind = {k: sum(1 for c, kk in planted.items() if kk == k and c in hit) for k in ("figure", "date", "title")}
         totals = {k: sum(1 for kk in planted.values() if kk == k) for k in ("figure", "date", "title")}
-        return {"planted": len(planted), "found": len(hit), "false": sum(1 for p in flagged if not p & planted.keys()),
+        return {"planted": len(planted), "found": len(hit), "false": sum(1 for p in flagged if not p & every),
                 "flags": len(flagged), **{f"{k}_found": by_kind[k] for k in by_kind},
                 **{f"{k}_planted": totals[k] for k in totals}}  # fmt: skip
     pairs = {frozenset(p) for p in key["conflict"]}

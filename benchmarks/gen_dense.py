@@ -31,8 +31,11 @@ thing about the same subject, property and time, so a reader with both could tel
   gives the month);
 - title: a title the person never held, with no cue.
 
-key.json lists them with their kind; a correct `factcheck verify` flags each one (conflict or
-possible) and flags nothing that involves no planted error.
+key.json lists them with their kind, and marks `shown` those that another source shows to be wrong
+to a careful reader: one that states the same time (as_of), or, stating none, was published within
+four weeks (a figure) or six months (a title), with no cue of a change in either. A correct
+`factcheck verify` flags each error shown (conflict or possible) and flags nothing that involves
+no planted error.
 """
 
 from __future__ import annotations
@@ -402,6 +405,25 @@ def _comparable(p: Fact, q: Fact) -> bool:
     return not q.cue or q.published <= p.published
 
 
+FIGURE_DAYS, TITLE_DAYS = 28, 182  # how far apart two plain reports can be and still be read as the same time
+
+
+def _shows(p: Fact, q: Fact) -> bool:
+    """Whether a reader holding q, a right claim, can tell that p, a planted one, is wrong: p says
+    nothing of a change, and q is about the same time by its stated date (as_of), or, with no
+    date stated, was published close enough that the figure or title could not have moved."""
+    if p.slot != q.slot or p.source == q.source or p.cue:
+        return False
+    if p.kind == "date":
+        return p.precision == "year" or q.precision != "year" or p.value[-4:] != q.value[-4:]
+    if p.period != q.period or q.cue:
+        return False
+    if p.as_of or q.as_of:
+        return p.as_of == q.as_of
+    days = abs((p.published - q.published).days)
+    return days <= (TITLE_DAYS if p.prop == "job title" else FIGURE_DAYS)
+
+
 def _plant(fact: Fact, partners: list[Fact], world: dict[str, Body | Person], rng: random.Random) -> str | None:
     """Make fact wrong; returns the kind of error, or None when no wrong value can be made."""
     entity = world[fact.entity]
@@ -484,6 +506,8 @@ def generate_dense(n: int, out: Path, seed: int = 1, proposed: float = 0.0) -> d
         if kind is not None:
             planted[id(fact)] = kind
             wrong.add(id(fact))
+    by_id = {id(f): f for f in facts}
+    shown = {i for i in planted if any(id(q) not in wrong and _shows(by_id[i], q) for q in by_slot[by_id[i].slot])}
     # write sources, claims, manifest, entities
     manifest = ["sources:\n"]
     errors: list[dict[str, str]] = []
@@ -493,7 +517,8 @@ def generate_dense(n: int, out: Path, seed: int = 1, proposed: float = 0.0) -> d
         for n_fact, f in enumerate(w.facts):
             f.id = f"s{w.source:05d}-{n_fact:02d}"
             if id(f) in planted:
-                errors.append({"claim": f.id, "kind": planted[id(f)], "subject": f.entity, "property": f.prop})
+                errors.append({"claim": f.id, "kind": planted[id(f)], "subject": f.entity, "property": f.prop,
+                               "shown": id(f) in shown})  # fmt: skip
             sentence = f.sentence
             if w.source % 3 == 0:
                 sentence = sentence.replace("'", "\u2019").replace(" million", "\u00a0million")
