@@ -94,10 +94,15 @@ class Tally:
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
     """The keys a unit's claims are found by when a changed claim is judged against stored ones:
-    reviewed claims by subject and property, every claim by pairing's registered keys."""
+    reviewed claims by subject and property, every claim by pairing's registered keys. A reviewed
+    claim's are marked as such ("r" before them): pairing by evidence needs a proposed claim, so
+    only a changed proposed claim looks them up, and an edit among reviewed claims loads only the
+    files that share a subject and property with it, not every file about the same subject."""
     keys = {_group_tag(cv) for cv in values if cv.claim.status != "proposed"}
     for cv in values:
-        keys |= registered_keys(cv, index, glossary) | quotation_keys(cv)
+        found = registered_keys(cv, index, glossary)
+        keys |= found if cv.claim.status == "proposed" else {"r" + k for k in found}
+        keys |= quotation_keys(cv)
     return tuple(sorted(keys))
 
 
@@ -114,6 +119,8 @@ def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dic
             if found is None:
                 return None
             keys |= found | quotation_keys(cv)
+            if cv.claim.status == "proposed":
+                keys |= {"r" + k for k in found}
     return keys
 
 
