@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Review, Source, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, ClaimView, Discrepancy, Finding, Review, Source, Verdict, Verification
 from factcheck.report import diff_heading, verdict_counts, word_diff
 from factcheck.results import ClaimDetail, Proposal, SearchHit
 from factcheck.text.printable import clean
@@ -123,50 +123,63 @@ UNLISTED = {
 
 
 def print_verification(v: Verification, show_all: bool = False) -> None:
+    """One entry per question (a finding): its most serious verdict and why, every source on each
+    side, and the pair that disagrees most side by side; the other pairs that disagree by id."""
     out = stdout()
     counts = verdict_counts(v)
     out.print(Text(f"factcheck verify: {len(v.sources)} sources, {len(v.claims)} claims", style="bold"))
     for verdict in VERDICT_ORDER:
-        items = [d for d in v.discrepancies if d.verdict is verdict]
-        if not items and v.unlisted.get(verdict.value):
-            out.print(Text(f"\n{verdict.value.upper()} ({v.unlisted[verdict.value]}): {UNLISTED.get(verdict, 'they need no attention')} "
-                           "(--all to list them)", style=STYLES[verdict]))  # fmt: skip
-            continue
+        items = [f for f in v.findings if f.verdict is verdict]
         if not items:
             continue
-        full = verdict.needs_attention or show_all
         if verdict is Verdict.CORROBORATED and not show_all:
-            out.print(
-                Text(
-                    f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)",
-                    style=STYLES[verdict],
-                )
-            )
+            out.print(Text(f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)",
+                           style=STYLES[verdict]))  # fmt: skip
             continue
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
-        for d in items:
-            title = f"{clean(d.subject_name)} · {clean(d.property)}"
-            room = max(20, out.width - 4 - len(f"  [{d.id}]"))  # the id stays whole on the heading's line
-            head = Text(title if len(title) <= room else title[: room - 1] + "…", style="bold")
-            head += Text(f"  [{d.id}]", style="dim")
-            if d.proposed:
-                head += Text(f"  proposed claims, pairing {d.confidence:.2f}", style="italic")
-            print_indented(out, head, 4, first="  ● ")
-            print_indented(out, Text(clean(d.explanation)), 4)
-            if d.review is not None:
-                state = "reopened: a claim changed since it was " if d.review.stale else ""
-                why = Text(f"{state}{clean(review_words(d.review))}", style="bold magenta")
-                if d.review.note:
-                    why += Text(f": {clean(d.review.note)}", style="magenta")
-                print_indented(out, why, 4)
-            if d.edits:
-                print_indented(out, _diff(d, out.color_system is not None), 4)
-            if full:
-                out.print(Panel(_pair_table(d), expand=True, padding=(0, 1), border_style=STYLES[verdict]))
-            else:
-                print_indented(out, Text(" vs ".join(c.id for c in d.claims), style="dim"), 4)
+        for f in items:
+            _print_finding(out, f, verdict.needs_attention or show_all)
     summary = ", ".join(f"{n} {k}" for k, n in counts.items())
-    out.print(Text(f"\n{summary}", style="bold"))
+    out.print(Text(f"\n{summary} (pairs, in {len(v.findings)} findings)", style="bold"))
+
+
+def _when(c: ClaimView) -> str:
+    if c.time is not None:
+        return f"refers to {c.time.human()}"
+    return c.published.human() if c.published else "undated"
+
+
+def _print_finding(out: Console, f: Finding, full: bool) -> None:
+    worst = min(f.pairs, key=lambda d: (list(Verdict).index(d.verdict), not d.needs_attention, d.id))
+    title = f"{clean(f.subject_name)} · {clean(f.property)}"
+    room = max(20, out.width - 4 - len(f"  [{worst.id}]"))  # the id stays whole on the heading's line
+    head = Text(title if len(title) <= room else title[: room - 1] + "…", style="bold")
+    head += Text(f"  [{worst.id}]", style="dim")
+    if worst.proposed:
+        head += Text(f"  proposed claims, pairing {worst.confidence:.2f}", style="italic")
+    print_indented(out, head, 4, first="  ● ")
+    print_indented(out, Text(clean(f.explanation)), 4)
+    if worst.review is not None:
+        state = "reopened: a claim changed since it was " if worst.review.stale else ""
+        why = Text(f"{state}{clean(review_words(worst.review))}", style="bold magenta")
+        if worst.review.note:
+            why += Text(f": {clean(worst.review.note)}", style="magenta")
+        print_indented(out, why, 4)
+    if len(f.sides) > 1 or len(f.pairs) > 1:
+        for n, side in enumerate(f.sides, 1):
+            said = " · ".join(
+                f"'{clean(c.value)}' ({clean(c.source[:16])}, {_when(c)})"
+                for c in side
+            )
+            print_indented(out, Text(f"side {n}: {said}", style="dim"), 6, first="    ")
+    if full:
+        out.print(Panel(_pair_table(worst), expand=True, padding=(0, 1), border_style=STYLES[worst.verdict]))
+    else:
+        print_indented(out, Text(" vs ".join(c.id for c in worst.claims), style="dim"), 4)
+    others = [d for d in f.pairs if d is not worst and d.verdict.needs_attention]
+    for d in others:
+        print_indented(out, Text(f"also [{d.id}] {d.verdict.value}: ", style="dim") + Text(clean(d.explanation)), 6,
+                       first="    ")  # fmt: skip
 
 
 def review_words(r: Review) -> str:

@@ -353,6 +353,44 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One question — a subject and a property — with every claim on it, in sides: claims that agree
+    with each other (corroborated, rounding, consistent) stand on one side. Its verdict and explanation
+    are those of its most serious pair; a conflict is between two sides."""
+
+    subject: str
+    subject_name: str
+    property: str
+    verdict: Verdict
+    explanation: str
+    sides: tuple[tuple[ClaimView, ...], ...]
+    pairs: tuple[Discrepancy, ...]  # every pair judged in it
+
+    @property
+    def needs_attention(self) -> bool:
+        return any(d.needs_attention for d in self.pairs)
+
+    def counts(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for d in self.pairs:
+            found[d.verdict.value] = found.get(d.verdict.value, 0) + 1
+        return {v.value: found[v.value] for v in Verdict if v.value in found}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "subject_name": self.subject_name or self.subject,
+            "property": self.property,
+            "verdict": self.verdict.value,
+            "explanation": self.explanation,
+            "sources": len({c.source for side in self.sides for c in side}),
+            "sides": [[c.to_dict() for c in side] for side in self.sides],
+            "pairs": self.counts(),
+            "discrepancies": [d.id for d in self.pairs if d.verdict.needs_attention],
+        }
+
+
+@dataclass(frozen=True)
 class Verification:
     """Everything verify found: the input it read, the problems, the discrepancies."""
 
@@ -366,6 +404,7 @@ class Verification:
     # pairs judged but not listed in discrepancies (they need no attention), by verdict value: verify
     # lists each pair only when asked for all of them, so output grows with claims, not pairs
     unlisted: dict[str, int] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = field(default=())  # the discrepancies, one per question (judge/findings.py)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -385,6 +424,7 @@ class Verification:
             "claims": len(self.claims),
             "problems": [p.to_dict() for p in self.problems],
             "counts": self.counts(),
+            "findings": [f.to_dict() for f in self.findings],
         }
 
     def counts(self) -> dict[str, int]:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, Discrepancy, Finding, Source, Verdict, Verification
 from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
@@ -125,6 +125,12 @@ def review_line(d: Discrepancy) -> str:
     return f"Reopened (a claim changed since): {text}" if r.stale else text
 
 
+def _worst(f: Finding) -> Discrepancy:
+    """The pair a finding's verdict comes from: the most serious, an open one first."""
+    order = list(Verdict)
+    return min(f.pairs, key=lambda d: (order.index(d.verdict), not d.needs_attention, d.id))
+
+
 def to_markdown(verification: Verification, include_corroborated: bool = True) -> str:
     lines = ["# factcheck discrepancy report", ""]
     counts = verdict_counts(verification)
@@ -142,31 +148,36 @@ def to_markdown(verification: Verification, include_corroborated: bool = True) -
         lines += ["", "## Problems", ""]
         lines += [f"- **{p.severity.value}**: {md_escape(p.message)}" for p in verification.problems]
     for verdict in VERDICT_ORDER:
-        items = [d for d in verification.discrepancies if d.verdict is verdict]
-        if not items or (verdict is Verdict.CORROBORATED and not include_corroborated):
+        found = [f for f in verification.findings if f.verdict is verdict]
+        if not found or (verdict is Verdict.CORROBORATED and not include_corroborated):
             continue
-        lines += ["", f"## {VERDICT_LABELS[verdict]} ({len(items)})"]
-        for d in items:
-            a, b = d.claims
+        lines += ["", f"## {VERDICT_LABELS[verdict]} ({len(found)})"]
+        for f in found:
+            d = _worst(f)
             lines += [
                 "",
-                f"### {md_escape(d.subject_name)} · {md_escape(d.property)}",
+                f"### {md_escape(f.subject_name)} · {md_escape(f.property)}",
                 "",
-                f"**{d.verdict.value}**: {md_escape(d.explanation)}",
+                f"**{f.verdict.value}**: {md_escape(f.explanation)}",
                 "",
                 f"Discrepancy `{d.id}`" + (f"; proposed claims, pairing {d.confidence:.2f}" if d.proposed else ""),
                 *(["", f"**{md_escape(review_line(d))}**"] if d.review else []),
                 "",
-                f"| | {md_escape(a.source)} | {md_escape(b.source)} |",
-                "| --- | --- | --- |",
-                f"| Quote | {md_escape(a.quote)} | {md_escape(b.quote)} |",
-                f"| Value | {md_escape(a.value)} | {md_escape(b.value)} |",
-                f"| Read as | {md_escape(a.reading)} | {md_escape(b.reading)} |",
-                f"| Published | {md_escape(_published(d, 0))} | {md_escape(_published(d, 1))} |",
-                f"| Where | line {a.line}, claim `{a.id}` | line {b.line}, claim `{b.id}` |",
+                "| Side | Source | Quote | Value | Read as | Published | Where |",
+                "| --- | --- | --- | --- | --- | --- | --- |",
             ]
+            for n, side in enumerate(f.sides, 1):
+                lines += [
+                    f"| {n} | {md_escape(c.source)} | {md_escape(c.quote)} | {md_escape(c.value)} | "
+                    f"{md_escape(c.reading)} | {md_escape(c.published.human() if c.published else 'undated')} | "
+                    f"line {c.line}, claim `{c.id}` |"
+                    for c in side
+                ]
             if d.edits:
                 lines += ["", f"{md_escape(diff_heading(d))}: {md_diff(d)}"]
+            others = [o for o in f.pairs if o is not d and o.verdict.needs_attention]
+            if others:
+                lines += [""] + [f"- also `{o.id}` **{o.verdict.value}**: {md_escape(o.explanation)}" for o in others]
     return "\n".join(lines) + "\n"
 
 
@@ -253,31 +264,41 @@ def to_html(verification: Verification, include_corroborated: bool = True, gener
         out.append("</ul>")
     names = {s.name: source_name(s) for s in verification.sources}
     for verdict in VERDICT_ORDER:
-        items = [d for d in verification.discrepancies if d.verdict is verdict]
-        if not items or (verdict is Verdict.CORROBORATED and not include_corroborated):
+        found = [f for f in verification.findings if f.verdict is verdict]
+        if not found or (verdict is Verdict.CORROBORATED and not include_corroborated):
             continue
-        out.append(f'<h2 id="{verdict.value}">{e(VERDICT_LABELS[verdict])} ({len(items)})</h2>')
-        for d in items:
+        out.append(f'<h2 id="{verdict.value}">{e(VERDICT_LABELS[verdict])} ({len(found)})</h2>')
+        for f in found:
+            d = _worst(f)
             out.append(
-                f'<section class="discrepancy"><h3>{e(d.subject_name)} · {e(d.property)}</h3>'
-                f'<p><span class="verdict {d.verdict.value}">{d.verdict.value}</span> {e(d.explanation)}</p>'
+                f'<section class="discrepancy"><h3>{e(f.subject_name)} · {e(f.property)}</h3>'
+                f'<p><span class="verdict {f.verdict.value}">{f.verdict.value}</span> {e(f.explanation)}</p>'
                 f'<p class="meta">discrepancy {e(d.id)}'
                 + (f" · proposed claims, pairing {d.confidence:.2f}" if d.proposed else "")
                 + "</p>"
                 + (f'<p class="review">{e(review_line(d))}</p>' if d.review else "")
                 + '<div class="pair">'
             )
-            for i, c in enumerate(d.claims):
-                out.append(
-                    f'<div class="claim"><div class="meta"><b>{e(names.get(c.source, c.source))}</b></div>'
-                    f'<div class="meta">{e(c.source)} · line {c.line} · '
-                    f"published {e(_published(d, i))} · claim {e(c.id)}</div>"
-                    f"<blockquote>{_mark(c.quote, c.value)}</blockquote>"
-                    f'<div class="meta">value “{e(c.value)}” read as {e(c.reading)}</div></div>'
-                )
+            for n, side in enumerate(f.sides, 1):
+                out.append(f'<div class="side"><div class="meta">side {n}</div>')
+                for c in side:
+                    published = c.published.human() if c.published else "undated"
+                    out.append(
+                        f'<div class="claim"><div class="meta"><b>{e(names.get(c.source, c.source))}</b></div>'
+                        f'<div class="meta">{e(c.source)} · line {c.line} · '
+                        f"published {e(published)} · claim {e(c.id)}</div>"
+                        f"<blockquote>{_mark(c.quote, c.value)}</blockquote>"
+                        f'<div class="meta">value “{e(c.value)}” read as {e(c.reading)}</div></div>'
+                    )
+                out.append("</div>")
             out.append("</div>")
             if d.edits:
                 out.append(f'<p class="diff"><span class="meta">{e(diff_heading(d))}:</span> {html_diff(d)}</p>')
+            others = [o for o in f.pairs if o is not d and o.verdict.needs_attention]
+            if others:
+                out.append('<ul class="meta">' + "".join(
+                    f"<li>also {e(o.id)} <b>{e(o.verdict.value)}</b>: {e(o.explanation)}</li>" for o in others)
+                    + "</ul>")  # fmt: skip
             out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"

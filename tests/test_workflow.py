@@ -26,6 +26,7 @@ def run(runner, *args, **kwargs):
 
 
 def discrepancies(runner, root) -> list[dict]:
+    """Every pair, agreeing ones too (--all)."""
     return json.loads(run(runner, "verify", "--root", root, "--format", "json", "--all").stdout)["discrepancies"]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
+from factcheck.judge.findings import gather
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
@@ -138,22 +139,30 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
     reviews = load_reviews(root, settings)
-    discrepancies, unlisted = judged_pairs(units, store, entities, ctx.glossary, all_pairs, frozenset(reviews))
+    # every pair is judged and kept until the findings are made: a finding's sides need its agreeing pairs
+    discrepancies, _ = judged_pairs(units, store, entities, ctx.glossary, True, frozenset(reviews))
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
         problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
     if store:
         store.commit()
+    reviewed = apply_reviews(discrepancies, reviews)
+    listed = reviewed if all_pairs else tuple(d for d in reviewed if d.verdict.needs_attention or d.review)
+    unlisted: dict[str, int] = {}
+    for d in reviewed if not all_pairs else ():
+        if not (d.verdict.needs_attention or d.review):
+            unlisted[d.verdict.value] = unlisted.get(d.verdict.value, 0) + 1
     return Verification(
         root=str(root),
         sources=sources,
         claims=Lazy(units.claims, count),
         anchors=Lazy(units.anchors),
         problems=tuple(problems),
-        discrepancies=apply_reviews(discrepancies, reviews),
+        discrepancies=listed,
         entities=entities,
         unlisted=unlisted,
+        findings=gather(reviewed),
     )
 
 
