@@ -132,8 +132,9 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
         items = [f for f in v.findings if f.verdict is verdict]
         if not items:
             continue
-        if verdict is Verdict.CORROBORATED and not show_all:
-            out.print(Text(f"\n{verdict.value.upper()} ({len(items)}): the sources agree (--all to list them)",
+        if not verdict.needs_attention and not show_all:  # counted, not listed: they need no attention
+            out.print(Text(f"\n{verdict.value.upper()} ({counts.get(verdict.value, 0)}): "
+                           f"{UNLISTED.get(verdict, 'they need no attention')} (--all to list them)",
                            style=STYLES[verdict]))  # fmt: skip
             continue
         out.print(Text(f"\n{verdict.value.upper()} ({len(items)})", style=STYLES[verdict]))
