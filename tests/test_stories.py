@@ -36,8 +36,8 @@ KNOWN: dict[str, dict[str, str]] = {
         "3 August",
     },
     "court-case": {
-        "counts-eleven-vs-11": "'11 counts' in 'nine of the 11 counts he faced' is flagged possible against "
-        "'eleven counts' (see the closing note of issue 14)",
+        "counts-eleven-vs-11": "'11 counts' and 'eleven counts' are read as text, not numbers: a figure must "
+        "cover half of the value as written (normalize/claims.py), and the noun after it does not count",
     },
 }
 
