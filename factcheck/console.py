@@ -166,6 +166,8 @@ def _print_finding(out: Console, f: Finding, full: bool) -> None:
         if worst.review.note:
             why += Text(f": {clean(worst.review.note)}", style="magenta")
         print_indented(out, why, 4)
+    if worst.edits:
+        print_indented(out, _diff(worst, out.color_system is not None), 4)
     if len(f.sides) > 1 or len(f.pairs) > 1:
         for n, side in enumerate(f.sides, 1):
             said = " · ".join(
