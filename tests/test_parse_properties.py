@@ -163,3 +163,9 @@ def test_a_span_whose_second_end_starts_before_its_first_is_not_a_span(text):
     for value in factcheck.parse(text, ref="2020-01-01"):
         if value.kind == "date" and value.range is not None and getattr(value, "ends", None):
             assert all(value.range.contains(end) for end in value.ends)
+
+
+@pytest.mark.parametrize("text", ["1e400", "1e-400", "2x10^999 people", "7E+309 km", "5 * 10**500"])
+def test_an_exponent_beyond_any_quantity_leaves_the_mantissa_and_never_overflows(text):
+    (value,) = [v for v in factcheck.parse(text) if v.kind == "number"]
+    assert value.text == text[: value.span[1]] and value.value == float(value.text)

@@ -143,6 +143,10 @@ class Figure(NamedTuple):
     is_fraction: bool = False
 
 
+_TIMES_TEN = re.compile(r"\s?[x×*]\s?10(?:\^|\*\*)")
+MAX_EXPONENT = 100  # a googol: no count, sum or measure in prose comes near it
+
+
 def read_numeral(match: re.Match[str]) -> Figure:
     eu, eudec, whole, dec, lead, exp, exp10 = match.groups()
     if eu is not None:  # "1.234,56 €": points for thousands, a comma for decimals
@@ -154,11 +158,17 @@ def read_numeral(match: re.Match[str]) -> Figure:
         digits = "".join(c for c in digits if "0" <= c <= "9")
     value = float(digits + "." + decimals) if decimals else float(digits)
     half = 0.5 * 10 ** (-len(decimals)) if decimals else 0.0
+    end = match.end()
+    if exp or exp10:
+        times_ten = None if exp else _TIMES_TEN.search(match.string, match.start(), match.end())
+        marker = times_ten.start() if times_ten else match.start("exp") - 1
+        if abs(int(exp or exp10)) > MAX_EXPONENT:  # beyond any quantity in prose (and a float): the mantissa only
+            end, exp, exp10 = marker, None, None
     exp = exp or exp10
     if exp:
         value *= 10.0 ** int(exp)
         half *= 10.0 ** int(exp)
-    return Figure(value, half, match.start(), match.end())
+    return Figure(value, half, match.start(), end)
 
 
 _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}
