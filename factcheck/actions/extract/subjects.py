@@ -138,9 +138,9 @@ def entity_for(
         if taken in {name_key(n) for n in (existing.id, existing.name, *existing.aliases)}:
             return existing.id, existing.name
     key = org_key(name)
-    for existing in new.values():  # "the council" and "the authority" in one story: one body
-        if existing.kind == "organisation" and org_key(existing.name) == key:
-            return existing.id, existing.name
+    for proposed in new.values():  # "the council" and "the authority" in one story: one body
+        if proposed.kind == "organisation" and org_key(proposed.name) == key:
+            return proposed.id, proposed.name
     kind = mention.kind if mention.kind in ("place", "outlet") else "organisation"
     entity_id = free_id(slug(name), index.entities)
     new[entity_id] = ProposedEntity(entity_id, name, kind, source)
