@@ -94,3 +94,11 @@ def test_the_chief_executives_statement_quoted_in_two_sources_is_corroborated(re
                             "Sally has done a tremendous job") == {"corroborated"}  # fmt: skip
     quoted = [d for d in result.discrepancies if d.verdict.value in ("altered", "misattributed")]
     assert quoted == []  # the shipped sources quote everyone faithfully: no quotation is flagged
+
+
+def test_every_change_names_its_evidence(result):
+    changed = [d for d in result.discrepancies if d.verdict.value == "changed"]
+    assert changed
+    for d in changed:  # a cue in the later source, the claims' as_of or period, or the time between them
+        assert "the later source says '" in d.explanation or "(as the claims' " in d.explanation \
+            or "apart, time enough for" in d.explanation, d.explanation
