@@ -366,7 +366,7 @@ class Finding:
     sides: tuple[tuple[ClaimView, ...], ...]
     pairs: tuple[Discrepancy, ...]  # every pair judged in it
 
-    @property
+    @builtins.property  # the field `property` hides the builtin from type checkers
     def needs_attention(self) -> bool:
         return any(d.needs_attention for d in self.pairs)
 

@@ -96,10 +96,10 @@ def anchor_on_events(values: list[ClaimValue], entities: Iterable[Entity]) -> li
         for key in events:
             if key == own:
                 continue
-            what, who = _terms(key[1]), called.get(key[0]) or _terms(key[0])
+            happened, who = _terms(key[1]), called.get(key[0]) or _terms(key[0])
             # an event is named by what happened, or by its subject when its property says only "date"
-            shared = len(tail & what) + (len(tail & who) if (tail & what or _generic(key[1])) else 0)
-            size = len(what | who) or 1
+            shared = len(tail & happened) + (len(tail & who) if (tail & happened or _generic(key[1])) else 0)
+            size = len(happened | who) or 1
             if shared and (best is None or (shared, shared / size) > best[:2]):
                 best = (shared, shared / size, key)
         if best is None:  # "after the blaze": the subject's own date, when it has exactly one
