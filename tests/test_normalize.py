@@ -204,3 +204,26 @@ def test_parser_never_crashes_and_values_are_well_formed(text, ref):
         if isinstance(value, Duration):
             assert value.high_days is None or value.low_days <= value.high_days
         assert value.to_dict()["span"] == [start, end]
+
+
+@pytest.mark.parametrize(
+    ("value", "count"),
+    [("11 counts", 11), ("eleven counts", 11), ("forty fire engines", 40), (" 3 people injured", 3), ("a dozen charges", 12)],
+)
+def test_a_figure_followed_by_what_it_counts_is_a_count(value, count):
+    from factcheck.models import Claim, Source
+    from factcheck.normalize.claims import normalize_claim
+
+    claim = Claim("c", "a.txt", value, "s", "p", value)
+    read = normalize_claim(claim, Source("a.txt", "seeds/a.txt", "", ""), {}).value
+    assert isinstance(read, Quantity) and read.value == count
+
+
+@pytest.mark.parametrize("value", ["chapter 11 of the act", "11 Downing Street and the Treasury", "2019 was a record"])
+def test_a_figure_inside_other_words_leaves_the_value_as_text(value):
+    from factcheck.models import Claim, Source
+    from factcheck.normalize.claims import normalize_claim
+
+    claim = Claim("c", "a.txt", value, "s", "p", value)
+    read = normalize_claim(claim, Source("a.txt", "seeds/a.txt", "", ""), {}).value
+    assert not isinstance(read, Quantity)

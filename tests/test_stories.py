@@ -35,10 +35,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "past tense of 'was completed' and is read as the last or the next Thursday (31 Jul - 7 Aug), which holds "
         "3 August",
     },
-    "court-case": {
-        "counts-eleven-vs-11": "'11 counts' and 'eleven counts' are read as text, not numbers: a figure must "
-        "cover half of the value as written (normalize/claims.py), and the noun after it does not count",
-    },
 }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from factcheck.models import Claim, DateRange, Source
 from factcheck.normalize import parse_value
-from factcheck.normalize.values import DateValue, Duration, Value
+from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.text.fold import fold_plain
 
 QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration", "time"}
@@ -92,6 +92,20 @@ def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
     return value.range
 
 
+# what a leading figure counts: one to three plain words ("counts", "fire engines", "people injured")
+COUNTED = re.compile(r"\s*[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}\s*")
+
+
+def _counts_a_noun(parsed: Value, text: str) -> bool:
+    """'11 counts' and 'eleven counts' are counts, as '11' is: a plain number that opens the value and
+    is followed only by the words for what it counts (a figure with a unit or a date stays as read)."""
+    lead = len(text) - len(text.lstrip())
+    return (
+        isinstance(parsed, Quantity) and parsed.kind == "number" and parsed.unit is None
+        and parsed.span[0] == lead and COUNTED.fullmatch(text, parsed.span[1]) is not None
+    )  # fmt: skip
+
+
 def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
                     at: tuple[int, int] | None = None) -> ClaimValue:  # fmt: skip
     """A claim's typed value and time; `at`, where its quote sits in the source, tells a statement
@@ -107,7 +121,9 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
     value: Value | TextValue | None = None
     if kind in (None, *QUANTITATIVE):
         parsed = parse_value(claim.value, ref)
-        covers = parsed is not None and (parsed.span[1] - parsed.span[0]) >= 0.5 * len(claim.value.strip())
+        covers = parsed is not None and (
+            (parsed.span[1] - parsed.span[0]) >= 0.5 * len(claim.value.strip()) or _counts_a_noun(parsed, claim.value)
+        )
         if kind is None and not covers:
             parsed = None
         if parsed is None and kind is not None:
