@@ -38,6 +38,7 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_athens_bank": _subtopic(8, range(1, 12), plus=True),  # Marfin bank fire, Athens, 5 May 2010
     "ecb_gaza_school": _subtopic(41, range(1, 10), plus=False),  # UN school in Jabaliya shelled, 6 Jan 2009
     "ecb_mtcook_climbers": _subtopic(23, range(1, 12), plus=True),  # two climbers killed, Mt Cook, Sept 2013
+    "ecb_qeshm_quake": _subtopic(20, range(1, 12), plus=True),  # earthquake on Qeshm island, Iran, 27 Nov 2005
 }
 
 OPEN_Q, CLOSE_Q = "\x01", "\x02"  # placeholders for PTB quotes while joining; both print as '"'
