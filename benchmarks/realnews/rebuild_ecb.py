@@ -39,6 +39,7 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_gaza_school": _subtopic(41, range(1, 10), plus=False),  # UN school in Jabaliya shelled, 6 Jan 2009
     "ecb_mtcook_climbers": _subtopic(23, range(1, 12), plus=True),  # two climbers killed, Mt Cook, Sept 2013
     "ecb_qeshm_quake": _subtopic(20, range(1, 12), plus=True),  # earthquake on Qeshm island, Iran, 27 Nov 2005
+    "ecb_troy_shooting": _subtopic(18, range(1, 12), plus=True),  # office shooting in Troy, Michigan, 9 Apr 2007
 }
 
 OPEN_Q, CLOSE_Q = "\x01", "\x02"  # placeholders for PTB quotes while joining; both print as '"'
