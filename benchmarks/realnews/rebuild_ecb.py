@@ -40,6 +40,7 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_mtcook_climbers": _subtopic(23, range(1, 12), plus=True),  # two climbers killed, Mt Cook, Sept 2013
     "ecb_qeshm_quake": _subtopic(20, range(1, 12), plus=True),  # earthquake on Qeshm island, Iran, 27 Nov 2005
     "ecb_troy_shooting": _subtopic(18, range(1, 12), plus=True),  # office shooting in Troy, Michigan, 9 Apr 2007
+    "ecb_kimani_gray": _subtopic(19, range(1, 12), plus=True),  # Brooklyn teen Kimani Gray shot by police, riots, March 2013
     "ecb_amd_seamicro": _subtopic(43, range(1, 16), plus=True),  # AMD to acquire SeaMicro for $334m, 29 Feb 2012
 }
 
