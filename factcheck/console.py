@@ -248,11 +248,13 @@ def print_proposals(items: tuple[Proposal, ...]) -> None:
     table.add_column("kind", no_wrap=True)
     table.add_column("value", no_wrap=True, max_width=16, overflow="ellipsis")
     table.add_column("subject · property", ratio=1)
+    table.add_column("certain", justify="right", no_wrap=True)
     table.add_column("pairing", justify="right", no_wrap=True)
     for p in items:
         c = p.claim
+        certainty = "—" if c.certainty is None else f"{c.certainty:.2f}"
         table.add_row(plain(c.id), plain(p.kind), plain(c.value), plain(f"{p.subject_name} · {c.property}"),
-                      plain(f"{p.confidence:.2f}"))  # fmt: skip
+                      plain(certainty), plain(f"{p.confidence:.2f}"))  # fmt: skip
     stdout().print(table)
     note(f"{len(items)} proposed claim{'s' if len(items) != 1 else ''}")
 
@@ -405,6 +407,9 @@ def show_proposal(index: int, total: int, claim: Claim, published: str) -> None:
     out.print(Text("  ") + _quote_text(claim.quote, claim.value))
     out.print(Text(f"  subject: {clean(claim.subject_as_written)}   property: {clean(claim.property)}   "
                    f"value: {clean(claim.value)}   kind: {claim.kind or 'inferred'}", style="cyan"))  # fmt: skip
+    if claim.certainty is not None:
+        out.print(Text(f"  certainty {claim.certainty:.2f} ({clean(claim.basis or 'how found not recorded')})",
+                       style="dim"))  # fmt: skip
 
 
 def show_discrepancy(index: int, total: int, d: Discrepancy) -> None:

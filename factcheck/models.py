@@ -152,6 +152,8 @@ class Claim:
     line: int = 0  # line of the claim in that file
     subject_as_written: str = ""
     field_lines: tuple[tuple[str, int], ...] = ()
+    certainty: float | None = None  # extract's own certainty of a proposal, 0..1 (docs/extract.md)
+    basis: str | None = None  # how extract found its subject, property and value ("subject: clause, ...")
 
     def line_of(self, field_name: str) -> int:
         """The registry line where a field of this claim is written (the claim's line if absent)."""

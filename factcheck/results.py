@@ -6,6 +6,7 @@ result without importing the command that made it.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,6 +125,35 @@ class Timeline:
                 "unit": self.unit, "points": [p.to_dict() for p in self.points]}  # fmt: skip
 
 
+SUBJECT_BASES = {"clause": 1.0, "sentence": 0.8, "carried": 0.6, "fallback": 0.3}
+PROPERTY_BASES = {"vocabulary": 1.0, "fixed": 1.0, "counted": 0.8, "words": 0.5}
+VALUE_BASES = {"exact": 1.0, "relative": 0.8, "widened": 0.8, "ambiguous": 0.6}
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How extract found a proposal's subject, property and value; each way has a weight, and the
+    proposal's certainty is their product (docs/extract.md, "Certainty and review order").
+
+    subject: clause (named in the value's clause), sentence (elsewhere in its sentence), carried
+    (from an earlier sentence, through he/she), fallback (the entity the source names most);
+    property: vocabulary (a known family), fixed (role, said), counted (the thing a count counts),
+    words (the words beside the value); value: exact (read as written), relative (a date counted
+    from another), widened (read only with the word before it), ambiguous (more than one reading)."""
+
+    subject: str = "clause"
+    property: str = "fixed"
+    value: str = "exact"
+
+    @builtins.property
+    def certainty(self) -> float:
+        weight = SUBJECT_BASES[self.subject] * PROPERTY_BASES[self.property] * VALUE_BASES[self.value]
+        return round(weight, 2)
+
+    def describe(self) -> str:
+        return f"subject: {self.subject}, property: {self.property}, value: {self.value}"
+
+
 @dataclass(frozen=True)
 class ProposedClaim:
     """A claim as extract writes it, before anyone has reviewed it."""
@@ -140,16 +170,19 @@ class ProposedClaim:
     period: str | None = None
     start: int = 0  # where the value sits in the source's text
     end: int = 0
+    basis: Basis = Basis()  # how it was found: its certainty
 
-    def fields(self) -> dict[str, str]:
+    def fields(self) -> dict[str, Any]:
         """The claim's fields in the order they are written to a claims file."""
-        out = {"id": self.id, "quote": self.quote, "subject": self.subject, "property": self.property,
-               "value": self.value, "kind": self.kind}  # fmt: skip
+        out: dict[str, Any] = {"id": self.id, "quote": self.quote, "subject": self.subject,
+                               "property": self.property, "value": self.value, "kind": self.kind}  # fmt: skip
         if self.as_of:
             out["as_of"] = self.as_of
         if self.period:
             out["period"] = self.period
         out["status"] = "proposed"
+        out["certainty"] = self.basis.certainty
+        out["basis"] = self.basis.describe()
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -224,7 +257,8 @@ class Extraction:
 @dataclass(frozen=True)
 class Proposal:
     """A proposed claim waiting for review, with how sure factcheck is that it pairs with a claim
-    in another source (its best pairing confidence; 0 when it pairs with none)."""
+    in another source (its best pairing confidence; 0 when it pairs with none). How sure extract
+    was of the claim itself is the claim's certainty."""
 
     claim: Claim
     kind: str
@@ -235,4 +269,5 @@ class Proposal:
         c = self.claim
         return {"id": c.id, "source": c.source, "kind": self.kind, "subject": c.subject,
                 "subject_name": self.subject_name, "property": c.property, "value": c.value, "quote": c.quote,
-                "confidence": round(self.confidence, 2), "file": c.file, "line": c.line}  # fmt: skip
+                "confidence": round(self.confidence, 2), "certainty": c.certainty, "basis": c.basis,
+                "file": c.file, "line": c.line}  # fmt: skip

@@ -94,7 +94,11 @@ def test_hand_edited_file_keeps_comments_and_order_through_extract_and_review(sh
     decide(shipped, [first], "accepted")
     reviewed = file.read_text(encoding="utf-8")
     assert reviewed.startswith(original)
-    assert len(reviewed.splitlines()) == len(after.splitlines()) - 1  # only the status line went
+    import difflib
+
+    diff = [line for line in difflib.ndiff(after.splitlines(), reviewed.splitlines()) if line[:1] in "+-"]
+    assert sorted(line[1:].split(":")[0].strip() for line in diff) == ["basis", "certainty", "status"]
+    assert all(line.startswith("-") for line in diff)  # only status and extract's certainty went
 
 
 def test_rejected_claims_stay_rejected_and_are_not_proposed_again(fresh, runner):
@@ -235,7 +239,10 @@ def test_proposals_pair_synonyms_but_not_different_people_or_different_counts(mi
 def test_the_interactive_pass_writes_each_decision_as_it_goes(fresh):
     from factcheck.cli.review_session import run_session
 
-    first, second, third, fourth = extract(fresh).claims[:4]
+    proposed = extract(fresh).claims
+    in_order = sorted(proposed, key=lambda c: (c.basis.certainty, c.entity))  # least certain first
+    first, second, third, fourth = in_order[:4]
+    assert first.basis.certainty < max(c.basis.certainty for c in proposed)
     answers = iter(["a", "e", "a", "r", "q"])
     edits = {"  property": "edited property"}
     run_session(fresh, ask=lambda q, choices, default: next(answers), ask_text=lambda q, d: edits.get(q, d))

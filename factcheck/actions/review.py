@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.errors import FactcheckError
 from factcheck.files import project_lock
-from factcheck.models import Discrepancy, Review, Verdict, Verification
+from factcheck.models import Claim, Discrepancy, Review, Verdict, Verification
 from factcheck.project import Project
 from factcheck.registry.load import ENTITIES_FILE, REVIEWS_FILE, load_registry
 from factcheck.registry.reviews import DECISIONS, entry_fields
@@ -61,8 +61,8 @@ def proposals(
     below: float | None = None,
 ) -> tuple[Proposal, ...]:  # fmt: skip
     """The proposed claims, narrowed by source (name or part of it), kind, subject (any alias) and
-    pairing confidence (below it), in registry order. A subject is found by any of its names,
-    proposed aliases included."""
+    pairing confidence (below it), least certain first (see review_order). A subject is found by
+    any of its names, proposed aliases included."""
     from factcheck.normalize.claims import claim_kind
     from factcheck.pipeline.verification import verify
     from factcheck.registry.load import alias_index, check_kind
@@ -95,7 +95,13 @@ def proposals(
         if (kind and this_kind != kind) or (below is not None and confidence >= below):
             continue
         out.append(Proposal(c, this_kind, names.get(c.subject, c.subject), confidence))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda p: review_order(p.claim)))
+
+
+def review_order(claim: Claim) -> tuple[float, str]:
+    """Least certain first (a proposal without a recorded certainty after those with one), then by
+    subject, so the claims filed under one doubtful subject come together; else registry order."""
+    return (claim.certainty if claim.certainty is not None else 2.0, claim.subject)
 
 
 def _edit_entries(root: Path, file: str, ids: set[str], change: Any) -> None:
@@ -114,9 +120,10 @@ def _edit_entries(root: Path, file: str, ids: set[str], change: Any) -> None:
 
 def _accept(entry: Any) -> bool:
     changed = False
-    if "status" in entry:
-        del entry["status"]
-        changed = True
+    for key in ("status", "certainty", "basis"):  # a person has checked it: extract's doubts no longer apply
+        if key in entry:
+            del entry[key]
+            changed = True
     proposed = entry.get("proposed_aliases")
     if proposed is not None:
         from factcheck.registry.edit import flow_list

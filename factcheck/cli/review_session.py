@@ -28,14 +28,14 @@ def run_session(
 def _session(root: Path | Project, ask: Callable[[str, list[str], str], str],
              ask_text: Callable[[str, str], str]) -> None:  # fmt: skip
     from factcheck import console
-    from factcheck.actions.review import decide, edit_claim, resolve
+    from factcheck.actions.review import decide, edit_claim, resolve, review_order
     from factcheck.pipeline.verification import verify
     from factcheck.project import Project
 
     project = Project.at(root)  # one for the whole session: its settings are read once
     result = verify(project)
     published = {s.name: (s.published.human() if s.published else "undated") for s in result.sources}
-    proposed = [c for c in result.claims if c.status == "proposed"]
+    proposed = sorted((c for c in result.claims if c.status == "proposed"), key=review_order)  # least certain first
     for n, claim in enumerate(proposed, start=1):
         console.show_proposal(n, len(proposed), claim, published[claim.source])
         choice = ask("  [a]ccept, [e]dit, [r]eject, [s]kip, [q]uit", ["a", "e", "r", "s", "q"], "s")

@@ -26,7 +26,7 @@ ENTITIES_FILE = "entities.yaml"
 REVIEWS_FILE = "reviews.yaml"  # decisions on discrepancies: see baseline.py
 CLAIM_FIELDS = {
     "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
-    "relative_to", "note", "status",
+    "relative_to", "note", "status", "certainty", "basis",
 }  # fmt: skip
 REQUIRED = ("id", "quote", "subject", "property", "value")
 KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
@@ -303,6 +303,7 @@ def _claim(
     if status not in STATUSES:
         raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"), field="status",
                             hint="reviewed, proposed or rejected")  # fmt: skip
+    certainty = _certainty(fields["certainty"], display, line_of(item, "certainty"))
     return Claim(
         id=claim_id,
         source=source,
@@ -321,4 +322,20 @@ def _claim(
         subject_as_written=subject_written,
         field_lines=tuple((k, line_of(item, k)) for k in item)
         + (() if fields["source"] else (("source", source_line),)),
+        certainty=certainty,
+        basis=fields["basis"],
     )
+
+
+def _certainty(text: str | None, display: str, line: int) -> float | None:
+    """extract's certainty of a proposal: a number from 0 to 1 (absent: not known)."""
+    if text is None:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise RegistryError(f"certainty '{text}' is not a number from 0 to 1", path=display, line=line,
+                            field="certainty", hint="e.g. certainty: 0.5, or delete the line")  # fmt: skip
+    return value

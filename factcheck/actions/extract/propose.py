@@ -20,7 +20,7 @@ from factcheck.normalize.publication import infer_publication
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.project import Project
 from factcheck.registry.load import Registry, free_id, load_registry
-from factcheck.results import Extraction, ProposedAlias, ProposedClaim, ProposedEntity, ProposedSource
+from factcheck.results import Basis, Extraction, ProposedAlias, ProposedClaim, ProposedEntity, ProposedSource
 from factcheck.sources.load import load_manifest, load_sources
 from factcheck.text.entities import (
     EntityIndex,
@@ -200,6 +200,7 @@ def _claims_in(
             entity_id, entity_name = entity_for(subject, index, new_entities, source.name)
             if entity_id is None and main is not None:  # no subject in reach: the source's main one
                 entity_id, entity_name = entity_for(main, index, new_entities, source.name)
+                subject = None
             if entity_id is None:
                 continue
             quote = quote_span(sentence, start, end)
@@ -207,7 +208,8 @@ def _claims_in(
             if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
                 clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
-            prop = property_of(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            basis = Basis(_subject_basis(subject, clause, sentence), prop_basis, _value_basis(v))
             when = times.get(id(v))
             as_of = period = None
             if when is not None:
@@ -217,7 +219,7 @@ def _claims_in(
                     as_of = when.text
             claim = _as_verify_reads(
                 proposed_claim(source.name, quote.text, entity_name, entity_id, prop, v.text, v.kind,
-                               start, end, as_of=as_of, period=period), ref)  # fmt: skip
+                               start, end, as_of=as_of, period=period, basis=basis), ref)  # fmt: skip
             if claim is not None:
                 out.append(claim)
         out.extend(roles_in(source.name, sentence, inside, index))
@@ -232,14 +234,38 @@ def property_of(clause: str, start: int, end: int, kind: str, skip: list[tuple[i
     """What the value measures, named by meaning where the vocabulary knows it ("12 people were injured"
     and "injuring 12" are both `injured`), else by the thing a count counts ("three tank shells" and
     "three artillery shells" are both counts of shells), else by the words beside it."""
+    return property_and_basis(clause, start, end, kind, skip)[0]
+
+
+def property_and_basis(clause: str, start: int, end: int, kind: str, skip: list[tuple[int, int]]) -> tuple[str, str]:
+    """property_of, with how it was found: vocabulary, counted or words (see Basis)."""
     family = measure(clause, start, end, kind)
     if family is not None:
-        return PROPERTY_NAMES[family]
+        return PROPERTY_NAMES[family], "vocabulary"
     if kind == "number":
         noun = counted_noun(clause, end)
         if noun is not None:
-            return noun
-    return guess_property(clause, start, end, kind, skip)
+            return noun, "counted"
+    return guess_property(clause, start, end, kind, skip), "words"
+
+
+def _subject_basis(subject: Mention | None, clause: Span, sentence: Span) -> str:
+    """Where the subject was found, from where its mention sits (see Basis)."""
+    if subject is None:
+        return "fallback"
+    if clause.start <= subject.start and subject.end <= clause.end:
+        return "clause"
+    if sentence.start <= subject.start and subject.end <= sentence.end:
+        return "sentence"
+    return "carried"
+
+
+def _value_basis(v: Value) -> str:
+    if getattr(v, "readings", ()):
+        return "ambiguous"
+    if isinstance(v, DateValue) and re.search(r"\b(?:after|before)$", v.text.lower()):
+        return "relative"  # "days after X stepped down": counted from a date the text may not give
+    return "exact"
 
 
 _LEAD_IN = re.compile(r"(?:\b(?:on|in|at|by|from|since|until|till|before|after|last|this|next|early|late)\s+)$", re.I)
@@ -269,7 +295,8 @@ def _as_verify_reads(claim: ProposedClaim, ref: DateRange | None) -> ProposedCla
     at = claim.quote.find(claim.value)
     lead = _LEAD_IN.search(claim.quote[:at]) if at > 0 else None
     if lead and lead.group().strip():
-        wider = replace(claim, value=claim.quote[lead.start() : at + len(claim.value)])
+        wider = replace(claim, value=claim.quote[lead.start() : at + len(claim.value)],
+                        basis=replace(claim.basis, value="widened"))  # fmt: skip
         if not problems(wider):
             return wider
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from factcheck.models import Entity
 from factcheck.registry.load import free_id, id_words
-from factcheck.results import ProposedClaim, ProposedEntity
+from factcheck.results import Basis, ProposedClaim, ProposedEntity
 from factcheck.text.entities import (
     PRONOUNS,
     EntityIndex,
@@ -149,9 +149,10 @@ def entity_for(
 
 
 def proposed_claim(source: str, quote: str, subject: str, entity: str, prop: str, value: str, kind: str,
-           start: int, end: int, as_of: str | None = None, period: str | None = None) -> ProposedClaim:  # fmt: skip
+           start: int, end: int, as_of: str | None = None, period: str | None = None,
+           basis: Basis | None = None) -> ProposedClaim:  # fmt: skip
     quote = " ".join(quote.split())
     digest = hashlib.sha1(f"{source}\n{fold_plain(quote)}\n{value}\n{kind}".encode()).hexdigest()[:5]
     prefix = Path(source).stem.split("_")[0][:12] or "src"
     return ProposedClaim(f"{prefix}-{id_words(prop, kind)}-{digest}", source, quote, subject, prop, " ".join(value.split()), kind,
-                         entity, as_of, period, start, end)  # fmt: skip
+                         entity, as_of, period, start, end, basis or Basis())  # fmt: skip
