@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from factcheck.actions.search_index import WORD, IndexCorrupt, Row, SearchIndex
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
-from factcheck.pipeline.incremental import settings_key
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -36,17 +35,24 @@ FIELDS = ("quote", "subject", "property", "value", "source")
 # is not there shares a few letters by chance with some word of every quote ("zebra"/"zero" 67), as
 # the old partial alignment of the whole query did, which rated any short query about 60 everywhere.
 MIN_SCORE = 75.0
-WORD = re.compile(r"\w+")
 
 
 def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str, tuple[int, int]]:
     """Best score over the fields, with the field and where in it the query matched: 100 where the
     query is in the field as written, else how close each query word comes to a word of the field."""
     q = fold_plain(query).lower().strip()
-    words = WORD.findall(q)
+    return score_texts(q, WORD.findall(q), scored_texts(claim, subject_name))
+
+
+def scored_texts(claim: Claim, subject_name: str) -> tuple[str, ...]:
+    """The texts a claim is scored on, folded and lower-cased, in FIELDS order."""
+    return tuple(fold_plain(text).lower() for text in field_texts(claim, subject_name).values())
+
+
+def score_texts(q: str, words: list[str], texts: tuple[str, ...]) -> tuple[float, str, tuple[int, int]]:
+    """score_claim on a folded query (q, and its words) and a claim's scored texts."""
     best: tuple[float, str, tuple[int, int]] = (0.0, "quote", (0, 0))
-    for field, text in field_texts(claim, subject_name).items():
-        t = fold_plain(text).lower()
+    for field, t in zip(FIELDS, texts, strict=True):
         if not t or not q:
             continue
         pos = t.find(q)
@@ -80,9 +86,9 @@ def _word_score(words: list[str], text: str) -> tuple[float, tuple[int, int]]:
     return total / len(words), (start, end) if end else (0, 0)
 
 
-SCAN_UP_TO = 5000  # a registry up to this many claims is scored whole; a larger one through the index
-CANDIDATES = 300  # claims the index hands over for scoring
 REBUILD_SHARE = 0.2  # above this share of changed claims files the index is rebuilt rather than edited
+NEAR = 50.0  # query words are looked up among the indexed words this close (a bound on the rest)
+BATCH = 256  # candidates scored at a time, best bound first, until no other can enter the results
 
 
 MAX_QUERY = 1000  # characters: a query is a few words; a longer one is scored against every claim slowly
@@ -95,9 +101,9 @@ def search(
     """Claims matching query, best first; filters narrow by source (name or part), subject, kind.
     Rejected claims are left out unless `rejected` is set. An unknown kind is an error naming the kinds.
 
-    With the cache, claims are kept in an SQLite FTS5 index (of trigrams, so a misspelt word still
-    shares most of its pieces with the right one), brought up to date with the claims files first;
-    in a large registry the index's best candidates are scored, in a small one every claim is."""
+    With the cache, claims are kept in an index (search_index.py), brought up to date with the
+    claims files first; only the claims that could score enough are scored, each as a scan would,
+    so the results are the same as scoring every claim."""
     check_kind(kind)
     if len(query) > MAX_QUERY:
         raise FactcheckError(f"the query is {len(query):,} characters, over the {MAX_QUERY:,}-character limit",
@@ -149,42 +155,40 @@ def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected
 
 def _search_index(project: Project, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
                   limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
+    index = SearchIndex(store)
+    try:
+        entities = _refresh(project, store, index)
+        return _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+    except IndexCorrupt:  # a damaged row: the index is built again, once
+        index.clear()
+        entities = _refresh(project, store, index)
+        return _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+
+
+def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity, ...] | None:
+    """Bring the index up to date with the claims files, by stat; the entities when they were read."""
     claims_dir = registry_dir(project.root)
-    base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{settings_key(project.settings)}"
-    wanted = {f"claims/{name}": (name, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
-    indexed = store.indexed()
-    stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
+    base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
+    wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
+    indexed = index.files()
+    stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
-    entities: tuple[Entity, ...] | None = None
-    if stale or gone:
-        rebuild = len(stale) + len(gone) > REBUILD_SHARE * max(1, len(wanted))
-        if rebuild:
-            store.clear_index()
-            stale = [(d, claims_dir / n, k) for d, (n, k) in wanted.items()]
-        else:
-            store.unindex(gone)
-        entities = _reindex(project, store, stale)
-        store.commit()
-    where, params = ["1"], []
-    if source:
-        where.append("instr(source, ?) > 0")
-        params.append(source)
-    if subject:
-        if entities is None:
-            entities = _entities(store, claims_dir, project.settings)
-        where.append("subject = ?")
-        params.append(alias_index(entities).get(name_key(subject)) or "")
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    match = _fts_query(query, store.trigram)
-    whole = match is None or store.indexed_count() <= SCAN_UP_TO
-    rows = store.search_rows(None if whole else match, " AND ".join(where), tuple(params), CANDIDATES)
-    return _ranked(query, rows, limit, rejected)
+    if not stale and not gone:
+        return None
+    if len(stale) + len(gone) > REBUILD_SHARE * max(1, len(wanted)):
+        index.clear()
+        stale = list(wanted)
+    else:
+        index.drop([*gone, *(d for d in stale if d in indexed)])
+    entities = _reindex(project, store, index, [(d, *wanted[d]) for d in stale])
+    index.finish()
+    store.commit()
+    return entities
 
 
-def _reindex(project: Project, store: Cache, stale: list[tuple[str, Path, str]]) -> tuple[Entity, ...]:
-    """Bring the index up to date for the claims files that changed; returns the entities."""
+def _reindex(project: Project, store: Cache, index: SearchIndex,
+             stale: list[tuple[str, os.DirEntry[str], str]]) -> tuple[Entity, ...]:  # fmt: skip
+    """Index the claims files that changed; returns the entities."""
     from factcheck.normalize.claims import claim_kind  # only when reading claims
 
     root, settings = project.root, project.settings
@@ -193,17 +197,101 @@ def _reindex(project: Project, store: Cache, stale: list[tuple[str, Path, str]])
     aliases = alias_index(entities)
     names = {e.id: e.name for e in entities}
     sources = source_names(root)
-    for display, file, key in stale:
-        claims = parse_claims_file(root, file, aliases, settings)
+    kinds: dict[tuple[str | None, str, str | None], str] = {}  # a kind depends on these alone (claim_kind)
+    for display, entry, key in stale:
+        claims = parse_claims_file(root, claims_dir / entry.name, aliases, settings)
         check_claims(claims, sources)
         rows = []
         for claim in claims:
-            kind = claim_kind(claim)
+            given = (claim.kind, claim.value, claim.relative_to)
+            this_kind = kinds.get(given)
+            if this_kind is None:
+                this_kind = kinds[given] = claim_kind(claim)
             subject_name = names.get(claim.subject, claim.subject)
-            text = " ".join(field_texts(claim, subject_name).values())
-            rows.append((claim.source, claim.subject, kind, (claim, kind, subject_name), fold_plain(text)))
-        store.index_claims(display, key, rows)
+            rows.append(Row(claim, this_kind, subject_name, scored_texts(claim, subject_name)))
+        index.add(display, key, rows)
     return entities
+
+
+def _query_index(project: Project, store: Cache, index: SearchIndex, entities: tuple[Entity, ...] | None, query: str,
+                 source: str | None, subject: str | None, kind: str | None, limit: int,
+                 rejected: bool) -> list[SearchHit]:  # fmt: skip
+    """The hits a scan would give, scoring only the claims whose bound on the score reaches
+    MIN_SCORE, best bound first, until no claim left could enter the results.
+
+    A field's score is 100 when the query is in it, else the mean over the query's words of the
+    best ratio to one of its words. So a claim can reach 100 only when each query word is inside
+    some word it holds, and otherwise scores at most the mean, over the query's words, of the best
+    ratio to any word it holds: the words within NEAR of each query word are looked up, and a
+    query word none of whose near words a claim holds counts NEAR."""
+    q = fold_plain(query).lower().strip()
+    words = WORD.findall(q)
+    if not q:
+        return []
+    bound: dict[int, float] = {}
+    if words:
+        vocabulary = index.vocabulary()
+        distinct = sorted(set(words))
+        near = {w: process.extract(w, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR, limit=None) for w in distinct}
+        inside = {w: [v for v in vocabulary if w in v] for w in distinct}
+        lists = index.claims_with({v for found in near.values() for v, _s, _i in found} | {v for vs in inside.values()
+                                                                                               for v in vs})  # fmt: skip
+        best: dict[str, dict[int, float]] = {}
+        for w in distinct:
+            mine: dict[int, float] = {}
+            for v, score, _i in sorted(near[w], key=lambda found: -found[1]):
+                for rowid in lists.get(v, ()):
+                    mine.setdefault(rowid, score)
+            best[w] = mine
+        for rowid in set().union(*best.values()):
+            total = 0.0
+            for w in words:
+                total += best[w].get(rowid, NEAR)
+            if total / len(words) >= MIN_SCORE:
+                bound[rowid] = total / len(words)
+        holding: set[int] | None = None
+        for w in sorted(distinct, key=lambda w: len(inside[w])):
+            ids = set().union(*(lists.get(v, ()) for v in inside[w]))
+            holding = ids if holding is None else holding & ids
+        for rowid in holding or ():
+            bound[rowid] = 100.0
+        metas = index.meta(bound)
+    else:
+        metas = index.meta(None)  # no word: only the query as written can match, anywhere
+        bound = {m.rowid: 100.0 for m in metas}
+    want_subject = None
+    if subject:
+        if entities is None:
+            entities = _entities(store, registry_dir(project.root), project.settings)
+        want_subject = alias_index(entities).get(name_key(subject))
+    order = sorted(
+        (m for m in metas
+         if (not source or source in m.source) and (not subject or m.subject == want_subject)
+         and (not kind or m.kind == kind) and (rejected or m.status != "rejected")),
+        key=lambda m: (-bound[m.rowid], m.id, m.rowid),
+    )  # fmt: skip
+    hits: list[tuple[float, str, int, str, tuple[int, int]]] = []
+    for start in range(0, len(order), BATCH):
+        if len(hits) >= limit:
+            hits.sort()
+            worst = hits[limit - 1]
+            head = order[start]
+            if (-bound[head.rowid], head.id, head.rowid) > (worst[0], worst[1], worst[2]):
+                break
+        batch = order[start : start + BATCH]
+        texts = index.texts([m.rowid for m in batch])
+        for m in batch:
+            score, field, span = score_texts(q, words, texts[m.rowid])
+            if score >= MIN_SCORE:
+                hits.append((-score, m.id, m.rowid, field, span))
+    hits.sort()
+    hits = hits[:limit]
+    claims = index.claims([h[2] for h in hits])
+    out = []
+    for neg, _id, rowid, field, span in hits:
+        claim, this_kind, subject_name = claims[rowid]
+        out.append(SearchHit(claim, this_kind, subject_name, -neg, field, span))
+    return out
 
 
 RECENT = ":recent"
@@ -213,7 +301,7 @@ def _entities(store: Cache, claims_dir: Path, settings: Settings) -> tuple[Entit
     """The entities, their parse kept in the cache by the entities file's stat."""
     key = _stat_key(claims_dir / ENTITIES_FILE)
     trusted = None if key.endswith(RECENT) else key
-    trusted = None if trusted is None else f"{trusted}|{settings_key(settings)}"
+    trusted = None if trusted is None else f"{trusted}|{settings.max_registry_bytes}"
     return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings), tuple)[0]
 
 
@@ -226,17 +314,3 @@ def _stat_key(path: Path | os.DirEntry[str]) -> str:
     key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"  # ctime: an mtime put back is seen
     # the window sources.Seen uses: a second edit within the same clock tick may not show in the stat
     return key + RECENT if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key
-
-
-def _fts_query(query: str, trigram: bool) -> str | None:
-    """An FTS5 query for any piece of any word of query (trigrams, or word prefixes on an SQLite
-    without the trigram tokenizer); None when the query has no piece long enough."""
-    words = fold_plain(query).lower().split()
-    if trigram:
-        pieces = {w[i : i + 3] for w in words for i in range(len(w) - 2)}
-    else:
-        pieces = {w for w in words if len(w) >= 2}
-    if not pieces:
-        return None
-    quoted = ['"' + p.replace('"', '""') + '"' + ("" if trigram else "*") for p in sorted(pieces)]
-    return " OR ".join(quoted)

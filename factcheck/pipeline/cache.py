@@ -8,7 +8,7 @@ What it keeps, each under a key made of the hashes of everything it was derived 
 - groups, pairs and compared: which claims files hold claims of each comparison group, the
   discrepancies found, and which unit keys they were judged on, so that editing one file
   re-judges only the pairs it takes part in;
-- an FTS5 index of the claims for search.
+- the search index (actions/search_index.py): what search shows of each claim and which claims hold each word.
 
 Nothing in it is a source of truth: deleting the file changes no result. A cache made by other
 code (another factcheck version or a changed install), one SQLite cannot read, or a row that
@@ -31,7 +31,7 @@ from factcheck.pipeline import cache_format
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 2  # 2: rows are JSON (cache_format.py), no longer pickles
+SCHEMA = 3  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -47,12 +47,12 @@ CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
 CREATE TABLE IF NOT EXISTS tallies (file_a TEXT, file_b TEXT, verdict TEXT, n INTEGER);
 CREATE INDEX IF NOT EXISTS tallies_a ON tallies (file_a);
 CREATE INDEX IF NOT EXISTS tallies_b ON tallies (file_b);
-CREATE TABLE IF NOT EXISTS indexed (file TEXT PRIMARY KEY, key TEXT, claims INTEGER, first INTEGER);
+CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
+CREATE TABLE IF NOT EXISTS search_claims (
+    rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
+    data TEXT, checksum TEXT);
+CREATE TABLE IF NOT EXISTS search_words (word TEXT PRIMARY KEY, rows BLOB, checksum TEXT);
 """
-_FTS = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(file UNINDEXED, source UNINDEXED, subject UNINDEXED, "
-    "kind UNINDEXED, checksum UNINDEXED, data UNINDEXED, text, {tokenize})"
-)
 
 
 class CacheCorrupt(Exception):
@@ -122,7 +122,6 @@ class Cache:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self.db = db
-        self._next_rowid: int | None = None  # the search index's next free rowid, once looked up
 
     # -- blobs -------------------------------------------------------------------------------------
 
@@ -238,59 +237,6 @@ class Cache:
         self._write("INSERT INTO pairs VALUES (?, ?, ?, ?)", rows)
         self._write("INSERT OR REPLACE INTO compared VALUES (?, ?)", list(compared))
 
-    # -- search index -----------------------------------------------------------------------------
-
-    def indexed(self) -> dict[str, str]:
-        return dict(self._rows("SELECT file, key FROM indexed"))
-
-    def index_claims(self, file: str, key: str, rows: Iterable[tuple[str, str, str, Any, str]]) -> None:
-        """Replace file's rows in the search index: (source, subject, kind, value kept, searchable text).
-        A file's rows have consecutive rowids, so they are deleted by range (an FTS table has no
-        index on its other columns: deleting by file would read the whole table)."""
-        self.unindex([file])
-        if self._next_rowid is None:
-            row = self._one("SELECT max(first + claims) FROM indexed")
-            self._next_rowid = int(row[0]) if row and row[0] is not None else 1
-        first = self._next_rowid
-        out = []
-        for n, (source, subject, kind, value, text) in enumerate(rows):
-            blob = _dump(value)
-            out.append((first + n, file, source, subject, kind, _checksum(blob), blob, text))
-        self._write("INSERT INTO claims_fts (rowid, file, source, subject, kind, checksum, data, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out)  # fmt: skip
-        self._write("INSERT OR REPLACE INTO indexed VALUES (?, ?, ?, ?)", [(file, key, len(out), first)])
-        self._next_rowid = first + len(out)
-
-    def unindex(self, files: Iterable[str]) -> None:
-        for file in files:
-            row = self._one("SELECT first, claims FROM indexed WHERE file = ?", (file,))
-            if row is not None:
-                self._write("DELETE FROM claims_fts WHERE rowid >= ? AND rowid < ?", [(row[0], row[0] + row[1])])
-                self._write("DELETE FROM indexed WHERE file = ?", [(file,)])
-
-    def indexed_count(self) -> int:
-        row = self._one("SELECT sum(claims) FROM indexed")
-        return int(row[0]) if row and row[0] else 0
-
-    def clear_index(self) -> None:
-        self._write("DELETE FROM claims_fts", [()])
-        self._write("DELETE FROM indexed", [()])
-
-    def search_rows(self, match: str | None, where: str, params: tuple[Any, ...], limit: int | None) -> list[Any]:
-        """The values kept for the rows matching an FTS5 query (all rows when None), best first, with
-        an extra SQL condition on source, subject and kind."""
-        if match is None:
-            sql, args = f"SELECT checksum, data FROM claims_fts WHERE {where}", params
-        else:
-            sql = (f"SELECT checksum, data FROM claims_fts WHERE claims_fts MATCH ? AND {where} "
-                   "ORDER BY bm25(claims_fts) LIMIT ?")  # fmt: skip
-            args = (match, *params, limit or -1)
-        return [_expect(_load(data, checksum), tuple) for checksum, data in self._rows(sql, args)]
-
-    @property
-    def trigram(self) -> bool:
-        return self._one("SELECT value FROM meta WHERE name = 'tokenize'") == ("trigram",)
-
     # -- plumbing ---------------------------------------------------------------------------------
 
     def commit(self) -> None:
@@ -300,6 +246,14 @@ class Cache:
             self.db.rollback()  # locked by another run for too long: this run's results are not kept
         except sqlite3.DatabaseError as exc:
             raise CacheCorrupt(str(exc)) from exc
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a query, for a store kept beside the cache's own (search_index.py)."""
+        return self._rows(sql, params)
+
+    def write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """A write in this run's transaction, for a store kept beside the cache's own."""
+        self._write(sql, rows)
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -393,11 +347,5 @@ def _made_by(db: sqlite3.Connection) -> str | None:
 
 def _create(db: sqlite3.Connection, code: str) -> None:
     db.executescript(_TABLES)
-    try:
-        db.execute(_FTS.format(tokenize="tokenize='trigram'"))
-        tokenize = "trigram"
-    except sqlite3.OperationalError:  # SQLite before 3.34: words, matched by prefix
-        db.execute(_FTS.format(tokenize="tokenize='unicode61'"))
-        tokenize = "unicode61"
-    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("code", code), ("tokenize", tokenize)])
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [("code", code)])
     db.commit()

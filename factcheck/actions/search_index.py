@@ -1,0 +1,282 @@
+"""The search index, kept in the cache: what `search` shows and scores of every claim, and which
+claims hold each word, so that a search after the first reads no claims file that has not changed
+and scores only the claims that could match.
+
+Three tables:
+- search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
+  the entities file's and the size limit), and the rowids of its claims (a range);
+- search_claims: one row per claim: its id, source, subject, kind and status (to filter and
+  order), the five texts search scores (folded and lower-cased, as scoring folds them), and the
+  claim itself as JSON, with a checksum over both;
+- search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
+  it, as an array of 32-bit integers, with a checksum.
+
+Nothing in it is trusted: a row that fails its checksum, is not of the expected shape or names
+a claim that is not there raises IndexCorrupt, and the caller builds the index again. The cache
+as a whole is thrown away when factcheck's code changes (cache.code_key), so an index is only
+ever read by the code that wrote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.models import Claim
+from factcheck.pipeline.cache import Cache, CacheCorrupt
+
+WORD = re.compile(r"\w+")
+_CLAIM_FIELDS = ("id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period", "relative_to",
+                 "note", "status", "file", "line", "subject_as_written")  # fmt: skip
+
+
+class IndexCorrupt(CacheCorrupt):
+    """A row of the search index cannot be trusted: the index is built again."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One claim as the index keeps it."""
+
+    claim: Claim
+    kind: str
+    subject_name: str
+    texts: tuple[str, ...]  # the scored texts, folded and lower-cased, in search.FIELDS order
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a search filters and orders a candidate by, before scoring it."""
+
+    rowid: int
+    id: str
+    source: str
+    subject: str
+    kind: str
+    status: str
+
+
+def _checksum(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        blob = part.encode("utf-8", "surrogatepass")
+        h.update(len(blob).to_bytes(8, "little") + blob)
+    return h.hexdigest()
+
+
+def _ids_blob(ids: Sequence[int]) -> bytes:
+    out = array("I", ids)
+    if sys.byteorder == "big":
+        out.byteswap()  # kept little-endian whatever the machine
+    return out.tobytes()
+
+
+def _ids(blob: Any, checksum: Any) -> array[int]:
+    if not isinstance(blob, bytes) or len(blob) % 4 or checksum != hashlib.sha256(blob).hexdigest():
+        raise IndexCorrupt("a word's claims fail their checksum")
+    out = array("I")
+    out.frombytes(blob)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
+
+
+def _claim_json(row: Row) -> str:
+    c = row.claim
+    fields = [getattr(c, name) for name in _CLAIM_FIELDS]
+    return json.dumps([*fields, [list(pair) for pair in c.field_lines], row.kind, row.subject_name], ensure_ascii=False)
+
+
+def _claim_from_json(data: str) -> tuple[Claim, str, str]:
+    try:
+        values = json.loads(data)
+    except (ValueError, RecursionError):
+        raise IndexCorrupt("a claim row is not JSON") from None
+    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 3:
+        raise IndexCorrupt("a claim row has the wrong shape")
+    *plain, field_lines, kind, subject_name = values
+    fields = dict(zip(_CLAIM_FIELDS, plain, strict=True))
+    optional = {"kind", "as_of", "period", "relative_to", "note"}
+    for name, value in fields.items():
+        wanted = int if name == "line" else str
+        if not (isinstance(value, wanted) or (value is None and name in optional)) or isinstance(value, bool):
+            raise IndexCorrupt(f"a claim row's {name} has the wrong type")
+    if not isinstance(field_lines, list) or not all(
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int for p in field_lines
+    ):
+        raise IndexCorrupt("a claim row's field lines have the wrong shape")
+    if not isinstance(kind, str) or not isinstance(subject_name, str):
+        raise IndexCorrupt("a claim row's kind or subject name is not text")
+    claim = Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines))
+    return claim, kind, subject_name
+
+
+class SearchIndex:
+    """The search index inside an open cache. Changes are collected and written by `finish()`;
+    the caller commits the cache."""
+
+    def __init__(self, store: Cache) -> None:
+        self.store = store
+        self._added: dict[str, list[int]] = {}  # word -> rowids added since the last finish()
+        self._removed: list[tuple[int, int]] = []  # rowid ranges removed since then
+        self._touched: set[str] = set()  # words the removed rows held
+        self._cleared = False
+        self._next: int | None = None
+
+    # -- bringing it up to date -------------------------------------------------------------------
+
+    def files(self) -> dict[str, str]:
+        rows = self.store.rows("SELECT file, key FROM search_files")
+        if not all(isinstance(f, str) and isinstance(k, str) for f, k in rows):
+            raise IndexCorrupt("a file row is not text")
+        return dict(rows)
+
+    def count(self) -> int:
+        row = self.store.rows("SELECT count(*) FROM search_claims")
+        return int(row[0][0]) if row else 0
+
+    def clear(self) -> None:
+        for table in ("search_files", "search_claims", "search_words"):
+            self.store.write(f"DELETE FROM {table}", [()])
+        self._added.clear()
+        self._removed.clear()
+        self._touched.clear()
+        self._cleared = True
+        self._next = 1
+
+    def drop(self, files: Iterable[str]) -> None:
+        """Take files' claims out of the index (their words' lists are fixed in finish())."""
+        for file in files:
+            found = self.store.rows("SELECT first, n FROM search_files WHERE file = ?", (file,))
+            if not found:
+                continue
+            first, n = found[0]
+            if not isinstance(first, int) or not isinstance(n, int):
+                raise IndexCorrupt("a file row's range is not a number")
+            for (texts,) in self.store.rows("SELECT texts FROM search_claims WHERE rowid >= ? AND rowid < ?",
+                                            (first, first + n)):  # fmt: skip
+                self._touched.update(WORD.findall(texts if isinstance(texts, str) else ""))
+            self._removed.append((first, first + n))
+            self.store.write("DELETE FROM search_claims WHERE rowid >= ? AND rowid < ?", [(first, first + n)])
+            self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
+
+    def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
+        """Index one claims file's claims (after drop() of its old ones)."""
+        if self._next is None:
+            found = self.store.rows("SELECT max(first + n) FROM search_files")
+            self._next = int(found[0][0]) if found and isinstance(found[0][0], int) else 1
+            if self._removed:  # ranges dropped in this go are not reused before finish()
+                self._next = max(self._next, max(end for _, end in self._removed))
+        first = self._next
+        out = []
+        for i, row in enumerate(rows):
+            rowid = first + i
+            texts = json.dumps(row.texts, ensure_ascii=False)
+            data = _claim_json(row)
+            c = row.claim
+            out.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status, texts, data,
+                        _checksum(texts, data)))  # fmt: skip
+            for word in set(WORD.findall(" ".join(row.texts))):
+                self._added.setdefault(word, []).append(rowid)
+        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", out)
+        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", [(file, key, first, len(out))])
+        self._next = first + len(out)
+
+    def finish(self) -> None:
+        """Write the word lists changed by drop() and add()."""
+        words = set(self._added) | self._touched
+        if self._cleared:
+            kept: dict[str, array[int]] = {}
+        else:
+            kept = self._lists(words)
+        removed = {i for start, end in self._removed for i in range(start, end)}
+        out, gone = [], []
+        for word in words:
+            ids = kept.get(word, array("I"))
+            if removed:
+                ids = array("I", [i for i in ids if i not in removed])
+            new = self._added.get(word)
+            if new:
+                ids.extend(new)  # new rowids are above every kept one
+            if ids:
+                blob = _ids_blob(ids)
+                out.append((word, blob, hashlib.sha256(blob).hexdigest()))
+            else:
+                gone.append((word,))
+        self.store.write("DELETE FROM search_words WHERE word = ?", gone)
+        self.store.write("INSERT OR REPLACE INTO search_words VALUES (?, ?, ?)", out)
+        self._added.clear()
+        self._removed.clear()
+        self._touched.clear()
+        self._cleared = False
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def vocabulary(self) -> list[str]:
+        words = [w for (w,) in self.store.rows("SELECT word FROM search_words")]
+        if not all(isinstance(w, str) for w in words):
+            raise IndexCorrupt("a word is not text")
+        return words
+
+    def claims_with(self, words: Iterable[str]) -> dict[str, array[int]]:
+        """The rowids of the claims holding each word."""
+        return self._lists(set(words))
+
+    def meta(self, rowids: Iterable[int] | None) -> list[Meta]:
+        """What filters and orders these claims (every claim when None)."""
+        sql = "SELECT rowid, id, source, subject, kind, status FROM search_claims"
+        if rowids is None:
+            rows = self.store.rows(sql)
+        else:
+            rows = self.store.rows(sql + " WHERE rowid IN (SELECT value FROM json_each(?))",
+                                   (json.dumps(sorted(rowids)),))  # fmt: skip
+        out = [Meta(*row) for row in rows]
+        if not all(isinstance(m.rowid, int) and all(isinstance(v, str) for v in (m.id, m.source, m.subject, m.kind,
+                   m.status)) for m in out):  # fmt: skip
+            raise IndexCorrupt("a claim row's columns have the wrong type")
+        return out
+
+    def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """The scored texts of these claims, checked against their checksum."""
+        out = {}
+        for rowid, texts, _data, _checksum in self._full(rowids):
+            values = json.loads(texts)
+            if not isinstance(values, list) or not all(isinstance(t, str) for t in values):
+                raise IndexCorrupt("a claim's texts have the wrong shape")
+            out[rowid] = tuple(values)
+        return out
+
+    def claims(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, str, str]]:
+        """The claims themselves, with their kind and subject name."""
+        return {rowid: _claim_from_json(data) for rowid, _texts, data, _checksum in self._full(rowids)}
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def _full(self, rowids: Sequence[int]) -> list[tuple[int, str, str, str]]:
+        rows = self.store.rows("SELECT rowid, texts, data, checksum FROM search_claims "
+                               "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(rowids)),))  # fmt: skip
+        for _rowid, texts, data, checksum in rows:
+            if not (isinstance(texts, str) and isinstance(data, str)) or _checksum(texts, data) != checksum:
+                raise IndexCorrupt("a claim row fails its checksum")
+        if len(rows) != len(set(rowids)):
+            raise IndexCorrupt("a word names a claim that is not in the index")
+        return rows
+
+    def _lists(self, words: set[str]) -> dict[str, array[int]]:
+        out = {}
+        ordered = sorted(words)
+        for start in range(0, len(ordered), 500):  # SQLite limits the number of parameters
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for word, blob, checksum in self.store.rows(
+                f"SELECT word, rows, checksum FROM search_words WHERE word IN ({marks})", tuple(chunk)
+            ):
+                out[word] = _ids(blob, checksum)
+        return out
+

@@ -1,0 +1,149 @@
+"""The search index gives what scoring every claim gives, keeps up with edits, and is never
+trusted when damaged."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+import factcheck.actions.search as search_module
+from factcheck.actions.search import search
+from factcheck.pipeline.cache import cache_path
+from factcheck.project import Project
+from tests.test_cache import age
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from gen_dense import generate_dense  # noqa: E402
+
+KINDS = [None, None, None, "number", "money", "role", "date", "text"]
+
+
+@pytest.fixture
+def dense(tmp_path: Path) -> Path:
+    root = tmp_path / "dense"
+    generate_dense(40, root, seed=7)
+    age(root)
+    return root
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return rng.choice([word[:i] + word[i + 1 :], word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+                       word[:i] + rng.choice("aeiourst") + word[i + 1 :]])  # fmt: skip
+
+
+def queries(root: Path, n: int, seed: int) -> list[str]:
+    """Queries a reporter might type: words and pieces of the claims, misspelt or not, figures,
+    words no claim has, single letters and signs."""
+    rng = random.Random(seed)
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((root / "claims").glob("*.yaml")))
+    words = re.findall(r"[\w£%.,'-]+", text)
+    out = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.4:
+            start = rng.randrange(len(words))
+            out.append(" ".join(words[start : start + rng.randint(1, 3)]))
+        elif roll < 0.7:
+            out.append(" ".join(_typo(rng.choice(words), rng) for _ in range(rng.randint(1, 3))))
+        elif roll < 0.8:
+            word = rng.choice(words)
+            start = rng.randrange(len(word))
+            out.append(word[start : start + rng.randint(1, 5)])
+        elif roll < 0.9:
+            out.append("".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(rng.randint(1, 12))))
+        else:
+            out.append(rng.choice(["£", "%", "-", "2019", "£5m", "zebra", "chief", "the", "s", "1"]))
+    return [q for q in out if q.strip()]
+
+
+def compare(root: Path, n: int, seed: int) -> int:
+    """Search root with and without the index on n random queries and filters; the number that found
+    anything."""
+    rng = random.Random(seed)
+    sources = sorted(p.name for p in (root / "seeds").iterdir() if p.suffix == ".txt")
+    found = 0
+    for query in queries(root, n, seed):
+        options = {
+            "kind": rng.choice(KINDS),
+            "limit": rng.choice([1, 3, 20, 20, 500]),
+            "rejected": rng.random() < 0.3,
+            "source": rng.choice([None, None, None, rng.choice(sources)[:5]]),
+        }
+        plain = [h.to_dict() for h in search(root, query, cache=False, **options)]  # type: ignore[arg-type]
+        indexed = [h.to_dict() for h in search(root, query, **options)]  # type: ignore[arg-type]
+        assert indexed == plain, (query, options)
+        found += bool(plain)
+    return found
+
+
+def test_the_index_gives_what_scoring_every_claim_gives_on_the_shipped_corpus(shipped: Path) -> None:
+    assert compare(shipped, 40, seed=1) > 12
+
+
+def test_the_index_gives_what_scoring_every_claim_gives_on_a_dense_corpus(dense: Path) -> None:
+    assert compare(dense, 30, seed=2) > 8
+    for subject in ("p0001-1", "Ms Okafor", "nobody at all"):
+        for query in ("chief executive", "director", "council"):
+            assert ([h.to_dict() for h in search(dense, query, subject=subject)]
+                    == [h.to_dict() for h in search(dense, query, subject=subject, cache=False)])  # fmt: skip
+
+
+def test_the_index_keeps_up_with_edits_additions_and_deletions(dense: Path) -> None:
+    claims = dense / "claims"
+    search(dense, "chief executive")
+    edited = claims / "src-00003.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("property: ", "property: zebra crossings ", 1),
+                      encoding="utf-8")  # fmt: skip
+    copy = (claims / "src-00004.yaml").read_text(encoding="utf-8")
+    (claims / "src-new.yaml").write_text(copy.replace("id: s00004-", "id: new-"), encoding="utf-8")
+    (claims / "src-00005.yaml").unlink()
+    assert search(dense, "zebra crossings")[0].claim.file == "claims/src-00003.yaml"
+    assert compare(dense, 8, seed=3) > 2
+    age(dense)
+    (claims / "src-new.yaml").unlink()
+    assert compare(dense, 8, seed=4) > 2
+
+
+def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "RECHECK_NS", 0)  # as if every file had been written long enough ago
+    first = search(dense, "waiting list")
+    read: list[Path] = []
+    real = search_module.parse_claims_file
+    monkeypatch.setattr(search_module, "parse_claims_file", lambda root, file, *more: read.append(file) or real(
+        root, file, *more))  # fmt: skip
+    assert search(dense, "waiting list") == first and read == []
+    edited = dense / "claims" / "src-00002.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert search(dense, "waiting list") == first and read == [edited]
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE search_claims SET texts = replace(texts, 'a', 'b')",
+    "UPDATE search_claims SET data = '[1, 2]', checksum = 'x'",
+    "UPDATE search_words SET rows = X'01020304'",
+    "UPDATE search_words SET rows = substr(rows, 1, 6)",
+    "DELETE FROM search_claims WHERE rowid % 7 = 0",
+])  # fmt: skip
+def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str) -> None:
+    expected = [h.to_dict() for h in search(dense, "chief executive", cache=False)]
+    search(dense, "chief executive")
+    with sqlite3.connect(cache_path(dense)) as db:
+        db.execute(damage)
+    assert [h.to_dict() for h in search(dense, "chief executive")] == expected
+    assert [h.to_dict() for h in search(dense, "chief executive")] == expected
+
+
+def test_the_index_is_kept_as_data_never_code(dense: Path) -> None:
+    search(dense, "chief executive")
+    with sqlite3.connect(cache_path(dense)) as db:
+        data = [row[0] for row in db.execute("SELECT data FROM search_claims LIMIT 50")]
+    assert all(isinstance(d, str) and d.startswith("[") for d in data)
+    assert Project.at(dense).root == dense
