@@ -58,9 +58,12 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
         *durations(scan),
         *find_quantities(scan),
     ]
-    candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
-    chosen = _without_overlaps(candidates, len(text))
-    chosen.sort(key=lambda v: v.span)
+    if len(candidates) > 1:
+        candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
+        chosen = _without_overlaps(candidates, len(text))
+        chosen.sort(key=lambda v: v.span)
+    else:  # nothing to choose between
+        chosen = [v for v in candidates if v.span[1] > v.span[0]]
     return joined([resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen], text)
 
 

@@ -83,6 +83,8 @@ AFTER = re.compile(
     re.IGNORECASE,
 )
 AFTER_SIGNS = {"zł": "PLN", "kč": "CZK", "kr": "SEK", "kr.": "SEK"}
+# The first two letters of every word AFTER can start with, for a cheap look before running it.
+_AFTER_HEADS = frozenset(w[:2] for w in (*ADJECTIVES, *NAMES, *AFTER_SIGNS))
 # A name nearby that says which of several currencies a shared sign means.
 _CONTEXT = {
     "SEK": (("danish", "denmark", "copenhagen"), "DKK"),
@@ -102,6 +104,20 @@ def may_end_prefix(before: str) -> bool:
     if not last:
         return False
     return last in SIGNS or last.isupper() or t.endswith(_PREFIX_WORD_ENDS)
+
+
+def may_start_after(text: str, pos: int) -> bool:
+    """A cheap look at the text just after a figure: could a currency start there? (Most figures
+    are followed by a plain word or nothing, and the pattern after, with its long list of names
+    matched without regard to case, is not worth running for them.) Never False where AFTER matches."""
+    gap = text[pos : pos + 1]
+    if not gap:
+        return False
+    head = text[pos + 1 : pos + 3] if gap in " \t\u00a0-" else text[pos : pos + 2]
+    if not head:
+        return False
+    first = head[0]
+    return not head.isascii() or first.isupper() or first in "$pP" or head.lower() in _AFTER_HEADS
 
 
 def code_of_prefix(m: re.Match[str]) -> str | None:

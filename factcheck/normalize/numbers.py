@@ -101,11 +101,18 @@ WORD = re.compile(r"[a-z]+")
 HAS_DIGIT = re.compile(r"[0-9]").search
 HAS_YEAR = re.compile(r"[0-9]{4}").search
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# Every byte but a-z made a space: the words of a lower-case text, as WORD finds them, are then the
+# pieces split() returns (a character outside ASCII encodes to bytes over 127, so it splits too).
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
+def _words(lower: str) -> frozenset[str]:
+    return frozenset(lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).decode("ascii").split())
 
 
 def word_set(text: str) -> frozenset[str]:
     """The lower-case words of text: a cheap gate that lets each reader skip text it cannot match."""
-    return frozenset(WORD.findall(text.lower()))
+    return _words(text.lower())
 
 
 class Scan(NamedTuple):
@@ -128,7 +135,7 @@ class Scan(NamedTuple):
         if len(lower) != len(text):  # a few letters (e.g. "İ") grow when lower-cased: keep offsets
             lower = text.translate(_ASCII_LOWER)
         has_digit = HAS_DIGIT(text) is not None
-        return cls(text, lower, frozenset(WORD.findall(lower)), has_digit, has_digit and HAS_YEAR(text) is not None)
+        return cls(text, lower, _words(lower), has_digit, has_digit and HAS_YEAR(text) is not None)
 
 
 class Figure(NamedTuple):
@@ -256,7 +263,7 @@ def _digit_fractions(text: str) -> list[Figure]:
             whole = m.group("whole")
             value = num / den + (int(whole) if whole else 0)
             out.append(Figure(value, 0.0, m.start(), m.end(), is_fraction=whole is None))
-    for fm in _UNICODE_FRACTION_RE.finditer(text):
+    for fm in _UNICODE_FRACTION_RE.finditer(text) if not text.isascii() else ():
         i, ch = fm.start(), fm.group(0)
         j = i
         while j > 0 and "0" <= text[j - 1] <= "9":
@@ -271,7 +278,7 @@ _UNICODE_FRACTION_RE = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
 
 def find_figures(text: str | Scan) -> list[Figure]:
     """Every numeral, number-word run and fraction in text, in order, the longest where two overlap."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     found: list[Figure] = []
     if scan.has_digit:
@@ -284,7 +291,9 @@ def find_figures(text: str | Scan) -> list[Figure]:
             found.append(read_numeral(m))
     fractions = _word_fractions(scan) if not words.isdisjoint(FRACTION_WORDS) else []
     found.extend(fractions)
-    digit_fractions = _digit_fractions(text) if "/" in text or _UNICODE_FRACTION_RE.search(text) else []
+    digit_fractions = (
+        _digit_fractions(text) if "/" in text or (not text.isascii() and _UNICODE_FRACTION_RE.search(text)) else []
+    )
     found.extend(digit_fractions)
     for m in WORD_NUMBER.finditer(low) if not words.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))

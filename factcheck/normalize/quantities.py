@@ -38,6 +38,22 @@ PERCENT_AFTER = re.compile(
     r"(?:\s?%|\s(?:per\s?cent|percent)\b|\s(?P<points>percentage\s+points?|points?)\b)",
     re.IGNORECASE,
 )
+
+
+def _may_follow(text: str, pos: int, heads: str, gaps: str | None = None) -> bool:
+    """A cheap look before a pattern is run at pos: whether the character there, or the one after a
+    gap (one of gaps, or any white space as `\\s` matches it), is one its matches can start with. Any
+    character outside ASCII may be, as a match without regard to case can fold one onto a letter.
+    Most figures fail it."""
+    c = text[pos : pos + 1]
+    if c and (c.isspace() if gaps is None else c in gaps):
+        c = text[pos + 1 : pos + 2]
+    return bool(c) and (c in heads or not c.isascii())
+
+
+_SCALE_HEADS = "kmbtclgKMBTCLG"  # the first letters SCALE_AFTER can match, after at most one gap
+_PERCENT_HEADS = "%pP"
+_RATE_HEADS = "/aepAEP"
 PERIODS = {
     "hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month",
     "year": "year", "annum": "year", "pa": "year", "p.a.": "year", "quarter": "quarter",
@@ -107,7 +123,7 @@ APPROX_SHARE = 0.10  # "around 150" is read as 150 give or take 10%
 
 def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     """The scale word after a figure, where it ends, and whether it is a bare "m" with no currency."""
-    m = SCALE_AFTER.match(text, pos)
+    m = SCALE_AFTER.match(text, pos) if _may_follow(text, pos, _SCALE_HEADS, " \t\u00a0-") else None
     if not m:
         return 1.0, pos, False
     word = (m.group("tight") or m.group("word") or m.group("grand")).lower()
@@ -201,7 +217,7 @@ class _Reader:
                 pass
         scale, end, bare_m = _scale(text, end, unit is not None)
         subunit = grand = False
-        after = currencies.AFTER.match(text, end)
+        after = currencies.AFTER.match(text, end) if currencies.may_start_after(text, end) else None
         if after:
             name = (after.group("name") or "").lower()
             code = currencies.code_after(after)
@@ -219,10 +235,18 @@ class _Reader:
             grand = True
             if unit is None:
                 unit = "GBP"
-        exact = _exact(fig.value) * _exact(scale)  # in decimals: "£8.2m" ends at £8,250,000 exactly
-        half = _exact(fig.half_unit) * _exact(scale)
-        if scale > 1 and (fig.half_unit == 0 or fig.is_word):
-            half = _exact(scale) / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
+        if scale == 1.0 and fig.half_unit == 0:  # an exact figure as written: no arithmetic to do
+            v = -fig.value if negative else fig.value
+            return Reading(start, end, v, v - 0.0, v + 0.0, unit, bare_m and unit is None, subunit, grand)
+        if scale == 1.0:
+            exact, half = _exact(fig.value), _exact(fig.half_unit)
+        else:
+            in_scale = _exact(scale)
+            exact = _exact(fig.value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
+            if scale > 1 and (fig.half_unit == 0 or fig.is_word):
+                half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
+            else:
+                half = _exact(fig.half_unit) * in_scale
         if negative:
             exact = -exact
         return Reading(start, end, float(exact), float(exact - half), float(exact + half), unit,
@@ -231,7 +255,7 @@ class _Reader:
 
 def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text = scan.text
     reader = _Reader(text)
     figures = find_figures(scan)
@@ -338,14 +362,14 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                         end, high = e2, high2
                         consumed_until = e2
                         i += 1
-        pm = PERCENT_AFTER.match(text, end)
+        pm = PERCENT_AFTER.match(text, end) if _may_follow(text, end, _PERCENT_HEADS) else None
         if pm and unit is None:
             unit = "%" if not pm.group("points") else "percentage points"
             kind = "percent"
             end = pm.end()
             if fig.half_unit == 0 and not notes:
                 low, high = value - 0.5, value + 0.5  # "85%" is rounded to the whole point
-        rm = RATE_AFTER.match(text, end)
+        rm = RATE_AFTER.match(text, end) if _may_follow(text, end, _RATE_HEADS) else None
         if rm and kind in ("money", "percent"):
             period = PERIODS[(rm.group("period") or rm.group("pa") or rm.group("slash")).lower()]
             unit = f"{unit}/{period}"

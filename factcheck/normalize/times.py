@@ -62,6 +62,8 @@ _AMPM_WORDS = frozenset({"am", "pm", "m"})
 _MILITARY_WORDS = frozenset(ZONES) | {"hours", "hrs", "h", "local"}
 _NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})
 _PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
+_WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figures needs one of these
+_PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
 _CLOCK_WORDS = frozenset({"clock", "am", "pm", "m", "morning", "afternoon", "evening", "night"})
 
 
@@ -106,9 +108,11 @@ def _zone(m: re.Match[str]) -> str | None:
 
 def times(text: str | Scan) -> list[TimeValue]:
     """Every time of day written in text."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[TimeValue] = []
+    if not scan.has_digit and words.isdisjoint(_WORD_TIME_GATE):
+        return out
     if scan.has_digit:
         for m in CLOCK.finditer(text) if _CLOCK_GATE(text) else ():
             h, mi = int(m.group("h")), int(m.group("m"))
@@ -130,7 +134,11 @@ def times(text: str | Scan) -> list[TimeValue]:
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
         out.append(_value(m, text, 0 if m.group("w") == "midnight" else 12, 0, None))
     hour_word = not words.isdisjoint(_HOUR_WORDS)
-    past_to = (hour_word or scan.has_digit) and not words.isdisjoint(_PAST_TO_WORDS)
+    past_to = (
+        (hour_word or scan.has_digit)
+        and not words.isdisjoint(_PAST_TO_WORDS)
+        and not words.isdisjoint(_PAST_TO_MINUTES)
+    )
     for m in PAST_TO.finditer(low) if past_to else ():
         amount = m.group("min")
         minutes = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)

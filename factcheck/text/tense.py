@@ -105,8 +105,16 @@ _NOT_PAST = frozenset(
         "proposed",
     }
 )
-_SENTENCE_START = re.compile(r"[.!?;]\s+[^.!?;]*$")
 _TENSE_WORD = re.compile(r"[A-Za-z']+")
+_SENTENCE_END = re.compile(r"[.!?;]")
+
+
+def _sentence_start(head: str) -> int:
+    """Where the sentence holding the end of head begins: just after its last stop that is followed
+    by a space ("3.5" is no stop). Found from the right in one pass (a pattern anchored at the end
+    rescanned the rest of the window from every stop, quadratic in stops per window)."""
+    i = max(head.rfind("."), head.rfind("!"), head.rfind("?"), head.rfind(";"))
+    return i + 1 if 0 <= i < len(head) - 1 and head[i + 1].isspace() else 0
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -117,9 +125,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     "since", a verb in -ed) point back. A guess for the year of "in December", never for a stated year.
     """
     head = text[max(0, start - 160) : start]
-    cut = _SENTENCE_START.search(head)
-    head = head[cut.start() + 1 :] if cut else head
-    tail = re.split(r"[.!?;]", text[end : end + 160], maxsplit=1)[0]
+    head = head[_sentence_start(head) :]
+    tail = text[end : end + 160]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[: stop.start()] if stop else tail
     before = _TENSE_WORD.findall(head)[::-1]  # nearest first
     words = before + _TENSE_WORD.findall(tail)
     for i, w in enumerate(words):

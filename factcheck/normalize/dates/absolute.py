@@ -147,7 +147,7 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
 
 def absolute_dates(text: str | Scan) -> list[DateValue]:
     """Every date written out in text; those lacking a year carry a rule to take it from the reference."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words, has_digit, has_year = scan.text, scan.lower, scan.words, scan.has_digit, scan.has_year
     months = not words.isdisjoint(_MONTH_WORDS)
     out: list[DateValue] = []

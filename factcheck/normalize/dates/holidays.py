@@ -160,7 +160,7 @@ _GATE = frozenset(w for n in HOLIDAYS for w in re.findall(r"[a-z]+", n) if len(w
 
 def holidays(text: str | Scan) -> list[DateValue]:
     """Every named holiday in text, with its year or a rule to take one from the reference."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     if scan.words.isdisjoint(_GATE) and "eid" not in scan.words:
         return []
     text, low = scan.text, scan.lower

@@ -37,7 +37,8 @@ YEAR_SPAN = re.compile(
 # 2019 August
 YEAR_THEN_MONTH = re.compile(rf"\b(?P<y>(?:1[6-9]|20)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
 # A year before 1800 is a date only after a word that introduces one ("in 1620", "born 1537").
-OLD_YEAR = re.compile(r"(?<![\w.,])(?P<y>1[0-7]\d\d)(?![\w%]|[,.]\d)")
+# (The "1" comes first, the check on the character before it after, so the engine can skip to each "1".)
+OLD_YEAR = re.compile(r"(?P<y>1(?<![\w.,]1)[0-7]\d\d)(?![\w%]|[,.]\d)")
 _DATE_WORD_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
     r"|year|early|late|mid)[\s-]+$"
@@ -86,7 +87,7 @@ def _value(m: re.Match[str], text: str, span: DateRange, granularity: str, notes
 
 def numeric_dates(text: str | Scan) -> list[DateValue]:
     """Every date in figures and every large period of a year that the other readers leave."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
     if scan.has_digit:
@@ -118,7 +119,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             out.append(_value(m, text, month_range(int(m.group("y")), int(m.group("mo"))), "month"))
         for m in MONTH_YEAR_NUM.finditer(text) if scan.has_year and "/" in text else ():
             out.append(_value(m, text, month_range(int(m.group("y")), int(m.group("mo"))), "month"))
-        for m in YEAR_SPAN.finditer(text) if scan.has_year and not text.isdigit() else ():
+        dashed = "-" in text or "–" in text or "—" in text
+        for m in YEAR_SPAN.finditer(text) if scan.has_year and dashed else ():
             a, last = int(m.group("a")), m.group("b")
             end = int(last) if len(last) == 4 else a // 100 * 100 + int(last)
             if end > a + 1:

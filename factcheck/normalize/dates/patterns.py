@@ -38,9 +38,12 @@ _NUMWORDS = (
 )
 UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 
-DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
-MONTH_DAY = re.compile(rf"\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
-MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b")
+# Patterns read the lower-case copy of a text. Those that scan a whole text start with a look at
+# the one character a match can begin with ("(?=[\dmtwfs])"): the engine then gives up at most
+# places at once instead of trying every branch (about twice as fast; the matches are the same).
+DAY_MONTH = re.compile(rf"(?=[\dmtwfs])\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
+MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
+MONTH_YEAR = re.compile(rf"(?=[adfjmnos])\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b")
 ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 FIN_YEAR = re.compile(
@@ -55,7 +58,9 @@ PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
 YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
-BARE_MONTH = re.compile(rf"\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b")
+BARE_MONTH = re.compile(
+    rf"(?=[ADFJMNOS])\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b"
+)
 
 TODAY = re.compile(
     r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow(?:\s+(?:morning|afternoon|evening))?)\b",

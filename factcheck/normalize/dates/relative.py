@@ -152,11 +152,19 @@ def _part_of_rule(rule: Rule, pos: str | None) -> Rule:
     return lambda d: part_of(rule(d), pos)
 
 
+# Every word some pattern below needs: text with none of them holds no relative date.
+_RELATIVE_GATE = (
+    _TODAY_WORDS | _DEICTIC | _PART_WORDS | _WINDOW_WORDS | _WEEKDAY_WORDS | _SEASON_WORDS | UNIT_WORDS | {"within"}
+)
+
+
 def relative_dates(text: str | Scan) -> list[DateValue]:
     """Every expression whose date depends on when it was written."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
+    if words.isdisjoint(_RELATIVE_GATE):
+        return out
     deictic = not words.isdisjoint(_DEICTIC)
 
     def add(m: re.Match[str], rule: Rule, granularity: str, notes: tuple[str, ...] = ()) -> None:
@@ -241,7 +249,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
 
 def durations(text: str | Scan) -> list[Duration]:
     """Lengths of time that are not offsets: "seven years", "10 or 20 years", "three days"."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
     for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():

@@ -24,12 +24,12 @@ _YEAR = r"(?P<y>1[0-9]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 # "3 to 17 March 2001", "from 3rd-17th of March", "between 3 and 17 March"
 DAYS_THEN_MONTH = re.compile(
-    rf"\b(?:(?P<lead>from|between)\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?P<j>-|–|—|to|until|till|through|and)\s*"
+    rf"(?=[\dfb])\b(?:(?P<lead>from|between)\s+)?(?P<d1>[0-3]?\d){_ORD}\s*(?P<j>-|–|—|to|until|till|through|and)\s*"
     rf"(?P<d2>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_M})\.?(?:,?\s+{_YEAR})?\b"
 )
 # "March 3-17, 2001", "from March 3 to 17"
 MONTH_THEN_DAYS = re.compile(
-    rf"\b(?:(?P<lead>from|between)\s+)?(?P<m>{_M})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?P<j>-|–|—|to|until|till|through|and)\s*"
+    rf"(?=[abdfjmnos])\b(?:(?P<lead>from|between)\s+)?(?P<m>{_M})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?P<j>-|–|—|to|until|till|through|and)\s*"
     rf"(?P<d2>[0-3]?\d){_ORD}\b(?!\s*(?:{_M}))(?:,?\s+{_YEAR})?"
 )
 _NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1}
@@ -100,7 +100,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 
 def inner_days(text: str | Scan) -> list[DateValue]:
     """Spans of days in one month, a weekday inside a week or month, and "the day before"."""
-    scan = Scan.of(text)
+    scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
     if scan.has_digit and not words.isdisjoint(_MONTH_GATE):
