@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from factcheck.models import Claim
-    from factcheck.results import Extraction, Point, Timeline
+    from factcheck.results import Extraction, Point, Renaming, Timeline
 
 STYLES = {
     Verdict.CONFLICT: "bold red",
@@ -396,6 +396,18 @@ def print_extraction(result: Extraction, dry_run: bool) -> None:
     )
     if result.written:
         note("wrote " + ", ".join(result.written))
+
+
+def print_renaming(r: Renaming) -> None:
+    """Each field changed (or, in a dry run, to change), one a line, with where it is written."""
+    out = stdout()
+    for c in ([r.entity] if r.entity else []) + list(r.changes):
+        where = c.file if c.field == "name" else f"{c.file}:{c.line}"
+        out.print(plain(f"{where}  {c.id}  {c.field}: '{c.old}' → '{c.new}'"), soft_wrap=True)  # never broken
+    claims = f"{len(r.changes)} claim{'s' if len(r.changes) != 1 else ''}"
+    entity = " and the entity's name (the old one kept as an alias)" if r.entity else ""
+    note(f"{'would change' if r.dry_run else 'changed'} {r.field} on {claims}{entity} in {len(r.files)} "
+         f"file{'s' if len(r.files) != 1 else ''}" + ("; nothing written (--dry-run)" if r.dry_run else ""))  # fmt: skip
 
 
 def show_proposal(index: int, total: int, claim: Claim, published: str) -> None:

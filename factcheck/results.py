@@ -271,3 +271,41 @@ class Proposal:
                 "subject_name": self.subject_name, "property": c.property, "value": c.value, "quote": c.quote,
                 "confidence": round(self.confidence, 2), "certainty": c.certainty, "basis": c.basis,
                 "file": c.file, "line": c.line}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of one entry, before and after."""
+
+    id: str
+    file: str
+    line: int
+    field: str
+    old: str
+    new: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "file": self.file, "line": self.line, "field": self.field,
+                "from": self.old, "to": self.new}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Renaming:
+    """What a rename changed (or, in a dry run, would change)."""
+
+    field: str
+    old: str
+    new: str
+    changes: tuple[Change, ...]  # the claims' fields, in registry order
+    entity: Change | None = None  # the entity's name, when the entity itself was renamed
+    dry_run: bool = False
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        found = ([self.entity.file] if self.entity else []) + [c.file for c in self.changes]
+        return tuple(dict.fromkeys(found))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "from": self.old, "to": self.new, "dry_run": self.dry_run,
+                "entity": self.entity.to_dict() if self.entity else None,
+                "changes": [c.to_dict() for c in self.changes], "files": list(self.files)}  # fmt: skip

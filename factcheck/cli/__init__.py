@@ -15,6 +15,7 @@ from factcheck.cli.export import export_command
 from factcheck.cli.extract import extract_command
 from factcheck.cli.init import init_command
 from factcheck.cli.parse import parse_command
+from factcheck.cli.rename import rename_command
 from factcheck.cli.report import report_command
 from factcheck.cli.review import resolve_command, review_command
 from factcheck.cli.search import search_command
@@ -93,6 +94,7 @@ app.command("parse")(parse_command)
 app.command("extract")(extract_command)
 app.command("review")(review_command)
 app.command("resolve")(resolve_command)
+app.command("rename")(rename_command)
 app.command("add")(add_command)
 app.command("timeline")(timeline_command)
 app.command("export")(export_command)

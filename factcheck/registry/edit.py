@@ -167,3 +167,94 @@ def append_claims(data: Any, entries: list[tuple[str, dict[str, Any]]], file: Pa
             fields = {"id": fields["id"], "source": source, **{k: v for k, v in fields.items() if k != "id"}}
         items.append(mapping(fields))
     return bool(entries)
+
+
+def splice_entries(
+    file: Path, list_key: str, fields: dict[str, dict[str, str]], add_alias: dict[str, str] | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> bool:  # fmt: skip
+    """Set fields of entries (by id) of the file's list under list_key, and append an alias to some
+    entries' aliases, changing nothing but those values: every other byte of the file (comments,
+    spacing, quoting, line endings, a byte-order mark) stays as it was. Returns whether it wrote.
+
+    A round trip through ruamel.yaml keeps comments but may respace a line it rewrites; a rename of
+    many claims must not, so each value is replaced where it stands, found by the parser's marks,
+    and written double-quoted. The result is read back with our own loader before it is written."""
+    import json
+
+    import yaml
+
+    display = _display(file)
+    raw = read_bounded(file, display, max_bytes, RegistryError, what="a registry file",
+                       too_big="split it, or raise max_registry_bytes in factcheck.yaml",
+                       unreadable="check it exists and is readable")  # fmt: skip
+    load_text(raw, display)
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    source = raw.decode("utf-8-sig")
+    root = yaml.compose(source, Loader=yaml.SafeLoader)  # the pure-Python parser: its marks count characters
+    splices: list[tuple[int, int, str]] = []
+
+    def quoted(value: str, field: str) -> str:
+        text(value, field)  # refuses what YAML cannot hold, naming the field
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+    def line_end(index: int) -> int:
+        end = source.find("\n", index)
+        return len(source) if end < 0 else end
+
+    def value_of(mapping: Any, key: str) -> tuple[Any, Any] | None:
+        return next(((k, v) for k, v in mapping.value if getattr(k, "value", None) == key), None)
+
+    def add_key(mapping: Any, key: str, value: str) -> None:
+        """A key written after the mapping's last one: in a flow mapping after a comma, else on a line of its own."""
+        last_key, last_value = mapping.value[-1]
+        if mapping.flow_style:
+            splices.append((mapping.end_mark.index - 1, mapping.end_mark.index - 1, f", {key}: {value}"))
+        else:
+            at = line_end(last_value.end_mark.index if last_value.end_mark.column else last_value.end_mark.index - 1)
+            splices.append((at, at, "\n" + " " * last_key.start_mark.column + f"{key}: {value}"))
+
+    items = value_of(root, list_key) if isinstance(root, yaml.MappingNode) else None
+    for item in items[1].value if items is not None and isinstance(items[1], yaml.SequenceNode) else ():
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        found = value_of(item, "id")
+        entry_id = found[1].value if found is not None and isinstance(found[1], yaml.ScalarNode) else None
+        for key, new in fields.get(entry_id, {}).items() if entry_id is not None else ():
+            pair = value_of(item, key)
+            if pair is None:
+                add_key(item, key, quoted(new, key))
+            else:
+                splices.append((pair[1].start_mark.index, pair[1].end_mark.index, quoted(new, key)))
+        alias = (add_alias or {}).get(entry_id) if entry_id is not None else None
+        if alias is None:
+            continue
+        pair = value_of(item, "aliases")
+        if pair is None:
+            add_key(item, "aliases", f"[{quoted(alias, 'aliases')}]")
+        elif isinstance(pair[1], yaml.ScalarNode):  # `aliases: the council`: one name, made a list of two
+            node = pair[1]
+            splices.append((node.start_mark.index, node.end_mark.index,
+                            f"[{source[node.start_mark.index : node.end_mark.index]}, {quoted(alias, 'aliases')}]"))  # fmt: skip
+        elif pair[1].flow_style:
+            at = pair[1].end_mark.index - 1  # before the closing bracket
+            splices.append((at, at, (", " if pair[1].value else "") + quoted(alias, "aliases")))
+        else:
+            last = pair[1].value[-1]
+            start = source.rfind("\n", 0, last.start_mark.index) + 1
+            prefix = source[start : last.start_mark.index]  # "    - "
+            at = line_end(last.end_mark.index if last.end_mark.column else last.end_mark.index - 1)
+            splices.append((at, at, "\n" + prefix + quoted(alias, "aliases")))
+    if not splices:
+        return False
+    new = source
+    for start, end, replacement in sorted(splices, reverse=True):
+        new = new[:start] + replacement + new[end:]
+    data = ("\ufeff" if bom else "") + new
+    try:
+        load_text(data.encode("utf-8"), display)
+    except RegistryError as exc:  # pragma: no cover - a value is always written quoted
+        raise RegistryError(f"the edit would make a file factcheck cannot read ({exc.bare_message}); nothing was "
+                            "written", path=display) from None  # fmt: skip
+    write_atomic(file, data)
+    return True
