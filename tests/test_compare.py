@@ -223,6 +223,71 @@ def test_a_planned_date_pushed_back_is_a_change(mini):
     assert d.verdict.value == "changed" and "'pushed back'" in d.explanation
 
 
+def test_two_tolls_of_one_event_a_day_apart_with_no_word_of_change_disagree(mini):
+    d = two_sources(
+        mini,
+        "The flood killed 17 people in the valley.",
+        "2024-11-02",
+        claim("a1", "The flood killed 17 people", "17", "deaths"),
+        "Officials said 21 people died in the flood.",
+        "2024-11-03",
+        claim("b1", "21 people died in the flood", "21", "deaths"),
+    )
+    assert d.verdict.value == "conflict"
+
+
+def test_a_toll_the_later_source_says_is_still_being_counted_is_a_change(mini):
+    d = two_sources(
+        mini,
+        "At least nine passengers were injured in the crash.",
+        "2024-05-10",
+        claim("a1", "nine passengers were injured", "nine", "injured"),
+        "Hospitals have so far treated 14 injured passengers.",
+        "2024-05-11",
+        claim("b1", "so far treated 14 injured passengers", "14", "injured"),
+    )
+    assert d.verdict.value == "changed" and "'so far'" in d.explanation
+
+
+def test_a_still_being_counted_tally_that_went_down_is_no_evidence(mini):
+    d = two_sources(
+        mini,
+        "The storm left 30 people missing on the island.",
+        "2024-09-01",
+        claim("a1", "left 30 people missing", "30", "missing"),
+        "So far 12 people are missing, police said.",
+        "2024-09-02",
+        claim("b1", "So far 12 people are missing", "12", "missing"),
+    )
+    assert d.verdict.value == "conflict"
+
+
+def test_reported_speech_in_the_pluperfect_is_not_a_word_of_change(mini):
+    d = two_sources(
+        mini,
+        "Police said 12 people were hurt in the clashes.",
+        "2024-06-20",
+        claim("a1", "12 people were hurt", "12", "injured"),
+        "Police said 18 people had been injured in the clashes.",
+        "2024-06-20",
+        claim("b1", "18 people had been injured", "18", "injured"),
+    )
+    assert d.verdict.value == "conflict"
+
+
+def test_a_running_count_weeks_apart_may_have_moved(mini):
+    d = two_sources(
+        mini,
+        "The outbreak has infected 40 residents.",
+        "2024-02-01",
+        claim("a1", "has infected 40 residents", "40", "infected"),
+        "The outbreak infected 55 residents.",
+        "2024-03-01",
+        claim("b1", "infected 55 residents", "55", "infected"),
+    )
+    assert d.verdict.value == "changed" and "running count" in d.explanation
+
+
 # Qualifiers and roles (rule 2)
 
 

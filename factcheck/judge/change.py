@@ -6,9 +6,10 @@ Three kinds of evidence, tried in this order:
   went (rise, fall, later, earlier) counts only when the values went that way;
 - the claims say so: an `as_of` or `period` on either claim puts the two values at different times;
 - the time between the two sources is long enough for that kind of value to move without anyone
-  saying so (`settling_time`): a running count in an unfolding event can change from one day to the
-  next, a forecast in weeks, a head-count in months; a past event's date, or a figure for a period
-  that has closed, never moves with time alone.
+  saying so (`settling_time`): a running count (a toll, a caseload) within weeks, a forecast in
+  weeks, a head-count in months; a past event's date, or a figure for a period that has closed,
+  never moves with time alone. Two reports of one event's toll a day or two apart, neither saying
+  the count went on ("rose to", "now", "so far"), disagree: a reader checks which is right.
 Without evidence, two incompatible values stay a conflict.
 """
 
@@ -99,6 +100,15 @@ CUES = (
         +1,
     ),  # fmt: skip
     CueClass("earlier", _words(r"brought\s+forward", r"moved\s+up", r"advanced"), frozenset({"date"}), -1),
+    # A tally still being counted: "so far", "to date", "bringing the toll to". A running count only
+    # grows, so such words explain a later, higher count, never a lower one.
+    CueClass(
+        "tally",
+        _words(r"so\s+far", r"to\s+date", r"bring(?:s|ing)?", "brought", r"reach(?:ed|es)", r"stood\s+at",
+               r"stands\s+at", r"as\s+of", r"by\s+(?:late|early|mid)?\s*(?:morning|afternoon|evening|night)"),
+        frozenset({"quantity"}),
+        +1,
+    ),  # fmt: skip
     CueClass(
         "appointment",
         _words(
@@ -132,7 +142,7 @@ CUES = (
             "still",
             "originally",
             "previously",
-            r"had\s+been",
+            r"had\s+been\s+(?:due|expected|scheduled|planned|set|forecast|projected|estimated|put|given)",
             "initially",
             r"latest",
         ),
@@ -233,7 +243,7 @@ FAMILIES: tuple[tuple[frozenset[str], int | None, str], ...] = (
                 "hospitalised",
             }
         ),
-        1,
+        7,
         "a running count",
     ),  # fmt: skip
     (frozenset({"age", "aged"}), 365, "a person's age"),
