@@ -32,7 +32,7 @@ WORDS_AT = 0.45  # property words must agree at least this much on their own
 
 
 CLOSE = 0.6  # weight from which a synonym family beside the value counts as a property word
-EVENT_BLOCKS = ("date", "duration")
+EVENT_BLOCKS = ("date", "duration", "time")
 SAME_EVENT_DAYS = 365
 
 
@@ -53,6 +53,8 @@ class Features:
     proposed: bool = False
     context: frozenset[str] = frozenset()  # the terms of the quote around the value: what else it talks about
     size: float | None = None  # a quantity's figure, to tell one fact from another of another scale
+    scope: frozenset[str] = frozenset()  # where the figure holds: places named beside it ("in Sumatra")
+    group: str = ""  # who a count counts when the words say ("soldiers", "gunmen"), not just "people"
 
     @property
     def families(self) -> frozenset[str]:
@@ -63,9 +65,17 @@ class Features:
         return self.words - self.families
 
 
+_ORDINAL = re.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))",
+    re.IGNORECASE,
+)
+
+
 def block_of(cv: ClaimValue) -> str | None:
     v = cv.value
     if isinstance(v, Quantity):
+        if v.kind == "number" and _ORDINAL.fullmatch(cv.claim.value.strip()):
+            return "ordinal"  # "the third school", "the first deaths": a rank, compared only with ranks
         return f"{v.kind}:{v.unit or ''}"
     if isinstance(v, DateValue):
         return "date" if v.range is not None else None
@@ -127,6 +137,7 @@ def features(
         proposed=claim.status == "proposed",
         context=_context(quote, claim.value, extra) if claim.status == "proposed" else frozenset(),
         size=abs(cv.value.value) if isinstance(cv.value, Quantity) and cv.value.value else None,
+        **(_around(quote, claim.value) if claim.status == "proposed" else {}),
     )
 
 
@@ -142,6 +153,75 @@ def _context(quote: str, value: str, extra: dict[str, str]) -> frozenset[str]:
 
 
 CONTEXT_REACH = 12
+SCOPE_REACH = 14  # words after the value (and an opening "In X,") that may say where it holds
+PLACE_NOUNS = {
+    "province", "provinces", "country", "countries", "district", "districts", "region", "regions", "state",
+    "states", "county", "counties", "city", "town", "towns", "village", "villages", "camp", "camps", "island",
+    "islands", "ocean", "world", "nationwide", "worldwide", "borough", "ward", "street", "capital", "area",
+    "school", "schools", "hospital", "hospitals", "building", "house", "houses", "mosque", "church", "bank",
+}  # fmt: skip
+_PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off", "near", "of", "from", "inside",
+                       "outside", "within"}  # fmt: skip
+_OTHER = {"another", "other", "separate", "second", "neighbouring", "neighboring", "nearby"}
+
+
+def _around(quote: str, value: str) -> dict[str, object]:
+    """Where a proposed figure holds (places named beside it) and who it counts: what tells "170,000 in
+    the province" from "230,000 across Asia", "four died in hospitals in the district" from "five died in
+    Aceh", and "six gunmen" from "four soldiers"."""
+    at = quote.find(value)
+    if at < 0:
+        return {}
+    end = at + len(value)
+    after = quote[end:]
+    tokens = re.findall(r"[A-Za-z][\w'-]*|[.;:!?,()]", after)[:SCOPE_REACH]
+    scope: set[str] = set()
+    lead = re.match(r"\s*In\s+((?:[\w'-]+\s+){0,4}?[\w'-]+),", quote[:at])
+    window = [*(["in", *lead.group(1).split()] if lead else ()), *tokens]
+    phrase = other = False  # inside "in/at/off ... PLACE"; the place is "another" one
+    for tok in window:
+        low = tok.lower()
+        if tok in ".;:!?":
+            break
+        if low in _PLACE_PREPOSITIONS:
+            phrase, other = True, False
+        elif not phrase:
+            continue
+        elif low in _OTHER:
+            other = True
+        elif (tok[:1].isupper() or low in PLACE_NOUNS) and low not in _MONTHS_DAYS:
+            scope.add(("other:" if other else "") + low.removesuffix("'s"))
+        elif low not in ("the", "a", "an", "of"):
+            phrase = other = False
+    words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
+    group = next((w for w in words if w in _COUNTED_GROUPS), "")
+    return {"scope": frozenset(scope), "group": group}
+
+
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "officials",
+}  # fmt: skip
+# Groups news counts that are not interchangeable with one another ("soldiers" and "gunmen" are not the
+# same dead); "people" and its like say nothing about who, and agree with any of them.
+_COUNTED_GROUPS = {
+    "soldiers", "troops", "gunmen", "militants", "fighters", "policemen", "officers", "civilians", "children",
+    "students", "pupils", "workers", "employees", "patients", "passengers", "villagers", "residents",
+    "protesters", "demonstrators", "rioters", "firefighters", "journalists", "prisoners", "tourists", "miners",
+    "climbers", "babies", "mothers", "women", "men", "teachers", "doctors", "nurses", "families",
+}  # fmt: skip
+
+
+def same_scope(a: Features, b: Features) -> bool:
+    """Two figures hold in the same place as far as the words say: where both name places, they share
+    one, and a figure said to hold in another place ("on another UN school", "in neighbouring Central
+    Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
+    if a.group and b.group and a.group != b.group:
+        return False
+    if a.scope and b.scope:
+        return bool(a.scope & b.scope)
+    named = a.scope or b.scope  # one names no place: the same, unless the other says it is another place
+    return not any(w.startswith("other:") for w in named)
 SAME_SCALE = 4.0  # two figures for one fact in news differ by less than this factor; more is another scope
 CONTEXT_AT = 0.25  # share of the smaller context two proposed claims must have in common
 
@@ -228,7 +308,7 @@ def pair_confidence(a: Features, b: Features) -> float:
         # Both are guesses: the words around the values must tell of the same thing, and a figure four
         # times another is another scope ("170,000 in Aceh", "230,000 around the ocean").
         context = context_agreement(a, b)
-        if context < CONTEXT_AT or not same_scale(a, b):
+        if context < CONTEXT_AT or not same_scale(a, b) or not same_scope(a, b):
             return 0.0
         people = (a.subject_kind == "person") + (b.subject_kind == "person")
         if entities == 0.0 and words >= 0.8 and people < 2 and context >= (0.5 if people else CONTEXT_AT):

@@ -58,6 +58,10 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
         *durations(scan),
         *find_quantities(scan),
     ]
+    clocks = [v.span for v in candidates if v.kind == "time"]
+    if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
+        candidates = [v for v in candidates if v.kind not in _COUNTS or not any(
+            s < v.span[1] and v.span[0] < e and v.span[1] < e for s, e in clocks)]  # fmt: skip
     if len(candidates) > 1:
         candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
         chosen = _without_overlaps(candidates, len(text))
@@ -65,6 +69,9 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
     else:  # nothing to choose between
         chosen = [v for v in candidates if v.span[1] > v.span[0]]
     return joined([resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen], text)
+
+
+_COUNTS = ("number", "money", "percent", "rate")
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:

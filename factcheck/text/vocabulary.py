@@ -40,10 +40,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed"),
     "arrest": ("arrest", "arrested", "arrests", "detained", "detention", "detentions"),
     "birth": ("born", "birth"),
+    # What happened, in the words news uses for the moment of an incident ("the quake struck at 0737
+    # GMT", "the school was hit on Tuesday", "the blast happened at 9.15pm").
+    "incident": ("incident", "struck", "strike", "strikes", "hit", "hits", "attack", "attacked", "attacks", "happened",
+                 "occurred", "exploded", "explosion", "blast", "erupted", "shelled", "shelling", "bombed",
+                 "bombing", "crashed", "collapsed", "took place", "take place", "came", "landed", "fired"),
     "cases": ("case", "cases", "caseload", "caseloads", "referral", "referrals"),
     "staff": ("staff", "worker", "workers", "employee", "employees", "workforce", "personnel", "headcount",
               "jobs", "job losses", "redundancies", "posts"),
-    "critical": ("critically", "critical", "critical condition", "seriously injured", "seriously wounded",
+    "critical": ("critically injured", "critically wounded", "critically", "critical", "critical condition", "seriously injured", "seriously wounded",
                  "serious injuries", "serious condition", "seriously hurt", "badly hurt", "badly injured"),
     "death": ("death", "deaths", "died", "die", "dies", "dying", "dead", "killed", "kill", "kills", "killing",
               "murder", "murders", "fatality", "fatalities", "death toll", "toll", "bodies", "lost their lives",
@@ -66,7 +71,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                  "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
 EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "transfer", "charge",
-                  "arrest", "birth", "death")  # fmt: skip
+                  "arrest", "birth", "death", "incident")  # fmt: skip
 # What a count or an amount measures, when the words beside it say so ("12 people were injured",
 # "an overspend of £4m"): the family names a property by meaning, whatever the wording.
 MEASURE_FAMILIES = ("overspend", "saving", "borrowing", "liability", "budget", "cost", "cases", "staff",
@@ -85,6 +90,7 @@ PROPERTY_NAMES = {
     "death": "deaths", "injured": "injured", "missing": "missing", "rescued": "rescued",
     "sheltering": "sheltering", "crowd": "crowd size", "visitors": "visitors", "magnitude": "magnitude",
     "arrest": "arrests", "charge": "charged", "increase": "increase", "decrease": "decrease",
+    "incident": "time of the incident",
 }  # fmt: skip
 FUNCTION_WORDS = {
     "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
@@ -190,7 +196,11 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     toks = [t for t in words(clause) if free(t[1], t[2])]
     after = [t[0] for t in toks if t[1] >= end]
     before = [t[0] for t in toks if t[2] <= start][::-1]
-    if kind == "date" or kind == "duration":
+    if kind == "time":  # a time of day is the time of the clause's event, however far from it
+        events = [t for t, _s, _e in terms(clause) if t.lstrip("~") in EVENT_FAMILIES]
+        if events:
+            return PROPERTY_NAMES.get(events[0][1:], events[0][1:]) if events[0].startswith("~") else events[0]
+    if kind in ("date", "duration", "time"):
         if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
             tail = clause[end:]
             events = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in EVENT_FAMILIES]
@@ -263,6 +273,8 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     said_after = lead.startswith("~") and lead[1:] in MEASURE_FAMILIES  # "3 of them critically"
     for term, s, e in before[:3] if not said_after else ():  # a verb right before: "injuring 30 commuters"
         family = term[1:] if term.startswith("~") else None
+        if _BARRIER.search(text[e:start]):
+            break  # "were injured and 10 houses were damaged": the verb is another clause's
         if kind == "number" and family in HAPPENINGS and _verb_form(text[s:e]):
             return family
         if term not in _HEDGE_STEMS or _plural_people(term):
@@ -279,6 +291,8 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
             break  # a verb the vocabulary does not know
     for term, s, e in before[:3]:
         family = term[1:] if term.startswith("~") else None
+        if _BARRIER.search(text[e:start]):
+            break
         if kind == "number" and family in HAPPENINGS and _verb_form(text[s:e]):
             return family  # "killed ... five people", not "a demonstration is one thing"
         if kind != "number" and family in MEASURE_FAMILIES:
@@ -287,6 +301,10 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
             continue
         break
     return None
+
+
+# Between a verb and a figure, what ends the verb's reach: a comma, or a conjunction starting another clause.
+_BARRIER = re.compile(r"[,;:]|\b(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 
 
 def _verb_form(word: str) -> bool:

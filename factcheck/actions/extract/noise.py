@@ -140,3 +140,40 @@ def in_breakdown(sentence: str, v: Value) -> bool:
     not the whole, and comparing either with a total elsewhere ("three died") would be a false alarm."""
     s, e = v.span
     return any(m.start() <= s and e <= m.end() for m in _BREAKDOWN.finditer(sentence))
+
+
+# The value a change left behind: "up from £6.8m", "postponed from December", "moved from the spring".
+_OLD_VALUE = re.compile(
+    r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|increased|decreased|cut|reduced|raised|dropped|climbed"
+    r"|postponed|delayed|moved|put\s+back|pushed\s+back|brought\s+forward|rescheduled|changed|switched|revised"
+    r"|downgraded|upgraded)\s+from\s+(?:about\s+|around\s+|some\s+|an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# A plan the text says no longer holds: "had been due on 22 March", "was originally expected in May".
+_SUPERSEDED = re.compile(
+    r"\b(?:had\s+been|was\s+originally|were\s+originally|was\s+initially|were\s+initially|originally)\s+"
+    r"(?:due|expected|scheduled|planned|set|meant|supposed|forecast|projected|estimated)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def superseded(sentence: str, v: Value) -> bool:
+    """The old value of a change ("up from £6.8m", "postponed from December") or a plan the text says was
+    given up ("had been due to be published on 22 March"): the text itself says it no longer holds, so
+    comparing it with another source's current value would be a false alarm."""
+    before = sentence[max(0, v.span[0] - 80) : v.span[0]]
+    return bool(_OLD_VALUE.search(before) or _SUPERSEDED.search(before))
+
+
+_BARE = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen" \
+        r"|sixteen|seventeen|eighteen|nineteen|twenty)"  # fmt: skip
+_BARE_LIST = re.compile(rf"\b{_BARE}(?:\s*,\s*{_BARE})*\s*(?:,\s*)?(?:and|or|&)\s+{_BARE}\b(?!\s*[\w%£$€-])",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def in_bare_list(sentence: str, v: Value) -> bool:
+    """ "two sons, 11 and 14", "aged 5, 7 and 9": figures listed with nothing counted after the last.
+    Each is one item of a list whose order says which is which; compared across sources the items would
+    be paired with one another (11 against 14), so none is proposed."""
+    s, e = v.span
+    return any(m.start() <= s and e <= m.end() for m in _BARE_LIST.finditer(sentence))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.actions.extract.noise import furniture, in_breakdown, is_code, is_time_of_day
+from factcheck.actions.extract.noise import furniture, in_bare_list, in_breakdown, is_code, is_time_of_day, superseded
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import quotations_in, statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
@@ -17,7 +17,7 @@ from factcheck.models import Claim, DateRange, Entity, Source
 from factcheck.normalize import parse
 from factcheck.normalize.claims import normalize_claim
 from factcheck.normalize.publication import infer_publication
-from factcheck.normalize.values import DateValue, Duration, Quantity, Value
+from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, Value
 from factcheck.project import Project
 from factcheck.registry.load import Registry, free_id, load_registry
 from factcheck.results import Basis, Extraction, ProposedAlias, ProposedClaim, ProposedEntity, ProposedSource
@@ -192,8 +192,9 @@ def _claims_in(
         pronoun_person = last_person
         values = [v for v in parse(sentence.text, ref) if _worth_proposing(sentence.text, v)]
         used, times = _attach_dates(values, sentence, parts)
+        _background_time(values, times, ref, sentence, parts)
         for v in values:
-            if id(v) in used:
+            if id(v) in used or superseded(sentence.text, v):
                 continue
             start, end = sentence.start + v.span[0], sentence.start + v.span[1]
             subject = subject_of(start, end, sentence, parts, inside, pronoun_person, text)
@@ -207,6 +208,8 @@ def _claims_in(
             clause = next((c for c in parts if c.start <= start < c.end), sentence)
             if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
                 clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
+            if v.kind == "time":  # a time is the time of the sentence's event, whichever clause names it
+                clause = sentence
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             basis = Basis(_subject_basis(subject, clause, sentence), prop_basis, _value_basis(v))
@@ -309,7 +312,9 @@ def _registry_claim(c: ProposedClaim) -> Claim:
 def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
     after = sentence[e : e + 2]
-    if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v):
+    if isinstance(v, TimeValue):
+        return True  # a time of day is a kind of its own, compared only with times
+    if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
         return False  # a list marker: "1. Desperate ..."
@@ -336,6 +341,39 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
                 time[id(v)] = d
                 break
     return used, time
+
+
+BACKGROUND_DAYS = 31  # a date this long before the source's own is another time than the story's
+
+
+def _background_time(values: list[Value], times: dict[int, DateValue], ref: DateRange | None, sentence: Span,
+                     parts: list[Span]) -> None:  # fmt: skip
+    """A sentence or clause dated well before its source ("In 2004 a tsunami killed 170,000 people", "Last
+    year, a 6.4-magnitude quake struck", "an 8.7-magnitude quake hit in May 2012") tells of another time:
+    its figures hold then, not now. A figure without a date of its own takes such a date from its own
+    clause, or from the opening words of its sentence, so it is compared with figures of that time, not
+    with the story's own."""
+    if ref is None:
+        return
+    old = [v for v in values if isinstance(v, DateValue) and v.range is not None
+           and (ref.start - v.range.end).days > BACKGROUND_DAYS]  # fmt: skip
+    if not old:
+        return
+
+    def clause_of(v: Value) -> Span | None:
+        return next((c for c in parts if c.start <= sentence.start + v.span[0] < c.end), None)
+
+    opening = [
+        d
+        for d in old
+        if not re.search(r"\w", re.sub(r"^\W*(?:in|on|at|during|by)?\s*", "", sentence.text[: d.span[0]], flags=re.I))
+    ]
+    for v in values:
+        if not isinstance(v, Quantity) or id(v) in times:
+            continue
+        own = [d for d in old if clause_of(d) is not None and clause_of(d) == clause_of(v)]
+        if own or opening:
+            times[id(v)] = (own or opening)[0]
 
 
 def _drop_known(
