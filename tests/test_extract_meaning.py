@@ -11,6 +11,7 @@ from factcheck.actions.extract import propose
 from factcheck.actions.extract.propose import property_of
 from factcheck.cli import app
 from factcheck.normalize import parse
+from factcheck.pipeline.verification import verify
 
 
 def _project(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
@@ -157,3 +158,67 @@ def test_the_hour_of_a_time_is_not_read_as_a_count():
     assert [v.kind for v in parse("at about 3pm on Tuesday")] == ["time", "date"]
     assert [v.kind for v in parse("around 11am")] == ["time"]
     assert [v.kind for v in parse("it cost £3 at 5pm")] == ["money", "time"]
+
+
+def test_one_post_in_other_words_is_one_role():
+    from factcheck.judge.roles import judge_roles
+    from factcheck.normalize.claims import TextValue
+
+    def verdict(a: str, b: str) -> str:
+        return judge_roles(TextValue("role", a, a.lower()), TextValue("role", b, b.lower()))[0].value
+
+    assert verdict("Brightline CEO", "chief executive of Bright Line") == "corroborated"
+    assert verdict("WHO chief", "WHO head") == "corroborated"
+    assert verdict("president and CEO", "Orvel president and chief executive") == "corroborated"
+    assert verdict("Harbour Trust spokeswoman", "spokeswoman") == "corroborated"
+    assert verdict("acting chief executive", "chief executive") == "conflict"  # a standing still differs
+    assert verdict("finance director", "head of Orvel") == "possible"  # two posts
+
+
+def test_a_figure_in_other_units_in_brackets_is_not_a_claim(tmp_path):
+    text = ("Halvard Bank agreed a €90 billion ($117 billion) rescue.\n\n"
+            "The Halvard Bank tower stands 12 kilometres (7.5 miles) from the coast.\n")  # fmt: skip
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-01")})
+    values = {c.value for c in propose(root).claims}
+    assert {"$117 billion", "7.5"}.isdisjoint(values)
+    assert "12" in values or "12 kilometres" in values
+
+
+def test_a_number_that_names_a_road_or_a_clause_is_not_a_count(tmp_path):
+    text = ("Orvel Police chased the van along Interstate 94 and Route 9.\n\n"
+            "Orvel Council issued a Section 114 notice after Flight 212 was cancelled.\n")  # fmt: skip
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-01")})
+    assert {"94", "9", "114", "212"}.isdisjoint({c.value for c in propose(root).claims})
+
+
+def test_an_age_beside_a_name_is_that_persons_age(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": ("The wounded, Dana Kerr, 51, and Tomas Vela, 44, were taken to Orvel General Hospital.\n",
+                  "2024-03-01"),
+        "b.txt": ("Tomas Vela, 44, and Dana Kerr, 51, of Orvel were in stable condition.\n", "2024-03-01"),
+        "c.txt": ("A 17-year-old, Ira Bell, was arrested. Orvel Police said Ira Bell was 18.\n", "2024-03-01"),
+    })  # fmt: skip
+    assert not any({"51", "44"} <= f for f in flags)
+    ages = {(c.value, c.subject) for c in verify(tmp_path / "news").claims if c.property == "age"}
+    assert ("51", "dana-kerr") in ages and ("44", "tomas-vela") in ages
+
+
+def test_a_part_of_a_total_is_compared_only_with_parts(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": ("Orvel Foods will pay $500 million for Lark Dairy, including $420 million in cash.\n",
+                  "2024-03-01"),
+        "b.txt": ("Orvel Foods said $420 million of the price for Lark Dairy will be paid in cash.\n", "2024-03-01"),
+        "c.txt": ("The three victims were taken to Orvel General Hospital. The fire at Lark Dairy in Orvel "
+                  "injured three.\n", "2024-03-01"),
+        "d.txt": ("The fire at Lark Dairy in Orvel injured three. Two other victims were treated at the scene.\n",
+                  "2024-03-01"),
+    })  # fmt: skip
+    assert not any({"$500 million", "$420 million"} <= f for f in flags)
+    assert not any("Two" in f for f in flags)
+
+
+def test_a_relative_day_inside_a_quotation_is_not_dated_by_the_publication(tmp_path):
+    text = 'Marchers in Orvel Square chanted "no more deaths today" as Orvel Police watched on Tuesday.\n'
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-06")})
+    values = {c.value for c in propose(root).claims}
+    assert "today" not in values

@@ -55,6 +55,7 @@ class Features:
     size: float | None = None  # a quantity's figure, to tell one fact from another of another scale
     scope: frozenset[str] = frozenset()  # where the figure holds: places named beside it ("in Sumatra")
     group: str = ""  # who a count counts when the words say ("soldiers", "gunmen"), not just "people"
+    part: bool = False  # a part of a total ("including $281m in cash", "two other victims", "another four")
 
     @property
     def families(self) -> frozenset[str]:
@@ -195,7 +196,19 @@ def _around(quote: str, value: str) -> dict[str, object]:
             phrase = other = False
     words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
     group = next((w for w in words if w in _COUNTED_GROUPS), "")
-    return {"scope": frozenset(scope), "group": group}
+    before = quote[:at]
+    part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
+    return {"scope": frozenset(scope), "group": group, "part": part}
+
+
+# A part of a total, not the total: the rest of a count ("two other victims", "another four", "a further
+# 20,000") or a share of a sum ("of which $281m", "including $281m in cash", "$281m of the price").
+_PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|including|includes)\s+"
+                          r"(?:about\s+|around\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.I)  # fmt: skip
+_PART_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b|^\s+(?:of\s+the|of\s+its|of\s+their"
+                         r"|in\s+cash|in\s+stock|in\s+shares)\b", re.I)  # fmt: skip
+# "in Thessaloniki, where another 20,000 marched": the count of that place, added to the story's others
+_WHERE_MORE = re.compile(r"\bwhere\s+(?:another|a\s+further|an\s+additional)\s+$", re.I)
 
 
 _MONTHS_DAYS = {
@@ -216,7 +229,7 @@ def same_scope(a: Features, b: Features) -> bool:
     """Two figures hold in the same place as far as the words say: where both name places, they share
     one, and a figure said to hold in another place ("on another UN school", "in neighbouring Central
     Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
-    if a.group and b.group and a.group != b.group:
+    if a.group and b.group and a.group != b.group or a.part != b.part:
         return False
     if a.scope and b.scope:
         return bool(a.scope & b.scope)

@@ -31,15 +31,47 @@ def role_words(key: str) -> frozenset[str]:
     return frozenset(_WORD.findall(key))
 
 
+# One post, several spellings: the short forms news uses and the plain synonyms for the top of a body.
+SAME_POST = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "officer"),
+             "coo": ("chief", "operating", "officer"), "cto": ("chief", "technology", "officer"),
+             "md": ("managing", "director"), "gm": ("general", "manager"), "head": ("chief",), "boss": ("chief",),
+             "chairwoman": ("chair",), "chairman": ("chair",), "chairperson": ("chair",),
+             "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",)}  # fmt: skip
+# Words of a title that are titles' own, even when written with a capital ("Senior Vice President").
+TITLE_WORDS = frozenset({
+    "president", "vice", "chief", "executive", "officer", "director", "manager", "general", "managing",
+    "secretary", "minister", "chair", "chairman", "chairwoman", "head", "commissioner", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "deputy", "assistant", "senior", "junior", "interim", "acting",
+    "founder", "partner", "editor", "governor", "mayor", "councillor", "superintendent", "inspector",
+    "sergeant", "constable", "captain", "colonel", "major", "lieutenant", "commander", "chancellor",
+    "treasurer", "ceo", "cfo", "coo", "cto", "md", "gm", "operations", "finance", "financial", "operating",
+    "technology", "principal", "professor", "dean", "prime", "foreign", "home", "health", "justice",
+})  # fmt: skip
+_FILLER = frozenset({"of", "the", "and", "for", "at", "in", "on", "a", "an", "its", "s", "with", "to", "new"})
+
+
+def post_words(text: str) -> frozenset[str]:
+    """The words that name a post, with short forms spelled out and the name of the body left out:
+    "SeaMicro CEO", "chief executive of Sea Micro" and "CEO" are one post; a capitalised word that is
+    not a title's own word ("AMD", "UNRWA", "Gaza") names where, not what."""
+    out: list[str] = []
+    for raw in re.findall(r"[A-Za-z]+", text):
+        low = raw.lower()
+        if low in _FILLER or (raw[:1].isupper() and low not in TITLE_WORDS):
+            continue
+        out.extend(SAME_POST.get(low, (low,)))
+    return frozenset(out)
+
+
 def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
-    if va.key == vb.key:
+    if va.key == vb.key or (post_words(va.text) == post_words(vb.text) and post_words(va.text)):
         return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else (
             f"{_q(va.text)} and {_q(vb.text)} name the same role"
         )
-    wa, wb = role_words(va.key), role_words(vb.key)
+    wa, wb = post_words(va.text) or role_words(va.key), post_words(vb.text) or role_words(vb.key)
     qa, qb = wa & QUALIFIERS, wb & QUALIFIERS
     post_a, post_b = wa - QUALIFIERS, wb - QUALIFIERS
-    same_post = post_a <= post_b or post_b <= post_a
+    same_post = (post_a <= post_b or post_b <= post_a) and bool(post_a) == bool(post_b)
     if qa != qb and same_post:
         extra = ", ".join(_q(w) for w in sorted(qa ^ qb))
         return Verdict.CONFLICT, (

@@ -194,7 +194,9 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         return not any(s < b and a < e for a, b in skipped)
 
     toks = [t for t in words(clause) if free(t[1], t[2])]
-    after = [t[0] for t in toks if t[1] >= end]
+    figure = re.search(r"\d", clause[end:])  # the words after the next figure are that figure's
+    limit = end + figure.start() if figure else len(clause)
+    after = [t[0] for t in toks if end <= t[1] < limit]
     before = [t[0] for t in toks if t[2] <= start][::-1]
     if kind == "time":  # a time of day is the time of the clause's event, however far from it
         events = [t for t, _s, _e in terms(clause) if t.lstrip("~") in EVENT_FAMILIES]
@@ -269,6 +271,7 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     toks = terms(text)
     after = [t for t in toks if t[1] >= end]
     before = [t for t in toks if t[2] <= start][::-1]
+    after = [t for t in after if not _BARRIER.search(text[end : t[1]])]
     lead = next((t for t, _s, _e in after[:5] if t not in _HEDGE_STEMS and not _plural_people(t)), "")
     said_after = lead.startswith("~") and lead[1:] in MEASURE_FAMILIES  # "3 of them critically"
     for term, s, e in before[:3] if not said_after else ():  # a verb right before: "injuring 30 commuters"
@@ -279,8 +282,10 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
             return family
         if term not in _HEDGE_STEMS or _plural_people(term):
             break
-    for i, (term, _s, _e) in enumerate(after[:5]):
+    for i, (term, s, _e) in enumerate(after[:5]):
         family = term[1:] if term.startswith("~") else None
+        if _BARRIER.search(text[end:s]):
+            break  # "one person and injured two others": the words after the barrier are another figure's
         if family in MEASURE_FAMILIES:
             return family
         if term in _HEDGE_STEMS or _plural_people(term):

@@ -177,3 +177,34 @@ def in_bare_list(sentence: str, v: Value) -> bool:
     be paired with one another (11 against 14), so none is proposed."""
     s, e = v.span
     return any(m.start() <= s and e <= m.end() for m in _BARE_LIST.finditer(sentence))
+
+
+_CONVERTED = re.compile(r"\d[\d.,]*\s*(?:-?\s*[A-Za-z]+){0,2}\s*\(\s*(?:about\s+|some\s+|around\s+|approximately\s+)?$")
+
+
+def is_conversion(sentence: str, v: Value) -> bool:
+    """ "€110 billion ($143 billion)", "10 kilometres (6.2 miles)": a figure in brackets right after another
+    is the same figure in other units, at a rate or rounding each outlet picks; it is not a claim of its own."""
+    s, e = v.span
+    closing = re.match(r"^\s*(?:[A-Za-z]+\s*){0,2}\)", sentence[e : e + 24])
+    return bool(_CONVERTED.search(sentence[max(0, s - 40) : s]) and closing)
+
+
+_NUMBERED = re.compile(
+    r"\b(?:Interstate|Highway|Route|Junction|Exit|Platform|Gate|Flight|Room|Bus|Line|Channel|Section|Article"
+    r"|Clause|Rule|Chapter|Form|Precinct|Ward|Pier|Terminal|Apartment|Suite|Unit|Lot|Block|Bay|Stand|No\.?"
+    r"|Number|Nr\.?|#)\s*$"
+)
+
+
+def is_numbered_name(sentence: str, v: Value) -> bool:
+    """ "Interstate 75", "Section 114", "Flight 370", "Platform 9": a number that names a thing, not a count."""
+    return bool(_NUMBERED.search(sentence[max(0, v.span[0] - 20) : v.span[0]]))
+
+
+def in_quotation(sentence: str, v: Value) -> bool:
+    """Inside a direct quotation ("how many kids did you kill today"): said at a time of its own."""
+    before = sentence[: v.span[0]]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("\u201c") > before.count("\u201d")
+    return straight or curly

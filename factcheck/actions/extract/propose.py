@@ -8,7 +8,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from factcheck.actions.extract.noise import furniture, in_bare_list, in_breakdown, is_code, is_time_of_day, superseded
+from factcheck.actions.extract.noise import (
+    furniture,
+    in_bare_list,
+    in_breakdown,
+    in_quotation,
+    is_code,
+    is_conversion,
+    is_numbered_name,
+    is_time_of_day,
+    superseded,
+)
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import quotations_in, statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
@@ -212,6 +222,14 @@ def _claims_in(
                 clause = sentence
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            named = _age_of(text, start, end, v, inside)
+            if named is not False:  # "Paul Riva, 47,", "a 16-year-old": an age, of whom the text names
+                prop, prop_basis = "age", "vocabulary"
+                if named is not None:
+                    subject = named
+                    entity_id, entity_name = entity_for(named, index, new_entities, source.name)
+                    if entity_id is None:
+                        continue
             basis = Basis(_subject_basis(subject, clause, sentence), prop_basis, _value_basis(v))
             when = times.get(id(v))
             as_of = period = None
@@ -231,6 +249,21 @@ def _claims_in(
         if people:
             last_person = people[-1]
     return out
+
+
+def _age_of(text: str, start: int, end: int, v: Value, inside: list[Mention]) -> Mention | None | bool:
+    """For an age, the person it is the age of (None when the text does not name them); False when the
+    figure is not an age. An age is "N-year-old", "N years old", or a whole number between commas
+    right after a name ("Paul Riva, 47, of Sterling Heights")."""
+    if not isinstance(v, Quantity) or v.kind != "number":
+        return False
+    if re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 12], re.I):
+        after = [m for m in inside if m.start >= end and m.kind == "person" and m.start - end < 20]
+        return after[0] if after else None
+    person = next((m for m in inside if m.kind == "person" and re.fullmatch(r",\s*", text[m.end : start])), None)
+    if person is None or not re.match(r"^\s*(?:[,;)]|\.(?!\d)|$|and\b)", text[end : end + 5]):
+        return False
+    return person if v.value == int(v.value) and 0 < v.value < 120 else False
 
 
 def property_of(clause: str, start: int, end: int, kind: str, skip: list[tuple[int, int]]) -> str:
@@ -316,6 +349,10 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
         return True  # a time of day is a kind of its own, compared only with times
     if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
+    if is_conversion(sentence, v) or is_numbered_name(sentence, v):
+        return False
+    if isinstance(v, DateValue) and in_quotation(sentence, v) and not re.search(r"\d", v.text):
+        return False  # "how many did you kill today": a day counted from when it was said, not published
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
         return False  # a list marker: "1. Desperate ..."
     return isinstance(v, (Quantity, DateValue, Duration))
