@@ -55,9 +55,11 @@ def post_words(text: str) -> frozenset[str]:
     "SeaMicro CEO", "chief executive of Sea Micro" and "CEO" are one post; a capitalised word that is
     not a title's own word ("AMD", "UNRWA", "Gaza") names where, not what."""
     out: list[str] = []
-    for raw in re.findall(r"[A-Za-z]+", text):
+    for i, raw in enumerate(re.findall(r"[A-Za-z]+", text)):
         low = raw.lower()
-        if low in _FILLER or (raw[:1].isupper() and low not in TITLE_WORDS):
+        # a capital on the first word may be the sentence's; an acronym or a CamelCase name is a name anywhere
+        named = raw[:1].isupper() and (i > 0 or raw.isupper() and len(raw) > 1 or any(c.isupper() for c in raw[1:]))
+        if low in _FILLER or (named and low not in TITLE_WORDS):
             continue
         out.extend(SAME_POST.get(low, (low,)))
     return frozenset(out)
