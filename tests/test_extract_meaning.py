@@ -222,3 +222,33 @@ def test_a_relative_day_inside_a_quotation_is_not_dated_by_the_publication(tmp_p
     root = _project(tmp_path, {"a.txt": (text, "2024-03-06")})
     values = {c.value for c in propose(root).claims}
     assert "today" not in values
+
+
+def test_a_figure_the_text_says_came_earlier_is_not_a_claim(tmp_path):
+    text = ("Orvel Police said earlier that 12 people were hurt; 19 were hurt, Orvel Police now say.\n\n"
+            "Orvel Council initially put the bill at £3m.\n")  # fmt: skip
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-01")})
+    values = {c.value for c in propose(root).claims}
+    assert "19" in values and not values & {"12", "£3m"}
+
+
+def test_four_figures_followed_by_what_they_count_are_a_count_not_a_year():
+    assert [v.kind for v in parse("the cases of 1862 families")] == ["number"]
+    assert [v.kind for v in parse("some 1500 people marched")] == ["number"]
+    assert [v.kind for v in parse("in 2019 councils cut staff")] == ["date"]
+    assert [v.kind for v in parse("the 2004 tsunami")] == ["date"]
+
+
+def test_dates_of_two_attacks_are_not_one_event_for_the_word_alone(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": ("The Orvel Market was hit by shelling on Tuesday.\n", "2024-03-08"),
+        "b.txt": ("The Orvel Market offensive began with air strikes on 27 February.\n", "2024-03-08"),
+    })  # fmt: skip
+    assert not any({"Tuesday", "27 February"} <= f for f in flags)
+
+
+def test_a_time_written_after_a_full_date_is_a_stamp_not_a_claim(tmp_path):
+    text = "Quake Strikes Orvel Province Killing One on March 02 2024 7:41 AM\n\nThe quake struck Orvel Province at 6:10 AM.\n"
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-02")})
+    values = {c.value for c in propose(root).claims}
+    assert not any(v.startswith("7:41") for v in values) and any(v.startswith("6:10") for v in values)

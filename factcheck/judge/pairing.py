@@ -116,6 +116,8 @@ def features(
         at = fold_plain(quote).casefold().find(fold_plain(claim.value).casefold())
         context = near_value(quote, at, at + len(claim.value), extra=extra) if at >= 0 else {}
         words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
+    if block == "date":
+        words -= {"~incident"}  # a war or a storm has many attacks and strikes: the word alone is no event
     entity = index.entities.get(claim.subject)
     near = named.get(quote) if named is not None else None
     if not with_names:
@@ -193,6 +195,8 @@ def _around(quote: str, value: str) -> dict[str, object]:
         elif (tok[:1].isupper() or low in PLACE_NOUNS) and low not in _MONTHS_DAYS:
             scope.add(("other:" if other else "") + low.removesuffix("'s"))
         elif low not in ("the", "a", "an", "of"):
+            if scope:
+                break  # the first place named is where the figure holds; later ones are other words'
             phrase = other = False
     words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
     group = next((w for w in words if w in _COUNTED_GROUPS), "")

@@ -8,6 +8,7 @@ reading wins ("25 October" over "25"), and on a tie a date beats a duration beat
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
@@ -58,6 +59,9 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
         *durations(scan),
         *find_quantities(scan),
     ]
+    candidates = [v for v in candidates if not (v.kind == "date" and _COUNTED.match(text, v.span[1])
+                                                and re.fullmatch(r"\d{4}", v.text)
+                                                and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     clocks = [v.span for v in candidates if v.kind == "time"]
     if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
         candidates = [v for v in candidates if v.kind not in _COUNTS or not any(
@@ -72,6 +76,9 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
 
 
 _COUNTS = ("number", "money", "percent", "rate")
+# "1862 families", "1500 people": four figures followed by what they count are a count, not a year
+_YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|year|of\s+the)\s+$", re.I)
+_COUNTED = re.compile(r"\s+(?:[a-z]+(?<!ss)(?<!us)(?<!is)s|people|men|women|children|staff)\b")
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:

@@ -72,6 +72,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "transfer", "charge",
                   "arrest", "birth", "death", "incident")  # fmt: skip
+# A date's event: "struck", "hit", "attack" say an incident happened, but a war or a storm has many, so
+# two dates are not taken to be one event for that word alone (a time of day on one story's day is).
+DATE_EVENTS = tuple(f for f in EVENT_FAMILIES if f != "incident")
 # What a count or an amount measures, when the words beside it say so ("12 people were injured",
 # "an overspend of £4m"): the family names a property by meaning, whatever the wording.
 MEASURE_FAMILIES = ("overspend", "saving", "borrowing", "liability", "budget", "cost", "cases", "staff",
@@ -205,12 +208,12 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     if kind in ("date", "duration", "time"):
         if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
             tail = clause[end:]
-            events = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in EVENT_FAMILIES]
+            events = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in DATE_EVENTS]
             if events:  # "days after X ... stepped down" dates X's event: its last verb
                 _t, s, e = events[-1]
                 return tail[s:e].lower()
         for word in before[:6] + after[:6]:
-            if family_of(word) in EVENT_FAMILIES:
+            if family_of(word) in EVENT_FAMILIES and (kind == "time" or family_of(word) != "incident"):
                 return word
         for word in before[:6] + after[:6]:
             if word.endswith(("ed", "tion", "ment", "ure")) and word not in FUNCTION_WORDS:

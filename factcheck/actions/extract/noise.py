@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.normalize.values import DateValue, Value
+from factcheck.normalize.values import DateValue, Quantity, Value
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -157,11 +157,18 @@ _SUPERSEDED = re.compile(
 )
 
 
+# A figure the text itself says came before the one it now gives: "the UN said earlier it had confirmed 30".
+_EARLIER = re.compile(r"\b(?:earlier|initially|at\s+first|originally|previously|first\s+reported)\b[^.;:,]{0,40}$",
+                      re.IGNORECASE)  # fmt: skip
+
+
 def superseded(sentence: str, v: Value) -> bool:
     """The old value of a change ("up from £6.8m", "postponed from December") or a plan the text says was
     given up ("had been due to be published on 22 March"): the text itself says it no longer holds, so
     comparing it with another source's current value would be a false alarm."""
     before = sentence[max(0, v.span[0] - 80) : v.span[0]]
+    if isinstance(v, Quantity) and _EARLIER.search(before):
+        return True
     return bool(_OLD_VALUE.search(before) or _SUPERSEDED.search(before))
 
 

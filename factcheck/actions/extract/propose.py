@@ -345,8 +345,8 @@ def _registry_claim(c: ProposedClaim) -> Claim:
 def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
     after = sentence[e : e + 2]
-    if isinstance(v, TimeValue):
-        return True  # a time of day is a kind of its own, compared only with times
+    if isinstance(v, TimeValue):  # a time of day is a kind of its own, compared only with times
+        return not re.search(r"\b(?:19|20)\d\d,?\s*$", sentence[:s])  # "July 02 2013 7:41 AM": a stamp
     if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
     if is_conversion(sentence, v) or is_numbered_name(sentence, v):
