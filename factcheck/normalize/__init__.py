@@ -78,7 +78,8 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value
 _COUNTS = ("number", "money", "percent", "rate")
 # "1862 families", "1500 people": four figures followed by what they count are a count, not a year
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|year|of\s+the)\s+$", re.I)
-_COUNTED = re.compile(r"\s+(?:[a-z]+(?<!ss)(?<!us)(?<!is)s|people|men|women|children|staff)\b")
+_COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|seems|looks|sees|marks|saw)\b)"
+                      r"(?:[a-z]{2,}(?<!ss)(?<!us)(?<!is)s|people|men|women|children|staff)\b")
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
