@@ -252,3 +252,10 @@ def test_a_time_written_after_a_full_date_is_a_stamp_not_a_claim(tmp_path):
     root = _project(tmp_path, {"a.txt": (text, "2024-03-02")})
     values = {c.value for c in propose(root).claims}
     assert not any(v.startswith("7:41") for v in values) and any(v.startswith("6:10") for v in values)
+
+
+def test_a_measure_noun_joined_to_the_figure_by_a_preposition_measures_it():
+    assert _prop("Ten halls serve as shelters for about 900 families.", "about 900") == "sheltering"
+    assert _prop("A crowd of 20,000 filled the square.", "20,000") == "crowd size"
+    assert _prop("Officials put the death toll at 31.", "31") == "deaths"
+    assert _prop("A protest is one thing, a riot another.", "one") != "crowd size"

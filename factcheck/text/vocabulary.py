@@ -274,6 +274,10 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     toks = terms(text)
     after = [t for t in toks if t[1] >= end]
     before = [t for t in toks if t[2] <= start][::-1]
+    if kind == "number" and before and before[0][0][1:] in MEASURE_FAMILIES and _NOUN_TO_FIGURE.match(
+        text[before[0][2] : start]
+    ):
+        return before[0][0][1:]  # "shelters to more than 15,000", "a crowd of 20,000", "the toll at 40"
     after = [t for t in after if not _BARRIER.search(text[end : t[1]])]
     lead = next((t for t, _s, _e in after[:5] if t not in _HEDGE_STEMS and not _plural_people(t)), "")
     said_after = lead.startswith("~") and lead[1:] in MEASURE_FAMILIES  # "3 of them critically"
@@ -313,6 +317,10 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
 
 # Between a verb and a figure, what ends the verb's reach: a comma, or a conjunction starting another clause.
 _BARRIER = re.compile(r"[,;:]|\b(?:and|or|but|while|whereas)\b", re.IGNORECASE)
+
+
+_NOUN_TO_FIGURE = re.compile(r"\s+(?:of|to|for|at)\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than"
+                             r"|over|at\s+least|an\s+estimated|approximately)\s+)?$", re.IGNORECASE)  # fmt: skip
 
 
 def _verb_form(word: str) -> bool:
