@@ -21,6 +21,9 @@ class ParseFormat(str, Enum):
 def parse_command(
     text: str = typer.Argument(..., help="The phrase to read, or - to read one phrase per line from stdin."),
     ref: str = typer.Option(None, "--ref", help="Reference date for relative expressions: YYYY-MM-DD or a range A..B."),
+    quote: str = typer.Option(
+        None, "--quote", help="The sentence TEXT was taken from: a date without a year is placed by its tense."
+    ),
     format: ParseFormat = typer.Option(
         ParseFormat.text, "--format", "-f", help="text, json, or jsonl (one object per input line)."
     ),
@@ -31,7 +34,7 @@ def parse_command(
 
     reference = parse_ref(ref)
     lines = _stdin_lines() if text == "-" else [text]
-    results = [(line, parse(line, reference)) for line in lines]
+    results = [(line, parse(line, reference, quote)) for line in lines]
     if format is ParseFormat.jsonl:
         for line, values in results:
             typer.echo(json.dumps({"text": line, "values": [v.to_dict() for v in values]}, ensure_ascii=False))

@@ -43,12 +43,16 @@ def parse_ref(ref: str | dt.date | DateRange | None) -> DateRange | None:
         ) from exc
 
 
-def parse(text: str, ref: str | dt.date | DateRange | None = None) -> list[Value]:
-    """Every money amount, number, percentage, rate, date, duration and time of day in text, in order."""
+def parse(text: str, ref: str | dt.date | DateRange | None = None, within: str | None = None) -> list[Value]:
+    """Every money amount, number, percentage, rate, date, duration and time of day in text, in order.
+
+    within is the passage text was taken from (a claim's quote): a date without its year or week
+    ("on Thursday", "in March") is placed from ref by the tense of its sentence there ("was completed
+    late on Thursday night": the last Thursday; "will sign on Thursday": the next one)."""
     if len(text) > MAX_TEXT:
         raise ParseError(f"text of {len(text):,} characters is over the {MAX_TEXT:,} limit")
     span_ref = parse_ref(ref)
-    scan = Scan.of(text)
+    scan = Scan.of(text, within or "")
     candidates: list[Value] = [
         *relative_dates(scan),
         *absolute_dates(scan),
@@ -97,9 +101,9 @@ def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
     return chosen
 
 
-def parse_value(text: str, ref: str | dt.date | DateRange | None = None) -> Value | None:
-    """The single value a claim states: the reading that covers most of text, or None."""
-    values = parse(text, ref)
+def parse_value(text: str, ref: str | dt.date | DateRange | None = None, within: str | None = None) -> Value | None:
+    """The single value a claim states: the reading that covers most of text, or None (within as for parse)."""
+    values = parse(text, ref, within)
     if not values:
         return None
     return max(values, key=lambda v: (v.span[1] - v.span[0], _PRIORITY[v.kind]))

@@ -120,7 +120,7 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
     kind = claim.kind
     value: Value | TextValue | None = None
     if kind in (None, *QUANTITATIVE):
-        parsed = parse_value(claim.value, ref)
+        parsed = parse_value(claim.value, ref, within=claim.quote)  # its tense places 'on Thursday'
         covers = parsed is not None and (
             (parsed.span[1] - parsed.span[0]) >= 0.5 * len(claim.value.strip()) or _counts_a_noun(parsed, claim.value)
         )

@@ -6,6 +6,9 @@ import re
 import string
 from typing import NamedTuple
 
+from factcheck.text.fold import around
+from factcheck.text.tense import tense_near
+
 SMALL = {
     "zero": 0, "nil": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -126,16 +129,27 @@ class Scan(NamedTuple):
     words: frozenset[str]
     has_digit: bool
     has_year: bool  # four digits in a row somewhere: the gate for every pattern that needs a year
+    within: str = ""  # the passage text was taken from (a claim's quote), read only for a tense
 
     @classmethod
-    def of(cls, text: str | Scan) -> Scan:
+    def of(cls, text: str | Scan, within: str = "") -> Scan:
         if isinstance(text, Scan):
             return text
         lower = text.lower()
         if len(lower) != len(text):  # a few letters (e.g. "İ") grow when lower-cased: keep offsets
             lower = text.translate(_ASCII_LOWER)
         has_digit = HAS_DIGIT(text) is not None
-        return cls(text, lower, _words(lower), has_digit, has_digit and HAS_YEAR(text) is not None)
+        return cls(text, lower, _words(lower), has_digit,
+                   has_digit and HAS_YEAR(text) is not None, within)  # fmt: skip
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """The tense of the sentence around text[start:end], read in the passage text was taken from
+        when there is one ("on Thursday" in "The deal was completed late on Thursday night": past).
+        Worked out only here: few values need it, and a claim's value is found in its quote again."""
+        before, after = around(self.within, self.text) if self.within else ("", "")
+        if not before and not after:
+            return tense_near(self.text, start, end)
+        return tense_near(before + self.text + after, len(before) + start, len(before) + end)
 
 
 class Figure(NamedTuple):

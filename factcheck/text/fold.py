@@ -116,6 +116,18 @@ def fold_plain(text: str) -> str:
     return " ".join(text.split())
 
 
+def around(passage: str, part: str) -> tuple[str, str]:
+    """The text of passage before and after part, where part first occurs in it seen through
+    typography and case (a part with "..." for words left out is looked for by its first piece);
+    ("", "") when it does not occur."""
+    within = fold_plain(passage)
+    piece = fold_plain(part).split("...")[0].strip()
+    at = within.casefold().find(piece.casefold()) if piece else -1
+    if at < 0 or len(within.casefold()) != len(within):
+        return "", ""
+    return within[:at], within[at + len(piece.casefold()) :]
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1

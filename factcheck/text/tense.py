@@ -9,6 +9,7 @@ import re
 _FUTURE_CUES = frozenset(
     {
         "will",
+        "would",  # reported plans: "said the deal would complete on Friday"
         "shall",
         "ll",
         "due",
@@ -20,11 +21,6 @@ _FUTURE_CUES = frozenset(
         "next",
         "upcoming",
         "coming",
-        "until",
-        "till",
-        "by",
-        "from",
-        "starting",
         "going",
     }
 )
@@ -105,6 +101,32 @@ _NOT_PAST = frozenset(
         "proposed",
     }
 )
+# A date that something was moved to is the new target, ahead of the act that moved it, whatever
+# the tense of the verb: "pushed back to mid-December", "postponed to March", "brought forward to Friday".
+_MOVED = frozenset(
+    {
+        "pushed", "put", "moved", "postponed", "delayed", "deferred", "rescheduled", "brought", "adjourned",
+        "switched", "shifted", "extended", "changed", "pencilled", "penciled", "bumped", "slipped",
+    }
+)  # fmt: skip
+# Prepositions that point forward only where they introduce the date: "by March", but "fell by a fifth".
+_DEADLINE = frozenset({"by", "until", "till", "from", "starting"})
+# Words that point forward only as a verb before "to": "plans to open", not "announced their plans".
+_AS_VERB = frozenset({"plans", "plan", "going"})
+_TARGET = frozenset({"to", "for", "until", "till"})
+_PART_OF = frozenset({"the", "a", "mid", "early", "late", "end", "start", "beginning", "middle", "of"})
+# Words of saying: their tense is the saying's, not that of the clause they report ("the council said
+# the library reopens in September"). Each counts only beside the date ("said on Thursday").
+_SAYING = frozenset({"said", "says", "say", "added", "insisted", "argued", "stressed"})
+# What opens a reported clause after a word of saying, or a clause of its own ("confirmed that ...").
+_CLAUSE_OPENERS = frozenset(
+    {"that", "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "its", "his", "her", "their", "this",
+     "there", "our", "my"}
+)  # fmt: skip
+# After the date, a new clause: a reported or relative one, or a subject when the date closes the
+# clause before it ("said in June it would shut": the date is the saying's).
+_CLAUSE_AHEAD = frozenset({"that", "which", "who"})
+_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _TENSE_WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?;]")
 
@@ -121,8 +143,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """ "future", "past" or None: the nearest tense cue to a date in its own sentence.
 
     Looks back from the date to the sentence's start (nearest word first), then forward to its end:
-    modal and scheduling words ("will", "due", "by", "until") point forward; past forms ("was",
-    "since", a verb in -ed) point back. A guess for the year of "in December", never for a stated year.
+    modal and scheduling words ("will", "would", "due", "by", "until") point forward, and so does a
+    date something was moved to ("pushed back to", "postponed to"); past forms ("was", "since", a verb
+    in -ed) point back. Only the date's own clause counts: a reported clause stops the look back at
+    "that" or at "said the..." ("the council said the library reopens in September" has no tense), and
+    an attribution after a comma ("..., the club said") is not a cue. A guess for the year of "in
+    December", never for a stated year.
     """
     head = text[max(0, start - 160) : start]
     head = head[_sentence_start(head) :]
@@ -130,15 +156,54 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(tail)
     tail = tail[: stop.start()] if stop else tail
     before = _TENSE_WORD.findall(head)[::-1]  # nearest first
-    words = before + _TENSE_WORD.findall(tail)
-    for i, w in enumerate(words):
-        w = w.lower().split("'")[-1]  # word by word: most dates meet a cue within a few words
-        if w in _FUTURE_CUES:
-            return "future"
-        if w in _PAST_CUES:
-            return "past"
-        if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST:
-            if i + 1 < len(before) and before[i + 1].lower() in ("be", "being"):
-                continue  # "will be published": a passive, its tense is in the words before "be"
-            return "past"
+    lead = 0
+    while lead < len(before) and before[lead].lower() in _PART_OF:
+        lead += 1  # "to the end of November", "to mid-December": the preposition before the part named
+    if lead < len(before):
+        word = before[lead].lower()
+        if word in _TARGET and any(w.lower() in _MOVED for w in before[lead + 1 : lead + 4]):
+            return "future"  # "has been pushed back to mid-December": the date moved to is still ahead
+        if word in _DEADLINE:
+            return "future"  # "by March", "until the end of June", "from Monday"
+    for i, w in enumerate(before):
+        w = w.lower()
+        if w == "that" or (w in _SAYING and i > 0 and before[i - 1].lower() in _CLAUSE_OPENERS):
+            before = before[:i]  # the date's clause starts here: the words before it are another clause's
+            break
+    after = _TENSE_WORD.findall(tail)
+    if "," in tail:  # "..., the council said": an attribution after a comma says nothing of the date's tense
+        cut = tail.index(",")
+        after = _TENSE_WORD.findall(tail[:cut]) + [
+            w for w in _TENSE_WORD.findall(tail[cut:]) if w.lower() not in _SAYING
+        ]
+    opens_clause = lead + 1 >= len(before)  # "On Thursday it was confirmed": the date leads its clause
+    for i, w in enumerate(after):
+        w = w.lower()
+        if w in _CLAUSE_AHEAD or (w in _SUBJECTS and not opens_clause):
+            after = after[:i]  # "announcing in June that it would close": the date is not in that clause
+            break
+    for i, w in enumerate(before):
+        tense = _cue(w, before[i - 1] if i else "", before[i + 1] if i + 1 < len(before) else "")
+        if tense:
+            return tense
+    for i, w in enumerate(after):
+        tense = _cue(w, after[i + 1] if i + 1 < len(after) else "", after[i - 1] if i else "")
+        if tense:
+            return tense
+    return None
+
+
+def _cue(word: str, following: str, preceding: str) -> str | None:
+    """The tense one word gives, seen with the word that follows it and the one before it."""
+    w = word.lower().split("'")[-1]
+    if w in _FUTURE_CUES:
+        if w in _AS_VERB and following.lower() != "to":
+            return None  # "plans to open", "going to": a plan; "their plans", "going ahead": not a tense
+        return "future"
+    if w in _PAST_CUES:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST:
+        if preceding.lower() in ("be", "being"):
+            return None  # "will be published": a passive, its tense is in the words before "be"
+        return "past"
     return None

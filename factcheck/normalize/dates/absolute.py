@@ -34,7 +34,6 @@ from factcheck.normalize.values import (
     month_range,
     year_range,
 )
-from factcheck.text.tense import tense_near
 
 
 def _year_for(month: int, ref: dt.date, tense: str | None, day: int = 1) -> int:
@@ -46,7 +45,8 @@ def _year_for(month: int, ref: dt.date, tense: str | None, day: int = 1) -> int:
     return ref.year
 
 
-def _day_candidate(m: re.Match[str], month: int, text: str) -> DateValue | None:
+def _day_candidate(m: re.Match[str], month: int, scan: Scan) -> DateValue | None:
+    text = scan.text
     d = int(m.group("d"))
     wd = m.group("wd")
     if not 1 <= d <= 31:
@@ -58,7 +58,7 @@ def _day_candidate(m: re.Match[str], month: int, text: str) -> DateValue | None:
             return None
         return DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day",
                          notes=_weekday_check(wd, day))  # fmt: skip
-    tense = None if wd else tense_near(text, *m.span())
+    tense = None if wd else scan.tense_at(*m.span())
 
     def rule(ref: dt.date) -> DateRange:
         year = _year_for(month, ref, tense, min(d, 28))
@@ -156,7 +156,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
             month = MONTHS[m.group("m")]
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
-            cand = _day_candidate(m, month, text)
+            cand = _day_candidate(m, month, scan)
             if cand:
                 out.append(cand)
     for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
@@ -210,11 +210,12 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         )
     for m in YEAR.finditer(text) if has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), year_range(int(m.group("y"))), "year"))
-    return out + _bare_months(text, words) if months else out
+    return out + _bare_months(scan) if months else out
 
 
-def _bare_months(text: str, words: frozenset[str]) -> list[DateValue]:
+def _bare_months(scan: Scan) -> list[DateValue]:
     """ "in December": a month with no year, its year guessed from the tense around it."""
+    text = scan.text
     out: list[DateValue] = []
     for m in BARE_MONTH.finditer(text):
         name = m.group("m")
@@ -228,10 +229,11 @@ def _bare_months(text: str, words: frozenset[str]) -> list[DateValue]:
                 if not (re.search(r"\b(and|to|through|or)\s+$", before) and word_set(wider) & _MONTH_WORDS):
                     continue
         month = MONTHS[name.lower()]
-        tense = tense_near(text, *m.span())
+        tense = scan.tense_at(*m.span())
 
         def rule(ref: dt.date, month: int = month, tense: str | None = tense) -> DateRange:
-            return month_range(_year_for(month, ref, tense), month)
+            # a whole month: in the past tense the last one begun, in the future the first not yet over
+            return month_range(_year_for(month, ref, tense, 1 if tense != "future" else 31), month)
 
         out.append(DateValue("date", name, m.span(), None, "month", True, (_year_note(tense),), rule))
     return out

@@ -152,33 +152,44 @@ def _calendar_unit(unit: str, day: dt.date, shift: int) -> DateRange:
     return year_range(day.year + shift)
 
 
-def _named_rule(rel: str, name: str) -> Rule:
+def _named_rule(rel: str, name: str, tense: str | None = None) -> Rule:
+    """ "last March", "next Friday", "this spring". "this" reads by the tense of its sentence when
+    there is one: the nearest such day, month or season on or after the reference in the future
+    tense ("will sign this Friday"), on or before it in the past ("was signed this Monday"); with no
+    tense, the one in the reference's own week, or year."""
     rel = re.sub(r"\s+", " ", rel.lower())
     key = name.lower()
+    if rel == "this" and tense in ("future", "past"):
+        rel = "this coming" if tense == "future" else "this past"
+        inclusive = True
+    else:
+        inclusive = False
 
     def rule(day: dt.date) -> DateRange:
         if key in MONTHS:
             month = MONTHS[key]
             if rel in ("last", "this past"):
-                year = day.year if month < day.month else day.year - 1
+                year = day.year if month < day.month or (inclusive and month == day.month) else day.year - 1
             elif rel in ("next", "this coming"):
-                year = day.year if month > day.month else day.year + 1
+                year = day.year if month > day.month or (inclusive and month == day.month) else day.year + 1
             else:
                 year = day.year
             return month_range(year, month)
         if key in SEASONS:
             this = season_range(key, day.year if not (key == "winter" and day.month <= 2) else day.year - 1)
             if rel in ("last", "this past"):
-                return this if this.end < day else season_range(key, this.start.year - 1)
+                begun = this.start <= day if inclusive else this.end < day
+                return this if begun else season_range(key, this.start.year - 1)
             if rel in ("next", "this coming"):
-                return this if this.start > day else season_range(key, this.start.year + 1)
+                not_over = this.end >= day if inclusive else this.start > day
+                return this if not_over else season_range(key, this.start.year + 1)
             return this
         wd = WEEKDAYS[key]
         delta = wd - day.weekday()
         if rel in ("last", "this past"):
-            delta = delta - 7 if delta >= 0 else delta
+            delta = delta - 7 if delta > 0 or (delta == 0 and not inclusive) else delta
         elif rel in ("next", "this coming"):
-            delta = delta + 7 if delta <= 0 else delta
+            delta = delta + 7 if delta < 0 or (delta == 0 and not inclusive) else delta
         return DateRange.day(day + dt.timedelta(days=delta))
 
     return rule

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from factcheck.models import DateRange
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.values import DateValue
-from factcheck.text.tense import tense_near
 
 
 def easter(year: int) -> dt.date:
@@ -174,7 +173,7 @@ def holidays(text: str | Scan) -> list[DateValue]:
         if m.group("y"):
             out.append(DateValue("date", text[s:e], (s, e), rule(int(m.group("y"))), "day"))
             continue
-        tense = tense_near(text, s, e)
+        tense = scan.tense_at(s, e)
 
         def by_ref(ref: dt.date, rule: Callable[[int], DateRange] = rule, tense: str | None = tense) -> DateRange:
             this = rule(ref.year)

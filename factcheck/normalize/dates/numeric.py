@@ -17,7 +17,6 @@ from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
 from factcheck.normalize.dates.patterns import _M, MONTHS
 from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
-from factcheck.text.tense import tense_near
 
 # 14/09/2018, 14.09.2018, 14-09-18: day, month, year with one separator used twice.
 DMY = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
@@ -152,7 +151,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             out.append(_value(m, text, part_of(span, m.group("pos")), "century",
                               ("a century as news counts it: the 1900s for the 20th",)))  # fmt: skip
     if not words.isdisjoint(_PERIOD_GATE):
-        out.extend(_periods_of_year(text, low))
+        out.extend(_periods_of_year(scan))
     return out
 
 
@@ -168,7 +167,8 @@ def _half(y: int, h: int) -> DateRange:
     return DateRange(dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h))
 
 
-def _periods_of_year(text: str, low: str) -> list[DateValue]:
+def _periods_of_year(scan: Scan) -> list[DateValue]:
+    text, low = scan.text, scan.lower
     out: list[DateValue] = []
     for m in PERIOD_OF_YEAR.finditer(low):
         if m.group("unit") == "quarter" and re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", low[m.end() :]):
@@ -192,7 +192,7 @@ def _periods_of_year(text: str, low: str) -> list[DateValue]:
                 continue
         rel = m.group("rel") or m.group("own")
         shift = {"this": 0, "last": -1, "next": 1}.get(rel or "", 0)
-        tense = None if rel else tense_near(text, *m.span())
+        tense = None if rel else scan.tense_at(*m.span())
 
         def rule(ref: dt.date, n: int = n, piece=piece, shift: int = shift, tense: str | None = tense) -> DateRange:
             span = piece(ref.year + shift, n)

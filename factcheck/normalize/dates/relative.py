@@ -62,7 +62,6 @@ from factcheck.normalize.values import (
     Duration,
     month_range,
 )
-from factcheck.text.tense import tense_near
 
 
 def _weekday_rule(name: str, tense: str | None) -> Rule:
@@ -182,13 +181,18 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         unit, pos = m.group("unit"), m.group("pos")
         add(m, _part_of_unit(unit, 0, pos), "part")
     for m in LAST_NAMED.finditer(low) if deictic else ():
-        rule = _named_rule(m.group("rel"), m.group("name"))
+        this = m.group("rel").lower() == "this"
+        tense = scan.tense_at(*m.span()) if this else None  # "this Friday": coming or just gone, by tense
+        rule = _named_rule(m.group("rel"), m.group("name"), tense)
         pos = m.group("pos")
         name = m.group("name").lower()
         gran = "month" if name in MONTHS else "season" if name in SEASONS else "day"
         notes: tuple[str, ...] = ()
         if name in MONTHS and m.group("rel").lower() == "last":
             notes = ("'last' + month read as the most recent past one",)
+        elif this and tense is not None:
+            notes = (f"'this' read as the nearest one {'on or after' if tense == 'future' else 'up to'} "
+                     f"the reference date ({tense} tense)",)  # fmt: skip
         add(m, _part_of_rule(rule, pos) if pos else rule, gran, notes)
     for m in WINDOW.finditer(low) if not words.isdisjoint(_WINDOW_WORDS) else ():
         lo, hi = _count(m.group("n"), False)
@@ -197,16 +201,16 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         add(m, _days_before(span_days) if past else _days_after(span_days), "range")
     for m in BARE_WEEKDAY.finditer(low) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
         # "on Friday": the next one in the future tense, the last one in the past; else either
-        tense = tense_near(text, *m.span())
+        tense = scan.tense_at(*m.span())
         out.append(DateValue("date", text[m.start("wd") : m.end("wd")], m.span("wd"), None, "day", True,
                              (_weekday_note(tense),), _weekday_rule(m.group("wd"), tense)))  # fmt: skip
     for m in NAMED_WEEKDAY.finditer(text) if not words.isdisjoint(_WEEKDAY_WORDS) else ():
-        tense = tense_near(text, *m.span())
+        tense = scan.tense_at(*m.span())
         out.append(DateValue("date", m.group("wd"), m.span("wd"), None, "day", True,
                              (_weekday_note(tense),), _weekday_rule(m.group("wd").lower(), tense)))  # fmt: skip
     for m in BARE_SEASON.finditer(low) if not words.isdisjoint(_SEASON_WORDS) else ():
         # "in spring": the season named from the tense around it, as "last", "next" or "this" would
-        tense = tense_near(text, *m.span())
+        tense = scan.tense_at(*m.span())
         out.append(DateValue("date", text[m.start("s") : m.end("s")], m.span("s"), None, "season", True,
                              (_season_note(tense),), _season_rule(m.group("s"), tense)))  # fmt: skip
     for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():

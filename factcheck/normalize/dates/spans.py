@@ -18,7 +18,6 @@ from factcheck.normalize.dates.patterns import _M, _W, MONTHS, UNIT_DAYS, WEEKDA
 from factcheck.normalize.dates.relative import Offset
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.values import DateValue, Duration, Value, add_months, month_end
-from factcheck.text.tense import tense_near
 
 _YEAR = r"(?P<y>1[0-9]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -52,7 +51,8 @@ ANCHOR_JOIN = re.compile(r"\s+(?:after|before|from)\s+")
 COMPOUND_JOIN = re.compile(r"(?:\s+|,\s+|\s+and\s+)")
 
 
-def _days_span(m: re.Match[str], text: str) -> DateValue | None:
+def _days_span(m: re.Match[str], scan: Scan) -> DateValue | None:
+    text = scan.text
     d1, d2, month = int(m.group("d1")), int(m.group("d2")), MONTHS[m.group("m").lower()]
     if not (1 <= d1 < d2 <= 31) or (m.group("j") == "and" and not m.group("lead")):
         return None
@@ -73,7 +73,7 @@ def _days_span(m: re.Match[str], text: str) -> DateValue | None:
         if ends is None:
             return None
         return DateValue("date", words, (s, e), ends[0].union(ends[1]), "range", notes=("a span",), ends=ends)
-    tense = tense_near(text, s, e)
+    tense = scan.tense_at(s, e)
 
     def rule(ref: dt.date) -> DateRange:
         year = ref.year
@@ -106,7 +106,7 @@ def inner_days(text: str | Scan) -> list[DateValue]:
     if scan.has_digit and not words.isdisjoint(_MONTH_GATE):
         for rx in (DAYS_THEN_MONTH, MONTH_THEN_DAYS):
             for m in rx.finditer(low):
-                v = _days_span(m, text)
+                v = _days_span(m, scan)
                 if v is not None:
                     out.append(v)
     if not words.isdisjoint(_WEEKDAY_GATE):
