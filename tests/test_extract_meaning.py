@@ -259,3 +259,19 @@ def test_a_measure_noun_joined_to_the_figure_by_a_preposition_measures_it():
     assert _prop("A crowd of 20,000 filled the square.", "20,000") == "crowd size"
     assert _prop("Officials put the death toll at 31.", "31") == "deaths"
     assert _prop("A protest is one thing, a riot another.", "one") != "crowd size"
+
+
+def test_ages_of_different_people_are_not_paired(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": ("Orvel Police said the 41-year-old driver was arrested at the scene.\n", "2024-03-01"),
+        "b.txt": ("Orvel Police said a 19-year-old cyclist died at the scene.\n", "2024-03-01"),
+        "c.txt": ("Orvel Police said the 43-year-old driver was arrested at the scene.\n", "2024-03-01"),
+    })  # fmt: skip
+    assert not any("19" in f for f in flags)
+    assert any({"41", "43"} <= f for f in flags)  # one driver, two ages: still a question
+
+
+def test_a_hedge_word_before_dozen_is_not_a_figure_of_its_own(tmp_path):
+    text = "Orvel Police said several dozen youths threw stones in Orvel Square.\n"
+    root = _project(tmp_path, {"a.txt": (text, "2024-03-01")})
+    assert "several" not in {c.value for c in propose(root).claims}

@@ -163,8 +163,8 @@ PLACE_NOUNS = {
     "islands", "ocean", "world", "nationwide", "worldwide", "borough", "ward", "street", "capital", "area",
     "school", "schools", "hospital", "hospitals", "building", "house", "houses", "mosque", "church", "bank",
 }  # fmt: skip
-_PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off", "near", "of", "from", "inside",
-                       "outside", "within"}  # fmt: skip
+_PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "through", "at", "on", "off", "near", "of", "from",
+                       "inside", "outside", "within"}  # fmt: skip
 _OTHER = {"another", "other", "separate", "second", "neighbouring", "neighboring", "nearby"}
 
 
@@ -200,6 +200,9 @@ def _around(quote: str, value: str) -> dict[str, object]:
             phrase = other = False
     words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
     group = next((w for w in words if w in _COUNTED_GROUPS), "")
+    age = re.match(r"^[\s-]*years?[\s-]*old[\s,]+(?:(?:the|a|an)\s+)?([A-Za-z][\w'-]*)", after, re.I)
+    if age:  # "the 30-year-old sergeant", "16-year-old Kimani Gray": whose age it is
+        group = "age of " + age.group(1).lower()
     before = quote[:at]
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
     return {"scope": frozenset(scope), "group": group, "part": part}

@@ -351,6 +351,10 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
         return False
     if is_conversion(sentence, v) or is_numbered_name(sentence, v):
         return False
+    if re.fullmatch(r"several|a few|few|many", v.text.strip(), re.I) and re.match(
+        r"\s+(?:dozen|hundred|thousand|million)", sentence[e:]
+    ):
+        return False  # "several dozen": the parser reads "dozen" on its own; "several" is only its hedge
     if isinstance(v, DateValue) and in_quotation(sentence, v) and not re.search(r"\d", v.text):
         return False  # "how many did you kill today": a day counted from when it was said, not published
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
