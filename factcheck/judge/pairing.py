@@ -163,7 +163,7 @@ PLACE_NOUNS = {
     "islands", "ocean", "world", "nationwide", "worldwide", "borough", "ward", "street", "capital", "area",
     "school", "schools", "hospital", "hospitals", "building", "house", "houses", "mosque", "church", "bank",
 }  # fmt: skip
-_PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "through", "at", "on", "off", "near", "of", "from",
+_PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off", "near", "of", "from",
                        "inside", "outside", "within"}  # fmt: skip
 _OTHER = {"another", "other", "separate", "second", "neighbouring", "neighboring", "nearby"}
 
