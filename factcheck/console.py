@@ -168,7 +168,7 @@ def _print_finding(out: Console, f: Finding, full: bool) -> None:
         print_indented(out, why, 4)
     if worst.edits:
         print_indented(out, _diff(worst, out.color_system is not None), 4)
-    if len(f.sides) > 1 or len(f.pairs) > 1:
+    if len(f.sides) > 1 or sum(f.tally.values()) > 1:
         for n, side in enumerate(f.sides, 1):
             said = " · ".join(
                 f"'{clean(c.value)}' ({clean(c.source[:16])}, {_when(c)})"

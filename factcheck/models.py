@@ -355,6 +355,31 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
+class Question:
+    """Every pair judged about one subject and property, kept compactly: what a finding is made of.
+
+    `claims` are the claims in any pair, in registry order. `codes` holds the verdict of each pair of
+    them filed under the subject and property (i < j, row by row: the index of its Verdict, LISTED
+    when the pair is spelled out in `listed`, NO_PAIR when the two are not compared). `listed` are
+    the pairs spelled out: those that need attention or were reviewed (every one with --all), and
+    pairs made by pairing or by quotation rather than by subject and property. `worst` is the most
+    serious of the other pairs, spelled out because its explanation may be the finding's. `sides`
+    are the claims' sides (judge/findings.py) by index, before any review; `tally` counts the pairs
+    not listed, by verdict."""
+
+    LISTED: ClassVar[str] = "L"
+    NO_PAIR: ClassVar[str] = "-"
+
+    key: str  # subject and property key, joined by "|"
+    claims: tuple[ClaimView, ...]
+    codes: str
+    listed: tuple[Discrepancy, ...]
+    worst: Discrepancy | None
+    sides: tuple[tuple[int, ...], ...]
+    tally: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Finding:
     """One question — a subject and a property — with every claim on it, in sides: claims that agree
     with each other (corroborated, rounding, consistent) stand on one side. Its verdict and explanation
@@ -366,17 +391,15 @@ class Finding:
     verdict: Verdict
     explanation: str
     sides: tuple[tuple[ClaimView, ...], ...]
-    pairs: tuple[Discrepancy, ...]  # every pair judged in it
+    pairs: tuple[Discrepancy, ...]  # the pairs spelled out: the most serious, and every one that needs attention
+    tally: dict[str, int] = field(default_factory=dict)  # every pair judged in it, by verdict
 
     @builtins.property  # the field `property` hides the builtin from type checkers
     def needs_attention(self) -> bool:
         return any(d.needs_attention for d in self.pairs)
 
     def counts(self) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for d in self.pairs:
-            found[d.verdict.value] = found.get(d.verdict.value, 0) + 1
-        return {v.value: found[v.value] for v in Verdict if v.value in found}
+        return {v.value: self.tally[v.value] for v in Verdict if self.tally.get(v.value)}
 
     def to_dict(self) -> dict[str, Any]:
         return {

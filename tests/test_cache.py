@@ -107,7 +107,7 @@ def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
 
 
 TAMPERING = {
-    "damaged rows": ["UPDATE units SET data = X'00' || substr(data, 2)", "UPDATE pairs SET data = substr(data, 1, 20)"],
+    "damaged rows": ["UPDATE units SET data = X'00' || substr(data, 2)", "UPDATE questions SET data = substr(data, 1, 20)"],
     "made by other code": ["UPDATE meta SET value = 'an older factcheck' WHERE name = 'code'",
                            "UPDATE units SET key = 'forged'"],
 }  # fmt: skip

@@ -20,8 +20,8 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from decimal import Decimal
-from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -29,7 +29,10 @@ from factcheck.judge.change import change_evidence
 from factcheck.judge.events import PUBLISHED, anchor_on_events
 from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
 from factcheck.judge.roles import judge_roles
-from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Verdict, WordEdit
+from factcheck.judge.sides import CODE as _CODE
+from factcheck.judge.sides import VERDICT as _VERDICT
+from factcheck.judge.sides import cell, make_sides
+from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Question, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
@@ -108,37 +111,51 @@ def _describe(v: Quantity, unit: str | None, scale: int) -> str:
     return f"{format_amount(float(lo), unit)}–{format_amount(float(hi), unit)}"
 
 
-def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity) -> tuple[Verdict, str] | None:
+def _quantity_verdict(va: Quantity, vb: Quantity, ia: Interval, ib: Interval, rel: str) -> Verdict:
+    if rel == "equal":
+        return Verdict.CORROBORATED
+    if rel in ("a_in_b", "b_in_a"):
+        return Verdict.CONSISTENT if _hedged(vb if rel == "a_in_b" else va) else Verdict.ROUNDING
+    if rel == "overlap":
+        if _hedged(va) or _hedged(vb):
+            return Verdict.CONSISTENT
+        return Verdict.ROUNDING if _mostly_shared(ia, ib) else Verdict.POSSIBLE
+    return Verdict.CONFLICT
+
+
+def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity,
+                      explain: bool = True) -> tuple[Verdict, str] | None:  # fmt: skip
     scales = _units(va, vb)
     if scales is None:
         return None  # pounds and euros, a count and a share: different kinds of value
+    ia, ib = _interval(va, scales[0]), _interval(vb, scales[1])
+    rel = _relation(ia, ib)
+    verdict = _quantity_verdict(va, vb, ia, ib, rel)
+    if not explain:
+        return verdict, ""
     unit = va.unit if scales[0] == 1 else vb.unit
     wa, wb = a.claim.value, b.claim.value
-    ia, ib = _interval(va, scales[0]), _interval(vb, scales[1])
     da, db = _describe(va, unit, scales[0]), _describe(vb, unit, scales[1])
-    rel = _relation(ia, ib)
-    hedge = _hedged(va) or _hedged(vb)
     if rel == "equal":
         if ia[0] == ia[1]:
-            return Verdict.CORROBORATED, f"both give {format_amount(float(ia[0]), unit)}"
-        return Verdict.CORROBORATED, f"{_q(wa)} and {_q(wb)} both mean {da}"
+            return verdict, f"both give {format_amount(float(ia[0]), unit)}"
+        return verdict, f"{_q(wa)} and {_q(wb)} both mean {da}"
     if rel in ("a_in_b", "b_in_a"):
-        wide, w_text, n_text, w_desc = (vb, wb, wa, db) if rel == "a_in_b" else (va, wa, wb, da)
-        verdict = Verdict.CONSISTENT if _hedged(wide) else Verdict.ROUNDING
+        w_text, n_text, w_desc = (wb, wa, db) if rel == "a_in_b" else (wa, wb, da)
         return verdict, f"{_q(w_text)}, as written, means {w_desc}; {_q(n_text)} lies inside it"
     if rel == "overlap":
         lo, hi = max(ia[0], ib[0]), min(ia[1], ib[1])
         both = f"{format_amount(float(lo), unit)} and {format_amount(float(hi), unit)}"
-        if hedge:
-            return Verdict.CONSISTENT, f"{_q(wa)} means {da} and {_q(wb)} means {db}: both hold between {both}"
-        if _mostly_shared(ia, ib):
-            return Verdict.ROUNDING, f"{_q(wa)} means {da} and {_q(wb)} means {db}: they mostly overlap"
-        return Verdict.POSSIBLE, f"{_q(wa)} means {da} and {_q(wb)} means {db}; both hold only between {both}"
+        if verdict is Verdict.CONSISTENT:
+            return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}: both hold between {both}"
+        if verdict is Verdict.ROUNDING:
+            return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}: they mostly overlap"
+        return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}; both hold only between {both}"
     wide_a = (ia[1] - ia[0]) >= (ib[1] - ib[0])
     w_text, w_desc, narrow, n_int, n_desc = (wa, da, vb, ib, db) if wide_a else (wb, db, va, ia, da)
     exact = n_int[0] == n_int[1] or (n_int[1] - n_int[0]) <= abs(_exact(narrow.value)) * Decimal("0.02")
     narrow_text = format_amount(narrow.value * (scales[1] if wide_a else scales[0]), unit) if exact else n_desc
-    return Verdict.CONFLICT, f"{_q(w_text)}, as written, means {w_desc}; {narrow_text} lies outside it"
+    return verdict, f"{_q(w_text)}, as written, means {w_desc}; {narrow_text} lies outside it"
 
 
 def _date_words(cv: ClaimValue, span: DateRange) -> str:
@@ -155,26 +172,35 @@ def _days(r: DateRange) -> Interval:
     return Decimal(r.start.toordinal()), Decimal(r.end.toordinal() + 1)
 
 
-def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange) -> tuple[Verdict, str]:
+def _date_verdict(ra: DateRange, rb: DateRange, rel: str) -> Verdict:
+    if rel == "equal":
+        return Verdict.CORROBORATED
+    if rel in ("a_in_b", "b_in_a"):
+        return Verdict.CONSISTENT
+    if rel == "overlap":
+        return Verdict.CONSISTENT if _mostly_shared(_days(ra), _days(rb)) else Verdict.POSSIBLE
+    return Verdict.CONFLICT
+
+
+def _judge_dates(a: ClaimValue, b: ClaimValue, ra: DateRange, rb: DateRange,
+                 explain: bool = True) -> tuple[Verdict, str]:  # fmt: skip
     rel = _relation((Decimal(ra.start.toordinal()), Decimal(ra.end.toordinal())),
                     (Decimal(rb.start.toordinal()), Decimal(rb.end.toordinal())))  # fmt: skip
+    verdict = _date_verdict(ra, rb, rel)
+    if not explain:
+        return verdict, ""
     if rel == "equal":
-        return Verdict.CORROBORATED, f"both mean {ra.human()}"
+        return verdict, f"both mean {ra.human()}"
     if rel in ("a_in_b", "b_in_a"):
         wide, narrow, wide_span, narrow_span = (b, a, rb, ra) if rel == "a_in_b" else (a, b, ra, rb)
-        return (
-            Verdict.CONSISTENT,
-            f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it",
-        )
+        return verdict, f"{_date_words(wide, wide_span)}; {_q(narrow.claim.value)} ({narrow_span.human()}) lies inside it"
     if rel == "overlap":
         both = ra.intersection(rb)
         assert both is not None
-        if _mostly_shared(_days(ra), _days(rb)):
-            return Verdict.CONSISTENT, (
-                f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
-            )
-        return Verdict.POSSIBLE, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
-    return Verdict.CONFLICT, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
+        if verdict is Verdict.CONSISTENT:
+            return verdict, f"{_date_words(a, ra)}; {_date_words(b, rb)}; they mostly overlap ({both.human()})"
+        return verdict, f"{_date_words(a, ra)}; {_date_words(b, rb)}; both hold only for {both.human()}"
+    return verdict, f"{_date_words(a, ra)}; {_date_words(b, rb)}; no date fits both"
 
 
 def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> tuple[Verdict, str] | None:
@@ -215,8 +241,10 @@ def _as_days(v: Duration) -> Quantity:
     return Quantity("number", v.text, v.span, v.low_days, v.low_days, v.high_days, "days", v.qualifier)
 
 
-def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
-    """The verdict on two claims about the same subject and property, or None if not comparable."""
+def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, str] | None:
+    """The verdict on two claims about the same subject and property, or None if not comparable.
+    `explain` False leaves the explanation empty where writing it costs (the verdict is the same):
+    most pairs of a large registry agree and are only counted."""
     va, vb = a.value, b.value
     if va is None or vb is None:
         return None
@@ -225,13 +253,13 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
         return quoted[:2] if quoted else None
     result: tuple[Verdict, str] | None
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        result = _judge_quantities(a, b, va, vb)
+        result = _judge_quantities(a, b, va, vb, explain)
     elif isinstance(va, DateValue) and isinstance(vb, DateValue):
         if va.range is None or vb.range is None:
             return None
-        result = _judge_dates(a, b, va.range, vb.range)
+        result = _judge_dates(a, b, va.range, vb.range, explain)
     elif isinstance(va, Duration) and isinstance(vb, Duration):
-        result = _judge_quantities(a, b, _as_days(va), _as_days(vb))
+        result = _judge_quantities(a, b, _as_days(va), _as_days(vb), explain)
     elif isinstance(va, TimeValue) and isinstance(vb, TimeValue):
         result = _judge_times(a, b, va, vb)
     elif isinstance(va, TextValue) and isinstance(vb, TextValue):
@@ -245,6 +273,8 @@ def judge(a: ClaimValue, b: ClaimValue) -> tuple[Verdict, str] | None:
         return Verdict.CHANGED, evidence
     verdict, why = result
     counted = [cv for cv in (a, b) if cv.anchor == PUBLISHED and cv.published is not None]
+    if counted and not explain:
+        return Verdict.POSSIBLE, ""
     if counted:
         cv = counted[0]
         assert cv.published is not None
@@ -290,74 +320,184 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
     )
 
 
-def compare(
-    values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
-    terms: dict[str, str] | None = None, known: Iterable[ClaimValue] = (),
-    unlisted: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None = None,
-) -> tuple[Discrepancy, ...]:  # fmt: skip
-    """Every pair of claims about the same thing, with its verdict: reviewed claims by subject and
-    property (two in one source too), pairs involving a proposed claim by pairing's judgement (with its
-    confidence) across sources.
+def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
+            terms: dict[str, str] | None = None) -> tuple[Discrepancy, ...]:  # fmt: skip
+    """Every pair of claims about the same thing, each spelled out with its verdict."""
+    questions = judge_questions(values, entities, lines, terms, spell_out=lambda a, b, v: True)
+    return order_discrepancies(d for q in questions.values() for d in q.listed)
 
-    `known` are values already compared among themselves (kept in a cache): then only the pairs
-    with at least one of `values` are judged. Either way a pair lists its claims in registry order.
-    With `unlisted`, a pair that needs no attention is handed to it, and becomes a Discrepancy
-    only if it answers False (most pairs in a large registry agree: only their number is wanted)."""
+
+def judge_questions(
+    values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
+    terms: dict[str, str] | None = None, spell_out: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None = None,
+    fresh: frozenset[str] | None = None, old: Callable[[set[str]], dict[str, Question]] | None = None,
+    wanted: set[str] | None = None,
+) -> dict[str, Question]:  # fmt: skip
+    """Every pair of claims about the same thing, judged, by question (subject and property key):
+    reviewed claims by subject and property (two in one source too), pairs involving a proposed
+    claim by pairing's judgement (with its confidence) across sources, statements by their words.
+
+    A pair is spelled out as a Discrepancy when it needs attention, or when `spell_out` says so;
+    the others are kept as their verdict only (most pairs in a large registry agree or show a change).
+
+    After an edit: `fresh` are the ids of the claims in the files that changed, `wanted` the keys of
+    the questions they took part in or take part in now, and `old(keys)` the questions judged
+    before. A pair of two claims that are not fresh keeps its verdict from before; every other pair
+    is judged. Returned: the wanted questions, and any other question a new pair by pairing or
+    quotation falls under (the new pair added to it)."""
     from factcheck.judge.pairing import topic_free_pairs
 
-    values = list(values)
-    known = list(known)
-    fresh = {id(cv) for cv in values} if known else None
-    if known:
-        values = sorted(values + known, key=lambda cv: (cv.claim.file, cv.claim.line))
     entities = list(entities)
+    values = anchor_on_events(sorted(values, key=lambda cv: (cv.claim.file, cv.claim.line)), entities)
     names = {e.id: e.name for e in entities}
-    anchored = anchor_on_events(values, entities)
-    if fresh is not None:
-        fresh = {id(new) for old, new in zip(values, anchored, strict=True) if id(old) in fresh}
-    values = anchored
-    groups: dict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
+    groups: dict[str, list[ClaimValue]] = defaultdict(list)
     for cv in values:
         if cv.claim.status != "proposed" and not is_quotation(cv):  # statements: paired by their words
-            groups[group_key(cv)].append(cv)
-    pairs: list[tuple[ClaimValue, ClaimValue, float]] = [
-        (a, b, 1.0)
-        for members in groups.values()
-        for a, b in combinations(members, 2)
-        if fresh is None or id(a) in fresh or id(b) in fresh
-    ]  # fmt: skip  (two values in one source are compared too: a headline against its body)
+            groups["|".join(group_key(cv))].append(cv)
+    fresh_objects = None if fresh is None else {id(cv) for cv in values if cv.claim.id in fresh}
+    cross: dict[str, list[Discrepancy]] = defaultdict(list)
+    pairs: list[tuple[ClaimValue, ClaimValue, float]] = []
     if any(cv.claim.status == "proposed" for cv in values):
-        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh))
+        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh_objects))
     paired = {(id(a), id(b)) for a, b, _c in pairs}
-    pairs.extend(quotation_pairs(values, fresh, paired))  # the same words, whoever they are attributed to
-    found: list[Discrepancy] = []
+    pairs.extend(quotation_pairs(values, fresh_objects, paired))  # the same words, whoever they are attributed to
     for a, b, confidence in pairs:
-        edits: tuple[WordEdit, ...] = ()
-        if is_quotation(a) and is_quotation(b):
-            quoted = judge_quotation(a, b)
-            result, edits = (quoted[:2], quoted[2]) if quoted else (None, ())
-        else:
-            result = judge(a, b)
-        if result is None:
+        d = _discrepancy(a, b, lines, names, confidence)
+        if d is not None:
+            cross["|".join((d.subject, property_key(d.property)))].append(d)
+    keys = set(groups) | set(cross) if wanted is None else wanted | set(cross)
+    before = old(keys) if old is not None else {}
+    found: dict[str, Question] = {}
+    for key in sorted(keys):
+        prior = before.get(key)
+        if wanted is not None and key not in wanted and prior is not None:  # only a new pair falls under it
+            found[key] = _with_pairs(prior, cross[key])
             continue
-        verdict, why = result
-        if unlisted is not None and not verdict.needs_attention and unlisted(a, b, verdict):
-            continue
-        found.append(
-            Discrepancy(
-                verdict=verdict,
-                subject=a.claim.subject,
-                property=a.claim.property,
-                explanation=why,
-                claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
-                subject_name=names.get(a.claim.subject, a.claim.subject),
-                id=discrepancy_id(a.claim.id, b.claim.id),
-                confidence=confidence,
-                fingerprint=fingerprint([a.claim, b.claim]),
-                edits=edits if verdict is not Verdict.CORROBORATED else (),
-            )
-        )
-    return order_discrepancies(found)
+        kept = [d for d in prior.listed if _is_cross(prior, d) and not {c.id for c in d.claims} & (fresh or set())
+                ] if prior is not None else []  # fmt: skip
+        q = _question(key, groups.get(key, []), [*kept, *cross.get(key, [])], lines, names, spell_out, fresh, prior)
+        if q is not None:
+            found[key] = q
+    return found
+
+
+def _with_pairs(q: Question, extra: list[Discrepancy]) -> Question:
+    """q with pairs made by pairing or quotation added (their claims join it, compared by them alone)."""
+    known = {c.id for c in q.claims}
+    new = {c.id: c for d in extra for c in d.claims if c.id not in known}
+    claims = (*q.claims, *sorted(new.values(), key=lambda c: c.id))
+    n, k = len(q.claims), len(claims)
+    codes = "".join(q.codes[cell(i, j, n)] if j < n else Question.NO_PAIR for i in range(k) for j in range(i + 1, k))
+    listed = order_discrepancies([*q.listed, *extra])
+    return replace(q, claims=claims, codes=codes, listed=listed, sides=make_sides(claims, codes, listed))
+
+
+def _is_cross(q: Question, d: Discrepancy) -> bool:
+    """A pair listed in q that was not judged as two claims under q's subject and property."""
+    at = {c.id: i for i, c in enumerate(q.claims)}
+    i, j = sorted((at[d.claims[0].id], at[d.claims[1].id]))
+    return q.codes[cell(i, j, len(q.claims))] == Question.NO_PAIR
+
+
+
+
+def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lines: dict[str, int],
+              names: dict[str, str], spell_out: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None,
+              fresh: frozenset[str] | None, old: Question | None) -> Question | None:  # fmt: skip
+    """The pairs of one question judged: members pairwise, the cross pairs as they are."""
+    kept: dict[tuple[str, str], str] = {}  # the verdict codes of pairs that keep their old verdict
+    old_listed: dict[frozenset[str], Discrepancy] = {}
+    if old is not None and fresh is not None:
+        ids = [c.id for c in old.claims]
+        n_old = len(ids)
+        old_listed = {frozenset(c.id for c in d.claims): d for d in old.listed}
+        for i in range(n_old):
+            if ids[i] in fresh:
+                continue
+            for j in range(i + 1, n_old):
+                if ids[j] not in fresh:
+                    kept[(ids[i], ids[j])] = old.codes[cell(i, j, n_old)]
+    n = len(members)
+    codes: list[str] = []
+    listed: list[Discrepancy] = list(cross)
+    tally: dict[str, int] = {}
+    least: tuple[int, str, ClaimValue, ClaimValue] | None = None  # the most serious pair not listed
+    in_pairs: set[int] = set()
+    for i in range(n):
+        a = members[i]
+        for j in range(i + 1, n):
+            b = members[j]
+            code = kept.get((a.claim.id, b.claim.id))
+            if code == Question.LISTED:
+                listed.append(old_listed[frozenset((a.claim.id, b.claim.id))])
+            elif code is None:
+                result = judge(a, b, explain=False)
+                if result is None:
+                    code = Question.NO_PAIR
+                elif result[0].needs_attention or (spell_out is not None and spell_out(a, b, result[0])):
+                    code = Question.LISTED
+                    d = _discrepancy(a, b, lines, names)
+                    assert d is not None
+                    listed.append(d)
+                else:
+                    code = _CODE[result[0]]
+            codes.append(code)
+            if code != Question.NO_PAIR:
+                in_pairs.update((i, j))
+            if code != Question.LISTED and code != Question.NO_PAIR:
+                verdict = _VERDICT[code]
+                tally[verdict.value] = tally.get(verdict.value, 0) + 1
+                rank = int(code)
+                if least is None or rank <= least[0]:
+                    pair_id = discrepancy_id(a.claim.id, b.claim.id)
+                    if least is None or rank < least[0] or pair_id < least[1]:
+                        least = (rank, pair_id, a, b)
+    order = [m for m in range(n) if m in in_pairs]
+    paired_ids = {members[m].claim.id for m in order}
+    extra = {c.id: c for d in cross for c in d.claims if c.id not in paired_ids}
+    if not in_pairs and not extra:
+        return None
+    views = [view(members[m], lines.get(members[m].claim.id, 0)) if m in in_pairs else None for m in range(n)]
+    claims = [v for v in views if v is not None] + sorted(extra.values(), key=lambda c: c.id)
+    if len(order) < n:  # claims in no pair are left out: the codes are made again over those kept
+        codes = [codes[cell(order[x], order[y], n)] for x in range(len(order)) for y in range(x + 1, len(order))]
+    k = len(claims)
+    if extra:  # claims only in cross pairs: compared with the others by those pairs alone
+        full = []
+        for x in range(k):
+            for y in range(x + 1, k):
+                full.append(codes[cell(x, y, len(order))] if y < len(order) else Question.NO_PAIR)
+        codes = full
+    worst = _discrepancy(least[2], least[3], lines, names) if least is not None else None
+    listed_sorted = order_discrepancies(listed)
+    sides = make_sides(claims, "".join(codes), listed_sorted)
+    return Question(key, tuple(claims), "".join(codes), listed_sorted, worst, sides, tally)
+
+
+def _discrepancy(a: ClaimValue, b: ClaimValue, lines: dict[str, int], names: dict[str, str],
+                 confidence: float = 1.0) -> Discrepancy | None:  # fmt: skip
+    """One pair spelled out: its verdict and explanation, both claims as shown."""
+    edits: tuple[WordEdit, ...] = ()
+    if is_quotation(a) and is_quotation(b):
+        quoted = judge_quotation(a, b)
+        result, edits = (quoted[:2], quoted[2]) if quoted else (None, ())
+    else:
+        result = judge(a, b)
+    if result is None:
+        return None
+    verdict, why = result
+    return Discrepancy(
+        verdict=verdict,
+        subject=a.claim.subject,
+        property=a.claim.property,
+        explanation=why,
+        claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
+        subject_name=names.get(a.claim.subject, a.claim.subject),
+        id=discrepancy_id(a.claim.id, b.claim.id),
+        confidence=confidence,
+        fingerprint=fingerprint([a.claim, b.claim]),
+        edits=edits if verdict is not Verdict.CORROBORATED else (),
+    )
 
 
 def order_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
@@ -366,3 +506,4 @@ def order_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]
     order = {v: i for i, v in enumerate(Verdict)}
     return tuple(sorted(found, key=lambda d: (order[d.verdict], -d.confidence, d.subject, property_key(d.property),
                                               d.claims[0].id, d.claims[1].id)))  # fmt: skip
+

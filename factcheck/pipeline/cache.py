@@ -5,9 +5,10 @@ What it keeps, each under a key made of the hashes of everything it was derived 
   and inode with its sha256, so an unchanged file is not read again; see sources.Seen), and the
   manifest's and the entities file's parse;
 - units: one row per claims file (its claims, anchors, normalized values and problems);
-- groups, pairs and compared: which claims files hold claims of each comparison group, the
-  discrepancies found, and which unit keys they were judged on, so that editing one file
-  re-judges only the pairs it takes part in;
+- groups, questions and compared: which claims files hold claims of each comparison group, the
+  pairs judged, one row per question (subject and property: its claims, the verdict of each pair,
+  the pairs spelled out) with the files of its claims, and which unit keys they were judged on,
+  so that editing one file judges again only the pairs it takes part in;
 - the search index (actions/search_index.py): what search shows of each claim and which claims hold each word.
 
 Nothing in it is a source of truth: deleting the file changes no result. A cache made by other
@@ -31,7 +32,8 @@ from factcheck.pipeline import cache_format
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 3  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams
+SCHEMA = 4  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
+# 4: questions, not pairs
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -40,13 +42,11 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS groups (gkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS groups_by_key ON groups (gkey);
 CREATE INDEX IF NOT EXISTS groups_by_file ON groups (file);
-CREATE TABLE IF NOT EXISTS pairs (file_a TEXT, file_b TEXT, checksum TEXT, data BLOB);
-CREATE INDEX IF NOT EXISTS pairs_a ON pairs (file_a);
-CREATE INDEX IF NOT EXISTS pairs_b ON pairs (file_b);
+CREATE TABLE IF NOT EXISTS questions (qkey TEXT PRIMARY KEY, checksum TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS question_files (qkey TEXT, file TEXT);
+CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
+CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS tallies (file_a TEXT, file_b TEXT, verdict TEXT, n INTEGER);
-CREATE INDEX IF NOT EXISTS tallies_a ON tallies (file_a);
-CREATE INDEX IF NOT EXISTS tallies_b ON tallies (file_b);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_claims (
     rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
@@ -202,39 +202,58 @@ class Cache:
     def files_in_groups(self, gkeys: Iterable[str]) -> set[str]:
         return {f for (f,) in self._select_in("SELECT DISTINCT file FROM groups WHERE gkey IN ({})", gkeys)}
 
-    def pairs(self) -> list[Any]:
-        from factcheck.models import Discrepancy
+    def questions(self) -> list[Any]:
+        """Every question kept, in key order."""
+        return [self._question(checksum, data) for checksum, data in
+                self._rows("SELECT checksum, data FROM questions ORDER BY qkey")]  # fmt: skip
 
-        return [_expect(_load(data, checksum), Discrepancy)
-                for checksum, data in self._rows("SELECT checksum, data FROM pairs")]  # fmt: skip
+    def questions_by_key(self, keys: Iterable[str]) -> dict[str, Any]:
+        return {k: self._question(c, d) for k, c, d in
+                self._select_in("SELECT qkey, checksum, data FROM questions WHERE qkey IN ({})", keys)}  # fmt: skip
 
-    def tallies(self) -> dict[str, int]:
-        """The pairs kept only as a number, by verdict."""
-        return {v: int(n) for v, n in self._rows("SELECT verdict, sum(n) FROM tallies GROUP BY verdict")}
+    def questions_of(self, files: Iterable[str]) -> set[str]:
+        """The keys of the questions with a claim from any of files."""
+        return {k for (k,) in self._select_in("SELECT DISTINCT qkey FROM question_files WHERE file IN ({})", files)}
+
+    def files_of_questions(self, keys: Iterable[str]) -> set[str]:
+        return {f for (f,) in self._select_in("SELECT DISTINCT file FROM question_files WHERE qkey IN ({})", keys)}
+
+    def _question(self, checksum: str, data: bytes) -> Any:
+        from factcheck.models import Question
+
+        return _expect(_load(data, checksum), Question)
+
+    def replace_questions(self, keys: Iterable[str] | None, questions: Iterable[Any], file_of: dict[str, str]) -> None:
+        """Drop the questions under keys (every one when None) and keep questions, each with the
+        files its claims come from (`file_of`: claim id to file)."""
+        if keys is None:
+            self._write("DELETE FROM questions", [()])
+            self._write("DELETE FROM question_files", [()])
+        else:
+            rows = [(k,) for k in keys]
+            self._write("DELETE FROM questions WHERE qkey = ?", rows)
+            self._write("DELETE FROM question_files WHERE qkey = ?", rows)
+        kept: list[tuple[str, str, bytes]] = []
+        files: list[tuple[str, str]] = []
+        for q in questions:
+            blob = _dump(q)
+            kept.append((q.key, _checksum(blob), blob))
+            files.extend((q.key, f) for f in sorted({file_of[c.id] for c in q.claims if c.id in file_of}))
+        self._write("INSERT INTO questions VALUES (?, ?, ?)", kept)
+        self._write("INSERT INTO question_files VALUES (?, ?)", files)
 
     def forget_comparisons(self, files: Iterable[str] | None = None) -> None:
-        """Drop the groups, pairs, tallies and compared keys of files (of every file when None)."""
+        """Drop the groups and compared keys of files (of every file when None)."""
         if files is None:
-            for table in ("groups", "pairs", "tallies", "compared"):
+            for table in ("groups", "compared"):
                 self._write(f"DELETE FROM {table}", [()])
             return
         rows = [(f,) for f in files]
         self._write("DELETE FROM groups WHERE file = ?", rows)
-        for table in ("pairs", "tallies"):  # two deletes: each can use its index, an OR cannot
-            self._write(f"DELETE FROM {table} WHERE file_a = ?", rows)
-            self._write(f"DELETE FROM {table} WHERE file_b = ?", rows)
         self._write("DELETE FROM compared WHERE file = ?", rows)
 
-    def record_comparisons(self, groups: Iterable[tuple[str, str]], pairs: Iterable[tuple[str, str, Any]],
-                           compared: Iterable[tuple[str, str]],
-                           tallies: Iterable[tuple[str, str, str, int]] = ()) -> None:  # fmt: skip
-        self._write("INSERT INTO tallies VALUES (?, ?, ?, ?)", list(tallies))
+    def record_comparisons(self, groups: Iterable[tuple[str, str]], compared: Iterable[tuple[str, str]]) -> None:
         self._write("INSERT INTO groups VALUES (?, ?)", list(groups))
-        rows = []
-        for file_a, file_b, value in pairs:
-            blob = _dump(value)
-            rows.append((file_a, file_b, _checksum(blob), blob))
-        self._write("INSERT INTO pairs VALUES (?, ?, ?, ?)", rows)
         self._write("INSERT OR REPLACE INTO compared VALUES (?, ?)", list(compared))
 
     # -- plumbing ---------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import stat
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -16,8 +15,8 @@ from factcheck.errors import RegistryError
 from factcheck.files import check_regular
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.quotes import quotation_keys
-from factcheck.judge.verdicts import compare, discrepancy_id, group_key, order_discrepancies
-from factcheck.models import Anchor, Claim, Discrepancy, Entity, Verdict
+from factcheck.judge.verdicts import discrepancy_id, group_key, judge_questions
+from factcheck.models import Anchor, Claim, Entity, Question
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
 from factcheck.pipeline.unit import Unit
@@ -31,65 +30,51 @@ T = TypeVar("T")
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
 
 
-def judged_pairs(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
-                 all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
-                 ) -> tuple[tuple[Discrepancy, ...], dict[str, int]]:  # fmt: skip
-    """Every pair judged: from the cache when no unit changed; judging only the pairs of changed
-    units when few changed (and their pairs can be found by key); otherwise all of them.
+def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
+                     all_pairs: bool = True, reviewed: frozenset[str] = frozenset()) -> list[Question]:  # fmt: skip
+    """Every question judged: from the cache when no unit changed; judging again only the questions
+    changed units take part in when few changed (and their pairs can be found by key), keeping the
+    verdicts of pairs between unchanged claims; otherwise all of them.
 
-    Returns the pairs listed and the number of the others by verdict: with `all_pairs` every pair
-    is listed; without, only those that need attention, and the cache keeps only those and, for
-    the others, how many there are between each two files. A pair someone has reviewed (its id in
-    `reviewed`) is always listed: the decision may make it a conflict."""
+    With `all_pairs` every pair is spelled out; without, only those that need attention and those
+    someone reviewed (their ids in `reviewed`: the decision may make one a conflict)."""
     mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
     keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
     if store and compared and not changed:
-        return order_discrepancies(store.pairs()), store.tallies()
+        return store.questions()
+    spell_out = None if not (all_pairs or reviewed) else (
+        lambda a, b, v: all_pairs or discrepancy_id(a.claim.id, b.claim.id) in reviewed)  # fmt: skip
     present = [f for f in changed if f in keys]
     few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(keys)
     mine = units.load(present) if few else {}
     lookup = _lookups(mine, entities, glossary) if few else None
-    tally = Tally(all_pairs, reviewed)
     if store is not None and lookup is not None:
-        neighbours = units.load(store.files_in_groups(lookup) - set(present))
-        new = [cv for u in mine.values() for cv in u.values]
-        known = [cv for u in neighbours.values() for cv in u.values]
-        found = compare(new, entities, _lines([*mine.values(), *neighbours.values()]), glossary, known=known,
-                        unlisted=tally.add)  # fmt: skip
+        stored = store.unit_keys()
+        fresh = frozenset(i.removeprefix(REJECTED_MARK) for f in changed if f in stored for i in stored[f][2]) | frozenset(
+            c.id for u in mine.values() for c in u.claims)  # fmt: skip
+        touched = store.questions_of(changed)  # the questions the changed files took part in
+        involved = store.files_in_groups(lookup) | store.files_of_questions(touched)
+        both = {**mine, **units.load(involved - set(present) - (changed - keys.keys()))}
+        values = [cv for u in both.values() for cv in u.values]
+        wanted = touched | {"|".join(group_key(cv)) for u in mine.values() for cv in u.values}
+        found = judge_questions(values, entities, _lines(both.values()), glossary, spell_out, fresh,
+                                store.questions_by_key, wanted)  # fmt: skip
         store.forget_comparisons(changed)
-        _record(store, found, tally, {**mine, **neighbours}, present, keys)
-        return order_discrepancies(store.pairs()), store.tallies()
+        store.replace_questions(touched | found.keys(), found.values(), _file_of(both))
+        store.record_comparisons(groups=[(g, f) for f in present for g in mine[f].groups],
+                                 compared=[(f, keys[f]) for f in present])  # fmt: skip
+        return store.questions()
     everything = units.load(units.keys)
     values = [cv for u in everything.values() for cv in u.values]
-    found = compare(values, entities, _lines(everything.values()), glossary, unlisted=tally.add)
+    found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out)
     if store:
         store.forget_comparisons()
-        _record(store, found, tally, everything, list(units.keys), keys)
-    return found, tally.totals()
-
-
-class Tally:
-    """Pairs that need no attention, counted between each two claims files instead of listed."""
-
-    def __init__(self, all_pairs: bool, reviewed: frozenset[str] = frozenset()) -> None:
-        self.counts: Counter[tuple[str, str, str]] = Counter()
-        self.reviewed = reviewed
-        self.add = None if all_pairs else self._add
-
-    def _add(self, a: ClaimValue, b: ClaimValue, verdict: Verdict) -> bool:
-        """Count the pair (True), unless someone reviewed it (False: it is listed)."""
-        if self.reviewed and discrepancy_id(a.claim.id, b.claim.id) in self.reviewed:
-            return False
-        self.counts[(a.claim.file, b.claim.file, verdict.value)] += 1
-        return True
-
-    def totals(self) -> dict[str, int]:
-        out: Counter[str] = Counter()
-        for (_a, _b, verdict), n in self.counts.items():
-            out[verdict] += n
-        return dict(out)
+        store.replace_questions(None, found.values(), _file_of(everything))
+        store.record_comparisons(groups=[(g, f) for f in keys for g in everything[f].groups],
+                                 compared=list(keys.items()))  # fmt: skip
+    return list(found.values())
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
@@ -128,15 +113,11 @@ def _group_tag(cv: ClaimValue) -> str:
     return "g|" + "|".join(group_key(cv))
 
 
-def _record(store: Cache, found: Sequence[Discrepancy], tally: Tally, units: dict[str, Unit], files: list[str],
-            keys: dict[str, str]) -> None:  # fmt: skip
-    file_of = {c.id: u.file for u in units.values() for c in u.claims}
-    store.record_comparisons(
-        groups=[(g, f) for f in files for g in units[f].groups],
-        pairs=[(file_of[d.claims[0].id], file_of[d.claims[1].id], d) for d in found],
-        compared=[(f, keys[f]) for f in files],
-        tallies=[(a, b, verdict, n) for (a, b, verdict), n in tally.counts.items()],
-    )
+REJECTED_MARK = "!"  # before a rejected claim's id in the ids a unit keeps (no id starts with it)
+
+
+def _file_of(units: dict[str, Unit]) -> dict[str, str]:
+    return {c.id: u.file for u in units.values() for c in u.claims}
 
 
 def _lines(units: Any) -> dict[str, int]:

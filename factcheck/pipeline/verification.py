@@ -24,13 +24,14 @@ from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_cla
 from factcheck.pipeline import cache_format
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
 from factcheck.pipeline.incremental import (
+    REJECTED_MARK,
     FileHashes,
     Lazy,
     Unit,
     Units,
     cached_entities,
     comparison_keys,
-    judged_pairs,
+    judged_questions,
     manifest_loader,
     seen_map,
     settings_key,
@@ -139,19 +140,17 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
     reviews = load_reviews(root, settings)
-    # every pair is judged and kept until the findings are made: a finding's sides need its agreeing pairs
-    discrepancies, _ = judged_pairs(units, store, entities, ctx.glossary, True, frozenset(reviews))
+    questions = judged_questions(units, store, entities, ctx.glossary, all_pairs, frozenset(reviews))
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
         problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
     if store:
         store.commit()
-    reviewed = apply_reviews(discrepancies, reviews)
-    listed = reviewed if all_pairs else tuple(d for d in reviewed if d.verdict.needs_attention or d.review)
-    unlisted: dict[str, int] = {}
-    for d in reviewed if not all_pairs else ():
-        if not (d.verdict.needs_attention or d.review):
+    findings, spelled, unlisted = gather(questions, lambda listed: apply_reviews(listed, reviews))
+    listed = spelled if all_pairs else tuple(d for d in spelled if d.verdict.needs_attention or d.review)
+    for d in spelled if not all_pairs else ():
+        if not (d.verdict.needs_attention or d.review):  # spelled out (made by pairing), yet counted
             unlisted[d.verdict.value] = unlisted.get(d.verdict.value, 0) + 1
     return Verification(
         root=str(root),
@@ -162,7 +161,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         discrepancies=listed,
         entities=entities,
         unlisted=unlisted,
-        findings=gather(reviewed),
+        findings=findings,
     )
 
 
@@ -289,9 +288,6 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
                 check_claims([c for f in both for c in pair[f].claims], names)
             mine.add(claim_id)
     return count
-
-
-REJECTED_MARK = "!"  # before a rejected claim's id in the ids a unit keeps (no id starts with it)
 
 
 def kept_ids(claims: Sequence[Claim]) -> list[str]:

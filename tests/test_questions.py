@@ -1,0 +1,98 @@
+"""Judging by question: a pair that is only counted gets the verdict full judgement gives it.
+
+Most pairs of a large registry are judged without their explanation and kept as a verdict code
+(judge/verdicts.py, judge_questions). These tests compare that path with spelling out every pair
+in full, on a dense project from benchmarks/gen_dense.py (figures, dates and titles that recur,
+hedged, rounded, changed and planted wrong), and check an edit and an added source against a run
+without the cache.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from factcheck.judge.verdicts import judge
+from factcheck.pipeline.verification import Context, _checker, verify
+from factcheck.project import Project
+from factcheck.registry.load import alias_index, claim_files, load_entities
+from factcheck.sources.load import scan_sources
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from gen_dense import generate_dense  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dense") / "project"
+    generate_dense(60, root, seed=7)
+    return root
+
+
+def _values(root: Path) -> list:
+    project = Project.at(root)
+    sources = {s.name: s for s in scan_sources(root, project.settings)[0]}
+    entities, _terms = load_entities(root / "claims", project.settings)
+    ctx = Context(root, project.settings, alias_index(entities), {}, sources, {}, entities)
+    check = _checker(ctx)
+    return [cv for file in claim_files(root / "claims") for cv in check(file).values]
+
+
+def test_a_verdict_without_its_explanation_is_the_verdict_with_it(dense: Path) -> None:
+    """judge(explain=False) on pairs of claims of every kind, about the same thing or not."""
+    values = _values(dense)
+    rng = random.Random(3)
+    pairs = [(rng.choice(values), rng.choice(values)) for _ in range(4000)]
+    by_question: dict[tuple[str, str], list] = {}
+    for cv in values:
+        by_question.setdefault((cv.claim.subject, cv.claim.property), []).append(cv)
+    pairs += [(a, b) for group in by_question.values() for a in group[:12] for b in group[:12] if a is not b]
+    seen: Counter[str] = Counter()
+    for a, b in pairs:
+        full, fast = judge(a, b), judge(a, b, explain=False)
+        assert (full and full[0]) == (fast and fast[0]), (a.claim.value, b.claim.value)
+        seen[full[0].value if full else "none"] += 1
+    assert {"conflict", "changed", "rounding", "consistent", "corroborated", "none"} <= set(seen)
+
+
+def test_findings_from_verdict_codes_equal_findings_from_every_pair_spelled_out(dense: Path) -> None:
+    every = verify(dense, cache=False, all_pairs=True)
+    listed = verify(dense, cache=False, all_pairs=False)
+    assert [f.to_dict() for f in listed.findings] == [f.to_dict() for f in every.findings]
+    assert listed.counts() == every.counts()
+    assert listed.discrepancies == tuple(d for d in every.discrepancies if d.needs_attention)
+    assert len(listed.discrepancies) < len(every.discrepancies) // 10
+    assert {f.verdict.value for f in listed.findings} >= {"conflict", "changed", "corroborated"}
+
+
+@pytest.mark.parametrize("all_pairs", [False, True])
+def test_an_edit_and_an_added_source_equal_a_run_without_the_cache(dense: Path, tmp_path: Path,
+                                                                   all_pairs: bool) -> None:  # fmt: skip
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(dense, root)
+    verify(root, all_pairs=all_pairs)
+    claims = root / "claims" / "src-00003.yaml"
+    text = claims.read_text(encoding="utf-8")
+    props = re.findall(r"property: (.*)", text)  # a claim moved to another question, another one's time dropped
+    text = text.replace(f"property: {props[0]}", f"property: {props[-1]}", 1).replace("    as_of: ", "    # as_of: ", 1)
+    claims.write_text(text, encoding="utf-8")
+    assert verify(root, all_pairs=all_pairs).to_dict() == verify(root, cache=False, all_pairs=all_pairs).to_dict()
+    (root / "seeds" / "extra.txt").write_text((root / "seeds" / "src-00004.txt").read_text(encoding="utf-8") + "\nMore.\n",
+                                              encoding="utf-8")  # fmt: skip
+    with open(root / "seeds" / "manifest.yaml", "a", encoding="utf-8") as manifest:
+        manifest.write("  - file: extra.txt\n    title: Extra\n    published: 2024-06-03\n")
+    copied = (root / "claims" / "src-00004.yaml").read_text(encoding="utf-8")
+    copied = copied.replace("source: src-00004.txt", "source: extra.txt").replace("id: s00004-", "id: extra-")
+    (root / "claims" / "extra.yaml").write_text(copied, encoding="utf-8")
+    after = verify(root, all_pairs=all_pairs).to_dict()
+    assert after == verify(root, cache=False, all_pairs=all_pairs).to_dict()
+    (root / "claims" / "src-00003.yaml").unlink()
+    assert verify(root, all_pairs=all_pairs).to_dict() == verify(root, cache=False, all_pairs=all_pairs).to_dict()
