@@ -364,9 +364,10 @@ def _span(days: int) -> str:
     return f"{days} day{'s' if days != 1 else ''}"
 
 
-def change_evidence(a: ClaimValue, b: ClaimValue) -> str | None:
+def change_evidence(a: ClaimValue, b: ClaimValue, explain: bool = True) -> str | None:
     """Why two incompatible values are a change over time rather than a contradiction, in a sentence
-    naming the evidence; None when there is none (then they are a contradiction)."""
+    naming the evidence; None when there is none (then they are a contradiction). `explain` False:
+    "" for the sentence, when only whether there is evidence is wanted."""
     ta, tb = _when(a), _when(b)
     if ta is not None and tb is not None and ta.start > tb.start:
         a, b, ta, tb = b, a, tb, ta
@@ -374,13 +375,13 @@ def change_evidence(a: ClaimValue, b: ClaimValue) -> str | None:
     for earlier, later in ((first, second), (second, first)) if ta == tb else ((first, second),):
         words = cue_evidence(earlier, later)
         if words is not None:
-            return (
+            return "" if not explain else (
                 f"the later source says '{words}': {_q(earlier.claim.value)} ({_at(earlier)}) became "
                 f"{_q(later.claim.value)} ({_at(later)})"
             )
     explicit = {"as of", "period"}
     if ta and tb and not ta.overlaps(tb) and (first.time_label in explicit or second.time_label in explicit):
-        return (
+        return "" if not explain else (
             f"{_q(first.claim.value)} refers to {ta.human()} and {_q(second.claim.value)} to {tb.human()} "
             f"(as the claims' {'period' if 'period' in (first.time_label, second.time_label) else 'as_of'} says): "
             "a change over time"
@@ -390,7 +391,7 @@ def change_evidence(a: ClaimValue, b: ClaimValue) -> str | None:
     days, kind = settling_time(first, second)
     gap = days_between(ta, tb)
     if days is not None and gap >= max(days, 1):
-        return (
+        return "" if not explain else (
             f"{_q(first.claim.value)} ({ta.human()}) and {_q(second.claim.value)} ({tb.human()}) are {_span(gap)} "
             f"apart, time enough for {kind} to change (it can in {_span(days)})"
         )

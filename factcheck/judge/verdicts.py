@@ -268,7 +268,7 @@ def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, 
         return None  # a figure and a date, a date and a title: different kinds are never compared
     if result is None or not result[0].needs_attention:
         return result
-    evidence = change_evidence(a, b)
+    evidence = change_evidence(a, b, explain)
     if evidence is not None:
         return Verdict.CHANGED, evidence
     verdict, why = result

@@ -101,30 +101,65 @@ def loads(row: bytes) -> Any:
         raise CacheFormatError(f"a malformed row: {type(exc).__name__}") from None
 
 
+_PLAIN = frozenset({type(None), str, int, float, bool})
+
+
 def _encode(obj: Any) -> Any:
+    t = type(obj)
+    if t in _PLAIN:
+        return obj
+    encoder = _ENCODERS.get(t) or _encoder(t)
+    return encoder(obj)
+
+
+def _encode_tuple(obj: tuple[Any, ...]) -> Any:
+    return {"t": [x if type(x) in _PLAIN else _encode(x) for x in obj]}
+
+
+def _encode_list(obj: list[Any]) -> Any:
+    return [x if type(x) in _PLAIN else _encode(x) for x in obj]
+
+
+def _encode_dict(obj: dict[Any, Any]) -> Any:
+    return {"m": [[_encode(k), _encode(v)] for k, v in obj.items()]}
+
+
+def _encode_date(obj: dt.date) -> Any:
+    return {"d": obj.isoformat()}
+
+
+_ENCODERS: dict[type, Any] = {tuple: _encode_tuple, list: _encode_list, dict: _encode_dict, dt.date: _encode_date}
+
+
+def _encoder(t: type) -> Any:
+    """How to encode a value of type t (worked out once per type), or TypeError."""
     from factcheck.yamlfile import YamlList, YamlMap
 
-    t = type(obj)
-    if obj is None or t is str or t is int or t is float or t is bool:
-        return obj
-    if t is tuple:
-        return {"t": [_encode(x) for x in obj]}
-    if t is list:
-        return [_encode(x) for x in obj]
-    if t is dict:
-        return {"m": [[_encode(k), _encode(v)] for k, v in obj.items()]}
-    if t is dt.date:
-        return {"d": obj.isoformat()}
+    encoder: Any
     if t is YamlMap:
-        return {"ym": [[k, _encode(v)] for k, v in obj.items()], "l": obj.line, "kl": list(obj.key_lines.items())}
-    if t is YamlList:
-        return {"yl": [_encode(x) for x in obj], "l": obj.line, "il": list(obj.item_lines)}
-    known = _classes().get(t.__name__)
-    if known is None or known[0] is not t:
-        raise TypeError(f"a {t.__name__} cannot be kept in the cache")
-    if isinstance(obj, Enum):
-        return {"e": t.__name__, "v": obj.value}
-    return {"c": t.__name__, "f": [_encode(getattr(obj, name)) for name in known[1]]}
+
+        def encoder(obj: Any) -> Any:
+            return {"ym": [[k, _encode(v)] for k, v in obj.items()], "l": obj.line, "kl": list(obj.key_lines.items())}
+    elif t is YamlList:
+
+        def encoder(obj: Any) -> Any:
+            return {"yl": [_encode(x) for x in obj], "l": obj.line, "il": list(obj.item_lines)}
+    else:
+        known = _classes().get(t.__name__)
+        if known is None or known[0] is not t:
+            raise TypeError(f"a {t.__name__} cannot be kept in the cache")
+        name, fields = t.__name__, known[1]
+        if issubclass(t, Enum):
+
+            def encoder(obj: Any) -> Any:
+                return {"e": name, "v": obj.value}
+        else:
+
+            def encoder(obj: Any) -> Any:
+                return {"c": name, "f": [x if type(x) in _PLAIN else _encode(x)
+                                         for x in [getattr(obj, f) for f in fields]]}  # fmt: skip
+    _ENCODERS[t] = encoder
+    return encoder
 
 
 def _decode(obj: dict[str, Any]) -> Any:

@@ -220,7 +220,7 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
                  jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
     """Check files in order, in several processes when there are many and jobs allows. A unit from
-    another process comes in the cache's format, which the cache keeps as it is."""
+    another process comes with its cache row, which the cache keeps as it is."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if jobs is None:
         jobs = cores if len(files) >= PARALLEL_FROM else 1
@@ -241,14 +241,24 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
             for file in chunk:
                 if progress is not None:
                     progress(file.name, len(files))
-            for row in units:
-                yield cache_format.loads(row), row
+            yield from units
 
 
-def _check_chunk(task: tuple[Context, list[Path]]) -> list[bytes]:
+def _check_chunk(task: tuple[Context, list[Path]]) -> list[tuple[Unit, bytes | None]]:
+    """Units checked in a worker, each with its cache row (encoding is the costly part of keeping
+    it, so it is done here, in parallel). The unit itself comes back to the main process pickled,
+    between our own processes, never from disk."""
     ctx, files = task
     check = _checker(ctx)
-    return [cache_format.dumps(check(file)) for file in files]
+    out: list[tuple[Unit, bytes | None]] = []
+    for file in files:
+        unit = check(file)
+        try:
+            row: bytes | None = cache_format.dumps(unit)
+        except TypeError:  # a value the cache's format cannot hold: the unit is not kept
+            row = None
+        out.append((unit, row))
+    return out
 
 
 def _checker(ctx: Context) -> Callable[[Path], Unit]:
