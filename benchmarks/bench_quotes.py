@@ -156,7 +156,7 @@ def score(discrepancies: list[dict], planted: dict[tuple[str, str], str]) -> tup
 def compare_only(root: Path) -> tuple[float, float, int]:
     """The comparison stage alone on the project's statements, in this process: seconds (wall
     clock and CPU: on a shared machine the CPU time is the fairer figure) and pairs."""
-    from factcheck.judge.verdicts import compare
+    from factcheck.judge.questions import compare
     from factcheck.normalize.claims import glossary_index, normalize_claim
     from factcheck.registry.load import load_registry
     from factcheck.sources.load import load_sources

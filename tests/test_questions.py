@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.judge.bulk import group_codes
+from factcheck.judge.sides import CODE
 from factcheck.judge.verdicts import judge
+from factcheck.models import Verdict
 from factcheck.pipeline.verification import Context, _checker, verify
 from factcheck.project import Project
 from factcheck.registry.load import alias_index, claim_files, load_entities
@@ -59,6 +62,27 @@ def test_a_verdict_without_its_explanation_is_the_verdict_with_it(dense: Path) -
         assert (full and full[0]) == (fast and fast[0]), (a.claim.value, b.claim.value)
         seen[full[0].value if full else "none"] += 1
     assert {"conflict", "changed", "rounding", "consistent", "corroborated", "none"} <= set(seen)
+
+
+def test_a_group_judged_at_once_gets_the_verdicts_of_judging_each_pair(dense: Path) -> None:
+    """judge/bulk.py against verdicts.judge: on every question of the project, and on random groups
+    of claims of every kind and unit (figures, dates, posts, hedged, dated, with change cues)."""
+    values = _values(dense)
+    by_question: dict[tuple[str, str], list] = {}
+    for cv in values:
+        by_question.setdefault((cv.claim.subject, cv.claim.property.casefold()), []).append(cv)
+    rng = random.Random(5)
+    groups = [*by_question.values(), *(rng.sample(values, 60) for _ in range(40))]
+    seen: Counter[str] = Counter()
+    for group in groups:
+        expected = []
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                result = judge(a, b)
+                expected.append(CODE[result[0]] if result else "-")
+        assert group_codes(group) == expected
+        seen.update(expected)
+    assert {CODE[v] for v in Verdict if not v.value.startswith(("mis", "alt"))} <= set(seen)
 
 
 def test_findings_from_verdict_codes_equal_findings_from_every_pair_spelled_out(dense: Path) -> None:

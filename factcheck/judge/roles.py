@@ -86,3 +86,8 @@ def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
         f"{_q(va.text)} and {_q(vb.text)} are two different posts: one person can hold two, or a source has it "
         "wrong; check which"
     )
+
+
+def role_verdict(va: TextValue, vb: TextValue) -> Verdict:
+    """judge_roles' verdict alone (judge/bulk.py)."""
+    return judge_roles(va, vb)[0]

@@ -18,21 +18,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rapidfuzz import fuzz
 
 from factcheck.judge.change import change_evidence
-from factcheck.judge.events import PUBLISHED, anchor_on_events
-from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
+from factcheck.judge.events import PUBLISHED
+from factcheck.judge.quotes import is_quotation, judge_quotation
 from factcheck.judge.roles import judge_roles
-from factcheck.judge.sides import CODE as _CODE
-from factcheck.judge.sides import VERDICT as _VERDICT
-from factcheck.judge.sides import cell, make_sides
-from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Entity, Question, Verdict, WordEdit
+from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
@@ -317,186 +312,6 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
         time=cv.time if cv.time_label != "published" else None,
         reading=cv.reading(),
         status=cv.claim.status,
-    )
-
-
-def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
-            terms: dict[str, str] | None = None) -> tuple[Discrepancy, ...]:  # fmt: skip
-    """Every pair of claims about the same thing, each spelled out with its verdict."""
-    questions = judge_questions(values, entities, lines, terms, spell_out=lambda a, b, v: True)
-    return order_discrepancies(d for q in questions.values() for d in q.listed)
-
-
-def judge_questions(
-    values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
-    terms: dict[str, str] | None = None, spell_out: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None = None,
-    fresh: frozenset[str] | None = None, old: Callable[[set[str]], dict[str, Question]] | None = None,
-    wanted: set[str] | None = None,
-) -> dict[str, Question]:  # fmt: skip
-    """Every pair of claims about the same thing, judged, by question (subject and property key):
-    reviewed claims by subject and property (two in one source too), pairs involving a proposed
-    claim by pairing's judgement (with its confidence) across sources, statements by their words.
-
-    A pair is spelled out as a Discrepancy when it needs attention, or when `spell_out` says so;
-    the others are kept as their verdict only (most pairs in a large registry agree or show a change).
-
-    After an edit: `fresh` are the ids of the claims in the files that changed, `wanted` the keys of
-    the questions they took part in or take part in now, and `old(keys)` the questions judged
-    before. A pair of two claims that are not fresh keeps its verdict from before; every other pair
-    is judged. Returned: the wanted questions, and any other question a new pair by pairing or
-    quotation falls under (the new pair added to it)."""
-    from factcheck.judge.pairing import topic_free_pairs
-
-    entities = list(entities)
-    values = anchor_on_events(sorted(values, key=lambda cv: (cv.claim.file, cv.claim.line)), entities)
-    names = {e.id: e.name for e in entities}
-    groups: dict[str, list[ClaimValue]] = defaultdict(list)
-    for cv in values:
-        if cv.claim.status != "proposed" and not is_quotation(cv):  # statements: paired by their words
-            groups["|".join(group_key(cv))].append(cv)
-    fresh_objects = None if fresh is None else {id(cv) for cv in values if cv.claim.id in fresh}
-    cross: dict[str, list[Discrepancy]] = defaultdict(list)
-    pairs: list[tuple[ClaimValue, ClaimValue, float]] = []
-    if any(cv.claim.status == "proposed" for cv in values):
-        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh_objects))
-    paired = {(id(a), id(b)) for a, b, _c in pairs}
-    pairs.extend(quotation_pairs(values, fresh_objects, paired))  # the same words, whoever they are attributed to
-    for a, b, confidence in pairs:
-        d = _discrepancy(a, b, lines, names, confidence)
-        if d is not None:
-            cross["|".join((d.subject, property_key(d.property)))].append(d)
-    keys = set(groups) | set(cross) if wanted is None else wanted | set(cross)
-    before = old(keys) if old is not None else {}
-    found: dict[str, Question] = {}
-    for key in sorted(keys):
-        prior = before.get(key)
-        if wanted is not None and key not in wanted and prior is not None:  # only a new pair falls under it
-            found[key] = _with_pairs(prior, cross[key])
-            continue
-        kept = [d for d in prior.listed if _is_cross(prior, d) and not {c.id for c in d.claims} & (fresh or set())
-                ] if prior is not None else []  # fmt: skip
-        q = _question(key, groups.get(key, []), [*kept, *cross.get(key, [])], lines, names, spell_out, fresh, prior)
-        if q is not None:
-            found[key] = q
-    return found
-
-
-def _with_pairs(q: Question, extra: list[Discrepancy]) -> Question:
-    """q with pairs made by pairing or quotation added (their claims join it, compared by them alone)."""
-    known = {c.id for c in q.claims}
-    new = {c.id: c for d in extra for c in d.claims if c.id not in known}
-    claims = (*q.claims, *sorted(new.values(), key=lambda c: c.id))
-    n, k = len(q.claims), len(claims)
-    codes = "".join(q.codes[cell(i, j, n)] if j < n else Question.NO_PAIR for i in range(k) for j in range(i + 1, k))
-    listed = order_discrepancies([*q.listed, *extra])
-    return replace(q, claims=claims, codes=codes, listed=listed, sides=make_sides(claims, codes, listed))
-
-
-def _is_cross(q: Question, d: Discrepancy) -> bool:
-    """A pair listed in q that was not judged as two claims under q's subject and property."""
-    at = {c.id: i for i, c in enumerate(q.claims)}
-    i, j = sorted((at[d.claims[0].id], at[d.claims[1].id]))
-    return q.codes[cell(i, j, len(q.claims))] == Question.NO_PAIR
-
-
-
-
-def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lines: dict[str, int],
-              names: dict[str, str], spell_out: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None,
-              fresh: frozenset[str] | None, old: Question | None) -> Question | None:  # fmt: skip
-    """The pairs of one question judged: members pairwise, the cross pairs as they are."""
-    kept: dict[tuple[str, str], str] = {}  # the verdict codes of pairs that keep their old verdict
-    old_listed: dict[frozenset[str], Discrepancy] = {}
-    if old is not None and fresh is not None:
-        ids = [c.id for c in old.claims]
-        n_old = len(ids)
-        old_listed = {frozenset(c.id for c in d.claims): d for d in old.listed}
-        for i in range(n_old):
-            if ids[i] in fresh:
-                continue
-            for j in range(i + 1, n_old):
-                if ids[j] not in fresh:
-                    kept[(ids[i], ids[j])] = old.codes[cell(i, j, n_old)]
-    n = len(members)
-    codes: list[str] = []
-    listed: list[Discrepancy] = list(cross)
-    tally: dict[str, int] = {}
-    least: tuple[int, str, ClaimValue, ClaimValue] | None = None  # the most serious pair not listed
-    in_pairs: set[int] = set()
-    for i in range(n):
-        a = members[i]
-        for j in range(i + 1, n):
-            b = members[j]
-            code = kept.get((a.claim.id, b.claim.id))
-            if code == Question.LISTED:
-                listed.append(old_listed[frozenset((a.claim.id, b.claim.id))])
-            elif code is None:
-                result = judge(a, b, explain=False)
-                if result is None:
-                    code = Question.NO_PAIR
-                elif result[0].needs_attention or (spell_out is not None and spell_out(a, b, result[0])):
-                    code = Question.LISTED
-                    d = _discrepancy(a, b, lines, names)
-                    assert d is not None
-                    listed.append(d)
-                else:
-                    code = _CODE[result[0]]
-            codes.append(code)
-            if code != Question.NO_PAIR:
-                in_pairs.update((i, j))
-            if code != Question.LISTED and code != Question.NO_PAIR:
-                verdict = _VERDICT[code]
-                tally[verdict.value] = tally.get(verdict.value, 0) + 1
-                rank = int(code)
-                if least is None or rank <= least[0]:
-                    pair_id = discrepancy_id(a.claim.id, b.claim.id)
-                    if least is None or rank < least[0] or pair_id < least[1]:
-                        least = (rank, pair_id, a, b)
-    order = [m for m in range(n) if m in in_pairs]
-    paired_ids = {members[m].claim.id for m in order}
-    extra = {c.id: c for d in cross for c in d.claims if c.id not in paired_ids}
-    if not in_pairs and not extra:
-        return None
-    views = [view(members[m], lines.get(members[m].claim.id, 0)) if m in in_pairs else None for m in range(n)]
-    claims = [v for v in views if v is not None] + sorted(extra.values(), key=lambda c: c.id)
-    if len(order) < n:  # claims in no pair are left out: the codes are made again over those kept
-        codes = [codes[cell(order[x], order[y], n)] for x in range(len(order)) for y in range(x + 1, len(order))]
-    k = len(claims)
-    if extra:  # claims only in cross pairs: compared with the others by those pairs alone
-        full = []
-        for x in range(k):
-            for y in range(x + 1, k):
-                full.append(codes[cell(x, y, len(order))] if y < len(order) else Question.NO_PAIR)
-        codes = full
-    worst = _discrepancy(least[2], least[3], lines, names) if least is not None else None
-    listed_sorted = order_discrepancies(listed)
-    sides = make_sides(claims, "".join(codes), listed_sorted)
-    return Question(key, tuple(claims), "".join(codes), listed_sorted, worst, sides, tally)
-
-
-def _discrepancy(a: ClaimValue, b: ClaimValue, lines: dict[str, int], names: dict[str, str],
-                 confidence: float = 1.0) -> Discrepancy | None:  # fmt: skip
-    """One pair spelled out: its verdict and explanation, both claims as shown."""
-    edits: tuple[WordEdit, ...] = ()
-    if is_quotation(a) and is_quotation(b):
-        quoted = judge_quotation(a, b)
-        result, edits = (quoted[:2], quoted[2]) if quoted else (None, ())
-    else:
-        result = judge(a, b)
-    if result is None:
-        return None
-    verdict, why = result
-    return Discrepancy(
-        verdict=verdict,
-        subject=a.claim.subject,
-        property=a.claim.property,
-        explanation=why,
-        claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
-        subject_name=names.get(a.claim.subject, a.claim.subject),
-        id=discrepancy_id(a.claim.id, b.claim.id),
-        confidence=confidence,
-        fingerprint=fingerprint([a.claim, b.claim]),
-        edits=edits if verdict is not Verdict.CORROBORATED else (),
     )
 
 

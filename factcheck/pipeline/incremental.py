@@ -14,8 +14,9 @@ from typing import Any, TypeVar, overload
 from factcheck.errors import RegistryError
 from factcheck.files import check_regular
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
+from factcheck.judge.questions import judge_questions
 from factcheck.judge.quotes import quotation_keys
-from factcheck.judge.verdicts import discrepancy_id, group_key, judge_questions
+from factcheck.judge.verdicts import discrepancy_id, group_key
 from factcheck.models import Anchor, Claim, Entity, Question
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
