@@ -151,7 +151,7 @@ def _when(c: ClaimView) -> str:
 
 
 def _print_finding(out: Console, f: Finding, full: bool) -> None:
-    worst = min(f.pairs, key=lambda d: (list(Verdict).index(d.verdict), not d.needs_attention, d.id))
+    worst = f.worst
     title = f"{clean(f.subject_name)} · {clean(f.property)}"
     room = max(20, out.width - 4 - len(f"  [{worst.id}]"))  # the id stays whole on the heading's line
     head = Text(title if len(title) <= room else title[: room - 1] + "…", style="bold")

@@ -392,6 +392,7 @@ class Finding:
     explanation: str
     sides: tuple[tuple[ClaimView, ...], ...]
     pairs: tuple[Discrepancy, ...]  # the pairs spelled out: the most serious, and every one that needs attention
+    worst: Discrepancy  # the pair its verdict and explanation come from
     tally: dict[str, int] = field(default_factory=dict)  # every pair judged in it, by verdict
 
     @builtins.property  # the field `property` hides the builtin from type checkers

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Finding, Source, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
 from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
@@ -125,12 +125,6 @@ def review_line(d: Discrepancy) -> str:
     return f"Reopened (a claim changed since): {text}" if r.stale else text
 
 
-def _worst(f: Finding) -> Discrepancy:
-    """The pair a finding's verdict comes from: the most serious, an open one first."""
-    order = list(Verdict)
-    return min(f.pairs, key=lambda d: (order.index(d.verdict), not d.needs_attention, d.id))
-
-
 def to_markdown(verification: Verification, include_corroborated: bool = True) -> str:
     lines = ["# factcheck discrepancy report", ""]
     counts = verdict_counts(verification)
@@ -153,7 +147,7 @@ def to_markdown(verification: Verification, include_corroborated: bool = True) -
             continue
         lines += ["", f"## {VERDICT_LABELS[verdict]} ({len(found)})"]
         for f in found:
-            d = _worst(f)
+            d = f.worst
             lines += [
                 "",
                 f"### {md_escape(f.subject_name)} · {md_escape(f.property)}",
@@ -269,7 +263,7 @@ def to_html(verification: Verification, include_corroborated: bool = True, gener
             continue
         out.append(f'<h2 id="{verdict.value}">{e(VERDICT_LABELS[verdict])} ({len(found)})</h2>')
         for f in found:
-            d = _worst(f)
+            d = f.worst
             out.append(
                 f'<section class="discrepancy"><h3>{e(f.subject_name)} · {e(f.property)}</h3>'
                 f'<p><span class="verdict {f.verdict.value}">{f.verdict.value}</span> {e(f.explanation)}</p>'

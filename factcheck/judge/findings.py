@@ -2,8 +2,9 @@
 
 All claims about one subject and property (after aliases) form one finding. Claims that agree —
 every pair between them corroborated, rounding or consistent — stand on one side (judge/sides.py).
-The finding's verdict and explanation are those of its most serious pair, so a reporter reads one
-entry per question with every source on each side, however many pairs it took.
+The finding's verdict and explanation are those of its most serious pair (an open one first; of
+equally serious pairs, the first in registry order), so a reporter reads one entry per question
+with every source on each side, however many pairs it took.
 
 A finding is made from its question (models.Question): the pairs spelled out, with any decision a
 reviewer recorded, and the verdicts of the others, kept only as codes and counts.
@@ -42,7 +43,8 @@ def _finding(q: Question, listed: tuple[Discrepancy, ...]) -> Finding:
     changed = any((a.verdict in AGREE) != (b.verdict in AGREE) for a, b in zip(q.listed, listed, strict=True))
     sides = make_sides(q.claims, q.codes, listed) if changed else q.sides  # a reviewer moved a pair
     pairs = [*listed, *([q.worst] if q.worst is not None else [])]
-    worst = min(pairs, key=lambda d: (_ORDER[d.verdict], not d.needs_attention, d.id))
+    at = {c.id: i for i, c in enumerate(q.claims)}
+    worst = min(pairs, key=lambda d: (_ORDER[d.verdict], not d.needs_attention, sorted(at[c.id] for c in d.claims)))
     tally = dict(q.tally)
     for d in listed:
         tally[d.verdict.value] = tally.get(d.verdict.value, 0) + 1
@@ -54,5 +56,6 @@ def _finding(q: Question, listed: tuple[Discrepancy, ...]) -> Finding:
         explanation=worst.explanation,
         sides=tuple(tuple(q.claims[i] for i in side) for side in sides),
         pairs=tuple(pairs),
+        worst=worst,
         tally=tally,
     )

@@ -154,11 +154,10 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
             codes[at] = Question.LISTED
     joined = "".join(codes)
     tally = {_VERDICT[c].value: joined.count(c) for c in _QUIET if c in joined}
-    least = None  # the most serious pair not spelled out: its explanation may be the finding's
+    least = None  # the most serious pair not spelled out, the first in order: its explanation may be the finding's
     for c in sorted(_QUIET):
         if c in joined:
-            least = min((discrepancy_id(members[i].claim.id, members[j].claim.id), i, j)
-                        for i, j in (_pair_at(at, starts) for at, x in enumerate(codes) if x == c))  # fmt: skip
+            least = _pair_at(joined.index(c), starts)
             break
     in_pairs = set(range(n)) if n > 1 and Question.NO_PAIR not in joined else {
         m for at, x in enumerate(codes) if x != Question.NO_PAIR for m in _pair_at(at, starts)}  # fmt: skip
@@ -178,7 +177,7 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
             for y in range(x + 1, k):
                 full.append(codes[cell(x, y, len(order))] if y < len(order) else Question.NO_PAIR)
         codes = full
-    worst = _discrepancy(members[least[1]], members[least[2]], lines, names) if least is not None else None
+    worst = _discrepancy(members[least[0]], members[least[1]], lines, names) if least is not None else None
     listed_sorted = order_discrepancies(listed)
     sides = make_sides(claims, "".join(codes), listed_sorted)
     return Question(key, tuple(claims), "".join(codes), listed_sorted, worst, sides, tally)
