@@ -315,10 +315,12 @@ def view(cv: ClaimValue, line: int) -> ClaimView:
     )
 
 
+_ORDER = {v: i for i, v in enumerate(Verdict)}
+
+
 def order_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
     """Most serious first; then by subject, property and claim ids, so the order never depends on
     the order pairs were judged in."""
-    order = {v: i for i, v in enumerate(Verdict)}
-    return tuple(sorted(found, key=lambda d: (order[d.verdict], -d.confidence, d.subject, property_key(d.property),
+    return tuple(sorted(found, key=lambda d: (_ORDER[d.verdict], -d.confidence, d.subject, property_key(d.property),
                                               d.claims[0].id, d.claims[1].id)))  # fmt: skip
 

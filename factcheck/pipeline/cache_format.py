@@ -10,7 +10,8 @@ field of the wrong type raises CacheFormatError, and the caller works the row ou
 
 A row is `FORMAT` followed by the JSON text. A tagged JSON object stands for each non-JSON value:
 {"t": [...]} a tuple, {"m": [[key, value], ...]} a mapping, {"d": "2020-01-31"} a date,
-{"c": "Claim", "f": [field values in order]} a value class, {"e": "Verdict", "v": "conflict"} an
+{"c": "Claim", "f": [field values in order]} a value class, {"r": ["2020-01-01", "2020-01-31"]} a
+DateRange (the commonest), {"e": "Verdict", "v": "conflict"} an
 enumeration, {"ym": ..., "l": line, "kl": key lines} / {"yl": ..., "l": line, "il": item lines}
 a registry mapping or list with its line numbers. JSON arrays are lists.
 """
@@ -26,7 +27,9 @@ import typing
 from enum import Enum
 from typing import Any
 
-FORMAT = b"factcheck-cache-1\n"
+from factcheck.models import DateRange
+
+FORMAT = b"factcheck-cache-2\n"
 
 
 class CacheFormatError(ValueError):
@@ -136,7 +139,11 @@ def _encoder(t: type) -> Any:
     from factcheck.yamlfile import YamlList, YamlMap
 
     encoder: Any
-    if t is YamlMap:
+    if t is DateRange:  # the commonest value class: two days, kept short and read back fast
+
+        def encoder(obj: Any) -> Any:
+            return {"r": [obj.start.isoformat(), obj.end.isoformat()]}
+    elif t is YamlMap:
 
         def encoder(obj: Any) -> Any:
             return {"ym": [[k, _encode(v)] for k, v in obj.items()], "l": obj.line, "kl": list(obj.key_lines.items())}
@@ -163,6 +170,11 @@ def _encoder(t: type) -> Any:
 
 
 def _decode(obj: dict[str, Any]) -> Any:
+    if "r" in obj:
+        start, end = _list(obj["r"])
+        if not isinstance(start, str) or not isinstance(end, str):
+            raise CacheFormatError("a date range that is not two days")
+        return DateRange(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     if "c" in obj:
         cls, names, allowed = _classes()[obj["c"]]
         values = obj["f"]
