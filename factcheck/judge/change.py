@@ -152,6 +152,9 @@ CUES = (
 BEFORE_VALUE = 60  # characters before the value a cue may stand in ("has been pushed back to")
 AFTER_VALUE = 60  # and after it, in the same clause ("£9.1m, up from £6.8m"; "Ann Lee, who was promoted")
 CLAUSE_END = re.compile(r"[.;!?]\s")
+# "the latest director, Sally Hodges, and the director of ..., Jean Imray": a cue before ", and" is the
+# earlier item's ("latest" is Hodges's), not the value's.
+NEXT_ITEM = re.compile(r",\s+(?:and|or)\s")
 
 
 def _family(cv: ClaimValue) -> str:
@@ -174,8 +177,9 @@ def cues_near(quote: str, value: str) -> tuple[tuple[str, str], ...]:
         return ()
     start = max(0, at - BEFORE_VALUE)
     before = text[start:at]
-    ends = list(CLAUSE_END.finditer(before))
-    if ends:  # not across the end of a sentence or clause
+    ends = list(CLAUSE_END.finditer(before)) + list(NEXT_ITEM.finditer(before))
+    if ends:  # not across the end of a sentence or clause, nor from the item before in a list
+        ends.sort(key=lambda m: m.end())
         before = before[ends[-1].end() :]
         start = at - len(before)
     after = text[at + len(value) : at + len(value) + AFTER_VALUE]

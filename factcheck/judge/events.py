@@ -30,6 +30,9 @@ TAIL_TERMS = 8  # the words after the offset that name its event
 GENERIC = frozenset({"date", "day", "when", "time", "start"})
 _REF = dt.date(2000, 6, 15)  # any day: an offset is measured by resolving against it
 PUBLISHED = "published"  # ClaimValue.anchor of an offset counted from its source's date
+# A name set off by commas is part of the phrase, not its end: "days after the commissioner, Malcolm
+# Newsam, stepped down" names the event after the name.
+APPOSITIVE = re.compile(r",\s+((?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+),(?=\s)")
 
 
 def _key(term: str) -> str:
@@ -53,7 +56,7 @@ def _tail(cv: ClaimValue) -> str:
     at = quote.casefold().find(fold_plain(cv.claim.value).casefold())
     if at < 0:
         return ""
-    rest = quote[at + len(cv.claim.value) :]
+    rest = APPOSITIVE.sub(r" \1 ", quote[at + len(cv.claim.value) :])
     rest = re.split(r"[.;:!?]|,\s", rest, maxsplit=1)[0]
     return " ".join(rest.split()[:TAIL_TERMS])
 

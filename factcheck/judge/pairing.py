@@ -34,6 +34,7 @@ WORDS_AT = 0.45  # property words must agree at least this much on their own
 CLOSE = 0.6  # weight from which a synonym family beside the value counts as a property word
 EVENT_BLOCKS = ("date", "duration", "time")
 SAME_EVENT_DAYS = 365
+NAMED_BASES = ("subject: clause", "subject: sentence")  # a proposal's subject named beside its figure
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Features:
     scope: frozenset[str] = frozenset()  # where the figure holds: places named beside it ("in Sumatra")
     group: str = ""  # who a count counts when the words say ("soldiers", "gunmen"), not just "people"
     part: bool = False  # a part of a total ("including $281m in cash", "two other victims", "another four")
+    named_subject: bool = False  # a proposal whose subject extract found named in the value's own sentence
 
     @property
     def families(self) -> frozenset[str]:
@@ -141,6 +143,7 @@ def features(
         context=_context(quote, claim.value, extra) if claim.status == "proposed" else frozenset(),
         size=abs(cv.value.value) if isinstance(cv.value, Quantity) and cv.value.value else None,
         **(_around(quote, claim.value) if claim.status == "proposed" else {}),
+        named_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES),
     )
 
 
@@ -331,7 +334,11 @@ def pair_confidence(a: Features, b: Features) -> float:
         if context < CONTEXT_AT or not same_scale(a, b) or not same_scope(a, b):
             return 0.0
         people = (a.subject_kind == "person") + (b.subject_kind == "person")
-        if entities == 0.0 and words >= 0.8 and people < 2 and context >= (0.5 if people else CONTEXT_AT):
+        # Two bodies each named beside their own figure are two things measured ("the council's overspend",
+        # "its children's department's deficit"), not one subject guessed two ways.
+        named_apart = a.named_subject and b.named_subject and a.subject_kind == b.subject_kind == "organisation"
+        if (entities == 0.0 and words >= 0.8 and people < 2 and not named_apart
+                and context >= (0.5 if people else CONTEXT_AT)):  # fmt: skip
             entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
     if entities == 0.0:
         return 0.0

@@ -35,7 +35,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "end": ("ended", "end", "ending", "concluded", "finished", "closed", "closure", "shut", "expired", "ceasefire"),
     "announcement": ("announce", "announced", "announcement", "revealed", "reveal", "disclosed", "confirmed"),
     "publication": ("publish", "published", "report", "released", "issued"),
-    "rating": ("rated", "rating", "judged", "graded", "inspection", "inspected"),
+    # an inspection (the visit) and its rating (the verdict, published weeks later) are two events
+    "rating": ("rated", "rating", "judged", "graded"),
+    "inspection": ("inspection", "inspected", "inspecting", "inspectors visited"),
     "transfer": ("transfer", "transferred", "move", "moved", "moving", "handover", "hand over"),
     "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed"),
     "arrest": ("arrest", "arrested", "arrests", "detained", "detention", "detentions"),
@@ -70,8 +72,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "decrease": ("fall", "fell", "falling", "fallen", "decrease", "decreased", "down", "drop", "dropped",
                  "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
-EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "transfer", "charge",
-                  "arrest", "birth", "death", "incident")  # fmt: skip
+EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "inspection", "transfer",
+                  "charge", "arrest", "birth", "death", "incident")  # fmt: skip
 # A date's event: "struck", "hit", "attack" say an incident happened, but a war or a storm has many, so
 # two dates are not taken to be one event for that word alone (a time of day on one story's day is).
 DATE_EVENTS = tuple(f for f in EVENT_FAMILIES if f != "incident")

@@ -192,6 +192,7 @@ def _claims_in(
     text = source.text
     last_person: Mention | None = None
     main = main_subject(mentions, text)
+    main_body = main_subject(mentions, text, organisation=True) or main
     skipped = furniture(text)
     out.extend(quotations_in(source.name, text, mentions, index))
     for sentence in sentences(text):
@@ -209,8 +210,9 @@ def _claims_in(
             start, end = sentence.start + v.span[0], sentence.start + v.span[1]
             subject = subject_of(start, end, sentence, parts, inside, pronoun_person, text)
             entity_id, entity_name = entity_for(subject, index, new_entities, source.name)
-            if entity_id is None and main is not None:  # no subject in reach: the source's main one
-                entity_id, entity_name = entity_for(main, index, new_entities, source.name)
+            fallback = main_body if isinstance(v, Quantity) else main
+            if entity_id is None and fallback is not None:  # no subject in reach: the source's main one
+                entity_id, entity_name = entity_for(fallback, index, new_entities, source.name)
                 subject = None
             if entity_id is None:
                 continue
