@@ -112,7 +112,8 @@ def measure(factcheck: list[str], profile: str, size: int, work: Path, runs: int
     shutil.rmtree(root, ignore_errors=True)
     key = (generate_dense if profile == "dense" else generate)(size, root, proposed=proposed)
     verify = [*factcheck, "verify", "--root", str(root), "--format", "json"]
-    times: dict[str, list[float]] = {"cold": [], "warm": [], "edit": [], "add": [], "cold_cpu": []}
+    times: dict[str, list[float]] = {k: [] for k in ("cold", "warm", "edit", "add", "cold_cpu", "warm_cpu", "edit_cpu",
+                                                     "add_cpu")}  # fmt: skip
     peak = 0
     out_file = work / f"{profile}-{size}.json"
     for run in range(runs):
@@ -124,8 +125,9 @@ def measure(factcheck: list[str], profile: str, size: int, work: Path, runs: int
         for label, change in (("warm", None), ("edit", edit_claims), ("add", add_source)):
             if change is not None:
                 change(root, run)
-            t, rss, _, _ = timed(verify)
+            t, rss, _, cpu = timed(verify)
             times[label].append(t)
+            times[label + "_cpu"].append(cpu)
             peak = max(peak, rss)
     found = score(out, key)
     search = [*factcheck, "search", "--root", str(root), "--format", "json"]
@@ -163,10 +165,12 @@ def main() -> None:
                   f"{row['edit']:>7.2f} {row['add']:>7.2f} {row['index']:>7.2f} {row['search']:>8.2f} "
                   f"{row['peak_mb']:>7.0f} {row['json_mb']:>7.1f} {row['planted']:>7} {row['found']:>6} "
                   f"{row['false']:>6} {row['flags']:>6}", flush=True)  # fmt: skip
+            print(f"        cpu s: warm {row['warm_cpu']:.2f}, edit {row['edit_cpu']:.2f}, add {row['add_cpu']:.2f}",
+                  flush=True)  # fmt: skip
             if profile == "dense":
                 print("        found by kind: " + ", ".join(
                     f"{k} {row[k + '_found']}/{row[k + '_planted']}" for k in ("figure", "date", "title")), flush=True)  # fmt: skip
-    print("\ncpu s: user and system time of the cold run (with its worker processes); peak MB: the largest "
+    print("\ncpu s: user and system time of the run (with its worker processes); peak MB: the largest "
           "resident set of one verify process; JSON MB: the cold run's output")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
