@@ -129,6 +129,7 @@ class EntityIndex:
         self._single: dict[str, str] | None = None  # single_names, worked out once
         self._resolved: dict[tuple[str, str], tuple[str | None, float, bool]] = {}
         self._lookup: _NameLookup | None = None  # names and organisation keys, worked out once
+        self._mentions: dict[str, list[Mention]] = {}  # find_mentions by text, while no entity is added
         for e in entities:
             self.add(e)
 
@@ -137,6 +138,7 @@ class EntityIndex:
         self._single = None
         self._resolved = {}
         self._lookup = None
+        self._mentions = {}
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
@@ -259,7 +261,15 @@ def _name_words(entity: Entity) -> list[str]:
 
 def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
     """Every person or organisation named in text, resolved against the index where possible.
-    Overlapping candidates keep the longest."""
+    Overlapping candidates keep the longest. Kept per text until an entity is added: pairing and
+    extract ask again for the same quotes and sources."""
+    known = index._mentions.get(text)
+    if known is None:
+        known = index._mentions[text] = _find_mentions(text, index)
+    return list(known)
+
+
+def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
     found: list[Mention] = []
     for m in _NAME.finditer(text):
         mention = _person_mention(text, m)

@@ -9,6 +9,7 @@ claims/entities.yaml (`terms`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -140,7 +141,14 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """The meaningful terms of text, in order: a family name for a synonym, else a stem, with spans.
-    Function words are dropped. `extra` maps a project's own wordings to a term."""
+    Function words are dropped. `extra` maps a project's own wordings to a term. Kept for texts seen
+    before: pairing reads the same quotes and properties many times."""
+    return list(_terms(text, tuple(extra.items()) if extra else ()))
+
+
+@functools.lru_cache(maxsize=32768)
+def _terms(text: str, extra_items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, int, int], ...]:
+    extra = dict(extra_items)
     toks = words(text)
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -169,7 +177,7 @@ def terms(text: str, extra: dict[str, str] | None = None) -> list[tuple[str, int
         if word not in FUNCTION_WORDS and len(word) > 2:
             out.append((stem(word), toks[i][1], toks[i][2]))
         i += 1
-    return out
+    return tuple(out)
 
 
 def near_value(
