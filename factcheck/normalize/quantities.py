@@ -140,6 +140,9 @@ def _exact(x: float) -> Decimal:
     return Decimal(repr(x))
 
 
+_EXACT_SCALES = {x: _exact(x) for x in SCALES.values()}  # the scales, once, as decimals
+
+
 def _bounds(low: float, high: float, kind: str | None) -> tuple[float | None, float | None]:
     """The interval a qualifier makes of [low, high], worked out in exact decimals so an edge such as
     £8.25m stays £8,250,000 and not £8,249,999.999..."""
@@ -204,10 +207,16 @@ class _Reader:
                 start -= len(cm.group(0))
                 unit = currencies.by_context(unit, text, start)
         prev = text[start - 1] if start else ""
+        # a sign word ends in "s" or "e" ("minus", "negative"): most figures are spared the slicing
+        word_end = text[start - 2 : start - 1] if prev == " " else ""
         sign = (
             _SIGN_BEFORE.search(text, max(0, start - 10), start)
             if (prev and prev in "-−")
-            or (prev == " " and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS)
+            or (
+                prev == " "
+                and (word_end in "sSeE" or word_end.isspace())
+                and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
+            )
             else None
         )
         if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
@@ -231,7 +240,7 @@ class _Reader:
                         subunit = True
                     unit = unit or currencies.by_context(code, text, end)
                     end = after.end()
-        if SCALES.get(text[end - 5 : end].lower().strip()) == 1e3 and text[end - 5 : end].lower().endswith("grand"):
+        if text[end - 5 : end].lower() == "grand":
             grand = True
             if unit is None:
                 unit = "GBP"
@@ -241,7 +250,7 @@ class _Reader:
         if scale == 1.0:
             exact, half = _exact(fig.value), _exact(fig.half_unit)
         else:
-            in_scale = _exact(scale)
+            in_scale = _EXACT_SCALES.get(scale) or _exact(scale)
             exact = _exact(fig.value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
             if scale > 1 and (fig.half_unit == 0 or fig.is_word):
                 half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale

@@ -162,6 +162,9 @@ def _resolve_against(v: DateValue, anchor: dt.date) -> DateRange | None:
         return None
 
 
+_MAX_JOIN_GAP = 10  # characters between two values that make one ("from 3 May to 7 June": " to ")
+
+
 def joined(values: list[Value], text: str) -> list[Value]:
     """Adjacent values that make one date: a span of two dates, an offset from a date written
     beside it, two offsets added together. Values come resolved and in text order."""
@@ -172,7 +175,7 @@ def joined(values: list[Value], text: str) -> list[Value]:
     while i < len(values):
         a = values[i]
         b = values[i + 1] if i + 1 < len(values) else None
-        merged = _join(a, b, text) if b is not None else None
+        merged = _join(a, b, text) if b is not None and 0 <= b.span[0] - a.span[1] <= _MAX_JOIN_GAP else None
         if merged is not None:
             out.append(merged)
             i += 2
@@ -184,7 +187,7 @@ def joined(values: list[Value], text: str) -> list[Value]:
 
 def _join(a: Value, b: Value, text: str) -> DateValue | None:
     gap_start, gap_end = a.span[1], b.span[0]
-    if gap_end - gap_start > 10 or gap_end < gap_start:
+    if gap_end - gap_start > _MAX_JOIN_GAP or gap_end < gap_start:
         return None
     gap = text[gap_start:gap_end]
     # "two days after 3 May", "3 days before 14 June 2004", "the day before 3 May"
