@@ -28,12 +28,14 @@ import datetime as dt
 import json
 import math
 import statistics
+import subprocess
 import sys
 import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent
 PHRASE_FILES = [HERE / "phrases" / "news.txt", HERE / "phrases" / "generated.txt", HERE / "phrases" / "heldout.txt"]
@@ -325,26 +327,59 @@ class Result:
     kinds: set[str]
     correct: dict[str, int]
     total: dict[str, int]
-    rate: float
+    rate: float  # phrases per second of wall time, median pass
     misses: list[tuple[Phrase, Label, list[Answer]]]
     by_source: dict[str, list[int]]
+    cpu_rate: float = 0.0  # phrases per second of CPU time (user + system), median pass
 
 
-def measure(name: str, phrases: list[Phrase], repeat: int) -> Result | None:
+def timed_pass(run: Callable[[Phrase], list[Answer]], phrases: list[Phrase]) -> tuple[list[list[Answer]], float, float]:
+    """Every phrase read once: the answers, the wall time and the CPU time (user + system) it took."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    batch = [run(p) for p in phrases]
+    return batch, time.perf_counter() - t0, time.process_time() - c0
+
+
+def measure(name: str, phrases: list[Phrase], repeat: int, against: str = "", set_key: str = "") -> list[Result]:
+    """The system's result on phrases; with `against` (another checkout's interpreter), that checkout's
+    factcheck too, one pass of it right after each of ours, so both meet the same load."""
     try:
         run, kinds = SYSTEMS[name]()
     except ImportError as exc:
         print(f"  {name}: not installed ({exc.name}); pip install -e '.[bench]'", file=sys.stderr)
-        return None
+        return []
     run(phrases[0])  # warm-up: first-call set-up is not throughput
     answers: list[list[Answer]] = []
-    times = []
+    times, cpus, others = [], [], []
     for i in range(repeat):
-        t0 = time.perf_counter()
-        batch = [run(p) for p in phrases]
-        times.append(time.perf_counter() - t0)
+        batch, wall, cpu = timed_pass(run, phrases)
+        times.append(wall)
+        cpus.append(cpu)
         if i == 0:
             answers = batch
+        if against:
+            others.append(_worker_pass(against, set_key))
+    results = [score(name, kinds, phrases, answers, times, cpus)]
+    if others:
+        total = results[0].total
+        rate = len(phrases) / statistics.median(o["wall"] for o in others)
+        cpu_rate = len(phrases) / statistics.median(o["cpu"] for o in others)
+        results.append(Result(f"{name}@against", kinds, others[0]["correct"], total, rate, [], {}, cpu_rate))
+    return results
+
+
+def _worker_pass(python: str, set_key: str) -> dict[str, Any]:
+    """One timed pass of factcheck in another interpreter (another checkout's virtual environment)."""
+    cmd = [python, str(Path(__file__).resolve()), "--worker", set_key]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"--against {python}: the worker failed:\n{done.stderr.strip()[-2000:]}")
+    answer: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return answer
+
+
+def score(name: str, kinds: set[str], phrases: list[Phrase], answers: list[list[Answer]], times: list[float],
+          cpus: list[float]) -> Result:  # fmt: skip
     correct = dict.fromkeys(KINDS, 0)
     total = dict.fromkeys(KINDS, 0)
     misses = []
@@ -360,41 +395,71 @@ def measure(name: str, phrases: list[Phrase], repeat: int) -> Result | None:
                 cell[0] += 1
             elif label.kind in kinds:
                 misses.append((p, label, got))
-    return Result(name, kinds, correct, total, len(phrases) / statistics.median(times), misses, by_source)
+    return Result(name, kinds, correct, total, len(phrases) / statistics.median(times), misses, by_source,
+                  len(phrases) / statistics.median(cpus))  # fmt: skip
 
 
 def print_table(title: str, phrases: list[Phrase], results: list[Result]) -> None:
     counts = {k: sum(1 for p in phrases for label in p.labels if label.kind == k) for k in KINDS}
     print(f"\n{title}: {len(phrases)} phrases; labelled values: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
-    print(f"{'system':<16}" + "".join(f"{k:>9}" for k in KINDS) + f"{'phrases/s':>12}")
+    print(f"{'system':<16}" + "".join(f"{k:>9}" for k in KINDS) + f"{'phrases/s':>12}{'per CPU s':>12}")
     for r in results:
         cells = [f"{100 * r.correct[k] / r.total[k]:.1f}%" if k in r.kinds and r.total[k] else "n/a" for k in KINDS]
-        print(f"{r.name:<16}" + "".join(f"{c:>9}" for c in cells) + f"{r.rate:>12,.0f}")
+        print(f"{r.name:<16}" + "".join(f"{c:>9}" for c in cells) + f"{r.rate:>12,.0f}{r.cpu_rate:>12,.0f}")
 
 
-def scale_figures(sizes: tuple[int, ...] = (125_000, 250_000, 500_000, 1_000_000)) -> None:
-    """Time against size for one text dense with values (one value about every ten characters):
-    linear time shows as a flat time per value."""
+SCALE_SIZES = (125_000, 250_000, 500_000, 1_000_000)
+
+
+def dense_text(size: int) -> str:
+    """One text of about size characters with a value about every ten (the issue's 1 MB holds 100,000)."""
+    pieces = ["£5m", "12%", "2019", "3.5", "9pm", "Friday", "£7.6bn", "40", "3 May", "€20"]
+    joiners = [", so ", " and ", "; then "]
+    words: list[str] = []
+    length = 0
+    i = 0
+    while length < size - 12:
+        piece = pieces[i % len(pieces)] + joiners[i % 3]
+        words.append(piece)
+        length += len(piece)
+        i += 1
+    return "".join(words)
+
+
+def scale_sweep() -> list[tuple[int, int, float, float]]:
+    """(characters, values, wall seconds, CPU seconds) for each size of dense text."""
     from factcheck import parse
 
-    pieces = ["£5m", "12%", "2019", "3.5", "9pm", "Friday", "£7.6bn", "40", "3 May", "€20"]
-    joiners = [", so ", " and ", "; then "]  # about ten characters a value, as the issue's 1 MB holds 100,000
-    print("\nlinear time: one text, a value about every 10 characters")
-    print(f"{'characters':>12}{'values':>10}{'seconds':>10}{'µs/value':>10}")
-    for size in sizes:
-        words: list[str] = []
-        length = 0
-        i = 0
-        while length < size - 12:
-            piece = pieces[i % len(pieces)] + joiners[i % 3]
-            words.append(piece)
-            length += len(piece)
-            i += 1
-        text = "".join(words)
-        t0 = time.perf_counter()
+    out = []
+    for size in SCALE_SIZES:
+        text = dense_text(size)
+        c0, t0 = time.process_time(), time.perf_counter()
         found_values = parse(text)
-        took = time.perf_counter() - t0  # wall time, the machine's load included
-        print(f"{len(text):>12,}{len(found_values):>10,}{took:>10.2f}{1e6 * took / max(1, len(found_values)):>10.1f}")
+        out.append((len(text), len(found_values), time.perf_counter() - t0, time.process_time() - c0))
+    return out
+
+
+def scale_figures(runs: int = 1, against: str = "") -> None:
+    """Time against size for one text dense with values: linear time shows as a flat time per value.
+    Medians of `runs` sweeps; with `against`, the other checkout's sweep alternates with this one's."""
+    ours: list[list[tuple[int, int, float, float]]] = []
+    theirs: list[list[list[float]]] = []
+    for _ in range(runs):
+        ours.append(scale_sweep())
+        if against:
+            theirs.append(_worker_pass(against, "scale")["sweep"])
+    print(f"\nlinear time: one text, a value about every 10 characters (median of {runs} run{'s' * (runs > 1)})")
+    head = f"{'characters':>12}{'values':>10}{'wall s':>9}{'CPU s':>8}{'µs/value':>10}"
+    print(head + (f"{'against CPU s':>15}{'ratio':>7}" if against else ""))
+    for k in range(len(SCALE_SIZES)):
+        chars, values = ours[0][k][0], ours[0][k][1]
+        wall = statistics.median(run[k][2] for run in ours)
+        cpu = statistics.median(run[k][3] for run in ours)
+        line = f"{chars:>12,}{values:>10,}{wall:>9.2f}{cpu:>8.2f}{1e6 * cpu / max(1, values):>10.1f}"
+        if against:
+            other = statistics.median(run[k][3] for run in theirs)
+            line += f"{other:>15.2f}{other / cpu:>6.2f}x"
+        print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -409,20 +474,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-source", action="store_true", help="accuracy per third-party source and kind")
     ap.add_argument("--scale", action="store_true", help="print time against text size (linear time)")
     ap.add_argument("--sample", type=int, default=0, help="score every system on the same N phrases of each set")
+    ap.add_argument("--scale-runs", type=int, default=1, help="sweeps for --scale (median reported)")
+    ap.add_argument("--against", default="", metavar="PYTHON",
+                    help="also time the factcheck of another checkout, through its interpreter (its .venv/bin/python), "
+                         "pass for pass with this one; prints both and the ratio")  # fmt: skip
+    ap.add_argument("--worker", default="", help=argparse.SUPPRESS)  # one timed pass for --against
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
-    sets: list[tuple[str, list[Phrase]]] = []
+    if args.worker:
+        return worker(args.worker, args.phrases)
+    sets: list[tuple[str, str, list[Phrase]]] = []
     wanted = [x.strip() for x in args.sets.split(",") if x.strip()]
     if "ours" in wanted:
-        sets.append(("ours (benchmarks/phrases/*.txt)", load_phrases(args.phrases)))
+        sets.append(("ours", "ours (benchmarks/phrases/*.txt)", load_phrases(args.phrases)))
     for name, file, show in (("dev", "dev.jsonl", "dev" in wanted), ("heldback", "heldback.jsonl", args.heldback)):
         if not show:
             continue
         if not (THIRD_PARTY / file).exists():
             print(f"  {THIRD_PARTY / file} missing: rebuild it (phrases/thirdparty/README.md)", file=sys.stderr)
             continue
-        sets.append((f"third-party {name} ({file})", load_cases(THIRD_PARTY / file)))
-    for title, phrases in sets:
+        sets.append((name, f"third-party {name} ({file})", load_cases(THIRD_PARTY / file)))
+    if args.against and (args.sample or args.phrases != PHRASE_FILES):
+        sys.exit("--against times whole default sets: leave out --sample and --phrases")
+    for set_key, title, phrases in sets:
         if args.sample and len(phrases) > args.sample:
             import random
 
@@ -430,10 +504,17 @@ def main(argv: list[str] | None = None) -> int:
             title += f", a sample of {args.sample}"
         results = []
         for name in (n.strip() for n in args.only.split(",")):
-            r = measure(name, phrases, args.repeat if name == "factcheck" else args.peer_repeat)
-            if r:
-                results.append(r)
+            against = args.against if name == "factcheck" else ""
+            repeat = args.repeat if name == "factcheck" else args.peer_repeat
+            results.extend(measure(name, phrases, repeat, against, set_key))
         print_table(title, phrases, results)
+        if args.against and any(r.name == "factcheck@against" for r in results):
+            this = next(r for r in results if r.name == "factcheck")
+            other = next(r for r in results if r.name == "factcheck@against")
+            print(
+                f"  factcheck against {args.against}: {this.cpu_rate / other.cpu_rate:.2f}x the phrases per CPU "
+                f"second, {this.rate / other.rate:.2f}x per wall second (medians of {args.repeat} alternating passes)"
+            )
         if args.by_source and "third-party" in title:
             for r in results:
                 cells = ", ".join(f"{k} {100 * c / t:.0f}% of {t}" for k, (c, t) in sorted(r.by_source.items()))
@@ -444,7 +525,21 @@ def main(argv: list[str] | None = None) -> int:
                 for p, label, got in r.misses:
                     print(f"  {p.where}  {p.text!r} (ref {p.ref})\n      want {label}\n      got  {got}")
     if args.scale:
-        scale_figures()
+        scale_figures(args.scale_runs, args.against)
+    return 0
+
+
+def worker(set_key: str, phrase_files: list[Path]) -> int:
+    """For --against: one warmed-up timed pass over one set (or one scale sweep), as a line of JSON."""
+    if set_key == "scale":
+        print(json.dumps({"sweep": scale_sweep()}))
+        return 0
+    phrases = load_phrases(phrase_files) if set_key == "ours" else load_cases(THIRD_PARTY / f"{set_key}.jsonl")
+    run, kinds = factcheck_system()
+    timed_pass(run, phrases)  # a whole pass to warm up: the other side's median pass is a warm one too
+    answers, wall, cpu = timed_pass(run, phrases)
+    r = score("factcheck", kinds, phrases, answers, [wall], [cpu])
+    print(json.dumps({"wall": wall, "cpu": cpu, "correct": r.correct}))
     return 0
 
 
