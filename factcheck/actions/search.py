@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import os
 import time
+from itertools import repeat
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from factcheck.actions.search_index import WORD, IndexCorrupt, Row, SearchIndex
+from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Row, SearchIndex
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
@@ -220,75 +222,87 @@ def _query_index(project: Project, store: Cache, index: SearchIndex, entities: t
     MIN_SCORE, best bound first, until no claim left could enter the results.
 
     A field's score is 100 when the query is in it, else the mean over the query's words of the
-    best ratio to one of its words. So a claim can reach 100 only when each query word is inside
-    some word it holds, and otherwise scores at most the mean, over the query's words, of the best
-    ratio to any word it holds: the words within NEAR of each query word are looked up, and a
-    query word none of whose near words a claim holds counts NEAR."""
+    best ratio to one of its words. So a claim can score 100 only when each query word is inside
+    some word it holds (these are scored first, in id order: the order of hits that tie); any other
+    scores under 100, and at most the mean, over the query's words, of the best ratio to a word it
+    holds. For that bound the words within NEAR of each query word are looked up; a query word
+    none of whose near words a claim holds counts NEAR, and a claim none of whose words comes
+    within MIN_SCORE of a query word cannot reach it."""
     q = fold_plain(query).lower().strip()
     words = WORD.findall(q)
     if not q:
         return []
-    bound: dict[int, float] = {}
-    if words:
-        vocabulary = index.vocabulary()
-        distinct = sorted(set(words))
-        near = {w: process.extract(w, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR, limit=None) for w in distinct}
-        inside = {w: [v for v in vocabulary if w in v] for w in distinct}
-        lists = index.claims_with({v for found in near.values() for v, _s, _i in found} | {v for vs in inside.values()
-                                                                                               for v in vs})  # fmt: skip
-        best: dict[str, dict[int, float]] = {}
-        for w in distinct:
-            mine: dict[int, float] = {}
-            for v, score, _i in sorted(near[w], key=lambda found: -found[1]):
-                for rowid in lists.get(v, ()):
-                    mine.setdefault(rowid, score)
-            best[w] = mine
-        for rowid in set().union(*best.values()):
-            total = 0.0
-            for w in words:
-                total += best[w].get(rowid, NEAR)
-            if total / len(words) >= MIN_SCORE:
-                bound[rowid] = total / len(words)
-        holding: set[int] | None = None
-        for w in sorted(distinct, key=lambda w: len(inside[w])):
-            ids = set().union(*(lists.get(v, ()) for v in inside[w]))
-            holding = ids if holding is None else holding & ids
-        for rowid in holding or ():
-            bound[rowid] = 100.0
-        metas = index.meta(bound)
-    else:
-        metas = index.meta(None)  # no word: only the query as written can match, anywhere
-        bound = {m.rowid: 100.0 for m in metas}
     want_subject = None
     if subject:
         if entities is None:
             entities = _entities(store, registry_dir(project.root), project.settings)
-        want_subject = alias_index(entities).get(name_key(subject))
-    order = sorted(
-        (m for m in metas
-         if (not source or source in m.source) and (not subject or m.subject == want_subject)
-         and (not kind or m.kind == kind) and (rejected or m.status != "rejected")),
-        key=lambda m: (-bound[m.rowid], m.id, m.rowid),
-    )  # fmt: skip
+        want_subject = alias_index(entities).get(name_key(subject)) or ""
+    where = Filters(source or None, want_subject, kind or None, rejected)
     hits: list[tuple[float, str, int, str, tuple[int, int]]] = []
+    if not words:  # only the query as written can match, anywhere
+        _score_in_order(index, index.ordered(None, where), q, words, limit, hits)
+        return _hits(index, hits, limit)
+    vocabulary = index.vocabulary()
+    distinct = sorted(set(words))
+    inside = {w: [v for v in vocabulary if w in v] for w in distinct}
+    near = {w: process.extract(w, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR, limit=None) for w in distinct}
+    lists = index.claims_with({v for found in near.values() for v, _s, _i in found} | {v for vs in inside.values()
+                                                                                           for v in vs})  # fmt: skip
+    holding: set[int] = set()
+    for n, w in enumerate(sorted(distinct, key=lambda w: len(inside[w]))):
+        ids = set().union(*(lists.get(v, ()) for v in inside[w]))
+        holding = ids if n == 0 else holding & ids
+    done = _score_in_order(index, index.ordered({i: 100.0 for i in holding}, where), q, words, limit, hits)
+    if done or (len(hits) >= limit and sorted(hits)[limit - 1][0] == -100.0):
+        return _hits(index, hits, limit)  # nothing else reaches 100
+    best: dict[str, dict[int, float]] = {}
+    strong: set[int] = set()
+    for w in distinct:
+        mine: dict[int, float] = {}
+        for v, score, _i in sorted(near[w], key=lambda found: found[1]):  # a better word's score overwrites
+            claims = lists.get(v)
+            if claims:
+                mine.update(zip(claims, repeat(score)))
+                if score >= MIN_SCORE:
+                    strong.update(claims)
+        best[w] = mine
+    bounds = {}
+    for rowid in strong - holding:
+        total = 0.0
+        for w in words:
+            total += best[w].get(rowid, NEAR)
+        if total / len(words) >= MIN_SCORE - 1e-9:
+            bounds[rowid] = math.ceil(total / len(words) * 64 + 1e-6) / 64  # up, to a value exact in binary
+    _score_in_order(index, index.ordered(bounds, where), q, words, limit, hits)
+    return _hits(index, hits, limit)
+
+
+def _score_in_order(index: SearchIndex, order: list[tuple[float, str, int]], q: str, words: list[str], limit: int,
+                    hits: list[tuple[float, str, int, str, tuple[int, int]]]) -> bool:  # fmt: skip
+    """Score candidates in order of (bound, best first; id; rowid), adding hits, until none left could
+    enter the best `limit`; whether it stopped before the end."""
     for start in range(0, len(order), BATCH):
         if len(hits) >= limit:
             hits.sort()
             worst = hits[limit - 1]
-            head = order[start]
-            if (-bound[head.rowid], head.id, head.rowid) > (worst[0], worst[1], worst[2]):
-                break
+            bound, claim_id, rowid = order[start]
+            if (-bound, claim_id, rowid) > worst[:3]:
+                return True
         batch = order[start : start + BATCH]
-        texts = index.texts([m.rowid for m in batch])
-        for m in batch:
-            score, field, span = score_texts(q, words, texts[m.rowid])
+        texts = index.texts([rowid for _b, _id, rowid in batch])
+        for _bound, claim_id, rowid in batch:
+            score, field, span = score_texts(q, words, texts[rowid])
             if score >= MIN_SCORE:
-                hits.append((-score, m.id, m.rowid, field, span))
+                hits.append((-score, claim_id, rowid, field, span))
+    return False
+
+
+def _hits(index: SearchIndex, hits: list[tuple[float, str, int, str, tuple[int, int]]], limit: int) -> list[SearchHit]:
     hits.sort()
-    hits = hits[:limit]
-    claims = index.claims([h[2] for h in hits])
+    chosen = hits[:limit]
+    claims = index.claims([h[2] for h in chosen])
     out = []
-    for neg, _id, rowid, field, span in hits:
+    for neg, _id, rowid, field, span in chosen:
         claim, this_kind, subject_name = claims[rowid]
         out.append(SearchHit(claim, this_kind, subject_name, -neg, field, span))
     return out

@@ -51,15 +51,29 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Meta:
-    """What a search filters and orders a candidate by, before scoring it."""
+class Filters:
+    """What narrows a search: part of the source's name, the subject's id, the kind, and whether
+    rejected claims are in."""
 
-    rowid: int
-    id: str
-    source: str
-    subject: str
-    kind: str
-    status: str
+    source: str | None = None
+    subject: str | None = None
+    kind: str | None = None
+    rejected: bool = False
+
+    def sql(self) -> tuple[str, tuple[str, ...]]:
+        where, params = ["1"], []
+        if self.source is not None:
+            where.append("instr(c.source, ?) > 0")
+            params.append(self.source)
+        if self.subject is not None:
+            where.append("c.subject = ?")
+            params.append(self.subject)
+        if self.kind is not None:
+            where.append("c.kind = ?")
+            params.append(self.kind)
+        if not self.rejected:
+            where.append("c.status != 'rejected'")
+        return " AND ".join(where), tuple(params)
 
 
 def _checksum(*parts: str) -> str:
@@ -228,19 +242,23 @@ class SearchIndex:
         """The rowids of the claims holding each word."""
         return self._lists(set(words))
 
-    def meta(self, rowids: Iterable[int] | None) -> list[Meta]:
-        """What filters and orders these claims (every claim when None)."""
-        sql = "SELECT rowid, id, source, subject, kind, status FROM search_claims"
-        if rowids is None:
-            rows = self.store.rows(sql)
+    def ordered(self, bounds: dict[int, float] | None, where: Filters) -> list[tuple[float, str, int]]:
+        """(bound, id, rowid) of the claims given with their bound (every claim, at 100, when None)
+        that pass the filters, best bound first, then by id."""
+        sql, params = where.sql()
+        if bounds is None:
+            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid FROM search_claims AS c WHERE {sql} "
+                                   "ORDER BY c.id, c.rowid", params)  # fmt: skip
         else:
-            rows = self.store.rows(sql + " WHERE rowid IN (SELECT value FROM json_each(?))",
-                                   (json.dumps(sorted(rowids)),))  # fmt: skip
-        out = [Meta(*row) for row in rows]
-        if not all(isinstance(m.rowid, int) and all(isinstance(v, str) for v in (m.id, m.source, m.subject, m.kind,
-                   m.status)) for m in out):  # fmt: skip
-            raise IndexCorrupt("a claim row's columns have the wrong type")
-        return out
+            rows = self.store.rows(
+                "SELECT b.value, c.id, c.rowid FROM json_each(?) AS b JOIN search_claims AS c "
+                f"ON c.rowid = CAST(b.key AS INTEGER) WHERE {sql} ORDER BY b.value DESC, c.id, c.rowid",
+                (json.dumps({str(k): v for k, v in bounds.items()}), *params),
+            )  # fmt: skip
+        for bound, claim_id, rowid in rows:
+            if not (isinstance(bound, float) and isinstance(claim_id, str) and isinstance(rowid, int)):
+                raise IndexCorrupt("a claim row's columns have the wrong type")
+        return rows
 
     def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """The scored texts of these claims, checked against their checksum."""
