@@ -1,7 +1,7 @@
 """Scale: verify and search on synthetic projects of growing size, checked against planted answers.
 
     python benchmarks/bench_scale.py [SIZES...] [--profile sparse|dense|both] [--runs R] [--keep DIR]
-                                     [--proposed SHARE] [--factcheck PATH]
+                                     [--proposed SHARE] [--factcheck PATH [PATH...]] [--search-only]
 
 For each profile and size (default 100 1000 10000 sources, about 10 claims each) it generates a
 project with benchmarks/gen_corpus.py, then times, as separate processes (median of R runs,
@@ -12,7 +12,12 @@ default 1):
   edit     after one claims file was edited
   add      after one source was added: a new file in seeds/, its manifest entry and its claims
   index    the first `factcheck search`, which builds the search index
-  search   `factcheck search` once the index is built (median over 5 queries)
+  search   `factcheck search` once the index is built (median over 5 queries, each run R times)
+
+with the CPU time (user and system) of the cold run, the first search and the later searches.
+--search-only times only the searches (the generated files aged past the two seconds in which a
+file is read again), with each --factcheck given on the same project in turn: a baseline and now
+measured in the same go.
 
 and reports the peak resident memory of any one verify process, the size of the cold run's JSON,
 and how the cold run's verdicts score against the generator's key:
@@ -107,6 +112,20 @@ def add_source(root: Path, run: int) -> None:
     (root / "claims" / f"{name}.yaml").write_text(claims, encoding="utf-8")
 
 
+def measure_search(factcheck: list[str], root: Path, profile: str, runs: int) -> dict:
+    """The first search (which builds the index) and the later ones: wall and CPU, medians."""
+    shutil.rmtree(root / ".factcheck", ignore_errors=True)
+    past = time.time() - 3600
+    for path in root.rglob("*"):
+        os.utime(path, (past, past))
+    time.sleep(2.1)  # the ctime the ageing set must be old enough to be trusted, as after a verify
+    search = [*factcheck, "search", "--root", str(root), "--format", "json"]
+    index, _, _, index_cpu = timed([*search[:2], "anything", *search[2:]])
+    later = [timed([*search[:2], q, *search[2:]]) for q in QUERIES[profile] for _ in range(runs)]
+    return {"index": index, "index_cpu": index_cpu, "search": statistics.median(t[0] for t in later),
+            "search_cpu": statistics.median(t[3] for t in later)}  # fmt: skip
+
+
 def measure(factcheck: list[str], profile: str, size: int, work: Path, runs: int, proposed: float) -> dict:
     root = work / f"{profile}-{size}"
     shutil.rmtree(root, ignore_errors=True)
@@ -131,10 +150,11 @@ def measure(factcheck: list[str], profile: str, size: int, work: Path, runs: int
             peak = max(peak, rss)
     found = score(out, key)
     search = [*factcheck, "search", "--root", str(root), "--format", "json"]
-    index = timed([*search[:2], "anything", *search[2:]])[0]
-    searches = [timed([*search[:2], q, *search[2:]])[0] for q in QUERIES[profile]]
+    index, _, _, index_cpu = timed([*search[:2], "anything", *search[2:]])
+    later = [timed([*search[:2], q, *search[2:]]) for q in QUERIES[profile]]
     return {"sources": size, "claims": key["claims"], **{k: statistics.median(v) for k, v in times.items()},
-            "index": index, "search": statistics.median(searches), "peak_mb": peak / 1024,
+            "index": index, "index_cpu": index_cpu, "search": statistics.median(t[0] for t in later),
+            "search_cpu": statistics.median(t[3] for t in later), "peak_mb": peak / 1024,
             "json_mb": len(out) / 1e6, **found}  # fmt: skip
 
 
@@ -145,20 +165,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="build the projects here and keep them")
     parser.add_argument("--proposed", type=float, default=0.0, help="share of sources with only proposed claims")
-    parser.add_argument("--factcheck", default=str(Path(sys.executable).parent / "factcheck"),
-                        help="the factcheck command to time")  # fmt: skip
+    parser.add_argument("--factcheck", nargs="+", default=[str(Path(sys.executable).parent / "factcheck")],
+                        help="the factcheck command to time (several, with --search-only)")  # fmt: skip
+    parser.add_argument("--search-only", action="store_true", help="time only the first and later searches")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     profiles = ["sparse", "dense"] if args.profile == "both" else [args.profile]
+    if args.search_only:
+        search_only(args, work, profiles)
+        return
     for profile in profiles:
-        print(f"\n{profile} ({args.factcheck})")
+        print(f"\n{profile} ({args.factcheck[0]})")
         print(f"{'sources':>7} {'claims':>7} {'cold s':>7} {'cpu s':>7} {'ratio':>6} {'warm s':>7} {'edit s':>7} {'add s':>7} "
               f"{'index s':>7} {'search s':>8} {'peak MB':>7} {'JSON MB':>7} {'planted':>7} {'found':>6} "
               f"{'false':>6} {'flags':>6}")  # fmt: skip
         rows: list[dict] = []
         for size in args.sizes:
-            row = measure([args.factcheck], profile, size, work, args.runs, args.proposed)
+            row = measure([args.factcheck[0]], profile, size, work, args.runs, args.proposed)
             ratio = f"{row['cold'] / rows[-1]['cold']:.1f}x" if rows else "-"
             rows.append(row)
             print(f"{row['sources']:>7} {row['claims']:>7} {row['cold']:>7.2f} {row['cold_cpu']:>7.2f} {ratio:>6} {row['warm']:>7.2f} "
@@ -170,8 +194,27 @@ def main() -> None:
             if profile == "dense":
                 print("        found by kind: " + ", ".join(
                     f"{k} {row[k + '_found']}/{row[k + '_planted']}" for k in ("figure", "date", "title")), flush=True)  # fmt: skip
+            print(f"        search: first {row['index']:.2f} s ({row['index_cpu']:.2f} s CPU), later "
+                  f"{row['search']:.2f} s ({row['search_cpu']:.2f} s CPU)", flush=True)  # fmt: skip
     print("\ncpu s: user and system time of the run (with its worker processes); peak MB: the largest "
           "resident set of one verify process; JSON MB: the cold run's output")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def search_only(args: argparse.Namespace, work: Path, profiles: list[str]) -> None:
+    print(f"{'profile':>7} {'sources':>7} {'claims':>7} {'first s':>8} {'cpu s':>6} {'later s':>8} {'cpu s':>6}  factcheck")
+    for profile in profiles:
+        for size in args.sizes:
+            root = work / f"{profile}-{size}"
+            shutil.rmtree(root, ignore_errors=True)
+            key = (generate_dense if profile == "dense" else generate)(size, root, proposed=args.proposed)
+            for factcheck in args.factcheck:
+                r = measure_search([factcheck], root, profile, args.runs)
+                print(f"{profile:>7} {size:>7} {key['claims']:>7} {r['index']:>8.2f} {r['index_cpu']:>6.2f} "
+                      f"{r['search']:>8.3f} {r['search_cpu']:>6.3f}  {factcheck}", flush=True)  # fmt: skip
+    print("\nfirst: the first search, which builds the index; later: the median of the searches after it "
+          "(wall and CPU time, user and system)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
