@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypedDict
 
 from factcheck.models import DateRange, Entity
 from factcheck.normalize.claims import ClaimValue, TextValue
@@ -171,7 +172,15 @@ _PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off"
 _OTHER = {"another", "other", "separate", "second", "neighbouring", "neighboring", "nearby"}
 
 
-def _around(quote: str, value: str) -> dict[str, object]:
+class _Around(TypedDict, total=False):
+    """What _around finds: the fields of Features it fills."""
+
+    scope: frozenset[str]
+    group: str
+    part: bool
+
+
+def _around(quote: str, value: str) -> _Around:
     """Where a proposed figure holds (places named beside it) and who it counts: what tells "170,000 in
     the province" from "230,000 across Asia", "four died in hospitals in the district" from "five died in
     Aceh", and "six gunmen" from "four soldiers"."""
@@ -208,7 +217,7 @@ def _around(quote: str, value: str) -> dict[str, object]:
         group = "age of " + age.group(1).lower()
     before = quote[:at]
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
-    return {"scope": frozenset(scope), "group": group, "part": part}
+    return _Around(scope=frozenset(scope), group=group, part=part)
 
 
 # A part of a total, not the total: the rest of a count ("two other victims", "another four", "a further

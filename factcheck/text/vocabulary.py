@@ -218,9 +218,9 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     if kind in ("date", "duration", "time"):
         if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
             tail = clause[end:]
-            events = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in DATE_EVENTS]
-            if events:  # "days after X ... stepped down" dates X's event: its last verb
-                _t, s, e = events[-1]
+            later = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in DATE_EVENTS]
+            if later:  # "days after X ... stepped down" dates X's event: its last verb
+                _t, s, e = later[-1]
                 return tail[s:e].lower()
         for word in before[:6] + after[:6]:
             if family_of(word) in EVENT_FAMILIES and (kind == "time" or family_of(word) != "incident"):

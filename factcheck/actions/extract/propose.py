@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from factcheck.actions.extract.noise import (
     furniture,
@@ -253,7 +254,7 @@ def _claims_in(
     return out
 
 
-def _age_of(text: str, start: int, end: int, v: Value, inside: list[Mention]) -> Mention | None | bool:
+def _age_of(text: str, start: int, end: int, v: Value, inside: list[Mention]) -> Mention | None | Literal[False]:
     """For an age, the person it is the age of (None when the text does not name them); False when the
     figure is not an age. An age is "N-year-old", "N years old", or a whole number between commas
     right after a name ("Paul Riva, 47, of Sterling Heights")."""
