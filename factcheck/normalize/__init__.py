@@ -68,8 +68,12 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None, within: str |
                                                 and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     clocks = [v.span for v in candidates if v.kind == "time"]
     if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
-        candidates = [v for v in candidates if v.kind not in _COUNTS or not any(
-            s < v.span[1] and v.span[0] < e and v.span[1] < e for s, e in clocks)]  # fmt: skip
+        # a count is dropped where it ends strictly inside a time; a map of those places keeps this
+        # linear (checking every time for every count made a text dense with both quadratic)
+        inside = bytearray(len(text) + 1)
+        for s, e in clocks:
+            inside[s + 1 : e] = b"\x01" * max(0, e - s - 1)
+        candidates = [v for v in candidates if v.kind not in _COUNTS or not inside[v.span[1]]]
     if len(candidates) > 1:
         candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
         chosen = _without_overlaps(candidates, len(text))
