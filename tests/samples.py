@@ -1,4 +1,8 @@
-"""Registry text shared by several test modules."""
+"""Registry text and project builders shared by several test modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 # One valid claims file about source a.txt, for tests that need a clean registry to start from.
 ROADS_CLAIMS = """\
@@ -10,3 +14,16 @@ claims:
     property: road spending
     value: £7m
 """
+
+
+def news_project(tmp_path: Path, texts: dict[str, tuple[str, str | None]], name: str = "news") -> Path:
+    """A project with these sources (text, publication day or None) and an empty claims/ folder."""
+    root = tmp_path / name
+    (root / "seeds").mkdir(parents=True)
+    (root / "claims").mkdir()
+    manifest = ["sources:"]
+    for file, (text, published) in texts.items():
+        (root / "seeds" / file).write_text(text, encoding="utf-8")
+        manifest.append(f"  - file: {file}" + (f"\n    published: {published}" if published else ""))
+    (root / "seeds" / "manifest.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return root

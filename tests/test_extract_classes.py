@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from samples import news_project
+
 from factcheck.actions.extract import propose
 from factcheck.cli import app
 from factcheck.judge.change import cues_near
@@ -13,16 +15,8 @@ from factcheck.judge.change import cues_near
 FLAGS = ("conflict", "possible", "altered", "misattributed")
 
 
-def _project(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
-    root = tmp_path / "story"
-    (root / "seeds").mkdir(parents=True)
-    (root / "claims").mkdir()
-    manifest = ["sources:"]
-    for name, (text, published) in texts.items():
-        (root / "seeds" / name).write_text(text, encoding="utf-8")
-        manifest.append(f"  - file: {name}\n    published: {published}")
-    (root / "seeds" / "manifest.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    return root
+def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
+    return news_project(tmp_path, texts, "story")
 
 
 def _flags(root: Path, runner) -> list[dict]:

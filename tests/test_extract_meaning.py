@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from samples import news_project
+
 from factcheck.actions.extract import propose
 from factcheck.actions.extract.propose import property_of
 from factcheck.cli import app
@@ -14,16 +16,8 @@ from factcheck.normalize import parse
 from factcheck.pipeline.verification import verify
 
 
-def _project(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
-    root = tmp_path / "news"
-    (root / "seeds").mkdir(parents=True)
-    (root / "claims").mkdir()
-    manifest = ["sources:"]
-    for name, (text, published) in texts.items():
-        (root / "seeds" / name).write_text(text, encoding="utf-8")
-        manifest.append(f"  - file: {name}\n    published: {published}")
-    (root / "seeds" / "manifest.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    return root
+def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
+    return news_project(tmp_path, texts, "news")
 
 
 def _flags(tmp_path: Path, runner, texts: dict[str, tuple[str, str]]) -> list[set[str]]:

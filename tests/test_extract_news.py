@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from samples import news_project
 
 from factcheck.actions.extract import extract, propose
 from factcheck.cli import app
@@ -16,16 +17,7 @@ from factcheck.pipeline.verification import verify
 
 
 def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
-    """A project with these sources (text, publication day) and an empty claims/ folder."""
-    root = tmp_path / "news"
-    (root / "seeds").mkdir(parents=True)
-    (root / "claims").mkdir()
-    manifest = ["sources:"]
-    for name, (text, published) in texts.items():
-        (root / "seeds" / name).write_text(text, encoding="utf-8")
-        manifest.append(f"  - file: {name}" + (f"\n    published: {published}" if published else ""))
-    (root / "seeds" / "manifest.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
-    return root
+    return news_project(tmp_path, texts, "news")
 
 
 BARE_DATES = {
