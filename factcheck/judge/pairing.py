@@ -26,6 +26,7 @@ from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue
 from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
+from factcheck.text.names import NAME_PROPERTY
 from factcheck.text.vocabulary import near_value, terms
 
 PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
@@ -88,8 +89,14 @@ def block_of(cv: ClaimValue) -> str | None:
     if isinstance(v, TimeValue):
         return "time"  # a time of day is compared only with times
     if isinstance(v, TextValue):
+        if v.kind == "text" and is_name_claim(cv):
+            return "name"  # how an entity's name is spelled: compared with its other spellings alone
         return v.kind if v.kind in ("role", "statement") else "text"
     return None
+
+
+def is_name_claim(cv: ClaimValue) -> bool:
+    return cv.claim.property.strip().casefold() == NAME_PROPERTY
 
 
 def features(
@@ -332,6 +339,8 @@ def same_scale(a: Features, b: Features) -> bool:
 def pair_confidence(a: Features, b: Features) -> float:
     if a.block != b.block or different_events(a, b):
         return 0.0
+    if a.block == "name":  # two spellings of one entity's name: the entity is all there is to agree on
+        return 1.0 if a.subject == b.subject else 0.0
     words = word_agreement(a, b)
     if words < WORDS_AT:
         return 0.0
@@ -444,7 +453,7 @@ def topic_free_pairs(
         found.update((min(i, j), max(i, j)) for j in candidates if j != i)
     for i, j in sorted(found):
         a, b = values[i], values[j]
-        if a.claim.source == b.claim.source:
+        if a.claim.source == b.claim.source and blocks[i] != "name":  # a name may be respelled within one piece
             continue
         if fresh is not None and id(a) not in fresh and id(b) not in fresh:
             continue

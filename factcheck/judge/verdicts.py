@@ -25,12 +25,14 @@ from rapidfuzz import fuzz
 
 from factcheck.judge.change import change_evidence
 from factcheck.judge.events import PUBLISHED
+from factcheck.judge.names import judge_names
 from factcheck.judge.quotes import is_quotation, judge_quotation
 from factcheck.judge.roles import judge_roles
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
+from factcheck.text.names import NAME_PROPERTY
 
 TEXT_MATCH = 95.0
 MOSTLY = Decimal("0.5")  # share of the narrower reading two readings must have in common to be compatible
@@ -203,6 +205,8 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
         return None  # a statement beside a text that is not one: people say many things
     if "role" in (va.kind, vb.kind):
         return judge_roles(va, vb)
+    if property_key(a.claim.property) == property_key(b.claim.property) == NAME_PROPERTY:
+        return judge_names(va, vb)
     if va.key == vb.key:
         return (
             Verdict.CORROBORATED,
@@ -263,6 +267,8 @@ def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, 
         return None  # a figure and a date, a date and a title: different kinds are never compared
     if result is None or not result[0].needs_attention:
         return result
+    if property_key(a.claim.property) == property_key(b.claim.property) == NAME_PROPERTY:
+        return result  # a name is not a figure that moves with time: a respelling is not a change
     evidence = change_evidence(a, b, explain)
     if evidence is not None:
         return Verdict.CHANGED, evidence

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
+from factcheck.actions.extract.names import name_claims
 from factcheck.actions.extract.noise import (
     furniture,
     in_bare_list,
@@ -99,6 +100,7 @@ def propose(
     for name in targets:  # organisations first named in a later source: their short forms in earlier ones
         if seen_entities[name] < len(index.entities):
             _collect_aliases(find_mentions(by_name[name].text, index), index, name, aliases)
+    claims.extend(name_claims(targets, by_name, index, new_entities))  # one person's name spelled two ways
     kept, already = _drop_known(claims, registry, by_name)
     used = {c.entity for c in kept}
     entities = tuple(e for e in new_entities.values() if e.id in used)

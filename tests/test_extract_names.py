@@ -1,0 +1,146 @@
+"""One entity's name spelled two ways: extract proposes `name` claims, verify flags the respelling, and the
+ways news legitimately writes one name (titles, suffixes, the surname alone, spacing, transliteration,
+nicknames, two relatives sharing a surname) flag nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from samples import news_project
+
+from factcheck.actions.extract import propose
+from factcheck.cli import app
+from factcheck.text.names import compare_names
+
+RESPELLED = [
+    ("Harriet Quayle", "Harriet Quayl", "a letter changed"),
+    ("Dominic Brandt", "Dominic Brant", "a letter changed"),
+    ("Rosalind Fenwick", "Rosalynd Fenwick", "a letter changed"),
+    ("Victor DeMarco", "Victor Marco", "a particle dropped"),
+    ("Shauna McAllister", "Shauna Allister", "a particle dropped"),
+    ("Orla Ng", "Oakes", None),  # another surname, not a misspelling
+    ("Bex Tan", "Tanaka", None),
+    ("P&K Surveyors", "K&P", "the initials swapped"),
+    ("Nina Castellanos", "Castelanos", "a letter changed"),
+    ("Mei Lin", "Lun", "a letter changed"),
+]
+SAME = [
+    ("Harriet Quayle", "Ms Quayle"),
+    ("Dominic Brandt Jr.", "Dominic Brandt"),
+    ("Dr. Rosalind Fenwick", "Fenwick"),
+    ("Northfield's Victor DeMarco", "Victor DeMarco"),
+    ("Tor Bay", "TorBay"),
+    ("Christopher Oduya", "Chris Oduya"),
+    ("Abu Hamza al-Masri", "Abu Hamza al-Misri"),
+    ("Yousef Haddad", "Yusef Haddad"),
+    ("Harriet Quayle", "Harriet"),
+]
+DIFFERENT = [
+    ("Harriet Quayle", "Margaret Quayle"),
+    ("William Fenwick", "Bill Fenwick"),
+    ("Dominic Brandt", "Dominic Holloway"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "change"), RESPELLED)
+def test_a_near_spelling_is_a_respelling_and_says_what_changed(a, b, change):
+    verdict, why = compare_names(a, b)
+    if change is None:
+        assert verdict != "respelled"
+    else:
+        assert verdict == "respelled" and change in why
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_the_ways_news_writes_one_name_are_the_same_name(a, b):
+    assert compare_names(a, b) == ("same", "")
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_other_first_names_or_surnames_are_other_names_not_misspellings(a, b):
+    assert compare_names(a, b)[0] == "different"
+
+
+# Four pieces on one invented story: a harbour collapse. The coastguard spokeswoman's surname is
+# respelled by one outlet, the engineer's particle is dropped by another, a third calls the harbour
+# master by a changed surname halfway through, and the contractor's initials are swapped.
+HARBOUR = {
+    "a.txt": ("Part of the north pier at Selcombe harbour collapsed on Tuesday, the coastguard said.\n\n"
+              "Coastguard spokeswoman Marisa Okonjo said two boats were lost.\n\n"
+              "The engineer Victor DeMarco had warned of cracks in 2021, records show.\n\n"
+              "Repairs were carried out by R&T Marine last spring.\n\n"
+              "Harbour master Glenys Pardoe said the pier would stay shut. Pardoe added that no one was hurt.\n",
+              "2024-05-08"),
+    "b.txt": ("Selcombe's north pier gave way on Tuesday morning.\n\n"
+              "Marisa Okonjo, a coastguard spokeswoman, said two boats sank at their moorings.\n\n"
+              "Mr DeMarco, the engineer who inspected the pier, declined to comment.\n\n"
+              "Glenys Pardoe, the harbour master, said the pier would stay shut for months.\n",
+              "2024-05-08"),
+    "c.txt": ("A pier at Selcombe harbour collapsed on Tuesday.\n\n"
+              "Coastguard spokeswoman Marisa Okonji said two boats were lost.\n\n"
+              "The engineer Victor Marco said he had warned the council in 2021.\n\n"
+              "The harbour master, Glenys Pardoe, said the pier would be closed. Pardee said later that the "
+              "council would pay for the repairs.\n",
+              "2024-05-09"),
+    "d.txt": ("The pier's last repairs were carried out by T&R Marine, the council said.\n\n"
+              "Marisa Okonjo said the coastguard had moved the remaining boats.\n", "2024-05-09"),
+}  # fmt: skip
+
+
+def _flags(root: Path, runner) -> list[dict]:
+    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
+    result = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return [d for d in json.loads(result.stdout)["discrepancies"] if d["verdict"] in ("conflict", "possible")
+            and d["property"] == "name"]  # fmt: skip
+
+
+def _pairs(flags: list[dict]) -> set[frozenset[str]]:
+    return {frozenset(c["value"] for c in d["claims"]) for d in flags}
+
+
+def test_one_entity_spelled_two_ways_across_and_within_sources_is_flagged(tmp_path, runner):
+    root = news_project(tmp_path, HARBOUR)
+    flags = _flags(root, runner)
+    pairs = _pairs(flags)
+    assert frozenset({"Marisa Okonjo", "Marisa Okonji"}) in pairs
+    assert frozenset({"Victor DeMarco", "Victor Marco"}) in pairs
+    assert frozenset({"R&T", "T&R"}) in pairs
+    assert any("Pardee" in p for p in pairs)  # the surname changed halfway through c.txt
+    assert all(d["verdict"] == "conflict" for d in flags)
+    okonji = next(d for d in flags if {c["value"] for c in d["claims"]} == {"Marisa Okonjo", "Marisa Okonji"})
+    assert "'Okonjo' written 'Okonji'" in okonji["explanation"]
+
+
+def test_only_the_respelled_entities_get_name_claims(tmp_path):
+    root = news_project(tmp_path, HARBOUR)
+    names = {(c.subject, c.value) for c in propose(root).claims if c.property == "name"}
+    assert not any("Selcombe" in subject for subject, _value in names)
+    assert ("Marisa Okonjo", "Marisa Okonji") in names
+    # the spelling most sources use is proposed once beside it, not in every source
+    assert sum(1 for subject, value in names if value == "Marisa Okonjo") == 1
+
+
+# Must not flag: one name written the ways news writes it, relatives who share a surname, a
+# transliterated name, and two different people of one surname spelled out in the same piece.
+QUIET = {
+    "a.txt": ("Councillor Amira al-Haddad opened the new library on Monday.\n\n"
+              "Dr. Tobias Wren Jr., the library's architect, said the building cost £4m.\n\n"
+              "Jonathan Pike, the council leader, said the town had waited years. His wife, Helen Pike, "
+              "cut the ribbon.\n\n"
+              "Two brothers, Sean Kelly and Shane Kelly, ran the building firm.\n", "2024-03-04"),
+    "b.txt": ("The library was opened by Amira al-Hadad, a councillor, on Monday.\n\n"
+              "Mr Wren said the library cost £4m to build. Tobias Wren said it would open at weekends.\n\n"
+              "Jon Pike, who leads the council, said the wait was over. Pike thanked the builders.\n\n"
+              "The firm, run by Sean Kelly, finished on time.\n", "2024-03-04"),
+    "c.txt": ("Helen Pike said the library was the town's best building. Tobias Wren, its architect, agreed.\n\n"
+              "The builders, Kelly Brothers, said the work took a year.\n", "2024-03-05"),
+}  # fmt: skip
+
+
+def test_one_name_as_news_writes_it_flags_nothing(tmp_path, runner):
+    root = news_project(tmp_path, QUIET)
+    assert _flags(root, runner) == []
+    assert not [c for c in propose(root).claims if c.property == "name"]
