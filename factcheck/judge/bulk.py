@@ -24,11 +24,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factcheck.judge.change import CUES, DEFAULT_DAYS, _property_family, cues_near, days_between
+from factcheck.judge.change import COUNTED_OVER_DAYS, CUES, DEFAULT_DAYS, _property_family, cues_near, days_between
 from factcheck.judge.events import PUBLISHED
 from factcheck.judge.roles import role_verdict
 from factcheck.judge.sides import CODE
-from factcheck.judge.verdicts import _days, _interval, _mostly_shared, judge
+from factcheck.judge.verdicts import APPROXIMATE, _days, _interval, _mostly_shared, judge
 from factcheck.models import DateRange, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Quantity
@@ -58,6 +58,8 @@ class _Traits:
     settles: tuple[int | None, str] | None  # how long a figure of its property takes to move (change._property_family)
     future: bool  # a date after its source's publication: a plan, which can move
     role: TextValue | None = None
+    span_counted: bool = False  # a period of over a year: what was counted, not when (change._span_counted)
+    near_bound: bool = False  # approximate, or a bound: a pair of the two is left to verdicts.judge (_beyond_bound)
 
 
 def _traits(cv: ClaimValue) -> _Traits | None:
@@ -90,9 +92,13 @@ def _traits(cv: ClaimValue) -> _Traits | None:
             else:
                 any_cue = True
     when = cv.time if cv.time is not None else cv.published
+    span_counted = cv.time_label == "period" and cv.time is not None and cv.time.days > COUNTED_OVER_DAYS
+    near_bound = isinstance(v, Quantity) and not v.figures and (
+        (v.qualifier or "").lower() in APPROXIMATE or v.low is None or v.high is None
+        or (v.qualifier or "").startswith(("as many as", "up to")))  # fmt: skip
     return _Traits(kind, unit, low, high, hedged, level, when, cv.time_label in _EXPLICIT, any_cue, frozenset(ways),
                    bool(cv.claim.period), _property_family(cv.claim.property), future,
-                   v if isinstance(v, TextValue) else None)  # fmt: skip
+                   v if isinstance(v, TextValue) else None, span_counted, near_bound)  # fmt: skip
 
 
 def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None] | None = None) -> list[str]:
@@ -111,7 +117,7 @@ def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None
                     append(code)
                     continue
             tb = traits[j]
-            if ta is None or tb is None or ta.kind != tb.kind or ta.unit != tb.unit:
+            if ta is None or tb is None or ta.kind != tb.kind or ta.unit != tb.unit or (ta.near_bound and tb.near_bound):
                 result = judge(a, members[j], explain=False)
                 append(NO_PAIR if result is None else CODE[result[0]])
                 continue
@@ -165,7 +171,8 @@ def _changed(a: _Traits, b: _Traits) -> bool:
             went = (later.level > earlier.level) - (later.level < earlier.level)
             if not went or went in later.cue_ways:
                 return True
-    if wa and wb and not wa.overlaps(wb) and (a.explicit or b.explicit):
+    stated = [t for t in (a, b) if t.explicit]
+    if wa and wb and not wa.overlaps(wb) and stated and not (len(stated) == 1 and stated[0].span_counted):
         return True
     if wa is None or wb is None:
         return False

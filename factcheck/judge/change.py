@@ -384,7 +384,10 @@ def change_evidence(a: ClaimValue, b: ClaimValue, explain: bool = True) -> str |
                 f"{_q(later.claim.value)} ({_at(later)})"
             )
     explicit = {"as of", "period"}
-    if ta and tb and not ta.overlaps(tb) and (first.time_label in explicit or second.time_label in explicit):
+    stated = [cv for cv in (first, second) if cv.time_label in explicit]
+    if len(stated) == 1 and _span_counted(stated[0]):
+        stated = []  # a count over years against an undated one: the years say what, not when
+    if ta and tb and not ta.overlaps(tb) and stated:
         return "" if not explain else (
             f"{_q(first.claim.value)} refers to {ta.human()} and {_q(second.claim.value)} to {tb.human()} "
             f"(as the claims' {'period' if 'period' in (first.time_label, second.time_label) else 'as_of'} says): "
@@ -400,6 +403,15 @@ def change_evidence(a: ClaimValue, b: ClaimValue, explain: bool = True) -> str |
             f"apart, time enough for {kind} to change (it can in {_span(days)})"
         )
     return None
+
+
+COUNTED_OVER_DAYS = 400  # a period longer than a year ("between 2000 and 2019") is what was counted
+
+
+def _span_counted(cv: ClaimValue) -> bool:
+    """A count over a span of years ("1,486 cases between 2000 and 2019") says which cases were counted,
+    not when the count was made: against a figure with no time of its own it is no evidence of change."""
+    return cv.time_label == "period" and cv.time is not None and cv.time.days > COUNTED_OVER_DAYS
 
 
 def _at(cv: ClaimValue) -> str:

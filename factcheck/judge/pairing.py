@@ -79,6 +79,8 @@ _ORDINAL = re.compile(
 def block_of(cv: ClaimValue) -> str | None:
     v = cv.value
     if isinstance(v, Quantity):
+        if cv.claim.status == "proposed" and any("vague" in n for n in v.notes):
+            return None  # "dozens", "several", "hundreds of": a word for many, not a figure to hold to
         if v.kind == "number" and _ORDINAL.fullmatch(cv.claim.value.strip()):
             return "ordinal"  # "the third school", "the first deaths": a rank, compared only with ranks
         return f"{v.kind}:{v.unit or ''}"
@@ -354,13 +356,21 @@ def pair_confidence(a: Features, b: Features) -> float:
         people = (a.subject_kind == "person") + (b.subject_kind == "person")
         # Two bodies each named beside their own figure are two things measured ("the council's overspend",
         # "its children's department's deficit"), not one subject guessed two ways.
-        named_apart = a.named_subject and b.named_subject and a.subject_kind == b.subject_kind == "organisation"
+        named_apart = (a.named_subject and b.named_subject and a.subject_kind == b.subject_kind == "organisation"
+                       and not _one_kind_of_body(a.subject_key, b.subject_key))
         if (entities == 0.0 and words >= 0.8 and people < 2 and not named_apart
                 and context >= (0.5 if people else CONTEXT_AT)):  # fmt: skip
             entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
     if entities == 0.0:
         return 0.0
     return round(0.5 * entities + 0.5 * words, 2)
+
+
+def _one_kind_of_body(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two names of one body written two ways: the same class of body ("school") and a distinctive word
+    in common ("the Prep C girls school", "a girls elementary school")."""
+    shared = a & b
+    return any(k.startswith("<") for k in shared) and any(not k.startswith("<") for k in shared)
 
 
 def related_organisations(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:

@@ -88,6 +88,25 @@ def _hedged(v: Quantity) -> bool:
     return v.qualifier is not None or bool(v.figures) or any("vague" in n for n in v.notes)
 
 
+# Hedges a reader takes as "this figure, give or take": the figure itself is what the source says.
+APPROXIMATE = {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "circa", "c."}
+
+
+def _beyond_bound(va: Quantity, vb: Quantity, ia: Interval, ib: Interval) -> Quantity | None:
+    """An approximate figure whose own figure lies outside the other's bound: "some 14,000" against
+    "more than 15,000", "about 40" against "at least 43". The hedge widens the figure for rounding, not
+    past a limit another source states: a reader reads 14,000, which is not more than 15,000. Returns
+    the approximate one, or None."""
+    for near, other, i_near, i_other in ((va, vb, ia, ib), (vb, va, ib, ia)):
+        bounded = i_other[0] == -INF or i_other[1] == INF or (other.qualifier or "").startswith(("as many as", "up to"))
+        if (near.qualifier or "").lower() not in APPROXIMATE or near.figures or other.figures or not bounded:
+            continue
+        figure = (i_near[0] + i_near[1]) / 2 if i_near[1] != INF and i_near[0] != -INF else None
+        if figure is not None and not (i_other[0] <= figure <= i_other[1]):
+            return near
+    return None
+
+
 def _units(va: Quantity, vb: Quantity) -> tuple[int, int] | None:
     """Scales that put two quantities in one unit (a fraction as a percentage), None if they cannot be."""
     if va.unit == vb.unit:
@@ -128,11 +147,18 @@ def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity,
     ia, ib = _interval(va, scales[0]), _interval(vb, scales[1])
     rel = _relation(ia, ib)
     verdict = _quantity_verdict(va, vb, ia, ib, rel)
+    beyond = _beyond_bound(va, vb, ia, ib) if rel != "disjoint" else None
+    if beyond is not None:
+        verdict = Verdict.CONFLICT
     if not explain:
         return verdict, ""
     unit = va.unit if scales[0] == 1 else vb.unit
     wa, wb = a.claim.value, b.claim.value
     da, db = _describe(va, unit, scales[0]), _describe(vb, unit, scales[1])
+    if beyond is not None:
+        near, bound = (wa, db) if beyond is va else (wb, da)
+        figure = format_amount(beyond.value * (scales[0] if beyond is va else scales[1]), unit)
+        return verdict, f"{_q(near)} gives {figure}, which is not {bound}"
     if rel == "equal":
         if ia[0] == ia[1]:
             return verdict, f"both give {format_amount(float(ia[0]), unit)}"

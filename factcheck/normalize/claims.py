@@ -12,6 +12,8 @@ from factcheck.normalize import parse_value
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.text.fold import fold_plain
 
+_YEAR_LIKE = re.compile(r"[12]\d{3}")  # a figure that reads as a year on its own, a count when its kind says so
+
 QUANTITATIVE = {"money", "number", "percent", "rate", "date", "duration", "time"}
 ACCEPTS = {
     "money": {"money"}, "number": {"number"}, "percent": {"percent"}, "rate": {"rate"},
@@ -133,7 +135,10 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
                     f"value '{claim.value}' does not read as {kind}; write it as in the quote, e.g. '£7.6 million', '232', 'last September'",
                 )
             )
-        elif parsed is not None and kind is not None and parsed.kind not in ACCEPTS[kind]:
+        if kind == "number" and isinstance(parsed, DateValue) and _YEAR_LIKE.fullmatch(claim.value.strip()):
+            figure = float(claim.value.strip())  # "the cases of 1862 families": written as a count, a count
+            parsed = Quantity("number", claim.value.strip(), (0, len(claim.value.strip())), figure, figure, figure)
+        if parsed is not None and kind is not None and parsed.kind not in ACCEPTS[kind]:
             problems.append(
                 ("error", f"value '{claim.value}' reads as {parsed.kind}, not {kind}; fix the value or the kind")
             )

@@ -286,8 +286,15 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     before = [t for t in toks if t[2] <= start][::-1]
     if kind == "number" and before and before[0][0][1:] in MEASURE_FAMILIES and _NOUN_TO_FIGURE.match(
         text[before[0][2] : start]
-    ):
-        return before[0][0][1:]  # "shelters to more than 15,000", "a crowd of 20,000", "the toll at 40"
+    ) and (before[0][0][1:] in HAPPENINGS or counted_noun(text, end) is None):
+        # "shelters to more than 15,000", "a crowd of 20,000 people", "the toll at 40"; but in "the cases
+        # of 1,862 families" the count counts families: only what happened to those counted looks past them
+        return before[0][0][1:]
+    put = _PUT_AT.search(text[:start]) if kind == "number" else None
+    if put is not None:  # "police put the march, to mark a strike, at roughly 30,000": what was put at it
+        named = next((t[1:] for t, s, _e in toks if put.start() <= s < put.end() and t[1:] in MEASURE_FAMILIES), None)
+        if named is not None:
+            return named
     after = [t for t in after if not _BARRIER.search(text[end : t[1]])]
     lead = next((t for t, _s, _e in after[:5] if t not in _HEDGE_STEMS and not _plural_people(t)), "")
     said_after = lead.startswith("~") and lead[1:] in MEASURE_FAMILIES  # "3 of them critically"
@@ -331,6 +338,12 @@ _BARRIER = re.compile(r"[,;:]|\b(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 
 _NOUN_TO_FIGURE = re.compile(r"\s+(?:of|to|for|at)\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than"
                              r"|over|at\s+least|an\s+estimated|approximately)\s+)?$", re.IGNORECASE)  # fmt: skip
+
+
+# "put the crowd at", "estimated the toll at", "placed the number of dead at": an estimate of a measure
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating)\s+"
+                     r"(?:the\s+|their\s+|its\s+)?[^.;:]{0,60}?\s+at\s+(?:(?:about|around|some|roughly|nearly|almost"
+                     r"|more\s+than|over|at\s+least|approximately|up\s+to)\s+)?$", re.IGNORECASE)  # fmt: skip
 
 
 def _verb_form(word: str) -> bool:

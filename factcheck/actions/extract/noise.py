@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.normalize.values import DateValue, Quantity, Value
+from factcheck.normalize.values import DateValue, Quantity, TimeValue, Value
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -194,7 +194,16 @@ def is_conversion(sentence: str, v: Value) -> bool:
     is the same figure in other units, at a rate or rounding each outlet picks; it is not a claim of its own."""
     s, e = v.span
     closing = re.match(r"^\s*(?:[A-Za-z]+\s*){0,2}\)", sentence[e : e + 24])
+    if isinstance(v, (TimeValue, DateValue)):  # "at 3pm on Tuesday (12am yesterday in Sydney)": another zone's
+        opening = sentence.rfind("(", max(0, s - 30), s)
+        return (opening >= 0 and ")" not in sentence[opening:e] and ")" in sentence[e : e + 40]
+                and bool(_TIME_BEFORE.search(sentence[max(0, opening - 40) : opening])))  # fmt: skip
     return bool(_CONVERTED.search(sentence[max(0, s - 40) : s]) and closing)
+
+
+# A time of day, perhaps with its day after it: what a bracket right after it converts.
+_TIME_BEFORE = re.compile(r"\d(?:[.:]?\d\d)?\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|local\s+time|hours)"
+                          r"(?:\s+[\w,]+){0,3}\s*$", re.IGNORECASE)  # fmt: skip
 
 
 _NUMBERED = re.compile(

@@ -225,6 +225,8 @@ def _claims_in(
                 clause = Span(clause.start, sentence.end, text[clause.start : sentence.end])
             if v.kind == "time":  # a time is the time of the sentence's event, whichever clause names it
                 clause = sentence
+            elif _AT_ONLY.match(text[clause.start : start]):  # "put the march, to mark a strike, at 30,000"
+                clause = Span(sentence.start, clause.end, text[sentence.start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             named = _age_of(text, start, end, v, inside)
@@ -351,6 +353,8 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
     after = sentence[e : e + 2]
     if isinstance(v, TimeValue):  # a time of day is a kind of its own, compared only with times
+        if is_conversion(sentence, v):
+            return False
         return not re.search(r"\b(?:19|20)\d\d,?\s*$", sentence[:s])  # "July 02 2013 7:41 AM": a stamp
     if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
@@ -373,7 +377,7 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
     used: set[int] = set()
     time: dict[int, DateValue] = {}
     for i, v in enumerate(values):
-        if not isinstance(v, Quantity):
+        if not isinstance(v, Quantity) or not _holds_at_a_time(sentence.text, v):
             continue
         clause = next((c for c in parts if c.start <= sentence.start + v.span[0] < c.end), None)
         for d in values[i + 1 : i + 2] + values[max(0, i - 1) : i]:
@@ -387,6 +391,26 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
                 time[id(v)] = d
                 break
     return used, time
+
+
+# A clause that is only "at" and a hedge before its figure finishes a verb of an earlier clause.
+_AT_ONLY = re.compile(r"^\W*at\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|at\s+least"
+                      r"|approximately|up\s+to)\s+)?$", re.IGNORECASE)  # fmt: skip
+
+def _holds_at_a_time(sentence: str, v: Quantity) -> bool:
+    """A figure a date beside it can date: not a rank ("its third notice last year") nor a number that
+    labels a singular thing ("a 114 notice in November"): there the date is the event's, a claim of its own."""
+    if v.kind != "number":
+        return True
+    if _RANK.fullmatch(v.text.strip()):
+        return False
+    label = re.match(r"\s+([a-z]+)\b", sentence[v.span[1] :])
+    return not (label and v.value != 1 and _SINGULAR_LABEL.fullmatch(label.group(1)))
+
+
+_RANK = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))", re.I)
+_SINGULAR_LABEL = re.compile(r"(?!(?:and|or|of|in|on|at|to|by|for|from|with|than|per|a|an|the|as|is|was|were|are|had"
+                             r"|has|have|more|other|others|people|men|women|children|died|dead)$)[a-z]{3,}(?<![sd])(?<!ing)")  # fmt: skip
 
 
 BACKGROUND_DAYS = 31  # a date this long before the source's own is another time than the story's

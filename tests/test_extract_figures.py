@@ -1,0 +1,180 @@
+"""Figures, dates and times on real news, class by class (issue 15): what a figure measures, which
+figures pair, and the verdict a reader would give. Each class is written in our own sentences, with
+cases that must be flagged and cases that must not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from samples import news_project
+
+from factcheck.actions.extract import propose
+from factcheck.cli import app
+
+FLAGS = ("conflict", "possible")
+
+
+def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
+    return news_project(tmp_path, texts, "story")
+
+
+def _flags(root: Path, runner) -> list[dict]:
+    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
+    out = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
+    assert out.exit_code in (0, 1), out.output
+    return [d for d in json.loads(out.stdout)["discrepancies"] if d["verdict"] in FLAGS]
+
+
+def _flagged(flags: list[dict]) -> set[frozenset[str]]:
+    return {frozenset(c["value"] for c in f["claims"]) for f in flags}
+
+
+def _by_value(root: Path) -> dict[str, object]:
+    return {c.value: c for c in propose(root).claims}
+
+
+# -- a figure that reads as a year on its own is a count when a plural noun follows it ----------------
+
+
+def test_a_four_digit_count_before_a_plural_noun_is_a_count_not_a_year(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("The inquiry has looked at the records of 1862 families since it began.\n"
+                  "Inspectors traced the files of 1204 patients to one ward.\n"
+                  "The fund paid out to 2015 households over the winter.\n", "2022-03-09"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    assert claims["1862"].kind == "number" and claims["1862"].property == "families"
+    assert claims["1204"].kind == "number" and claims["1204"].property == "patients"
+    assert claims["2015"].kind == "number" and claims["2015"].property == "households"
+
+
+def test_a_year_on_its_own_is_still_a_date(tmp_path):
+    root = _project(tmp_path, {"a.txt": ("Oakfield Hospital closed its maternity ward in 1998.\n", "2022-03-09")})
+    assert _by_value(root)["1998"].kind == "date"
+
+
+def test_two_counts_of_one_review_disagree_though_one_names_the_years_it_covered(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The panel reviewing the hospital trust has examined 2,310 cases between 1998 and 2016.\n",
+                  "2021-05-20"),
+        "b.txt": ("The panel reviewing the hospital trust has been examining 2,790 cases.\n", "2021-05-02"),
+    })  # fmt: skip
+    assert frozenset({"2,310", "2,790"}) in _flagged(_flags(root, runner))
+
+
+def test_figures_for_two_stated_years_are_still_a_change(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The county council overspent by £12m in 2016/17, its auditors said.\n", "2019-05-20"),
+        "b.txt": ("The county council overspent by £4m in 2018/19, its auditors said.\n", "2019-06-02"),
+    })  # fmt: skip
+    assert _flagged(_flags(root, runner)) == set()
+
+
+# -- a hedge widens a figure for rounding, not past a bound another source states ---------------------
+
+
+def test_an_approximate_figure_below_a_stated_minimum_is_a_conflict(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The charity said some 8,000 people displaced by the floods were in its shelters.\n"
+                  "The storm killed about 60 people across the islands, officials said.\n", "2020-02-03"),
+        "b.txt": ("The charity said more than 9,000 people displaced by the floods were in its shelters.\n"
+                  "The storm killed at least 66 people across the islands, officials said.\n", "2020-02-03"),
+    })  # fmt: skip
+    flagged = _flagged(_flags(root, runner))
+    assert frozenset({"some 8,000", "more than 9,000"}) in flagged
+    assert frozenset({"about 60", "at least 66"}) in flagged
+
+
+def test_an_approximate_figure_inside_the_bound_is_no_alarm(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The charity said about 420 people displaced by the floods were in its shelters.\n"
+                  "Around 100 people were rescued from the roofs, the coastguard said.\n", "2020-02-03"),
+        "b.txt": ("The charity said more than 400 people displaced by the floods were in its shelters.\n"
+                  "More than 100 people were rescued from the roofs, the coastguard said.\n", "2020-02-03"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+# -- a word for many is not a figure to hold another source to -----------------------------------------
+
+
+def test_a_vague_count_is_not_flagged_against_a_figure(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Dozens of villagers were injured when the bridge gave way, the district office said.\n"
+                  "Several houses were flattened by the landslide near the river.\n", "2020-02-03"),
+        "b.txt": ("More than 200 villagers were injured when the bridge gave way, the district office said.\n"
+                  "Eleven houses were flattened by the landslide near the river.\n", "2020-02-03"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+# -- "put the crowd at 30,000": what the estimate is of ------------------------------------------------
+
+
+def test_an_estimate_put_at_a_figure_measures_what_was_put(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Northvale Police put the rally, held on the eve of the vote, at roughly 40,000 people.\n"
+                  "Northvale Police estimated the death toll at 31.\n", "2020-02-03"),
+        "b.txt": ("Northvale Police said as many as 25,000 people marched through the capital before the vote.\n"
+                  "At least 45 people were killed, Northvale Police said.\n", "2020-02-03"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    assert claims["roughly 40,000"].property == "crowd size"
+    assert claims["31"].property == "deaths"
+    flagged = _flagged(_flags(root, runner))
+    assert frozenset({"roughly 40,000", "as many as 25,000"}) in flagged
+
+
+# -- times of day --------------------------------------------------------------------------------------
+
+
+def test_one_school_named_two_ways_gives_two_times_of_its_attack(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The mortar hit the Hill Road boys school in the camp at 10.40am on Monday, killing 12.\n",
+                  "2019-04-02"),
+        "b.txt": ("Two rounds struck Al Noor, a boys secondary school in the camp, at about 10am on Monday.\n",
+                  "2019-04-02"),
+    })  # fmt: skip
+    assert frozenset({"10.40am", "10am"}) in _flagged(_flags(root, runner))
+
+
+def test_two_bodies_with_nothing_in_their_names_in_common_stay_apart(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The Riverside primary school closed at 2pm on Monday after the flood warning.\n", "2019-04-02"),
+        "b.txt": ("The Northgate fire station closed at 4pm on Monday after the flood warning.\n", "2019-04-02"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+def test_a_time_in_brackets_after_a_time_is_the_same_moment_in_another_zone(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("The rocket landed at about 3pm on Tuesday (1am yesterday in Sydney), the army said.\n"
+                  "The ferry sank at 0915 GMT (5.15pm local time) off the coast.\n", "2019-04-03"),
+    })  # fmt: skip
+    values = set(_by_value(root))
+    assert {"3pm", "0915 GMT"} <= values
+    assert not {"1am", "yesterday", "5.15pm", "5.15pm local time"} & values
+
+
+# -- a rank or a label does not take the date beside it: the date is the event's -----------------------
+
+
+def test_the_date_beside_a_rank_is_the_date_of_the_event(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Westbury Council, which issued its second 114 notice last year, has raised council tax.\n",
+                  "2023-06-07"),
+        "b.txt": ("Westbury Council issued its second section 114 notice in November 2021, the report said.\n",
+                  "2023-06-20"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    assert claims["last year"].kind == "date" and claims["November 2021"].kind == "date"
+    assert frozenset({"last year", "November 2021"}) in _flagged(_flags(root, runner))
+
+
+def test_a_count_still_takes_the_date_beside_it(tmp_path):
+    root = _project(tmp_path, {"a.txt": ("The trust overspent by £35m in 2017, and 45 patients died in 2018.\n",
+                                         "2020-06-20")})  # fmt: skip
+    claims = _by_value(root)
+    assert claims["£35m"].period == "2017" and claims["45"].period == "2018"
+    assert "2017" not in claims
