@@ -16,6 +16,7 @@ from factcheck.registry.edit import (
     entry_list,
     flow_list,
     mapping,
+    write_new_claims,
 )
 from factcheck.registry.load import ENTITIES_FILE
 from factcheck.results import Extraction
@@ -34,6 +35,9 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
                 written.append(f"claims/{ENTITIES_FILE}")
         for source, claims in by_source.items():
             file = claims_file_for(root, source)
+            if not file.exists() and not file.is_symlink() and write_new_claims(file, source, [c.fields() for c in claims]):
+                written.append(f"claims/{file.name}")
+                continue
             entries = [(c.source, c.fields()) for c in claims]
             if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), CLAIMS_HEADER):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
