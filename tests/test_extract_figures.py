@@ -178,3 +178,56 @@ def test_a_count_still_takes_the_date_beside_it(tmp_path):
     claims = _by_value(root)
     assert claims["£35m"].period == "2017" and claims["45"].period == "2018"
     assert "2017" not in claims
+
+
+# -- rounds fired and times hit are two counts of one shooting -----------------------------------------
+
+
+def test_shots_fired_and_times_hit_are_measured_apart(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("Two Harbour Town officers fired 14 shots, and nine bullets struck the driver, Lee Moss.\n"
+                  "Lee Moss was hit by nine bullets, the coroner said.\n"
+                  "Lee Moss was shot six times, Harbour Town police said.\n"
+                  "A rifle loaded with five bullets lay in the car of Lee Moss.\n"
+                  "Officers fired a total of 20 rounds at the car of Lee Moss.\n", "2015-06-02"),
+    })  # fmt: skip
+    by_quote = {(c.quote, c.value): c.property for c in propose(root).claims}
+    props = {v: p for (_q, v), p in by_quote.items()}
+    assert props["14"] == "shots fired" and props["20"] == "shots fired"
+    assert props["six"] == "times hit"
+    assert {p for (q, v), p in by_quote.items() if v == "nine"} == {"times hit"}
+    assert props["five"] == "bullets"
+
+
+def test_two_counts_of_shots_fired_disagree_but_fired_and_hit_do_not(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Harbour Town police said the two officers fired 14 shots at Lee Moss.\n", "2015-06-02"),
+        "b.txt": ("The coroner said Lee Moss was hit by nine of the 16 bullets fired by the officers.\n"
+                  "Nine bullets struck Lee Moss, the coroner said.\n", "2015-06-03"),
+        "c.txt": ("Lee Moss was shot 12 times by the Harbour Town officers, his family said.\n", "2015-06-03"),
+    })  # fmt: skip
+    flagged = _flagged(_flags(root, runner))
+    assert frozenset({"14", "16"}) in flagged
+    assert frozenset({"Nine", "12"}) in flagged or frozenset({"nine", "12"}) in flagged
+    assert not any({"14", "16"} & f and {"nine", "Nine", "12"} & f for f in flagged)
+
+
+# -- a distance says where a thing lies: two things, two distances -------------------------------------
+
+
+def test_distances_of_two_things_from_one_town_are_not_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The Millbrook depot is about 12 miles east of Carford, Millbrook police said.\n", "2016-01-05"),
+        "b.txt": ("A lorry driver 40 miles east of Carford saw the van, Millbrook police said.\n"
+                  "Officers stopped the van near Dunmore, about 35 miles east of Carford, Millbrook police said.\n",
+                  "2016-01-05"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+def test_one_thing_placed_at_two_distances_is_flagged(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("The Millbrook depot is about 12 miles east of Carford, Millbrook police said.\n", "2016-01-05"),
+        "b.txt": ("The Millbrook depot is 30 miles east of Carford, Millbrook police said.\n", "2016-01-05"),
+    })  # fmt: skip
+    assert frozenset({"about 12", "30"}) in _flagged(_flags(root, runner))

@@ -225,10 +225,18 @@ def _around(quote: str, value: str) -> _Around:
     if age:  # "the 30-year-old sergeant", "16-year-old Kimani Gray": whose age it is
         group = "age of " + age.group(1).lower()
     before = quote[:at]
+    located = _LOCATED.search(before) if _DISTANCE_AFTER.match(after) else None
+    if located:  # "the office building is about 15 miles north", "a motorist 50 miles north": what lies there
+        group = "distance of " + (located.group("thing") or located.group("name")).lower()
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
     return _Around(scope=frozenset(scope), group=group, part=part)
 
 
+# A distance says where something lies: the thing named right before it, after an article or as a name.
+_DISTANCE_AFTER = re.compile(r"^[\s-]*(?:miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|yards?)\b", re.I)
+_LOCATED = re.compile(r"(?:\b(?i:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?P<thing>(?!(?:is|was|are|were|lies|lay|located|situated|struck|hit|hits|strikes)\b)[a-z][\w'-]*(?<!ed))|(?<![.!?]\s)"
+                      r"\b(?P<name>[A-Z][\w'-]+))\s*,?\s+(?:(?:is|was|are|were|lies|lay|located|situated)\s+)?"
+                      r"(?:(?:about|around|some|roughly|approximately|nearly|almost|just|only|more\s+than)\s+)?$")  # fmt: skip
 # A part of a total, not the total: the rest of a count ("two other victims", "another four", "a further
 # 20,000") or a share of a sum ("of which $281m", "including $281m in cash", "$281m of the price").
 _PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|including|includes)\s+"

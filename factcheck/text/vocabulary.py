@@ -68,6 +68,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
               "turnout", "crowd", "crowds", "gathered"),
     "visitors": ("visitors", "visits", "visitor", "attendance", "footfall", "tourists", "spectators"),
     "magnitude": ("magnitude", "richter"),
+    # Shots fired and the times someone was hit are two counts of one shooting (11 fired, seven hit).
+    "shots": ("shots fired",),
+    "hits": ("times hit",),
     "increase": ("rise", "rose", "risen", "rising", "increase", "increased", "up", "grew", "growth", "soar",
                  "soared", "jumped", "surged", "climbed", "gained"),
     "decrease": ("fall", "fell", "falling", "fallen", "decrease", "decreased", "down", "drop", "dropped",
@@ -96,7 +99,7 @@ PROPERTY_NAMES = {
     "death": "deaths", "injured": "injured", "missing": "missing", "rescued": "rescued",
     "sheltering": "sheltering", "crowd": "crowd size", "visitors": "visitors", "magnitude": "magnitude",
     "arrest": "arrests", "charge": "charged", "increase": "increase", "decrease": "decrease",
-    "incident": "time of the incident",
+    "incident": "time of the incident", "shots": "shots fired", "hits": "times hit",
 }  # fmt: skip
 FUNCTION_WORDS = {
     "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as",
@@ -373,3 +376,36 @@ def counted_noun(text: str, end: int) -> str | None:
         if len(run) == 3:
             break
     return " ".join(run[:head]) if head else None
+
+
+# A count of rounds says which set it counts by its verb: fired ("fired 11 shots", "seven bullets fired by
+# the officers") or hit ("seven bullets hit him", "hit by seven bullets", "shot eleven times"); loaded or
+# found rounds are neither.
+_ROUNDS = r"(?:shots?|rounds?|bullets?|shells?)"
+_HEDGE_BEFORE = r"(?:(?:a\s+total\s+of|at\s+least|about|around|some|more\s+than|nearly|almost|up\s+to)\s+)?"
+_FIRED_BEFORE = re.compile(r"\b(?:fired|fires|fire|firing|shot\s+off|let\s+off|loosed)\s+" + _HEDGE_BEFORE + "$", re.I)
+_HIT_BEFORE = re.compile(r"\b(?:hit|struck|wounded)\s+by\s+" + _HEDGE_BEFORE + "$", re.I)
+_TIMES_AFTER_HIT = re.compile(r"\b(?:shot|hit|struck|hitting|striking|shooting|stabbed|stabbing)\s+(?:[A-Z][\w'-]*\s+)?"
+                              + _HEDGE_BEFORE + "$", re.I)  # fmt: skip
+_TIMES_AFTER_FIRE = re.compile(r"\b(?:fired|firing|fire)\s+" + _HEDGE_BEFORE + "$", re.I)
+_AFTER_ROUNDS = re.compile(r"^\s+(?:[a-z-]+\s+)?" + _ROUNDS + r"\b\s*(?:(?:had|have|were|was)\s+(?:been\s+)?)?"
+                           r"(?P<verb>fired|shot|hit|struck|entered|hitting|striking|pierced|lodged)?\b", re.I)  # fmt: skip
+
+
+def rounds_counted(text: str, start: int, end: int) -> str | None:
+    """For a count of shots, rounds or bullets, or of times someone was shot, the family of the set
+    it counts: "shots" (fired) or "hits"; None when the words do not say."""
+    before = text[:start]
+    times = re.match(r"^\s+times\b", text[end:], re.I)
+    if times:
+        if _TIMES_AFTER_HIT.search(before):
+            return "hits"
+        return "shots" if _TIMES_AFTER_FIRE.search(before) else None
+    rounds = _AFTER_ROUNDS.match(text[end:])
+    if rounds is None:
+        return None
+    if _FIRED_BEFORE.search(before) or rounds.group("verb") in ("fired", "shot"):
+        return "shots"
+    if _HIT_BEFORE.search(before) or rounds.group("verb"):
+        return "hits"
+    return None

@@ -44,7 +44,7 @@ from factcheck.text.entities import (
 )
 from factcheck.text.fold import fold_plain
 from factcheck.text.sentences import Span, clauses, quote_span, sentences
-from factcheck.text.vocabulary import PROPERTY_NAMES, counted_noun, guess_property, measure
+from factcheck.text.vocabulary import PROPERTY_NAMES, counted_noun, guess_property, measure, rounds_counted
 
 
 def extract(
@@ -282,7 +282,7 @@ def property_of(clause: str, start: int, end: int, kind: str, skip: list[tuple[i
 
 def property_and_basis(clause: str, start: int, end: int, kind: str, skip: list[tuple[int, int]]) -> tuple[str, str]:
     """property_of, with how it was found: vocabulary, counted or words (see Basis)."""
-    family = measure(clause, start, end, kind)
+    family = measure(clause, start, end, kind) or (rounds_counted(clause, start, end) if kind == "number" else None)
     if family is not None:
         return PROPERTY_NAMES[family], "vocabulary"
     if kind == "number":
