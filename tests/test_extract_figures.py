@@ -231,3 +231,47 @@ def test_one_thing_placed_at_two_distances_is_flagged(tmp_path, runner):
         "b.txt": ("The Millbrook depot is 30 miles east of Carford, Millbrook police said.\n", "2016-01-05"),
     })  # fmt: skip
     assert frozenset({"about 12", "30"}) in _flagged(_flags(root, runner))
+
+
+# -- side counts: increments and groups ----------------------------------------------------------------
+
+
+def test_two_increments_to_counts_the_words_do_not_give_are_not_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Another three people died in hospital in the district, the Westvale health office said.\n",
+                  "2018-09-10"),
+        "b.txt": ("Five other people died in hospital in the district, the Westvale health office said.\n",
+                  "2018-09-10"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+def test_a_count_of_one_group_is_not_held_against_a_count_of_all_people(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Four pupils were killed when the roof collapsed, the Westvale health office said.\n", "2018-09-10"),
+        "b.txt": ("Nine people were killed when the roof collapsed, the Westvale health office said.\n"
+                  "Seven pupils were killed when the roof collapsed, the Westvale health office said.\n", "2018-09-10"),
+    })  # fmt: skip
+    flagged = _flagged(_flags(root, runner))
+    assert frozenset({"Four", "Seven"}) in flagged
+    assert frozenset({"Four", "Nine"}) not in flagged
+
+
+# -- a date that belongs to another clause -------------------------------------------------------------
+
+
+def test_a_when_clause_after_an_old_date_happened_then(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("The rebels broke the truce on 2 March 2015, when Northern Army troops killed eight fighters.\n",
+                  "2016-01-05"),
+    })  # fmt: skip
+    assert _by_value(root)["eight"].as_of == "2 March 2015"
+
+
+def test_an_old_date_in_a_clause_after_the_figure_is_not_its_time(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("The 5.8-magnitude quake shook a region of Ardent Province that was flattened by floods in 2009.\n",
+                  "2016-01-05"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    assert claims["5.8"].period is None and claims["5.8"].as_of is None

@@ -59,6 +59,7 @@ class Features:
     scope: frozenset[str] = frozenset()  # where the figure holds: places named beside it ("in Sumatra")
     group: str = ""  # who a count counts when the words say ("soldiers", "gunmen"), not just "people"
     part: bool = False  # a part of a total ("including $281m in cash", "two other victims", "another four")
+    increment: bool = False  # a part added to a total the words do not give ("another four", "two other victims")
     named_subject: bool = False  # a proposal whose subject extract found named in the value's own sentence
 
     @property
@@ -187,6 +188,7 @@ class _Around(TypedDict, total=False):
     scope: frozenset[str]
     group: str
     part: bool
+    increment: bool
 
 
 def _around(quote: str, value: str) -> _Around:
@@ -229,7 +231,8 @@ def _around(quote: str, value: str) -> _Around:
     if located:  # "the office building is about 15 miles north", "a motorist 50 miles north": what lies there
         group = "distance of " + (located.group("thing") or located.group("name")).lower()
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
-    return _Around(scope=frozenset(scope), group=group, part=part)
+    increment = part and bool(_INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after))
+    return _Around(scope=frozenset(scope), group=group, part=part, increment=increment)
 
 
 # A distance says where something lies: the thing named right before it, after an article or as a name.
@@ -243,6 +246,10 @@ _PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|
                           r"(?:about\s+|around\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.I)  # fmt: skip
 _PART_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b|^\s+(?:of\s+the|of\s+its|of\s+their"
                          r"|in\s+cash|in\s+stock|in\s+shares)\b", re.I)  # fmt: skip
+# "another four died in hospital", "five other workers were rescued": added to a count each source tells
+# its own way, so two such increments are not the same figure.
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+(?:(?:about|around|some|nearly|almost)\s+)?$", re.I)
+_INCREMENT_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b", re.I)
 # "in Thessaloniki, where another 20,000 marched": the count of that place, added to the story's others
 _WHERE_MORE = re.compile(r"\bwhere\s+(?:another|a\s+further|an\s+additional)\s+$", re.I)
 
@@ -265,8 +272,10 @@ def same_scope(a: Features, b: Features) -> bool:
     """Two figures hold in the same place as far as the words say: where both name places, they share
     one, and a figure said to hold in another place ("on another UN school", "in neighbouring Central
     Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
-    if a.group and b.group and a.group != b.group or a.part != b.part:
+    if a.group and b.group and a.group != b.group or a.part != b.part or (a.increment and b.increment):
         return False
+    if bool(a.group) != bool(b.group) and not (a.group + b.group).startswith(("distance of ", "age of ")):
+        return False  # "six children were killed" and "five people died": a group is a part of the people
     if a.scope and b.scope:
         return bool(a.scope & b.scope)
     named = a.scope or b.scope  # one names no place: the same, unless the other says it is another place

@@ -438,12 +438,21 @@ def _background_time(values: list[Value], times: dict[int, DateValue], ref: Date
         for d in old
         if not re.search(r"\w", re.sub(r"^\W*(?:in|on|at|during|by)?\s*", "", sentence.text[: d.span[0]], flags=re.I))
     ]
+    # "on 4 November 2008, when troops raided the strip and killed six": the when-clause happens then
+    leading = [d for d in old if re.match(r"^\s*,?\s*when\b", sentence.text[d.span[1] :], re.I)]
     for v in values:
         if not isinstance(v, Quantity) or id(v) in times:
             continue
-        own = [d for d in old if clause_of(d) is not None and clause_of(d) == clause_of(v)]
-        if own or opening:
-            times[id(v)] = (own or opening)[0]
+        own = [d for d in old if clause_of(d) is not None and clause_of(d) == clause_of(v)
+               and not (d.span[0] > v.span[1] and _SUBORDINATE.search(sentence.text[v.span[1] : d.span[0]]))]  # fmt: skip
+        after_when = [d for d in leading if d.span[1] < v.span[0]]
+        if own or opening or after_when:
+            times[id(v)] = (own or opening or after_when)[0]
+
+
+# Between a figure and a later date, a word that starts another clause: the date is that clause's
+# ("the 6.1 quake rocked a region that was devastated by the tsunami of 2004").
+_SUBORDINATE = re.compile(r"\b(?:as|that|which|who|where|when|while|after|before|since|because|although)\b", re.I)
 
 
 def _drop_known(
