@@ -274,7 +274,8 @@ def same_scope(a: Features, b: Features) -> bool:
     Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
     if a.group and b.group and a.group != b.group or a.part != b.part or (a.increment and b.increment):
         return False
-    if bool(a.group) != bool(b.group) and not (a.group + b.group).startswith(("distance of ", "age of ")):
+    if (bool(a.group) != bool(b.group) and a.block.startswith("number")
+            and not (a.group + b.group).startswith(("distance of ", "age of "))):
         return False  # "six children were killed" and "five people died": a group is a part of the people
     if a.scope and b.scope:
         return bool(a.scope & b.scope)
