@@ -94,6 +94,8 @@ _CONTEXT = {
 
 
 _PREFIX_WORD_ENDS = ("Rs", "Rs.", "Rp", "kr", "kr.", "Fr.", "dlrs", "dlr", "dlrs.", "Ksh", "KSh", "Y=")
+# The last character of a currency written before a figure, capitals aside: a sign or an abbreviation's end.
+PREFIX_LAST_CHARS = frozenset(SIGNS) | {w[-1] for w in _PREFIX_WORD_ENDS}
 
 
 def may_end_prefix(before: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import partial
 from typing import NamedTuple
 
 from factcheck.text.fold import around
@@ -164,6 +165,11 @@ class Figure(NamedTuple):
     is_fraction: bool = False
 
 
+# Figure((value, half_unit, start, end, is_word, is_fraction)) without the Python-level __new__ of a
+# named tuple: a numeral is read this way for every figure in a text.
+_new_figure = partial(tuple.__new__, Figure)
+
+
 _TIMES_TEN = re.compile(r"\s?[x×*]\s?10(?:\^|\*\*)")
 MAX_EXPONENT = 100  # a googol: no count, sum or measure in prose comes near it
 
@@ -189,7 +195,7 @@ def read_numeral(match: re.Match[str]) -> Figure:
     if exp:
         value *= 10.0 ** int(exp)
         half *= 10.0 ** int(exp)
-    return Figure(value, half, match.start(), end)
+    return _new_figure((value, half, match.start(), end, False, False))
 
 
 _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from factcheck.normalize import currencies
@@ -117,13 +118,23 @@ _SUBUNIT_NEXT = re.compile(r"\s?(?:cents?|pence|p|sen|paise|kopecks)\b", re.IGNO
 _AND_CENTS = re.compile(r",?\s*(?:and\s+)?")
 RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
 RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
+
+
+def _may_join(gap: str) -> bool:
+    """A cheap look at the gap between two figures: could RANGE_JOIN or RATIO_JOIN match it? Both
+    start with at most one space and then a dash or one of a few letters ("to", "and", "or",
+    "out of", "in"); a text dense with figures mostly has commas and other words between them."""
+    c = gap[1:2] if gap[:1].isspace() else gap[:1]
+    return bool(c) and (c in "-–—tTaAoOiI" or not c.isascii())
+
+
 BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 APPROX_SHARE = 0.10  # "around 150" is read as 150 give or take 10%
 
 
 def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     """The scale word after a figure, where it ends, and whether it is a bare "m" with no currency."""
-    m = SCALE_AFTER.match(text, pos) if _may_follow(text, pos, _SCALE_HEADS, " \t\u00a0-") else None
+    m = SCALE_AFTER.match(text, pos)
     if not m:
         return 1.0, pos, False
     word = (m.group("tight") or m.group("word") or m.group("grand")).lower()
@@ -183,90 +194,111 @@ class Reading(NamedTuple):
     grand: bool  # "grand": a thousand of a currency the text may not name
 
 
+_new_reading = partial(tuple.__new__, Reading)  # Reading((...)) without the named tuple's own __new__
+
+
 _SIGN_WORD_ENDS = frozenset({"minus", "ative"})  # the last letters of "minus" and "negative"
 _SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 
 
-class _Reader:
-    """Grows a quantity outward from one figure: sign, currency, scale, percent, rate, qualifier."""
+@lru_cache(maxsize=4096)
+def _what_may_follow(head: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a scale word, a currency, a percentage or a rate may start where head (the next three
+    characters of the text) starts: each pattern looks at no more than that before it runs. Most
+    figures are followed by a plain word and run none; the answer is kept per head, so the looks
+    are made once for the few dozen heads a text has, not once per figure."""
+    return (
+        _may_follow(head, 0, _SCALE_HEADS, " \t\u00a0-"),
+        currencies.may_start_after(head, 0),
+        _may_follow(head, 0, _PERCENT_HEADS),
+        _may_follow(head, 0, _RATE_HEADS),
+    )
 
-    def __init__(self, text: str) -> None:
-        self.text = text
 
-    def read(self, fig: Figure) -> Reading:
-        text = self.text
-        start, end = fig.start, fig.end
-        unit: str | None = None
-        negative = False
+# What the text before a figure can end with where a currency ends there: a capital, or one of these
+# (a gap or a minus, which may_end_prefix looks past, a sign, the last letter of "Rs.", "kr", "Ksh"...)
+_PREFIX_TAILS = frozenset(" -−") | currencies.PREFIX_LAST_CHARS
+
+
+def _read(text: str, fig: Figure) -> Reading:
+    """Grows a quantity outward from one figure: sign, currency, scale and a currency after it."""
+    start, end = fig.start, fig.end
+    unit: str | None = None
+    negative = False
+    # the character a currency before the figure would end with (after one space): most figures
+    # follow a lower-case word, and then neither the look nor the pattern before is needed
+    lead = text[start - 1 : start] if start else ""
+    if lead == " ":
+        lead = text[start - 2 : start - 1] if start > 1 else ""
+    cm = None
+    if lead and (lead in _PREFIX_TAILS or lead.isupper()):
         before = text[max(0, start - 9) : start]
         cm = currencies.PREFIX.search(before) if currencies.may_end_prefix(before) else None
-        if cm:
-            unit = currencies.code_of_prefix(cm)
-            if unit is not None:
-                negative = bool(cm.group("minus"))
-                start -= len(cm.group(0))
-                unit = currencies.by_context(unit, text, start)
-        prev = text[start - 1] if start else ""
-        # a sign word ends in "s" or "e" ("minus", "negative"): most figures are spared the slicing
-        word_end = text[start - 2 : start - 1] if prev == " " else ""
-        sign = (
-            _SIGN_BEFORE.search(text, max(0, start - 10), start)
-            if (prev and prev in "-−")
-            or (
-                prev == " "
-                and (word_end in "sSeE" or word_end.isspace())
-                and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
-            )
-            else None
-        )
+    if cm:
+        unit = currencies.code_of_prefix(cm)
+        if unit is not None:
+            negative = bool(cm.group("minus"))
+            start -= len(cm.group(0))
+            unit = currencies.by_context(unit, text, start)
+    prev = text[start - 1] if start else ""
+    # a sign word ends in "s" or "e" ("minus", "negative"): most figures are spared the slicing
+    if (prev and prev in "-−") or (
+        prev == " "
+        and ((word_end := text[start - 2 : start - 1]) in "sSeE" or word_end.isspace())
+        and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
+    ):
+        sign = _SIGN_BEFORE.search(text, max(0, start - 10), start)
         if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
             negative = not negative
             start = sign.start()
-            if unit is None:  # "-$5": the sign before the currency
-                pass
-        scale, end, bare_m = _scale(text, end, unit is not None)
-        subunit = grand = False
-        after = currencies.AFTER.match(text, end) if currencies.may_start_after(text, end) else None
-        if after:
-            name = (after.group("name") or "").lower()
-            code = currencies.code_after(after)
-            supported = scale > 1 or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
-            if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
-                if not (after.group("p") and fig.is_word):
-                    if name in currencies.SUBUNITS or after.group("p"):
-                        if unit not in (None, code) and name == "cents":
-                            code = unit  # "84 cents" after "$": the dollar's cents
-                        scale *= 0.01
-                        subunit = True
-                    unit = unit or currencies.by_context(code, text, end)
-                    end = after.end()
-        if text[end - 5 : end].lower() == "grand":
-            grand = True
-            if unit is None:
-                unit = "GBP"
-        if scale == 1.0 and fig.half_unit == 0:  # an exact figure as written: no arithmetic to do
-            v = -fig.value if negative else fig.value
-            return Reading(start, end, v, v - 0.0, v + 0.0, unit, bare_m and unit is None, subunit, grand)
-        if scale == 1.0:
-            exact, half = _exact(fig.value), _exact(fig.half_unit)
+    may_scale, may_name = _what_may_follow(text[end : end + 3])[:2]
+    scale, bare_m = 1.0, False
+    if may_scale:
+        scale, scaled_end, bare_m = _scale(text, end, unit is not None)
+        if scaled_end != end:
+            end = scaled_end
+            may_name = _what_may_follow(text[end : end + 3])[1]
+    subunit = grand = False
+    after = currencies.AFTER.match(text, end) if may_name else None
+    if after:
+        name = (after.group("name") or "").lower()
+        code = currencies.code_after(after)
+        supported = scale > 1 or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
+        if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
+            if not (after.group("p") and fig.is_word):
+                if name in currencies.SUBUNITS or after.group("p"):
+                    if unit not in (None, code) and name == "cents":
+                        code = unit  # "84 cents" after "$": the dollar's cents
+                    scale *= 0.01
+                    subunit = True
+                unit = unit or currencies.by_context(code, text, end)
+                end = after.end()
+    if (may_scale or after) and text[end - 5 : end].lower() == "grand":
+        grand = True
+        if unit is None:
+            unit = "GBP"
+    if scale == 1.0 and fig.half_unit == 0:  # an exact figure as written: no arithmetic to do
+        v = -fig.value if negative else fig.value
+        return _new_reading((start, end, v, v - 0.0, v + 0.0, unit, bare_m and unit is None, subunit, grand))
+    if scale == 1.0:
+        exact, half = _exact(fig.value), _exact(fig.half_unit)
+    else:
+        in_scale = _EXACT_SCALES.get(scale) or _exact(scale)
+        exact = _exact(fig.value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
+        if scale > 1 and (fig.half_unit == 0 or fig.is_word):
+            half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
         else:
-            in_scale = _EXACT_SCALES.get(scale) or _exact(scale)
-            exact = _exact(fig.value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
-            if scale > 1 and (fig.half_unit == 0 or fig.is_word):
-                half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
-            else:
-                half = _exact(fig.half_unit) * in_scale
-        if negative:
-            exact = -exact
-        return Reading(start, end, float(exact), float(exact - half), float(exact + half), unit,
-                       bare_m and unit is None, subunit, grand)  # fmt: skip
+            half = _exact(fig.half_unit) * in_scale
+    if negative:
+        exact = -exact
+    return _new_reading((start, end, float(exact), float(exact - half), float(exact + half), unit,
+                         bare_m and unit is None, subunit, grand))  # fmt: skip
 
 
 def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text = scan.text
-    reader = _Reader(text)
     figures = find_figures(scan)
     out: list[Quantity] = []
     consumed_until = -1
@@ -276,7 +308,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         if fig.start < consumed_until:
             i += 1
             continue
-        first = reader.read(fig)
+        first = _read(text, fig)
         start, end, value, low, high, unit, bare_m = first[:7]
         while i + 1 < len(figures) and figures[i + 1].start < end:
             i += 1  # "million" in "£3 million" is part of this reading
@@ -292,7 +324,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             and 0 <= nxt.start - end <= 6
             and _SUBUNIT_NEXT.match(text, nxt.end)
         ):
-            second = reader.read(nxt)
+            second = _read(text, nxt)
             if second.subunit and second.unit == unit and _AND_CENTS.fullmatch(text, end, second.start):
                 value, low, high, end = value + second.value, low + second.value, high + second.value, second.end
                 consumed_until = end
@@ -308,13 +340,13 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             )
             readings = (value, fig.value)
         # a range or a ratio: "£5m–£7m", "between 10 and 20", "10 or 20", "three out of four"
-        if nxt is not None and 0 <= nxt.start - end <= 12:  # joiners are short: " to £", " out of "
-            gap = text[end : nxt.start]
+        # (joiners are short: " to £", " out of ")
+        if nxt is not None and 0 <= nxt.start - end <= 12 and _may_join(gap := text[end : nxt.start]):
             join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
             ratio = RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap)
             in_year = nxt.half_unit == 0 and not nxt.is_word and 1000 <= nxt.value <= 2100 and gap.strip() == "in"
             if ratio and unit is None and nxt.value and not in_year:  # "85 in 2000" is not a ratio
-                e2, v2 = reader.read(nxt)[1:3]
+                e2, v2 = _read(text, nxt)[1:3]
                 frac = value / v2
                 out.append(
                     Quantity(
@@ -335,7 +367,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             joiner = gap.strip().lower()
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
             upper = nxt if RANGE_JOIN.match(gap) else None
-            second = reader.read(upper) if upper is not None else first
+            second = _read(text, upper) if upper is not None else first
             gap2 = text[end : second.start] if second.start >= end else gap
             allowed = upper is not None and bool(
                 join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
@@ -371,14 +403,16 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                         end, high = e2, high2
                         consumed_until = e2
                         i += 1
-        pm = PERCENT_AFTER.match(text, end) if _may_follow(text, end, _PERCENT_HEADS) else None
+        _, _, may_percent, may_rate = _what_may_follow(text[end : end + 3])
+        pm = PERCENT_AFTER.match(text, end) if may_percent else None
         if pm and unit is None:
             unit = "%" if not pm.group("points") else "percentage points"
             kind = "percent"
             end = pm.end()
             if fig.half_unit == 0 and not notes:
                 low, high = value - 0.5, value + 0.5  # "85%" is rounded to the whole point
-        rm = RATE_AFTER.match(text, end) if _may_follow(text, end, _RATE_HEADS) else None
+            may_rate = _what_may_follow(text[end : end + 3])[3]
+        rm = RATE_AFTER.match(text, end) if may_rate and kind != "number" else None
         if rm and kind in ("money", "percent"):
             period = PERIODS[(rm.group("period") or rm.group("pa") or rm.group("slash")).lower()]
             unit = f"{unit}/{period}"

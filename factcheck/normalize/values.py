@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from factcheck.models import DateRange
@@ -234,9 +235,13 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+# Ranges are immutable, and a text dense with dates names the same few months and years again and
+# again: each is built once.
+@lru_cache(maxsize=1024)
 def month_range(year: int, month: int) -> DateRange:
     return DateRange(dt.date(year, month, 1), month_end(year, month))
 
 
+@lru_cache(maxsize=1024)
 def year_range(year: int) -> DateRange:
     return DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31))
