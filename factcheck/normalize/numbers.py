@@ -309,6 +309,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
             if m.group("lead") and s and (text[s - 1].isalnum() or text[s - 1] in ")]"):
                 continue  # "file.5", "(a).2": not a decimal
             found.append(read_numeral(m))
+    numerals = len(found)
     fractions = _word_fractions(scan) if not words.isdisjoint(FRACTION_WORDS) else []
     found.extend(fractions)
     digit_fractions = (
@@ -334,7 +335,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
     if "half" in words:  # "half" alone, where no longer reading takes it
         for m in re.finditer(r"\bhalf\b", low):
             found.append(Figure(0.5, 0.0, m.start(), m.end(), is_word=True, is_fraction=True))
-    if len(found) < 2 or not (digit_fractions or any(f.is_word or f.is_fraction for f in found)):
+    if len(found) < 2 or len(found) == numerals:
         return found  # numerals alone come in order and never overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     # keep the longest reading where two overlap ("half a million" over "a million", "three and a

@@ -78,6 +78,8 @@ QUALIFIERS = {
     "almost": "nearly", "just": "about_exact", "only": "exact", "exactly": "exact",
 }  # fmt: skip
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+# The letters of those last words ("c." gives "c"): a text whose words hold none of them has no qualifier.
+_QUALIFIER_GATE = frozenset(piece for w in _QUALIFIER_LAST_WORDS for piece in re.findall("[a-z]+", w))
 # The last three words before a figure, read backwards: one match on the reversed window.
 _LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
 # After a verb of movement "up to" says where a figure went, not a ceiling: "has gone back up to 232".
@@ -300,6 +302,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text = scan.text
     figures = find_figures(scan)
+    may_qualify = not scan.words.isdisjoint(_QUALIFIER_GATE)
     out: list[Quantity] = []
     consumed_until = -1
     i = 0
@@ -418,7 +421,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             unit = f"{unit}/{period}"
             kind = "rate"
             end = rm.end()
-        found_q = qualifier_before(text, start)
+        found_q = qualifier_before(text, start) if may_qualify else None
         if found_q:
             qualifier, length = found_q
             shape = QUALIFIERS[qualifier]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 # Words that say which way a month without a year points from the reference.
 _FUTURE_CUES = frozenset(
@@ -128,6 +129,8 @@ _CLAUSE_OPENERS = frozenset(
 _CLAUSE_AHEAD = frozenset({"that", "which", "who"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _TENSE_WORD = re.compile(r"[A-Za-z']+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_CUE_WORDS = _FUTURE_CUES | _PAST_CUES
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
@@ -155,41 +158,43 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     tail = text[end : end + 160]
     stop = _SENTENCE_END.search(tail)
     tail = tail[: stop.start()] if stop else tail
-    before = _TENSE_WORD.findall(head)[::-1]  # nearest first
+    # every word is compared in lower case: lowering A-Z alone keeps the words the pattern finds
+    before = _TENSE_WORD.findall(head.translate(_ASCII_LOWER))[::-1]  # nearest first
     lead = 0
-    while lead < len(before) and before[lead].lower() in _PART_OF:
+    while lead < len(before) and before[lead] in _PART_OF:
         lead += 1  # "to the end of November", "to mid-December": the preposition before the part named
     if lead < len(before):
-        word = before[lead].lower()
-        if word in _TARGET and any(w.lower() in _MOVED for w in before[lead + 1 : lead + 4]):
+        word = before[lead]
+        if word in _TARGET and any(w in _MOVED for w in before[lead + 1 : lead + 4]):
             return "future"  # "has been pushed back to mid-December": the date moved to is still ahead
         if word in _DEADLINE:
             return "future"  # "by March", "until the end of June", "from Monday"
     for i, w in enumerate(before):
-        w = w.lower()
-        if w == "that" or (w in _SAYING and i > 0 and before[i - 1].lower() in _CLAUSE_OPENERS):
+        if w == "that" or (w in _SAYING and i > 0 and before[i - 1] in _CLAUSE_OPENERS):
             before = before[:i]  # the date's clause starts here: the words before it are another clause's
             break
+    tail = tail.translate(_ASCII_LOWER)
     after = _TENSE_WORD.findall(tail)
     if "," in tail:  # "..., the council said": an attribution after a comma says nothing of the date's tense
         cut = tail.index(",")
         after = _TENSE_WORD.findall(tail[:cut]) + [
-            w for w in _TENSE_WORD.findall(tail[cut:]) if w.lower() not in _SAYING
+            w for w in _TENSE_WORD.findall(tail[cut:]) if w not in _SAYING
         ]
     opens_clause = lead + 1 >= len(before)  # "On Thursday it was confirmed": the date leads its clause
     for i, w in enumerate(after):
-        w = w.lower()
         if w in _CLAUSE_AHEAD or (w in _SUBJECTS and not opens_clause):
             after = after[:i]  # "announcing in June that it would close": the date is not in that clause
             break
     for i, w in enumerate(before):
-        tense = _cue(w, before[i - 1] if i else "", before[i + 1] if i + 1 < len(before) else "")
-        if tense:
-            return tense
+        if w in _CUE_WORDS or w.endswith("ed") or "'" in w:  # only these can give a tense
+            tense = _cue(w, before[i - 1] if i else "", before[i + 1] if i + 1 < len(before) else "")
+            if tense:
+                return tense
     for i, w in enumerate(after):
-        tense = _cue(w, after[i + 1] if i + 1 < len(after) else "", after[i - 1] if i else "")
-        if tense:
-            return tense
+        if w in _CUE_WORDS or w.endswith("ed") or "'" in w:
+            tense = _cue(w, after[i + 1] if i + 1 < len(after) else "", after[i - 1] if i else "")
+            if tense:
+                return tense
     return None
 
 

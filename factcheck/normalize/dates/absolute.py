@@ -7,7 +7,15 @@ import datetime as dt
 import re
 
 from factcheck.models import DateRange
-from factcheck.normalize.dates.calendar import _weekday_check, _year, academic_year, fin_year, part_of, season_range
+from factcheck.normalize.dates.calendar import (
+    AwaitsTense,
+    _weekday_check,
+    _year,
+    academic_year,
+    fin_year,
+    part_of,
+    season_range,
+)
 from factcheck.normalize.dates.patterns import (
     _MONTH_WORDS,
     _POSITION_WORDS,
@@ -26,6 +34,7 @@ from factcheck.normalize.dates.patterns import (
     SEASON_YEAR,
     WEEKDAYS,
     YEAR,
+    Rule,
 )
 from factcheck.normalize.numbers import Scan, word_set
 from factcheck.normalize.values import (
@@ -58,25 +67,29 @@ def _day_candidate(m: re.Match[str], month: int, scan: Scan) -> DateValue | None
             return None
         return DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day",
                          notes=_weekday_check(wd, day))  # fmt: skip
-    tense = None if wd else scan.tense_at(*m.span())
 
-    def rule(ref: dt.date) -> DateRange:
-        year = _year_for(month, ref, tense, min(d, 28))
-        if wd:  # the weekday names the year: the nearest one to the reference that fits
-            for y in (ref.year, ref.year - 1, ref.year + 1, ref.year - 2, ref.year + 2):
-                try:
-                    if dt.date(y, month, d).weekday() == WEEKDAYS[wd.lower()]:
-                        year = y
-                        break
-                except ValueError:
-                    continue
-        try:
-            return DateRange.day(dt.date(year, month, d))
-        except ValueError:
-            return DateRange.day(month_end(year, month))
+    def made(tense: str | None) -> tuple[Rule, tuple[str, ...]]:
+        def rule(ref: dt.date) -> DateRange:
+            year = _year_for(month, ref, tense, min(d, 28))
+            if wd:  # the weekday names the year: the nearest one to the reference that fits
+                for y in (ref.year, ref.year - 1, ref.year + 1, ref.year - 2, ref.year + 2):
+                    try:
+                        if dt.date(y, month, d).weekday() == WEEKDAYS[wd.lower()]:
+                            year = y
+                            break
+                    except ValueError:
+                        continue
+            try:
+                return DateRange.day(dt.date(year, month, d))
+            except ValueError:
+                return DateRange.day(month_end(year, month))
 
-    note = "year from the weekday" if wd else _year_note(tense)
-    return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (note,), rule)
+        return rule, ("year from the weekday" if wd else _year_note(tense),)
+
+    if wd:  # no tense needed
+        rule, notes = made(None)
+        return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, notes, rule)
+    return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (), AwaitsTense(scan, made))
 
 
 def _year_note(tense: str | None) -> str:
@@ -229,11 +242,13 @@ def _bare_months(scan: Scan) -> list[DateValue]:
                 if not (re.search(r"\b(and|to|through|or)\s+$", before) and word_set(wider) & _MONTH_WORDS):
                     continue
         month = MONTHS[name.lower()]
-        tense = scan.tense_at(*m.span())
 
-        def rule(ref: dt.date, month: int = month, tense: str | None = tense) -> DateRange:
-            # a whole month: in the past tense the last one begun, in the future the first not yet over
-            return month_range(_year_for(month, ref, tense, 1 if tense != "future" else 31), month)
+        def made(tense: str | None, month: int = month) -> tuple[Rule, tuple[str, ...]]:
+            def rule(ref: dt.date) -> DateRange:
+                # a whole month: in the past tense the last one begun, in the future the first not yet over
+                return month_range(_year_for(month, ref, tense, 1 if tense != "future" else 31), month)
 
-        out.append(DateValue("date", name, m.span(), None, "month", True, (_year_note(tense),), rule))
+            return rule, (_year_note(tense),)
+
+        out.append(DateValue("date", name, m.span(), None, "month", True, (), AwaitsTense(scan, made)))
     return out

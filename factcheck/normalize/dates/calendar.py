@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.patterns import FY_START_MONTH, MONTHS, SEASONS, UNIT_DAYS, WEEKDAYS, Rule
-from factcheck.normalize.numbers import VAGUE, words_to_number
+from factcheck.normalize.numbers import VAGUE, Scan, words_to_number
 from factcheck.normalize.values import (
+    DateValue,
     add_months,
     month_end,
     month_range,
@@ -59,6 +61,25 @@ def resolve(rule: Rule, ref: DateRange) -> DateRange:
     if ref.is_day:
         return first
     return first.union(rule(ref.end))
+
+
+class AwaitsTense:
+    """The rule and notes of a date written without its year ("in December", "on 3 May"), made once
+    the tense of its sentence is known. A tense is the costliest thing such a date needs, and many
+    of them are the month inside a longer date that wins ("19 December 2013"): the tense is worked
+    out only for the values parse keeps (by `settle`, as they are resolved)."""
+
+    __slots__ = ("scan", "make")
+
+    def __init__(self, scan: Scan, make: Callable[[str | None], tuple[Rule, tuple[str, ...]]]) -> None:
+        self.scan = scan
+        self.make = make  # tense -> (rule, notes)
+
+    def settle(self, value: DateValue) -> DateValue:
+        """value with the rule and the notes its tense gives."""
+        rule, notes = self.make(self.scan.tense_at(*value.span))
+        return DateValue(value.kind, value.text, value.span, value.range, value.granularity, value.relative, notes,
+                         rule, value.readings, value.ends)  # fmt: skip
 
 
 def _week(day: dt.date, shift: int = 0) -> DateRange:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import (
+    AwaitsTense,
     _calendar_unit,
     _count,
     _named_rule,
@@ -293,6 +294,8 @@ def resolved(value: DateValue, ref: DateRange | None) -> DateValue:
     """The value with its range worked out against ref; unchanged when it needs no reference."""
     if value.range is not None or value.rule is None:
         return value
+    if isinstance(value.rule, AwaitsTense):
+        value = value.rule.settle(value)
     if ref is None:
         return value.with_range(None, value.notes + ("relative: needs a reference date",))
     try:

@@ -163,6 +163,7 @@ def _resolve_against(v: DateValue, anchor: dt.date) -> DateRange | None:
 
 
 _MAX_JOIN_GAP = 10  # characters between two values that make one ("from 3 May to 7 June": " to ")
+_JOIN_FIRST = ("date", "duration")
 
 
 def joined(values: list[Value], text: str) -> list[Value]:
@@ -175,7 +176,12 @@ def joined(values: list[Value], text: str) -> list[Value]:
     while i < len(values):
         a = values[i]
         b = values[i + 1] if i + 1 < len(values) else None
-        merged = _join(a, b, text) if b is not None and 0 <= b.span[0] - a.span[1] <= _MAX_JOIN_GAP else None
+        # every join ends on a date and starts with a date or a length of time: other pairs are not looked at
+        merged = (
+            _join(a, b, text)
+            if b is not None and b.kind == "date" and a.kind in _JOIN_FIRST and 0 <= b.span[0] - a.span[1] <= _MAX_JOIN_GAP
+            else None
+        )
         if merged is not None:
             out.append(merged)
             i += 2
