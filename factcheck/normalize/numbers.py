@@ -103,7 +103,8 @@ _JOINED_CURRENCY = re.compile(r"(?:[A-Z]{3}|RM|Rs|Rp|Y=|\$US|kr)$")
 
 WORD = re.compile(r"[a-z]+")
 HAS_DIGIT = re.compile(r"[0-9]").search
-HAS_YEAR = re.compile(r"[0-9]{4}").search
+# four digits written out: a pattern that starts with a class (not a repeat) lets the engine skip to each digit
+HAS_YEAR = re.compile(r"[0-9][0-9][0-9][0-9]").search
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Every byte but a-z made a space: the words of a lower-case text, as WORD finds them, are then the
 # pieces split() returns (a character outside ASCII encodes to bytes over 127, so it splits too).

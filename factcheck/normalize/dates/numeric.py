@@ -67,7 +67,7 @@ CURRENT_PERIOD = re.compile(r"\b(?:the\s+)?(?:current|latest|present)\s+(?P<unit
 
 
 _SEPARATED = re.compile(r"[0-9][/.-][0-9]{1,2}[/.-][0-9]").search
-_EIGHT_DIGITS = re.compile(r"[0-9]{8}").search
+_EIGHT_DIGITS = re.compile(r"[0-9][0-9]{7}").search  # led by a class, as HAS_YEAR: the engine skips to digits
 _MONTH_WORDS = frozenset(MONTHS)
 
 

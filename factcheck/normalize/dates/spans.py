@@ -103,7 +103,7 @@ def inner_days(text: str | Scan) -> list[DateValue]:
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
-    if scan.has_digit and not words.isdisjoint(_MONTH_GATE):
+    if scan.has_digit and not words.isdisjoint(_MONTH_GATE) and _DAYS_JOINED(low):
         for rx in (DAYS_THEN_MONTH, MONTH_THEN_DAYS):
             for m in rx.finditer(low):
                 v = _days_span(m, scan)
@@ -138,7 +138,7 @@ def inner_days(text: str | Scan) -> list[DateValue]:
             s, e = m.span()
             out.append(DateValue("date", text[s:e], (s, e), None, "day", True, (),
                                  lambda ref, wd=wd, shift=shift: DateRange.day(_week(ref, shift).start + dt.timedelta(days=wd))))  # fmt: skip
-    if not words.isdisjoint({"before", "after"}) and "the" in words:
+    if not words.isdisjoint({"before", "after"}) and "the" in words and not words.isdisjoint(_BESIDE_UNITS):
         for m in UNIT_BESIDE.finditer(low):
             days = round(UNIT_DAYS[m.group("unit")])
             sign = -1 if m.group("dir") == "before" else 1
@@ -150,6 +150,10 @@ def inner_days(text: str | Scan) -> list[DateValue]:
 
 
 _MONTH_GATE = frozenset(MONTHS)
+# What both patterns of a span of days hold, without the month: two days and the word between them
+# ("3 to 17", "3rd-17th"); most text with a month and a figure has no such pair.
+_DAYS_JOINED = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till|through|and)\s*\d").search
+_BESIDE_UNITS = frozenset({"day", "week", "month", "year"})
 _WEEKDAY_GATE = frozenset(WEEKDAYS)
 
 
