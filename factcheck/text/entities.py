@@ -8,6 +8,7 @@ never merged silently. A name that matches nothing can become a proposed new ent
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -270,16 +271,7 @@ def find_mentions(text: str, index: EntityIndex) -> list[Mention]:
 
 
 def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
-    found: list[Mention] = []
-    for m in _NAME.finditer(text):
-        mention = _person_mention(text, m)
-        if mention is not None:
-            found.append(_resolved(mention, index))
-    for m in _ORG.finditer(text):
-        start = m.start("mods") + _leading_stop(m.group("mods"))
-        mention = Mention(start, m.end(), text[start : m.end()], "organisation")
-        if org_key(mention.text):
-            found.append(_resolved(mention, index))
+    found = [_resolved(mention, index) for mention in _names_in(text)]
     lowered = text.lower()
     for word, entity_id in index.single_names().items():  # "Sally", "Hodges" for a known person
         if word not in text:
@@ -299,6 +291,24 @@ def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
         if not any(mention.start < c.end and c.start < mention.end for c in chosen):
             chosen.append(mention)
     return sorted(chosen, key=lambda x: x.start)
+
+
+@functools.lru_cache(maxsize=256)
+def _names_in(text: str) -> tuple[Mention, ...]:
+    """The capitalised names and the organisations written in text, not yet resolved: they do not
+    depend on the index, so extract, which resolves one source's names again after each new entity,
+    reads the text for them once."""
+    found: list[Mention] = []
+    for m in _NAME.finditer(text):
+        mention = _person_mention(text, m)
+        if mention is not None:
+            found.append(mention)
+    for m in _ORG.finditer(text):
+        start = m.start("mods") + _leading_stop(m.group("mods"))
+        mention = Mention(start, m.end(), text[start : m.end()], "organisation")
+        if org_key(mention.text):
+            found.append(mention)
+    return tuple(found)
 
 
 _SCALE = {"million", "billion", "thousand", "m", "bn", "k", "per", "cent", "pounds", "dollars", "euros"}
