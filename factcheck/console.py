@@ -17,7 +17,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import VERDICT_ORDER, ClaimView, Discrepancy, Finding, Review, Source, Verdict, Verification
+from factcheck.models import (
+    VERDICT_ORDER,
+    ClaimView,
+    Discrepancy,
+    Finding,
+    Review,
+    Source,
+    Verdict,
+    Verification,
+    with_verdict,
+)
 from factcheck.report import diff_heading, verdict_counts, word_diff
 from factcheck.results import ClaimDetail, Proposal, SearchHit
 from factcheck.text.printable import clean
@@ -129,7 +139,7 @@ def print_verification(v: Verification, show_all: bool = False) -> None:
     counts = verdict_counts(v)
     out.print(Text(f"factcheck verify: {len(v.sources)} sources, {len(v.claims)} claims", style="bold"))
     for verdict in VERDICT_ORDER:
-        items = [f for f in v.findings if f.verdict is verdict]
+        items = with_verdict(v.findings, verdict)
         if not items:
             continue
         if not verdict.needs_attention and not show_all:  # counted, not listed: they need no attention

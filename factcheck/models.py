@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, overload
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -416,6 +419,86 @@ class Finding:
         }
 
 
+class Listed(Generic[T]):
+    """One finding or discrepancy of a result, with its verdict and its JSON: kept ones (read back
+    from the cache) are made into their object only when asked for, so a result written as JSON
+    never builds them. `attention`: it needs attention (for a discrepancy: not settled by a review)."""
+
+    __slots__ = ("verdict", "attention", "_text", "_make", "_value")
+
+    def __init__(self, verdict: Verdict, attention: bool, *, value: T | None = None, text: str | None = None,
+                 make: Callable[[], T] | None = None) -> None:  # fmt: skip
+        self.verdict = verdict
+        self.attention = attention
+        self._value = value
+        self._text = text
+        self._make = make
+
+    def value(self) -> T:
+        if self._value is None:
+            assert self._make is not None
+            self._value = self._make()
+        return self._value
+
+    def text(self) -> str:
+        """Its to_dict() as JSON."""
+        if self._text is None:
+            self._text = json.dumps(self.value().to_dict(), ensure_ascii=False)  # type: ignore[attr-defined]
+        return self._text
+
+
+class Listing(Sequence[T]):
+    """Findings or discrepancies, each made only when first used (see Listed)."""
+
+    def __init__(self, items: Sequence[Listed[T]]) -> None:
+        self.items = tuple(items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        if isinstance(i, slice):
+            return tuple(x.value() for x in self.items[i])
+        return self.items[i].value()
+
+    def __iter__(self) -> Iterator[T]:
+        return (x.value() for x in self.items)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a tuple (or Listing) of the same objects, as the tuple it stands for is."""
+        if isinstance(other, (tuple, Listing)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list: equal to others, so not hashable
+
+    def __repr__(self) -> str:
+        return f"Listing({tuple(self)!r})"
+
+
+def listed(items: Sequence[Any]) -> tuple[Listed[Any], ...]:
+    """Findings or discrepancies as Listed entries, whether kept in a Listing or plain objects."""
+    if isinstance(items, Listing):
+        return items.items
+    return tuple(Listed(x.verdict, x.needs_attention, value=x) for x in items)
+
+
+def with_verdict(items: Sequence[T], verdict: Verdict) -> list[T]:
+    """The findings (or discrepancies) of one verdict, without making the others."""
+    return [x.value() for x in listed(items) if x.verdict is verdict]
+
+
+def json_texts(items: Sequence[Any]) -> Iterator[str]:
+    """Each finding's (or discrepancy's) to_dict() as JSON, as kept when it was."""
+    return (x.text() for x in listed(items))
+
+
 @dataclass(frozen=True)
 class Verification:
     """Everything verify found: the input it read, the problems, the discrepancies."""
@@ -425,12 +508,12 @@ class Verification:
     claims: Sequence[Claim]  # a tuple, or read only when first used (see pipeline.incremental.Lazy)
     anchors: Sequence[Anchor]
     problems: tuple[Problem, ...]
-    discrepancies: tuple[Discrepancy, ...]
+    discrepancies: Sequence[Discrepancy]  # a tuple, or a Listing (made only when used)
     entities: tuple[Entity, ...] = field(default=())
     # pairs judged but not listed in discrepancies (they need no attention), by verdict value: verify
     # lists each pair only when asked for all of them, so output grows with claims, not pairs
     unlisted: dict[str, int] = field(default_factory=dict)
-    findings: tuple[Finding, ...] = field(default=())  # the discrepancies, one per question (judge/findings.py)
+    findings: Sequence[Finding] = field(default=())  # the discrepancies, one per question (judge/findings.py)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -440,24 +523,29 @@ class Verification:
     def needs_attention(self) -> tuple[Discrepancy, ...]:
         return tuple(d for d in self.discrepancies if d.needs_attention)
 
+    @property
+    def attention(self) -> bool:
+        """Whether any discrepancy needs attention (without making the discrepancies)."""
+        return any(x.attention for x in listed(self.discrepancies))
+
     def to_dict(self) -> dict[str, Any]:
-        return {**self.head_dict(), "discrepancies": [d.to_dict() for d in self.discrepancies]}
+        return {**self.head_dict(), "findings": [f.to_dict() for f in self.findings],
+                "discrepancies": [d.to_dict() for d in self.discrepancies]}  # fmt: skip
 
     def head_dict(self) -> dict[str, Any]:
-        """to_dict without the discrepancies, which a large result writes one at a time."""
+        """to_dict without the findings and discrepancies, which a large result writes one at a time."""
         return {
             "sources": len(self.sources),
             "claims": len(self.claims),
             "problems": [p.to_dict() for p in self.problems],
             "counts": self.counts(),
-            "findings": [f.to_dict() for f in self.findings],
         }
 
     def counts(self) -> dict[str, int]:
         """Pairs judged, by verdict, listed or not."""
         counts = {v.value: 0 for v in Verdict}
-        for d in self.discrepancies:
-            counts[d.verdict.value] += 1
+        for x in listed(self.discrepancies):
+            counts[x.verdict.value] += 1
         for verdict, n in self.unlisted.items():
             counts[verdict] = counts.get(verdict, 0) + n
         return counts

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification
+from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification, json_texts, with_verdict
 from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
@@ -37,13 +37,17 @@ def to_json(verification: Verification) -> str:
 
 def write_json(verification: Verification, out: TextIO) -> None:
     """The verification as JSON, written a discrepancy at a time (one a line) so that a large one is
-    never held as one string, and each line is encoded by json's C encoder (indenting is not)."""
+    never held as one string, and each line is encoded by json's C encoder (indenting is not). A
+    finding or discrepancy kept as JSON (models.Listing) is written as kept, never made again."""
     out.write("{\n")
     for name, value in verification.head_dict().items():
         out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
-    out.write('  "discrepancies": [')
-    for n, d in enumerate(verification.discrepancies):
-        out.write(("\n    " if n == 0 else ",\n    ") + json.dumps(d.to_dict(), ensure_ascii=False))
+    out.write('  "findings": [')
+    for n, text in enumerate(json_texts(verification.findings)):  # as json.dumps writes a list
+        out.write(text if n == 0 else ", " + text)
+    out.write('],\n  "discrepancies": [')
+    for n, text in enumerate(json_texts(verification.discrepancies)):
+        out.write(("\n    " if n == 0 else ",\n    ") + text)
     out.write("\n  ]\n}\n" if verification.discrepancies else "]\n}\n")
 
 
@@ -142,7 +146,7 @@ def to_markdown(verification: Verification, include_corroborated: bool = True) -
         lines += ["", "## Problems", ""]
         lines += [f"- **{p.severity.value}**: {md_escape(p.message)}" for p in verification.problems]
     for verdict in VERDICT_ORDER:
-        found = [f for f in verification.findings if f.verdict is verdict]
+        found = with_verdict(verification.findings, verdict)
         if not found or (verdict is Verdict.CORROBORATED and not include_corroborated):
             continue
         lines += ["", f"## {VERDICT_LABELS[verdict]} ({len(found)})"]
@@ -258,7 +262,7 @@ def to_html(verification: Verification, include_corroborated: bool = True, gener
         out.append("</ul>")
     names = {s.name: source_name(s) for s in verification.sources}
     for verdict in VERDICT_ORDER:
-        found = [f for f in verification.findings if f.verdict is verdict]
+        found = with_verdict(verification.findings, verdict)
         if not found or (verdict is Verdict.CORROBORATED and not include_corroborated):
             continue
         out.append(f'<h2 id="{verdict.value}">{e(VERDICT_LABELS[verdict])} ({len(found)})</h2>')

@@ -30,7 +30,7 @@ def verify_command(
     with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
         result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache, all_pairs=show_all)
     status = (ExitStatus.BAD_INPUT if result.errors
-              else ExitStatus.DISCREPANCIES if result.needs_attention else ExitStatus.CLEAN)  # fmt: skip
+              else ExitStatus.DISCREPANCIES if result.attention else ExitStatus.CLEAN)  # fmt: skip
     exits_with(status)
     if format is ListFormat.json:
         write_json(result, sys.stdout)

@@ -13,6 +13,7 @@ reviewer recorded, and the verdicts of the others, kept only as codes and counts
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from factcheck.judge.sides import AGREE, make_sides
 from factcheck.judge.verdicts import order_discrepancies, property_key
@@ -34,12 +35,19 @@ def gather(questions: Iterable[Question],
         spelled.extend(listed)
         for verdict, n in q.tally.items():
             unlisted[verdict] = unlisted.get(verdict, 0) + n
-        found.append(_finding(q, listed))
-    found.sort(key=lambda f: (_ORDER[f.verdict], f.subject, property_key(f.property)))
+        found.append(finding_of(q, listed))
+    found.sort(key=finding_order)
     return tuple(found), order_discrepancies(spelled), unlisted
 
 
-def _finding(q: Question, listed: tuple[Discrepancy, ...]) -> Finding:
+def finding_order(f: Finding) -> list[Any]:
+    """What orders findings: most serious first, then by subject and property (a list: kept as JSON,
+    it reads back the same)."""
+    return [_ORDER[f.verdict], f.subject, property_key(f.property)]
+
+
+def finding_of(q: Question, listed: tuple[Discrepancy, ...]) -> Finding:
+    """The finding of a question, its spelled-out pairs as `listed` (after any reviews)."""
     changed = any((a.verdict in AGREE) != (b.verdict in AGREE) for a, b in zip(q.listed, listed, strict=True))
     sides = make_sides(q.claims, q.codes, listed) if changed else q.sides  # a reviewer moved a pair
     pairs = [*listed, *([q.worst] if q.worst is not None else [])]

@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -353,6 +354,10 @@ _ORDER = {v: i for i, v in enumerate(Verdict)}
 def order_discrepancies(found: Iterable[Discrepancy]) -> tuple[Discrepancy, ...]:
     """Most serious first; then by subject, property and claim ids, so the order never depends on
     the order pairs were judged in."""
-    return tuple(sorted(found, key=lambda d: (_ORDER[d.verdict], -d.confidence, d.subject, property_key(d.property),
-                                              d.claims[0].id, d.claims[1].id)))  # fmt: skip
+    return tuple(sorted(found, key=discrepancy_order))
+
+
+def discrepancy_order(d: Discrepancy) -> list[Any]:
+    """What orders discrepancies (a list: kept as JSON, it reads back the same)."""
+    return [_ORDER[d.verdict], -d.confidence, d.subject, property_key(d.property), d.claims[0].id, d.claims[1].id]
 

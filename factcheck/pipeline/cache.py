@@ -7,8 +7,9 @@ What it keeps, each under a key made of the hashes of everything it was derived 
 - units: one row per claims file (its claims, anchors, normalized values and problems);
 - groups, questions and compared: which claims files hold claims of each comparison group, the
   pairs judged, one row per question (subject and property: its claims, the verdict of each pair,
-  the pairs spelled out) with the files of its claims, and which unit keys they were judged on,
-  so that editing one file judges again only the pairs it takes part in;
+  the pairs spelled out; and what verify shows of it, as JSON: pipeline/shown.py) with the files
+  of its claims, and which unit keys they were judged on, so that editing one file judges again
+  only the pairs it takes part in, and a run shows the questions that did not change as kept;
 - the search index (actions/search_index.py): what search shows of each claim and which claims hold each word.
 
 Nothing in it is a source of truth: deleting the file changes no result. A cache made by other
@@ -21,6 +22,7 @@ factcheck work things out again, never run anything.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -32,8 +34,8 @@ from factcheck.pipeline import cache_format
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 4  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
-# 4: questions, not pairs
+SCHEMA = 5  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
+# 4: questions, not pairs; 5: what is shown of each question beside it
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -42,11 +44,12 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS groups (gkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS groups_by_key ON groups (gkey);
 CREATE INDEX IF NOT EXISTS groups_by_file ON groups (file);
-CREATE TABLE IF NOT EXISTS questions (qkey TEXT PRIMARY KEY, checksum TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS questions (qkey TEXT PRIMARY KEY, checksum TEXT, data BLOB, shown BLOB, finding BLOB);
 CREATE TABLE IF NOT EXISTS question_files (qkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
+CREATE TABLE IF NOT EXISTS shown (key TEXT, checksum TEXT, data BLOB);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_claims (
     rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
@@ -78,6 +81,13 @@ def digest(*parts: object) -> str:
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(text.split("\n")) if text else ()
+
+
+def _text(blob: bytes) -> str:
+    try:
+        return blob.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as exc:
+        raise CacheCorrupt(str(exc)) from None
 
 
 def _checksum(*blobs: bytes) -> str:
@@ -203,13 +213,67 @@ class Cache:
         return {f for (f,) in self._select_in("SELECT DISTINCT file FROM groups WHERE gkey IN ({})", gkeys)}
 
     def questions(self) -> list[Any]:
-        """Every question kept, in key order."""
-        return [self._question(checksum, data) for checksum, data in
-                self._rows("SELECT checksum, data FROM questions ORDER BY qkey")]  # fmt: skip
+        """Every question kept, as shown (pipeline.shown.Judged), in key order. Each row's checksums
+        are checked now; a question itself is decoded only when asked for."""
+        from factcheck.pipeline.shown import Judged
+
+        out = []
+        for key, checksum, data, shown, finding in self._rows(
+            "SELECT qkey, checksum, data, shown, finding FROM questions ORDER BY qkey"
+        ):
+            if not isinstance(shown, bytes) or not isinstance(finding, bytes) or not isinstance(data, bytes):
+                raise CacheCorrupt("a question row that is not of the expected shape")
+            if _checksum(data, shown, finding) != checksum:
+                raise CacheCorrupt("a row fails its checksum")
+            out.append(Judged(key, _text(shown), _text(finding), functools.partial(self._question, data)))
+        return out
 
     def questions_by_key(self, keys: Iterable[str]) -> dict[str, Any]:
-        return {k: self._question(c, d) for k, c, d in
-                self._select_in("SELECT qkey, checksum, data FROM questions WHERE qkey IN ({})", keys)}  # fmt: skip
+        out = {}
+        for key, checksum, data, shown, finding in self._select_in(
+            "SELECT qkey, checksum, data, shown, finding FROM questions WHERE qkey IN ({})", keys
+        ):
+            from factcheck.models import Question
+
+            out[key] = _expect(_load(data, checksum, shown, finding), Question)
+        return out
+
+    def shown(self, key: str) -> str | None:
+        """What the last run showed (pipeline/shown.py), if it was shown for key."""
+        row = self._one("SELECT checksum, data FROM shown WHERE key = ?", (key,))
+        if row is None:
+            return None
+        if not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
+            raise CacheCorrupt("a row fails its checksum")
+        return _text(row[1])
+
+    def keep_shown(self, key: str, text: str) -> None:
+        blob = text.encode("utf-8", "surrogatepass")
+        self._write("DELETE FROM shown", [()])
+        self._write("INSERT INTO shown VALUES (?, ?, ?)", [(key, _checksum(blob), blob)])
+
+    def question_reader(self) -> Callable[[str], Any]:
+        """A question by key, read when asked for, after this run (None when the cache cannot give it):
+        through a connection of its own, only for reading, opened on the first question asked for."""
+        path = self.path
+        db: list[sqlite3.Connection] = []
+
+        def read(key: str) -> Any:
+            from factcheck.models import Question
+
+            try:
+                if not db:
+                    db.append(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10))
+                row = db[0].execute("SELECT checksum, data, shown, finding FROM questions WHERE qkey = ?",
+                                    (key,)).fetchone()  # fmt: skip
+                if row is None:
+                    return None
+                checksum, data, shown, finding = row
+                return _expect(_load(data, checksum, shown, finding), Question)
+            except (sqlite3.Error, CacheCorrupt, AttributeError, ValueError):
+                return None
+
+        return read
 
     def questions_of(self, files: Iterable[str]) -> set[str]:
         """The keys of the questions with a claim from any of files."""
@@ -218,14 +282,19 @@ class Cache:
     def files_of_questions(self, keys: Iterable[str]) -> set[str]:
         return {f for (f,) in self._select_in("SELECT DISTINCT file FROM question_files WHERE qkey IN ({})", keys)}
 
-    def _question(self, checksum: str, data: bytes) -> Any:
+    @staticmethod
+    def _question(data: bytes) -> Any:
+        """A question from its row, whose checksum was checked when it was read."""
         from factcheck.models import Question
 
-        return _expect(_load(data, checksum), Question)
+        try:
+            return _expect(cache_format.loads(data), Question)
+        except cache_format.CacheFormatError as exc:
+            raise CacheCorrupt(str(exc)) from None
 
     def replace_questions(self, keys: Iterable[str] | None, questions: Iterable[Any], file_of: dict[str, str]) -> None:
-        """Drop the questions under keys (every one when None) and keep questions, each with the
-        files its claims come from (`file_of`: claim id to file)."""
+        """Drop the questions under keys (every one when None) and keep questions (each a
+        pipeline.shown.Judged), each with the files its claims come from (`file_of`: claim id to file)."""
         if keys is None:
             self._write("DELETE FROM questions", [()])
             self._write("DELETE FROM question_files", [()])
@@ -233,13 +302,15 @@ class Cache:
             rows = [(k,) for k in keys]
             self._write("DELETE FROM questions WHERE qkey = ?", rows)
             self._write("DELETE FROM question_files WHERE qkey = ?", rows)
-        kept: list[tuple[str, str, bytes]] = []
+        kept: list[tuple[str, str, bytes, str, str]] = []
         files: list[tuple[str, str]] = []
-        for q in questions:
+        for j in questions:
+            q = j.question()
             blob = _dump(q)
-            kept.append((q.key, _checksum(blob), blob))
+            shown, finding = j.shown.encode("utf-8", "surrogatepass"), j.finding.encode("utf-8", "surrogatepass")
+            kept.append((q.key, _checksum(blob, shown, finding), blob, shown, finding))
             files.extend((q.key, f) for f in sorted({file_of[c.id] for c in q.claims if c.id in file_of}))
-        self._write("INSERT INTO questions VALUES (?, ?, ?)", kept)
+        self._write("INSERT INTO questions VALUES (?, ?, ?, ?, ?)", kept)
         self._write("INSERT INTO question_files VALUES (?, ?)", files)
 
     def forget_comparisons(self, files: Iterable[str] | None = None) -> None:

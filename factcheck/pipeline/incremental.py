@@ -17,9 +17,10 @@ from factcheck.judge.pairing import lookup_keys, registered_keys, related_organi
 from factcheck.judge.questions import judge_questions
 from factcheck.judge.quotes import quotation_keys
 from factcheck.judge.verdicts import discrepancy_id, group_key
-from factcheck.models import Anchor, Claim, Entity, Question
+from factcheck.models import Anchor, Claim, Discrepancy, Entity
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
+from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
 from factcheck.pipeline.unit import Unit
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import Settings
@@ -31,14 +32,38 @@ T = TypeVar("T")
 INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair is judged again
 
 
+def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
+                    all_pairs: bool, reviews: dict[str, Any], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
+                    again: Callable[[], Shown]) -> Shown:  # fmt: skip
+    """What is shown of every question (pipeline/shown.py). When no claims file changed since the
+    last run, and neither did the reviews nor the mode, it is read back whole as that run showed it;
+    otherwise the questions are judged again where needed (judged_questions) and shown, and what
+    is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
+    `apply` puts them on pairs; `again` works everything out afresh (see shown.loads)."""
+    state = digest(all_pairs, sorted(units.keys.items()), sorted(reviews.items()))
+    if store:
+        text = store.shown(state)
+        if text is not None:
+            try:
+                return loads(text, store.question_reader(), apply, again)
+            except (ValueError, KeyError):
+                pass  # not of the expected form: shown afresh below
+    result = assemble(judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews)), apply,
+                      reviews, all_pairs)  # fmt: skip
+    if store:
+        store.keep_shown(state, result.dumps())
+    return result
+
+
 def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
-                     all_pairs: bool = True, reviewed: frozenset[str] = frozenset()) -> list[Question]:  # fmt: skip
+                     all_pairs: bool = True, reviewed: frozenset[str] = frozenset()) -> list[Judged]:  # fmt: skip
     """Every question judged: from the cache when no unit changed; judging again only the questions
     changed units take part in when few changed (and their pairs can be found by key), keeping the
     verdicts of pairs between unchanged claims; otherwise all of them.
 
     With `all_pairs` every pair is spelled out; without, only those that need attention and those
-    someone reviewed (their ids in `reviewed`: the decision may make one a conflict)."""
+    someone reviewed (their ids in `reviewed`: the decision may make one a conflict). Each comes
+    with what is shown of it (pipeline/shown.py), in key order."""
     mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
     keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
     compared = store.compared() if store else {}
@@ -62,20 +87,22 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
         wanted = touched | {"|".join(group_key(cv)) for u in mine.values() for cv in u.values}
         found = judge_questions(values, entities, _lines(both.values()), glossary, spell_out, fresh,
                                 store.questions_by_key, wanted)  # fmt: skip
+        made = {k: judged(q) for k, q in found.items()}
         store.forget_comparisons(changed)
-        store.replace_questions(touched | found.keys(), found.values(), _file_of(both))
+        store.replace_questions(touched | found.keys(), made.values(), _file_of(both))
         store.record_comparisons(groups=[(g, f) for f in present for g in mine[f].groups],
                                  compared=[(f, keys[f]) for f in present])  # fmt: skip
-        return store.questions()
+        return [made.get(j.key, j) for j in store.questions()]
     everything = units.load(units.keys)
     values = [cv for u in everything.values() for cv in u.values]
     found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out)
+    shown = [judged(found[k]) for k in sorted(found)]
     if store:
         store.forget_comparisons()
-        store.replace_questions(None, found.values(), _file_of(everything))
+        store.replace_questions(None, shown, _file_of(everything))
         store.record_comparisons(groups=[(g, f) for f in keys for g in everything[f].groups],
                                  compared=list(keys.items()))  # fmt: skip
-    return list(found.values())
+    return shown
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:

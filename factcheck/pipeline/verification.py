@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
-from factcheck.judge.findings import gather
-from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
+from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification, listed
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
@@ -31,11 +30,12 @@ from factcheck.pipeline.incremental import (
     Units,
     cached_entities,
     comparison_keys,
-    judged_questions,
     manifest_loader,
     seen_map,
     settings_key,
+    shown_questions,
 )
+from factcheck.pipeline.shown import Shown
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -140,25 +140,27 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
     count = _check_across(units, stored, set(by_name))
     reviews = load_reviews(root, settings)
-    questions = judged_questions(units, store, entities, ctx.glossary, all_pairs, frozenset(reviews))
+    def again() -> Shown:  # everything worked out afresh, should something kept not read back as it was
+        fresh = _verify(project, None, jobs, None, all_pairs)
+        return Shown([("", -1, x) for x in listed(fresh.findings)], [("", -1, x) for x in listed(fresh.discrepancies)],
+                     dict(fresh.unlisted))  # fmt: skip
+
+    shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
+                            lambda pairs: apply_reviews(pairs, reviews), again)  # fmt: skip
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
         problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
     if store:
         store.commit()
-    findings, spelled, unlisted = gather(questions, lambda listed: apply_reviews(listed, reviews))
-    listed = spelled if all_pairs else tuple(d for d in spelled if d.verdict.needs_attention or d.review)
-    for d in spelled if not all_pairs else ():
-        if not (d.verdict.needs_attention or d.review):  # spelled out (made by pairing), yet counted
-            unlisted[d.verdict.value] = unlisted.get(d.verdict.value, 0) + 1
+    findings, pairs, unlisted = shown.result()
     return Verification(
         root=str(root),
         sources=sources,
         claims=Lazy(units.claims, count),
         anchors=Lazy(units.anchors),
         problems=tuple(problems),
-        discrepancies=listed,
+        discrepancies=pairs,
         entities=entities,
         unlisted=unlisted,
         findings=findings,
@@ -221,6 +223,8 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
                  jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
     """Check files in order, in several processes when there are many and jobs allows. A unit from
     another process comes with its cache row, which the cache keeps as it is."""
+    if not files:
+        return  # nothing to check: not even the entity index is built
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if jobs is None:
         jobs = cores if len(files) >= PARALLEL_FROM else 1
@@ -278,9 +282,9 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
     """What only all files together can show: a source not in seeds/, an id used twice. Files from
     the cache are checked by what it keeps of them; the claims are loaded only to name the line.
     Returns the number of claims that count (rejected ones do not)."""
-    first: dict[str, str] = {}
     count = 0
-    for file in units.keys:
+    every: set[str] | None = set()
+    for file in units.keys:  # at the speed of sets; a file that shares an id is looked at closely below
         if file in units.fresh:
             cited = {c.source for c in units.fresh[file].claims}
             ids = kept_ids(units.fresh[file].claims)
@@ -288,7 +292,22 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
             cited, ids = set(stored[file][1]), list(stored[file][2])
         if not cited <= names:
             check_claims(units.load([file])[file].claims, names)
-        count += sum(not i.startswith(REJECTED_MARK) for i in ids)
+        rejected = sum(i.startswith(REJECTED_MARK) for i in ids) if REJECTED_MARK in "".join(ids) else 0
+        count += len(ids) - rejected
+        plain = {i.removeprefix(REJECTED_MARK) for i in ids} if rejected else set(ids)
+        if every is not None and (len(plain) != len(ids) or not every.isdisjoint(plain)):
+            _check_ids(units, stored, names)  # raises
+            every = None
+        elif every is not None:
+            every |= plain
+    return count
+
+
+def _check_ids(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]], names: set[str]) -> None:
+    """An id used twice, reported with both its places."""
+    first: dict[str, str] = {}
+    for file in units.keys:
+        ids = kept_ids(units.fresh[file].claims) if file in units.fresh else list(stored[file][2])
         mine: set[str] = set()
         for claim_id in (i.removeprefix(REJECTED_MARK) for i in ids):
             earlier = first.setdefault(claim_id, file)
@@ -297,7 +316,6 @@ def _check_across(units: Units, stored: dict[str, tuple[str, tuple[str, ...], tu
                 pair = units.load(both)
                 check_claims([c for f in both for c in pair[f].claims], names)
             mine.add(claim_id)
-    return count
 
 
 def kept_ids(claims: Sequence[Claim]) -> list[str]:

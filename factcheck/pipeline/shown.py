@@ -1,0 +1,192 @@
+"""What verify shows of each question, kept beside it: its finding as JSON, its spelled-out pairs as
+JSON, what orders them, and how many pairs it has of each verdict.
+
+A large registry has many thousand questions, and a run in which few of them changed should not
+make every finding again to show it. So when a question is judged, its finding (before any review)
+is written out once; a later run reads the JSON back and writes it as it is, and the question
+itself (its claims, its pairs) is decoded only when something asks for the objects, or when a
+reviewer's decision touches one of its pairs (then its finding is made again, with the decision).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from factcheck.errors import SourceError
+from factcheck.judge.findings import finding_of, finding_order
+from factcheck.judge.verdicts import discrepancy_order
+from factcheck.models import Discrepancy, Finding, Listed, Listing, Question, Verdict
+
+T = TypeVar("T")
+_VERDICTS = {v.value: v for v in Verdict}
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One question as verify shows it: `shown` (shown_row) and `finding` are JSON; `question`
+    gives the question itself (decoding it, when it came from the cache)."""
+
+    key: str
+    shown: str
+    finding: str
+    question: Callable[[], Question]
+
+
+def judged(q: Question) -> Judged:
+    """A question just judged, with what is shown of it."""
+    shown, finding = shown_row(q)
+    return Judged(q.key, shown, finding, lambda: q)
+
+
+def shown_row(q: Question) -> tuple[str, str]:
+    """What is shown of a question without reviews, as JSON: the order, verdict and attention of its
+    finding, its counts of the pairs not spelled out, and each pair spelled out (its id, order,
+    verdict and JSON); and the finding's JSON."""
+    f = finding_of(q, q.listed)
+    pairs = [[d.id, discrepancy_order(d), d.verdict.value, json.dumps(d.to_dict(), ensure_ascii=False)]
+             for d in q.listed]  # fmt: skip
+    row = {"order": finding_order(f), "verdict": f.verdict.value, "attention": f.needs_attention, "tally": q.tally,
+           "pairs": pairs}  # fmt: skip
+    return json.dumps(row, ensure_ascii=False), json.dumps(f.to_dict(), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What verify shows of every question: the findings, most serious first; the pairs spelled out
+    (with `all_pairs`, else those that need attention or were reviewed); the count of the other pairs
+    by verdict. Each finding and pair is tagged with its question's key (as JSON) and its place
+    among the question's pairs (-1 for the finding), so a later run can show it again without the
+    question."""
+
+    findings: list[tuple[str, int, Listed[Finding]]]
+    pairs: list[tuple[str, int, Listed[Discrepancy]]]
+    unlisted: dict[str, int]
+
+    def result(self) -> tuple[Listing[Finding], Listing[Discrepancy], dict[str, int]]:
+        return Listing([f[2] for f in self.findings]), Listing([d[2] for d in self.pairs]), dict(self.unlisted)
+
+    def dumps(self) -> str:
+        """As text for the cache: the counts, then a line for each finding and each pair (its
+        question's key, place, verdict, whether it needs attention, and its JSON, which holds no
+        tab or line break)."""
+        lines = [json.dumps(self.unlisted), str(len(self.findings))]
+        for entries in (self.findings, self.pairs):
+            for key, n, x in entries:
+                lines.append(f"{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{x.text()}")
+        return "\n".join(lines)
+
+
+def loads(text: str, question: Callable[[str], Question | None],
+          apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown]) -> Shown:
+    """Shown.dumps read back. A finding or pair is made only when asked for: from its question,
+    `question(key)` (None when the cache no longer has it as it was), with `apply` putting reviewers'
+    decisions on its pairs; failing that, from `again()`, everything worked out afresh.
+    ValueError for text that is not of this form."""
+    lines = text.split("\n")
+    unlisted = json.loads(lines[0])
+    if not isinstance(unlisted, dict) or not all(isinstance(v, int) for v in unlisted.values()):
+        raise ValueError("counts that are not counts")
+    count = int(lines[1])
+    findings: list[tuple[str, int, Listed[Finding]]] = []
+    pairs: list[tuple[str, int, Listed[Discrepancy]]] = []
+    kept = _Kept(question, apply, again)
+    for i, line in enumerate(lines[2:]):
+        key, n_text, verdict, attention, body = line.split("\t", 4)  # the key stays JSON until it is needed
+        n = int(n_text)
+        if i < count:
+            make: Callable[[], Any] = functools.partial(kept.finding, key, i, body)
+            findings.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make)))
+        else:
+            make = functools.partial(kept.pair, key, n, i - count, body)
+            pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make)))
+    if len(findings) != count:
+        raise ValueError("fewer findings than said")
+    return Shown(findings, pairs, unlisted)
+
+
+class _Kept:
+    """Findings and pairs made from their questions when asked for, checked against what was shown."""
+
+    def __init__(self, question: Callable[[str], Question | None],
+                 apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown]) -> None:  # fmt: skip
+        self.question = functools.cache(question)
+        self.apply = apply
+        self.again = functools.cache(again)
+
+    def finding(self, key: str, at: int, text: str) -> Finding:
+        q = self.question(json.loads(key))
+        if q is not None:
+            f = finding_of(q, self.apply(q.listed))
+            if _as_json(f) == text:
+                return f
+        return self._afresh(self.again().findings, at, text)
+
+    def pair(self, key: str, n: int, at: int, text: str) -> Discrepancy:
+        q = self.question(json.loads(key))
+        if q is not None and 0 <= n < len(q.listed):
+            d = self.apply(q.listed)[n]
+            if _as_json(d) == text:
+                return d
+        return self._afresh(self.again().pairs, at, text)
+
+    @staticmethod
+    def _afresh(items: list[tuple[str, int, Listed[T]]], at: int, text: str) -> T:
+        """The one at `at` of a result worked out afresh, which must show the same."""
+        if at < len(items) and items[at][2].text() == text:
+            return items[at][2].value()
+        raise SourceError("the project changed while factcheck was running", hint="run the command again")
+
+
+def _as_json(x: Any) -> str:
+    return json.dumps(x.to_dict(), ensure_ascii=False)
+
+
+def assemble(questions: Iterable[Judged], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
+             reviewed: Sequence[str] | set[str] | dict[str, Any], all_pairs: bool) -> Shown:  # fmt: skip
+    """What is shown of the questions. `apply` puts reviewers' decisions on pairs, whose ids are in
+    `reviewed`: a question with such a pair is made again, the others are shown as kept."""
+    found: list[tuple[list[Any], str, Listed[Finding]]] = []
+    spelled: list[tuple[list[Any], str, int, Listed[Discrepancy]]] = []
+    unlisted: dict[str, int] = {}
+    for j in questions:
+        row = json.loads(j.shown)
+        for verdict, n in row["tally"].items():
+            unlisted[verdict] = unlisted.get(verdict, 0) + n
+        if reviewed and any(p[0] in reviewed for p in row["pairs"]):
+            q = j.question()
+            listed = apply(q.listed)
+            f = finding_of(q, listed)
+            found.append((finding_order(f), j.key, Listed(f.verdict, f.needs_attention, value=f)))
+            for n, d in enumerate(listed):
+                if all_pairs or d.needs_attention or d.review:
+                    spelled.append((discrepancy_order(d), j.key, n, Listed(d.verdict, d.needs_attention, value=d)))
+                else:
+                    unlisted[d.verdict.value] = unlisted.get(d.verdict.value, 0) + 1
+            continue
+        question = functools.cache(j.question)
+        found.append((row["order"], j.key, Listed(Verdict(row["verdict"]), row["attention"], text=j.finding,
+                                                  make=functools.partial(_finding, question))))  # fmt: skip
+        for n, (_id, order, value, text) in enumerate(row["pairs"]):
+            verdict = Verdict(value)
+            if all_pairs or verdict.needs_attention:
+                spelled.append((order, j.key, n, Listed(verdict, verdict.needs_attention, text=text,
+                                                        make=functools.partial(_pair, question, n))))  # fmt: skip
+            else:
+                unlisted[value] = unlisted.get(value, 0) + 1
+    found.sort(key=lambda f: (f[0], f[1]))
+    spelled.sort(key=lambda d: d[0])
+    return Shown([(json.dumps(f[1]), -1, f[2]) for f in found], [(json.dumps(d[1]), d[2], d[3]) for d in spelled],
+                 unlisted)  # fmt: skip
+
+
+def _finding(question: Callable[[], Question]) -> Finding:
+    q = question()
+    return finding_of(q, q.listed)
+
+
+def _pair(question: Callable[[], Question], n: int) -> Discrepancy:
+    return question().listed[n]
