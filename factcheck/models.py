@@ -504,8 +504,8 @@ class Verification:
     """Everything verify found: the input it read, the problems, the discrepancies."""
 
     root: str
-    sources: tuple[Source, ...]
-    claims: Sequence[Claim]  # a tuple, or read only when first used (see pipeline.incremental.Lazy)
+    sources: Sequence[Source]  # a tuple, or read only when first used (see pipeline.incremental.Lazy)
+    claims: Sequence[Claim]  # a tuple, or read only when first used
     anchors: Sequence[Anchor]
     problems: tuple[Problem, ...]
     discrepancies: Sequence[Discrepancy]  # a tuple, or a Listing (made only when used)

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS question_files (qkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS shown (key TEXT, checksum TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS shown (key TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_claims (
     rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
@@ -250,7 +250,23 @@ class Cache:
     def keep_shown(self, key: str, text: str) -> None:
         blob = text.encode("utf-8", "surrogatepass")
         self._write("DELETE FROM shown", [()])
-        self._write("INSERT INTO shown VALUES (?, ?, ?)", [(key, _checksum(blob), blob)])
+        self._write("INSERT INTO shown VALUES (?, ?, ?, NULL, NULL, NULL)", [(key, _checksum(blob), blob)])
+
+    def keep_snapshot(self, files: str, head: Any) -> None:
+        """Mark what is shown as the result of a run on files (a key of every file's stat), with the
+        rest of that result (`head`)."""
+        blob = _dump(head)
+        self._write("UPDATE shown SET files = ?, hchecksum = ?, head = ?", [(files, _checksum(blob), blob)])
+
+    def snapshot(self, files: str) -> tuple[Any, str] | None:
+        """The head and what was shown of the run on files, when it is the last one kept."""
+        row = self._one("SELECT checksum, data, hchecksum, head FROM shown WHERE files = ?", (files,))
+        if row is None:
+            return None
+        checksum, data, hchecksum, head = row
+        if not isinstance(data, bytes) or _checksum(data) != checksum:
+            raise CacheCorrupt("a row fails its checksum")
+        return _load(head, hchecksum), _text(data)
 
     def question_reader(self) -> Callable[[str], Any]:
         """A question by key, read when asked for, after this run (None when the cache cannot give it):

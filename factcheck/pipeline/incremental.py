@@ -5,6 +5,7 @@ module decides what need not be done again."""
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -22,9 +23,9 @@ from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
 from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
 from factcheck.pipeline.unit import Unit
-from factcheck.registry.load import ENTITIES_FILE, load_entities
-from factcheck.settings import Settings
-from factcheck.sources.load import Seen, load_manifest
+from factcheck.registry.load import ENTITIES_FILE, load_entities, registry_dir
+from factcheck.settings import SETTINGS_FILE, Settings
+from factcheck.sources.load import RECHECK_NS, Seen, load_manifest
 from factcheck.text.entities import EntityIndex
 
 T = TypeVar("T")
@@ -263,6 +264,36 @@ def _sha256(path: Path) -> str:
     except OSError as exc:
         raise RegistryError(f"cannot read: {exc.strerror}", path=f"{path.parent.name}/{path.name}",
                             hint="check it exists and is readable") from None  # fmt: skip
+
+
+def file_state(root: Path) -> tuple[str, bool]:
+    """A key of every file verify reads: the settings, and every entry of seeds/ and claims/, each by
+    name, size, mtime, ctime and inode; and whether they can be trusted by it (none changed in the
+    last RECHECK_NS: a second change within the same clock tick could leave its stat unchanged)."""
+    now = time.time_ns()
+    newest = 0
+    parts: list[tuple[Any, ...]] = []
+    for label, where in (("settings", root / SETTINGS_FILE), ("seeds", root / "seeds"), ("claims", registry_dir(root))):
+        try:
+            found: list[tuple[str, Any]]  # (name, a Path or a directory entry)
+            if where.name == SETTINGS_FILE:
+                found = [(where.name, where)]
+            else:
+                with os.scandir(where) as listing:
+                    found = sorted((e.name, e) for e in listing)
+        except OSError:
+            parts.append((label, None))
+            continue
+        parts.append((label, len(found)))
+        for name, entry in found:
+            try:
+                st = entry.stat()
+            except OSError:
+                parts.append((name, None))
+                continue
+            parts.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode))
+            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+    return digest(parts), now - newest > RECHECK_NS
 
 
 def seen_map(found: Any) -> dict[str, Seen]:

@@ -30,12 +30,13 @@ from factcheck.pipeline.incremental import (
     Units,
     cached_entities,
     comparison_keys,
+    file_state,
     manifest_loader,
     seen_map,
     settings_key,
     shown_questions,
 )
-from factcheck.pipeline.shown import Shown
+from factcheck.pipeline.shown import Shown, loads
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -81,11 +82,22 @@ def verify(
     False works without .factcheck/cache.sqlite. `all_pairs` False lists only the pairs that need
     attention in discrepancies and counts the others (in `unlisted`): what a large registry needs.
     """
-    project = Project.at(root)
+    return _cached(Project.at(root), progress, jobs, cache, all_pairs, quick=True)
+
+
+def _cached(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None, cache: bool,
+            all_pairs: bool, quick: bool) -> Verification:  # fmt: skip
+    """verify, with the cache when `cache`; `quick`: a project in which no file changed since the
+    last run is answered from what that run kept (see _unchanged)."""
     if cache:
         try:
             with open_cache(project.root) as store:
-                return _verify(project, progress, jobs, store, all_pairs)
+                state = file_state(project.root)
+                if quick:
+                    found = _unchanged(project, store, state, jobs, all_pairs)
+                    if found is not None:
+                        return found
+                return _verify(project, progress, jobs, store, all_pairs, state)
         except CacheBusy:
             pass  # another run is writing it: work without it
         except CacheCorrupt:
@@ -93,8 +105,50 @@ def verify(
     return _verify(project, progress, jobs, None, all_pairs)
 
 
+def _unchanged(project: Project, store: Cache, state: tuple[str, bool], jobs: int | None,
+               all_pairs: bool) -> Verification | None:  # fmt: skip
+    """The last run's result, when no file it read has changed since (by name, size, mtime, ctime and
+    inode; incremental.file_state), with the same mode: its findings and pairs as it showed them, and its
+    problems and counts. What it did not keep (the sources, claims and anchors) is worked out, from
+    the cache, only when asked for; so is a finding or pair asked for as an object."""
+    kept = store.snapshot(digest(state[0], all_pairs)) if state[1] else None
+    if kept is None:
+        return None
+    head, text = kept
+    if not (isinstance(head, tuple) and len(head) == 4 and all(isinstance(n, int) for n in head[:2])
+            and isinstance(head[2], tuple) and all(isinstance(p, Problem) for p in head[2])
+            and isinstance(head[3], tuple) and all(isinstance(e, Entity) for e in head[3])):  # fmt: skip
+        return None
+    sources, claims, problems, entities = head
+    full = functools.cache(lambda: _cached(project, None, jobs, True, all_pairs, quick=False))
+
+    def again() -> Shown:  # a kept question that does not read back as it was: the cache is not trusted
+        remove_cache(project.root)
+        done = full()
+        return Shown([("", -1, x) for x in listed(done.findings)], [("", -1, x) for x in listed(done.discrepancies)],
+                     dict(done.unlisted))  # fmt: skip
+
+    reviews = functools.cache(lambda: load_reviews(project.root, project.settings))
+    try:
+        shown = loads(text, store.question_reader(), lambda pairs: apply_reviews(pairs, reviews()), again)
+    except (ValueError, KeyError):
+        return None
+    findings, pairs, unlisted = shown.result()
+    return Verification(
+        root=str(project.root),
+        sources=Lazy(lambda: tuple(full().sources), sources),
+        claims=Lazy(lambda: tuple(full().claims), claims),
+        anchors=Lazy(lambda: tuple(full().anchors)),
+        problems=problems,
+        discrepancies=pairs,
+        entities=entities,
+        unlisted=unlisted,
+        findings=findings,
+    )
+
+
 def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
-            store: Cache | None, all_pairs: bool = True) -> Verification:  # fmt: skip
+            store: Cache | None, all_pairs: bool = True, state: tuple[str, bool] | None = None) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
     hashes = FileHashes(store)
     limits = settings_key(settings)  # a changed size limit: every source is read and checked again
@@ -152,6 +206,8 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     for name in keys:
         problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
     if store:
+        if state is not None and state[1]:  # every file old enough to be trusted by its stat
+            store.keep_snapshot(digest(state[0], all_pairs), (len(sources), count, tuple(problems), entities))
         store.commit()
     findings, pairs, unlisted = shown.result()
     return Verification(
