@@ -23,7 +23,7 @@ from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
 from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
 from factcheck.pipeline.unit import Unit
-from factcheck.registry.load import ENTITIES_FILE, load_entities, registry_dir
+from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import SETTINGS_FILE, Settings
 from factcheck.sources.load import RECHECK_NS, Seen, load_manifest
 from factcheck.text.entities import EntityIndex
@@ -273,18 +273,20 @@ def file_state(root: Path) -> tuple[str, bool]:
     now = time.time_ns()
     newest = 0
     parts: list[tuple[Any, ...]] = []
-    for label, where in (("settings", root / SETTINGS_FILE), ("seeds", root / "seeds"), ("claims", registry_dir(root))):
+    for label, where in (("settings", root / SETTINGS_FILE), ("seeds", root / "seeds"), ("claims", root / "claims")):
         try:
             found: list[tuple[str, Any]]  # (name, a Path or a directory entry)
-            if where.name == SETTINGS_FILE:
+            if label == "settings":
                 found = [(where.name, where)]
+                itself = None
             else:
+                itself = os.lstat(where)  # a folder replaced by a link is a change
                 with os.scandir(where) as listing:
                     found = sorted((e.name, e) for e in listing)
         except OSError:
             parts.append((label, None))
             continue
-        parts.append((label, len(found)))
+        parts.append((label, len(found), itself and (itself.st_mode, itself.st_ino)))
         for name, entry in found:
             try:
                 st = entry.stat()
