@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS question_files (qkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS shown (key TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
+CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_claims (
     rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
@@ -238,19 +238,21 @@ class Cache:
             out[key] = _expect(_load(data, checksum, shown, finding), Question)
         return out
 
-    def shown(self, key: str) -> str | None:
-        """What the last run showed (pipeline/shown.py), if it was shown for key."""
-        row = self._one("SELECT checksum, data FROM shown WHERE key = ?", (key,))
+    def shown(self) -> tuple[str, str, str] | None:
+        """What the last run showed (pipeline/shown.py): (the key of what it was shown from, the key of
+        the mode and reviews it was shown with, the text)."""
+        row = self._one("SELECT key, base, checksum, data FROM shown")
         if row is None:
             return None
-        if not isinstance(row[1], bytes) or _checksum(row[1]) != row[0]:
+        key, base, checksum, data = row
+        if not isinstance(data, bytes) or _checksum(data) != checksum or not isinstance(key, str) or not isinstance(base, str):
             raise CacheCorrupt("a row fails its checksum")
-        return _text(row[1])
+        return key, base, _text(data)
 
-    def keep_shown(self, key: str, text: str) -> None:
+    def keep_shown(self, key: str, base: str, text: str) -> None:
         blob = text.encode("utf-8", "surrogatepass")
         self._write("DELETE FROM shown", [()])
-        self._write("INSERT INTO shown VALUES (?, ?, ?, NULL, NULL, NULL)", [(key, _checksum(blob), blob)])
+        self._write("INSERT INTO shown VALUES (?, ?, ?, ?, NULL, NULL, NULL)", [(key, base, _checksum(blob), blob)])
 
     def keep_snapshot(self, files: str, head: Any) -> None:
         """Mark what is shown as the result of a run on files (a key of every file's stat), with the

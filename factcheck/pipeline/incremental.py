@@ -41,36 +41,51 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
     otherwise the questions are judged again where needed (judged_questions) and shown, and what
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
     `apply` puts them on pairs; `again` works everything out afresh (see shown.loads)."""
-    state = digest(all_pairs, sorted(units.keys.items()), sorted(reviews.items()))
+    base = digest(all_pairs, sorted(reviews.items()))
+    state = digest(base, sorted(units.keys.items()))
+    kept = store.shown() if store else None
+    if store and kept and kept[0] == state:
+        try:
+            return loads(kept[2], store.question_reader(), apply, again)
+        except (ValueError, KeyError):
+            kept = None  # not of the expected form: shown afresh below
+    made, replaced = judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews))
+    result = None
+    if store and kept and kept[1] == base and replaced is not None:  # the last run showed the questions kept
+        try:
+            old = loads(kept[2], store.question_reader(), apply, again)
+            result = old.splice(replaced, assemble(made, apply, reviews, all_pairs))
+        except (ValueError, KeyError):
+            result = None
+    if result is None:
+        if store and replaced is not None:
+            fresh = {j.key: j for j in made}
+            made = [fresh.get(j.key, j) for j in store.questions()]
+        result = assemble(made, apply, reviews, all_pairs)
     if store:
-        text = store.shown(state)
-        if text is not None:
-            try:
-                return loads(text, store.question_reader(), apply, again)
-            except (ValueError, KeyError):
-                pass  # not of the expected form: shown afresh below
-    result = assemble(judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews)), apply,
-                      reviews, all_pairs)  # fmt: skip
-    if store:
-        store.keep_shown(state, result.dumps())
+        store.keep_shown(state, base, result.dumps())
     return result
 
 
 def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
-                     all_pairs: bool = True, reviewed: frozenset[str] = frozenset()) -> list[Judged]:  # fmt: skip
+                     all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
+                     ) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
     """Every question judged: from the cache when no unit changed; judging again only the questions
     changed units take part in when few changed (and their pairs can be found by key), keeping the
     verdicts of pairs between unchanged claims; otherwise all of them.
 
     With `all_pairs` every pair is spelled out; without, only those that need attention and those
     someone reviewed (their ids in `reviewed`: the decision may make one a conflict). Each comes
-    with what is shown of it (pipeline/shown.py), in key order."""
+    with what is shown of it (pipeline/shown.py), in key order.
+
+    Returned: the questions, and None; or, when only some were judged again, those and the keys of
+    the questions they replace in the cache (the others are in the cache as they were)."""
     mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
     keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
     if store and compared and not changed:
-        return store.questions()
+        return [], set()  # every question is in the cache as it was
     spell_out = None if not (all_pairs or reviewed) else (
         lambda a, b, v: all_pairs or discrepancy_id(a.claim.id, b.claim.id) in reviewed)  # fmt: skip
     present = [f for f in changed if f in keys]
@@ -93,7 +108,7 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
         store.replace_questions(touched | found.keys(), made.values(), _file_of(both))
         store.record_comparisons(groups=[(g, f) for f in present for g in mine[f].groups],
                                  compared=[(f, keys[f]) for f in present])  # fmt: skip
-        return [made.get(j.key, j) for j in store.questions()]
+        return [made[k] for k in sorted(made)], touched | found.keys()
     everything = units.load(units.keys)
     values = [cv for u in everything.values() for cv in u.values]
     found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out)
@@ -103,7 +118,7 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
         store.replace_questions(None, shown, _file_of(everything))
         store.record_comparisons(groups=[(g, f) for f in keys for g in everything[f].groups],
                                  compared=list(keys.items()))  # fmt: skip
-    return shown
+    return shown, None
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from factcheck.errors import SourceError
 from factcheck.judge.findings import finding_of, finding_order
 from factcheck.judge.verdicts import discrepancy_order
-from factcheck.models import Discrepancy, Finding, Listed, Listing, Question, Verdict
+from factcheck.models import Discrepancy, Finding, Listed, Listing, Question, Verdict, Verification, listed
 
 T = TypeVar("T")
 _VERDICTS = {v.value: v for v in Verdict}
@@ -54,30 +54,51 @@ def shown_row(q: Question) -> tuple[str, str]:
     return json.dumps(row, ensure_ascii=False), json.dumps(f.to_dict(), ensure_ascii=False)
 
 
+Entry = tuple[str, int, Listed[T], str]  # question key (as JSON), place (-1: the finding), the item, its order (JSON)
+
+
 @dataclass(frozen=True)
 class Shown:
     """What verify shows of every question: the findings, most serious first; the pairs spelled out
     (with `all_pairs`, else those that need attention or were reviewed); the count of the other pairs
-    by verdict. Each finding and pair is tagged with its question's key (as JSON) and its place
-    among the question's pairs (-1 for the finding), so a later run can show it again without the
-    question."""
+    by verdict. Each finding and pair is tagged with its question's key (as JSON), its place among
+    the question's pairs (-1 for the finding) and what orders it (as JSON); `tallies` holds what
+    each question adds to the counts. So a later run can show it again without the question, and
+    after an edit put the questions judged again in place of the old ones (splice)."""
 
-    findings: list[tuple[str, int, Listed[Finding]]]
-    pairs: list[tuple[str, int, Listed[Discrepancy]]]
+    findings: list[Entry[Finding]]
+    pairs: list[Entry[Discrepancy]]
+    tallies: dict[str, str]  # question key (JSON) → its counts (JSON), for questions that have any
     unlisted: dict[str, int]
 
     def result(self) -> tuple[Listing[Finding], Listing[Discrepancy], dict[str, int]]:
         return Listing([f[2] for f in self.findings]), Listing([d[2] for d in self.pairs]), dict(self.unlisted)
 
     def dumps(self) -> str:
-        """As text for the cache: the counts, then a line for each finding and each pair (its
-        question's key, place, verdict, whether it needs attention, and its JSON, which holds no
-        tab or line break)."""
-        lines = [json.dumps(self.unlisted), str(len(self.findings))]
+        """As text for the cache: the counts; how many findings, pairs and tallies follow; a line for
+        each finding and pair (its question's key, place, verdict, whether it needs attention, order,
+        and its JSON, which holds no tab or line break); and a line for each question's counts."""
+        lines = [json.dumps(self.unlisted), f"{len(self.findings)} {len(self.pairs)}"]
         for entries in (self.findings, self.pairs):
-            for key, n, x in entries:
-                lines.append(f"{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{x.text()}")
+            for key, n, x, order in entries:  # type: ignore[attr-defined]
+                lines.append(f"{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}\t{x.text()}")
+        lines.extend(f"{key}\t{counts}" for key, counts in self.tallies.items())
         return "\n".join(lines)
+
+    def splice(self, replaced: Iterable[str], new: Shown) -> Shown:
+        """This with the questions under `replaced` (keys) taken out and `new` put in, in order:
+        what showing every question again would give."""
+        gone = {json.dumps(k) for k in replaced} | {e[0] for e in new.findings}
+        findings = [e for e in self.findings if e[0] not in gone] + new.findings
+        findings.sort(key=lambda e: (json.loads(e[3]), json.loads(e[0])))
+        pairs = [e for e in self.pairs if e[0] not in gone] + new.pairs
+        pairs.sort(key=lambda e: json.loads(e[3]))
+        tallies = {k: v for k, v in self.tallies.items() if k not in gone} | new.tallies
+        unlisted: dict[str, int] = {}
+        for counts in tallies.values():
+            for verdict, n in json.loads(counts).items():
+                unlisted[verdict] = unlisted.get(verdict, 0) + n
+        return Shown(findings, pairs, tallies, unlisted)
 
 
 def loads(text: str, question: Callable[[str], Question | None],
@@ -90,22 +111,23 @@ def loads(text: str, question: Callable[[str], Question | None],
     unlisted = json.loads(lines[0])
     if not isinstance(unlisted, dict) or not all(isinstance(v, int) for v in unlisted.values()):
         raise ValueError("counts that are not counts")
-    count = int(lines[1])
-    findings: list[tuple[str, int, Listed[Finding]]] = []
-    pairs: list[tuple[str, int, Listed[Discrepancy]]] = []
+    count, paired = (int(n) for n in lines[1].split(" "))
+    findings: list[Entry[Finding]] = []
+    pairs: list[Entry[Discrepancy]] = []
     kept = _Kept(question, apply, again)
-    for i, line in enumerate(lines[2:]):
-        key, n_text, verdict, attention, body = line.split("\t", 4)  # the key stays JSON until it is needed
+    for line in lines[2 : 2 + count + paired]:
+        key, n_text, verdict, attention, order, body = line.split("\t", 5)  # the key stays JSON until needed
         n = int(n_text)
-        if i < count:
-            make: Callable[[], Any] = functools.partial(kept.finding, key, i, body)
-            findings.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make)))
+        if n < 0:
+            make: Callable[[], Any] = functools.partial(kept.finding, key, body)
+            findings.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make), order))
         else:
-            make = functools.partial(kept.pair, key, n, i - count, body)
-            pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make)))
-    if len(findings) != count:
-        raise ValueError("fewer findings than said")
-    return Shown(findings, pairs, unlisted)
+            make = functools.partial(kept.pair, key, n, body)
+            pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make), order))
+    if len(findings) != count or len(pairs) != paired:
+        raise ValueError("not as many findings and pairs as said")
+    tallies = dict(line.split("\t", 1) for line in lines[2 + count + paired :])
+    return Shown(findings, pairs, tallies, unlisted)
 
 
 class _Kept:
@@ -117,28 +139,35 @@ class _Kept:
         self.apply = apply
         self.again = functools.cache(again)
 
-    def finding(self, key: str, at: int, text: str) -> Finding:
+    def finding(self, key: str, text: str) -> Finding:
         q = self.question(json.loads(key))
         if q is not None:
             f = finding_of(q, self.apply(q.listed))
             if _as_json(f) == text:
                 return f
-        return self._afresh(self.again().findings, at, text)
+        return self._afresh(text)
 
-    def pair(self, key: str, n: int, at: int, text: str) -> Discrepancy:
+    def pair(self, key: str, n: int, text: str) -> Discrepancy:
         q = self.question(json.loads(key))
         if q is not None and 0 <= n < len(q.listed):
             d = self.apply(q.listed)[n]
             if _as_json(d) == text:
                 return d
-        return self._afresh(self.again().pairs, at, text)
+        return self._afresh(text)
 
-    @staticmethod
-    def _afresh(items: list[tuple[str, int, Listed[T]]], at: int, text: str) -> T:
-        """The one at `at` of a result worked out afresh, which must show the same."""
-        if at < len(items) and items[at][2].text() == text:
-            return items[at][2].value()
-        raise SourceError("the project changed while factcheck was running", hint="run the command again")
+    def _afresh(self, text: str) -> Any:
+        """The finding or pair of a result worked out afresh that shows as `text`."""
+        found = self._made().get(text)
+        if found is None:
+            raise SourceError("the project changed while factcheck was running", hint="run the command again")
+        return found.value()
+
+    @functools.cache  # noqa: B019  # one per run: kept as long as its findings
+    def _made(self) -> dict[str, Listed[Any]]:
+        again = self.again()
+        made: dict[str, Listed[Any]] = {x.text(): x for _k, _n, x, _o in again.findings}
+        made.update((x.text(), x) for _k, _n, x, _o in again.pairs)
+        return made
 
 
 def _as_json(x: Any) -> str:
@@ -151,11 +180,10 @@ def assemble(questions: Iterable[Judged], apply: Callable[[tuple[Discrepancy, ..
     `reviewed`: a question with such a pair is made again, the others are shown as kept."""
     found: list[tuple[list[Any], str, Listed[Finding]]] = []
     spelled: list[tuple[list[Any], str, int, Listed[Discrepancy]]] = []
-    unlisted: dict[str, int] = {}
+    tallies: dict[str, str] = {}
     for j in questions:
         row = json.loads(j.shown)
-        for verdict, n in row["tally"].items():
-            unlisted[verdict] = unlisted.get(verdict, 0) + n
+        counts: dict[str, int] = dict(row["tally"])
         if reviewed and any(p[0] in reviewed for p in row["pairs"]):
             q = j.question()
             listed = apply(q.listed)
@@ -165,22 +193,28 @@ def assemble(questions: Iterable[Judged], apply: Callable[[tuple[Discrepancy, ..
                 if all_pairs or d.needs_attention or d.review:
                     spelled.append((discrepancy_order(d), j.key, n, Listed(d.verdict, d.needs_attention, value=d)))
                 else:
-                    unlisted[d.verdict.value] = unlisted.get(d.verdict.value, 0) + 1
-            continue
-        question = functools.cache(j.question)
-        found.append((row["order"], j.key, Listed(Verdict(row["verdict"]), row["attention"], text=j.finding,
-                                                  make=functools.partial(_finding, question))))  # fmt: skip
-        for n, (_id, order, value, text) in enumerate(row["pairs"]):
-            verdict = Verdict(value)
-            if all_pairs or verdict.needs_attention:
-                spelled.append((order, j.key, n, Listed(verdict, verdict.needs_attention, text=text,
-                                                        make=functools.partial(_pair, question, n))))  # fmt: skip
-            else:
-                unlisted[value] = unlisted.get(value, 0) + 1
+                    counts[d.verdict.value] = counts.get(d.verdict.value, 0) + 1
+        else:
+            question = functools.cache(j.question)
+            found.append((row["order"], j.key, Listed(Verdict(row["verdict"]), row["attention"], text=j.finding,
+                                                      make=functools.partial(_finding, question))))  # fmt: skip
+            for n, (_id, order, value, text) in enumerate(row["pairs"]):
+                verdict = Verdict(value)
+                if all_pairs or verdict.needs_attention:
+                    spelled.append((order, j.key, n, Listed(verdict, verdict.needs_attention, text=text,
+                                                            make=functools.partial(_pair, question, n))))  # fmt: skip
+                else:
+                    counts[value] = counts.get(value, 0) + 1
+        if counts:
+            tallies[json.dumps(j.key)] = json.dumps(counts)
     found.sort(key=lambda f: (f[0], f[1]))
     spelled.sort(key=lambda d: d[0])
-    return Shown([(json.dumps(f[1]), -1, f[2]) for f in found], [(json.dumps(d[1]), d[2], d[3]) for d in spelled],
-                 unlisted)  # fmt: skip
+    unlisted: dict[str, int] = {}
+    for counts_text in tallies.values():
+        for verdict_value, n in json.loads(counts_text).items():
+            unlisted[verdict_value] = unlisted.get(verdict_value, 0) + n
+    return Shown([(json.dumps(f[1]), -1, f[2], json.dumps(f[0])) for f in found],
+                 [(json.dumps(d[1]), d[2], d[3], json.dumps(d[0])) for d in spelled], tallies, unlisted)  # fmt: skip
 
 
 def _finding(question: Callable[[], Question]) -> Finding:
@@ -190,3 +224,9 @@ def _finding(question: Callable[[], Question]) -> Finding:
 
 def _pair(question: Callable[[], Question], n: int) -> Discrepancy:
     return question().listed[n]
+
+
+def made_afresh(done: Verification) -> Shown:
+    """A result worked out afresh, as Shown (for _Kept to take what it needs from)."""
+    return Shown([("", -1, x, "") for x in listed(done.findings)], [("", -1, x, "") for x in listed(done.discrepancies)],
+                 {}, dict(done.unlisted))  # fmt: skip

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
-from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification, listed
+from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
@@ -36,7 +36,7 @@ from factcheck.pipeline.incremental import (
     settings_key,
     shown_questions,
 )
-from factcheck.pipeline.shown import Shown, loads
+from factcheck.pipeline.shown import Shown, loads, made_afresh
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -125,8 +125,7 @@ def _unchanged(project: Project, store: Cache, state: tuple[str, bool], jobs: in
     def again() -> Shown:  # a kept question that does not read back as it was: the cache is not trusted
         remove_cache(project.root)
         done = full()
-        return Shown([("", -1, x) for x in listed(done.findings)], [("", -1, x) for x in listed(done.discrepancies)],
-                     dict(done.unlisted))  # fmt: skip
+        return made_afresh(done)
 
     reviews = functools.cache(lambda: load_reviews(project.root, project.settings))
     try:
@@ -196,8 +195,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     reviews = load_reviews(root, settings)
     def again() -> Shown:  # everything worked out afresh, should something kept not read back as it was
         fresh = _verify(project, None, jobs, None, all_pairs)
-        return Shown([("", -1, x) for x in listed(fresh.findings)], [("", -1, x) for x in listed(fresh.discrepancies)],
-                     dict(fresh.unlisted))  # fmt: skip
+        return made_afresh(fresh)
 
     shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
                             lambda pairs: apply_reviews(pairs, reviews), again)  # fmt: skip
