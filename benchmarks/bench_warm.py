@@ -8,7 +8,7 @@ bench_scale.py edits and adds), and prints the median wall and CPU time (user an
 and the largest resident set. A project kept by `bench_scale.py --keep DIR` (DIR/dense-10000) is
 one to use: its cold run is the costly part, so it is done once, apart. The project is changed
 by the edits and additions; copy it first to keep it as it was. `--factcheck` gives the command
-(several words: `env PYTHONPATH=... python -m factcheck`), by default the one beside this Python.
+(another install's `factcheck`, or a script that runs one), by default the one beside this Python.
 """
 
 from __future__ import annotations
