@@ -144,3 +144,55 @@ def test_one_name_as_news_writes_it_flags_nothing(tmp_path, runner):
     root = news_project(tmp_path, QUIET)
     assert _flags(root, runner) == []
     assert not [c for c in propose(root).claims if c.property == "name"]
+
+
+# Posts: one person given one post over two different parts of a body is flagged; posts at two
+# different bodies, a post written more or less fully, and a party word are not.
+def _role(text: str):
+    from factcheck.normalize.claims import TextValue, text_key
+
+    return TextValue("role", text, text_key(text, {}))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("head of Norbridge's freight division", "head of Norbridge's passenger services unit"),
+    ("director for Halvern's retail arm", "director of Halvern's online sales"),
+    ("general manager of the Tarrow Group's shipping business", "Tarrow's general manager for aviation"),
+    ("Watch manager", "Crew manager"),  # two ranks: a first word's capital names no body
+])  # fmt: skip
+def test_one_post_over_different_parts_of_one_body_needs_a_look(a, b):
+    from factcheck.judge.roles import judge_roles
+    from factcheck.models import Verdict
+
+    assert judge_roles(_role(a), _role(b))[0] is Verdict.POSSIBLE
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("NRB chief executive", "former Halvern Ltd. executive"),  # two bodies: one after the other
+    ("Halvern's chief executive", "chief executive of Halvern"),
+    ("head of Norbridge's freight division", "head of the freight division"),
+    ("chief executive of Tarrow", "Tarrow CEO"),
+    ("Green councillor and housing advocate", "Green deputy at the town hall"),
+])  # fmt: skip
+def test_posts_at_two_bodies_or_written_more_fully_are_not_flagged(a, b):
+    from factcheck.judge.roles import judge_roles
+
+    assert not judge_roles(_role(a), _role(b))[0].needs_attention
+
+
+POSTS = {
+    "a.txt": ("Norbridge Rail cut 40 routes on Monday, said Priya Lal, head of Norbridge's freight division.\n\n"
+              "Tom Akers -- the company's finance director -- said the cuts saved £9m.\n", "2024-06-03"),
+    "b.txt": ("Priya Lal, head of Norbridge's passenger services unit, said 40 routes would go.\n\n"
+              "Tom Akers, the finance director, said the savings were £9m.\n", "2024-06-03"),
+}  # fmt: skip
+
+
+def test_posts_of_one_person_in_two_sources_are_compared_even_when_their_sentences_differ(tmp_path, runner):
+    root = news_project(tmp_path, POSTS)
+    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
+    result = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
+    roles = [d for d in json.loads(result.stdout)["discrepancies"] if d["property"] == "role"]
+    lal = [d for d in roles if d["subject_name"] == "Priya Lal"]
+    assert lal and lal[0]["verdict"] == "possible" and "different parts" in lal[0]["explanation"]
+    assert not [d for d in roles if d["subject_name"] == "Tom Akers"]  # one post, once with its body

@@ -123,8 +123,8 @@ def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None
                 continue
             if ta.role is not None and tb.role is not None:
                 verdict = role_verdict(ta.role, tb.role)
-                if verdict is Verdict.CORROBORATED:
-                    append(_CORROBORATED)
+                if not verdict.needs_attention:  # as verdicts.judge: only a disagreement can be a change
+                    append(CODE[verdict])
                 else:
                     append(_CHANGED if _changed(ta, tb) else CODE[verdict])
                 continue

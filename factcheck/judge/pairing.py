@@ -361,6 +361,8 @@ def pair_confidence(a: Features, b: Features) -> float:
         return 0.0
     if a.block == "name":  # two spellings of one entity's name: the entity is all there is to agree on
         return 1.0 if a.subject == b.subject else 0.0
+    if a.block == "role" and a.subject == b.subject and a.subject_kind == "person":
+        return 1.0  # a post is proposed only where the person is named with it: the person is the evidence
     words = word_agreement(a, b)
     if words < WORDS_AT:
         return 0.0

@@ -20,6 +20,10 @@ STANDING = frozenset({"interim", "acting", "temporary", "former", "designate", "
 RANK = frozenset({"assistant", "deputy", "vice", "associate", "joint", "co", "sub", "under", "junior", "senior",
                   "chief", "principal", "head", "lead"})  # fmt: skip
 QUALIFIERS = STANDING | RANK
+MODIFIERS = QUALIFIERS - {"chief", "head", "principal", "lead"}  # words that name no post on their own
+# Parties: who a politician stands for, not the post they hold ("Labour councillor" is a councillor).
+PARTIES = frozenset({"labour", "conservative", "tory", "liberal", "democrat", "democratic", "republican", "green",
+                     "independent", "snp", "reform", "lib", "dem"})  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -65,20 +69,108 @@ def post_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Nouns that say a part of a body is meant, not which part: "Global Business Units" and "global business"
+# are one part; "products division" and "Global Business Units" are two.
+UNIT_NOUNS = frozenset({"group", "groups", "unit", "units", "division", "divisions", "business", "businesses",
+                        "department", "team", "arm", "section", "branch", "wing", "office"})  # fmt: skip
+_PART_FILLER = _FILLER | {"new", "newly", "formed", "created", "their", "his", "her", "company", "firm", "whole"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&.]*")
+
+
+def post_parts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """A title cut into the post it names, the bodies that hold it and the part of a body it is over:
+    "senior vice president and general manager for AMD's products division" is the post {senior, vice,
+    president, general, manager}, at the body {amd}, over {products}; "SeaMicro CEO" is {chief,
+    executive} at {seamicro}; "chief executive of Sea Micro" is {chief, executive} over {sea, micro}."""
+    tokens = _TOKEN.findall(text)
+    cut = next((i for i, t in enumerate(tokens) if t in ("of", "for", "at")), len(tokens))
+    bodies: list[str] = []
+    run: list[str] = []
+    for i, tok in enumerate(tokens):
+        bare = tok.rstrip(".").removesuffix("'s").removesuffix("’s")
+        owner = tok.endswith(("'s", "’s")) and tok[:1].isupper()
+        capital = tok[:1].isupper() and bare.lower() not in TITLE_WORDS and bare.lower() not in _PART_FILLER
+        if i == 0 and not owner and not (len(bare) > 1 and bare.isupper() or any(c.isupper() for c in bare[1:])):
+            capital = False  # the first word's capital may be the title's own ("Group manager", "Station manager")
+        if capital:
+            run.append(re.sub(r"[^a-z&]", "", bare.lower()))
+        named_next = i + 1 < len(tokens) and tokens[i + 1][:1].isupper() and tokens[i + 1].lower() not in TITLE_WORDS
+        if capital and (owner or (i < cut and not named_next)):
+            bodies.append("".join(run))  # "AMD president", "the Tarrow Group's shipping business"
+        if not capital or owner:
+            if run and not owner and _after_at(tokens, i - 1):
+                bodies.append("".join(run))  # "at AMD"
+            run = []
+    if run and _after_at(tokens, len(tokens) - 1):
+        bodies.append("".join(run))
+    named = set(bodies)
+    after = tokens[cut + 1 :] if cut < len(tokens) and tokens[cut] != "at" else []
+    part = [re.sub(r"['’]s$", "", t.lower()).rstrip(".") for t in after]
+    at = next((k for k, t in enumerate(part) if t == "at"), len(part))
+    domain = frozenset(w for w in part[:at] if w not in _PART_FILLER and w not in UNIT_NOUNS and w not in named)
+    head = [t for t in tokens[:cut] if not t.endswith(("'s", "’s")) and t.lower() not in _PART_FILLER]
+    return post_words(" ".join(head)) - named, frozenset(b for b in bodies if b) | _named_part(after), domain
+
+
+def _named_part(tail: list[str]) -> frozenset[str]:
+    """The body a post is "of" when the words after "of" are only its short proper name ("chief
+    executive of Sea Micro", "of Lenovo"), not a part of a body or a place ("of Children's Services",
+    "of UNRWA in Gaza")."""
+    words = [t.rstrip(".").removesuffix("'s").removesuffix("’s") for t in tail if t.lower() not in ("the",)]
+    if not 0 < len(words) <= 2 or not all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in words):
+        return frozenset()
+    if any(w.lower() in UNIT_NOUNS or w.lower() in _HEADS for w in words):
+        return frozenset()
+    return frozenset({"".join(w.lower() for w in words)})
+
+
+# Nouns that end the name of a part of an organisation, not of the organisation itself.
+_HEADS = frozenset({"services", "service", "department", "directorate", "care", "affairs", "operations", "relations"})
+
+
+def _after_at(tokens: list[str], i: int) -> bool:
+    """A capitalised word in a run that follows "at" ("at AMD", "at the Royal Free"): the body."""
+    k = i - 1
+    while k >= 0 and tokens[k][:1].isupper():
+        k -= 1
+    return k >= 0 and tokens[k] == "at" or (k >= 1 and tokens[k] == "the" and tokens[k - 1] == "at")
+
+
+def _same_body(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(x == y or x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
 def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
     if va.key == vb.key or (post_words(va.text) == post_words(vb.text) and post_words(va.text)):
         return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else (
             f"{_q(va.text)} and {_q(vb.text)} name the same role"
         )
+    head_a, bodies_a, part_a = post_parts(va.text)
+    head_b, bodies_b, part_b = post_parts(vb.text)
+    if bodies_a and bodies_b and not _same_body(bodies_a, bodies_b):
+        return Verdict.CONSISTENT, (
+            f"{_q(va.text)} and {_q(vb.text)} are posts at different bodies: one person can hold both, or one "
+            "after the other"
+        )
     wa, wb = post_words(va.text) or role_words(va.key), post_words(vb.text) or role_words(vb.key)
+    wa, wb = wa - PARTIES, wb - PARTIES
     qa, qb = wa & QUALIFIERS, wb & QUALIFIERS
     post_a, post_b = wa - QUALIFIERS, wb - QUALIFIERS
+    if not head_a - MODIFIERS - PARTIES or not head_b - MODIFIERS - PARTIES:  # "Labour deputy": no post named
+        vague = va.text if not head_a - MODIFIERS - PARTIES else vb.text
+        return Verdict.CONSISTENT, f"{_q(vague)} names no post, only a rank or a party: nothing to compare"
     same_post = (post_a <= post_b or post_b <= post_a) and bool(post_a) == bool(post_b)
     if qa != qb and same_post:
         extra = ", ".join(_q(w) for w in sorted(qa ^ qb))
         return Verdict.CONFLICT, (
             f"{_q(va.text)} and {_q(vb.text)} give one post a different rank or standing: {extra} makes a "
             "different role"
+        )
+    one_head = head_a and head_b and (head_a <= head_b or head_b <= head_a)
+    if one_head and part_a and part_b and not (part_a <= part_b or part_b <= part_a):
+        return Verdict.POSSIBLE, (
+            f"{_q(va.text)} and {_q(vb.text)} put one post over different parts of the body "
+            f"({' '.join(sorted(part_a))}; {' '.join(sorted(part_b))}): check which"
         )
     if qa == qb and (wa <= wb or wb <= wa):
         return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} name the same role, one more fully"

@@ -338,6 +338,9 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     title = m.group("title")
     words = m.group("name").split()
     start = m.start("name")
+    if len(words) > 2 and words[0].endswith(("'s", "’s")) and words[0][:-2].lower() not in ROLE_WORDS:
+        start = text.index(words[1], start + len(words[0]))  # "Intel's Jason Waxman": the owner is not his name
+        words = words[1:]
     # Role words written before a name are a title, not part of it.
     while len(words) > 1 and words[0].lower().rstrip(_APOS + "s") in ROLE_WORDS | {"children"}:
         start = text.index(words[1], start + len(words[0]))

@@ -42,13 +42,17 @@ def roles_in(source: str, sentence: Span, inside: list[Mention], index: EntityIn
 
 
 def _is_role(phrase: str) -> bool:
-    """A role names an office at its head: "assistant director of early years", "chief executive";
-    not "the resignation of the latest director"."""
+    """A role names an office at its head: "assistant director of early years", "chief executive",
+    "general manager for cloud computing"; not "the resignation of the latest director"."""
     ws = [w.lower().strip("'’,") for w in phrase.split()]
-    if not 0 < len(ws) <= 10 or any(family_of(w) in EVENT_FAMILIES for w in ws):
+    if not 0 < len(ws) <= MAX_ROLE_WORDS or any(family_of(w) in EVENT_FAMILIES for w in ws):
         return False
-    head = ws[: ws.index("of")] if "of" in ws else ws
+    cut = next((i for i, w in enumerate(ws) if w in ("of", "for", "at")), len(ws))
+    head = ws[:cut]
     return bool(head) and head[-1] in OFFICES
+
+
+MAX_ROLE_WORDS = 16  # "senior vice president and general manager of the new Global Business Units at AMD"
 
 
 def _role_before(text: str, s: int) -> str | None:
@@ -82,10 +86,17 @@ def _role_before(text: str, s: int) -> str | None:
 
 
 def _role_after(text: str, e: int) -> str | None:
-    m = re.match(r",\s+([^,;:()]{3,90}?)(?:,|\s+(?:is|was|has|had|who|said|says)\b)", text[e:])
+    """The title set off after a name: by commas ("Jason Waxman, Intel's general manager for cloud
+    computing, said"), closing the sentence ("said Lisa Su, senior vice president."), or by dashes
+    ("Lisa Su -- the company's senior vice president -- says")."""
+    m = re.match(r",\s+([^,;:()]{3,110}?)(?:,|\s+(?:is|was|has|had|who|said|says)\b|\.?[\"”’']?\s*$)", text[e:])
+    if not m:
+        m = re.match(r"\s*(?:—|–|--|\s-\s)\s*(?:who\s+(?:is|was|heads|leads|runs)\s+)?([^,;:()—–]{3,110}?)\s*(?:—|–|--|\s-\s)",
+                     text[e:])  # fmt: skip
     if not m:
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
+    phrase = re.sub(r"^(?:(?:the\s+)?(?:company|firm|group|agency|organisation|organization)['’]s\s+)", "", phrase)
     if re.match(r"(?:and|or|but|her|his|their|its)\b", phrase, re.IGNORECASE):
         return None  # "Sally Hodges, and her assistant, Jean Imray": the role is the next person's
     return phrase if _is_role(phrase) and not re.search(r"\b(?:who|which|said|says|is|was)\b", phrase) else None
