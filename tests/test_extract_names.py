@@ -172,6 +172,7 @@ def test_one_post_over_different_parts_of_one_body_needs_a_look(a, b):
     ("Halvern's chief executive", "chief executive of Halvern"),
     ("head of Norbridge's freight division", "head of the freight division"),
     ("chief executive of Tarrow", "Tarrow CEO"),
+    ("head of KARA in Tobruk", "head of the Kestrel Aid and Relief Agency"),  # an acronym spelled out
     ("Green councillor and housing advocate", "Green deputy at the town hall"),
 ])  # fmt: skip
 def test_posts_at_two_bodies_or_written_more_fully_are_not_flagged(a, b):

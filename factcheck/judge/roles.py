@@ -136,6 +136,16 @@ def _after_at(tokens: list[str], i: int) -> bool:
     return k >= 0 and tokens[k] == "at" or (k >= 1 and tokens[k] == "the" and tokens[k - 1] == "at")
 
 
+def _initials(text: str) -> str:
+    """The initials of what a post is "of" ("UN Relief and Works agency" → "unrwa"), to match an acronym."""
+    tokens = _TOKEN.findall(text)
+    cut = next((i for i, t in enumerate(tokens) if t in ("of", "for")), None)
+    if cut is None:
+        return ""
+    words = [t.rstrip(".") for t in tokens[cut + 1 :] if t.lower() not in _PART_FILLER]
+    return "".join(w.lower() if w.isupper() else w[:1].lower() for w in words)
+
+
 def _same_body(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or x.startswith(y) or y.startswith(x) for x in a for y in b)
 
@@ -167,7 +177,8 @@ def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
             "different role"
         )
     one_head = head_a and head_b and (head_a <= head_b or head_b <= head_a)
-    if one_head and part_a and part_b and not (part_a <= part_b or part_b <= part_a):
+    spelled_out = _initials(va.text) in part_b or _initials(vb.text) in part_a  # "UNRWA", "UN Relief and Works agency"
+    if one_head and part_a and part_b and not (part_a <= part_b or part_b <= part_a) and not spelled_out:
         return Verdict.POSSIBLE, (
             f"{_q(va.text)} and {_q(vb.text)} put one post over different parts of the body "
             f"({' '.join(sorted(part_a))}; {' '.join(sorted(part_b))}): check which"
