@@ -275,3 +275,11 @@ def test_an_old_date_in_a_clause_after_the_figure_is_not_its_time(tmp_path):
     })  # fmt: skip
     claims = _by_value(root)
     assert claims["5.8"].period is None and claims["5.8"].as_of is None
+
+
+def test_several_dozen_is_not_a_count_of_twelve(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("Several dozen people were hurt in the crush at Eastgate Stadium, its owners said.\n"
+                  "A few hundred fans waited outside Eastgate Stadium.\n", "2018-09-10"),
+    })  # fmt: skip
+    assert not {"dozen", "hundred", "several", "A few"} & set(_by_value(root))

@@ -364,6 +364,10 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
         r"\s+(?:dozen|hundred|thousand|million)", sentence[e:]
     ):
         return False  # "several dozen": the parser reads "dozen" on its own; "several" is only its hedge
+    if re.fullmatch(r"dozens?|hundreds?|thousands?", v.text.strip(), re.I) and re.search(
+        r"\b(?:several|a\s+few|few|many)\s+$", sentence[:s], re.I
+    ):
+        return False  # and "dozen" is no figure either: "several dozen" is a word for many, not twelve
     if isinstance(v, DateValue) and in_quotation(sentence, v) and not re.search(r"\d", v.text):
         return False  # "how many did you kill today": a day counted from when it was said, not published
     if isinstance(v, Quantity) and v.kind == "number" and not sentence[:s].strip() and after.startswith("."):
