@@ -186,6 +186,10 @@ def test_a_crafted_pickle_in_the_cache_runs_nothing(mini, runner, tmp_path):
         cache_format.FORMAT + b"[" * 100_000,
         cache_format.FORMAT + b"\xff\xfe",
         b"factcheck-cache-999\n[]",  # a format this factcheck does not know
+        cache_format.FORMAT + b'{"p": ["quote", 4, "value"]}',  # pairs of an odd number of values
+        cache_format.FORMAT + b'{"u": ["claims/a.yaml", [], {"t": []}, [[0]], {"t": []}, {"t": []}]}',  # no claim 0
+        cache_format.FORMAT + b'{"u": ["claims/a.yaml", ["not a claim"], {"t": []}, [], {"t": []}, {"t": []}]}',
+        cache_format.FORMAT + b'{"u": ["claims/a.yaml", [], {"t": []}, []]}',  # fields missing
     ],
 )
 def test_a_row_not_in_the_cache_format_is_refused_as_data(row):
@@ -197,6 +201,20 @@ def test_every_kind_of_row_round_trips(shipped):
     result = verify(shipped)
     for value in (*result.discrepancies, *result.claims, *result.anchors, *result.problems, result.entities):
         assert cache_format.loads(cache_format.dumps(value)) == value
+
+
+def test_a_unit_round_trips_with_each_claim_written_once(shipped, monkeypatch):
+    units = []
+    real = verification.check_unit
+    monkeypatch.setattr(verification, "check_unit", lambda *args: units.append(real(*args)) or units[-1])
+    verify(shipped, cache=False, jobs=1)
+    assert units and any(u.values for u in units)
+    for unit in units:
+        row = cache_format.dumps(unit)
+        back = cache_format.loads(row)
+        assert back == unit
+        assert all(any(cv.claim is c for c in back.claims) for cv in back.values)  # one object, as when checked
+        assert row.count(b'"c":"Claim"') == len(unit.claims)
 
 
 # --- 3. reads are bounded, and only regular files are read ---------------------------------------

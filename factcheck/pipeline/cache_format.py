@@ -9,11 +9,17 @@ against the class's annotations. A row that is not in this format, names anythin
 field of the wrong type raises CacheFormatError, and the caller works the row out afresh.
 
 A row is `FORMAT` followed by the JSON text. A tagged JSON object stands for each non-JSON value:
-{"t": [...]} a tuple, {"m": [[key, value], ...]} a mapping, {"d": "2020-01-31"} a date,
+{"t": [...]} a tuple, {"p": [k1, v1, k2, v2, ...]} a tuple of pairs of plain values (a claim's
+field lines), {"m": [[key, value], ...]} a mapping, {"d": "2020-01-31"} a date,
 {"c": "Claim", "f": [field values in order]} a value class, {"r": ["2020-01-01", "2020-01-31"]} a
-DateRange (the commonest), {"e": "Verdict", "v": "conflict"} an
-enumeration, {"ym": ..., "l": line, "kl": key lines} / {"yl": ..., "l": line, "il": item lines}
-a registry mapping or list with its line numbers. JSON arrays are lists.
+DateRange (the commonest), {"e": "Verdict", "v": "conflict"} an enumeration,
+{"ym": ..., "l": line, "kl": key lines} / {"yl": ..., "l": line, "il": item lines} a registry
+mapping or list with its line numbers. JSON arrays are lists. A unit (one claims file, checked) is
+{"u": [file, [claims], anchors, [values], problems, groups]}, each value a list of a ClaimValue's
+fields whose first is the index of its claim among the unit's claims: each claim is written once.
+
+Encoding is most of what keeping a unit costs, so each class's encoder is made once, as code that
+reads its fields directly (as dataclasses make their own methods).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import Any
 
 from factcheck.models import DateRange
 
-FORMAT = b"factcheck-cache-2\n"
+FORMAT = b"factcheck-cache-3\n"  # 3: units write each claim once; pairs flat
 
 
 class CacheFormatError(ValueError):
@@ -87,9 +93,11 @@ def _allowed(hint: Any) -> tuple[type, ...] | None:
 
 def dumps(value: Any) -> bytes:
     """A value as a cache row. TypeError for anything the format cannot hold."""
-    return FORMAT + json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8", "surrogatepass"
-    )
+    return FORMAT + _JSON.encode(_encode(value)).encode("utf-8", "surrogatepass")
+
+
+# a tree of plain values (the encoders make a new list or mapping for each value): no cycles to look for
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def loads(row: bytes) -> Any:
@@ -161,11 +169,60 @@ def _encoder(t: type) -> Any:
             def encoder(obj: Any) -> Any:
                 return {"e": name, "v": obj.value}
         else:
-
-            def encoder(obj: Any) -> Any:
-                return {"c": name, "f": [x if type(x) in _PLAIN else _encode(x)
-                                         for x in [getattr(obj, f) for f in fields]]}  # fmt: skip
+            encoder = _fields_encoder(t, fields)
+            if name == "Unit":
+                encoder = _unit_encoder(encoder)
     _ENCODERS[t] = encoder
+    return encoder
+
+
+def _fields_encoder(t: type, fields: tuple[str, ...]) -> Any:
+    """An encoder for a value class, made as code that reads each field by name: a field of plain
+    pairs (by its annotation) is written flat."""
+    hints = typing.get_type_hints(t)
+    parts = [f"_pairs(o.{f})" if _is_pairs(hints.get(f)) else f"(x if type(x := o.{f}) in _P else _E(x))"
+             for f in fields]  # fmt: skip
+    code = f"def encode(o):\n    return {{'c': {t.__name__!r}, 'f': [{', '.join(parts)}]}}\n"
+    space: dict[str, Any] = {"_P": _PLAIN, "_E": _encode, "_pairs": _encode_pairs}
+    exec(compile(code, f"<cache encoder of {t.__name__}>", "exec"), space)  # field names only: our own classes'
+    return space["encode"]
+
+
+def _is_pairs(hint: Any) -> bool:
+    """Whether an annotation is tuple[tuple[X, Y], ...]."""
+    args = typing.get_args(hint)
+    return (typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
+            and typing.get_origin(args[0]) is tuple and len(typing.get_args(args[0])) == 2)  # fmt: skip
+
+
+def _encode_pairs(obj: Any) -> Any:
+    """A tuple of pairs of plain values as one flat list; anything else as usual."""
+    if type(obj) is tuple and all(type(pair) is tuple and len(pair) == 2 for pair in obj):
+        flat = [x for pair in obj for x in pair]
+        if _PLAIN.issuperset(map(type, flat)):
+            return {"p": flat}
+    return _encode(obj)
+
+
+def _unit_encoder(plain: Any) -> Any:
+    """A unit with each of its values' claims written as the claim's index among its own claims
+    (`plain` for a unit whose values hold a claim it does not have)."""
+    from factcheck.normalize.claims import ClaimValue
+
+    rest = _classes()["ClaimValue"][1][1:]
+    encode_value = _fields_encoder(ClaimValue, rest)
+
+    def encoder(unit: Any) -> Any:
+        at = {id(c): i for i, c in enumerate(unit.claims)}
+        values = []
+        for cv in unit.values:
+            i = at.get(id(cv.claim))
+            if i is None or type(cv) is not ClaimValue:
+                return plain(unit)
+            values.append([i, *encode_value(cv)["f"]])
+        return {"u": [unit.file, [_encode(c) for c in unit.claims], _encode(unit.anchors), values,
+                      _encode(unit.problems), _encode(unit.groups)]}  # fmt: skip
+
     return encoder
 
 
@@ -176,16 +233,17 @@ def _decode(obj: dict[str, Any]) -> Any:
             raise CacheFormatError("a date range that is not two days")
         return DateRange(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     if "c" in obj:
-        cls, names, allowed = _classes()[obj["c"]]
-        values = obj["f"]
-        if not isinstance(values, list) or len(values) != len(names):
-            raise CacheFormatError(f"a {obj['c']} with the wrong fields")
-        for value, types_ in zip(values, allowed, strict=True):
-            if types_ is not None and not isinstance(value, types_):
-                raise CacheFormatError(f"a {obj['c']} with a field of the wrong type")
-        return cls(*values)
+        return _construct(obj["c"], obj["f"])
     if "t" in obj:
         return tuple(_list(obj["t"]))
+    if "p" in obj:
+        flat = _list(obj["p"])
+        if len(flat) % 2:
+            raise CacheFormatError("pairs of an odd number of values")
+        items = iter(flat)
+        return tuple(zip(items, items, strict=True))
+    if "u" in obj:
+        return _unit(_list(obj["u"]))
     if "m" in obj:
         return dict(_list(obj["m"]))
     if "d" in obj:
@@ -210,6 +268,34 @@ def _decode(obj: dict[str, Any]) -> Any:
         seq.item_lines = [int(n) for n in _list(obj["il"])]
         return seq
     raise CacheFormatError("an object of no known kind")
+
+
+def _construct(name: Any, values: Any) -> Any:
+    """A value class built from its fields, each of the type its annotation allows."""
+    cls, names, allowed = _classes()[name]
+    if not isinstance(values, list) or len(values) != len(names):
+        raise CacheFormatError(f"a {name} with the wrong fields")
+    for value, types_ in zip(values, allowed, strict=True):
+        if types_ is not None and not isinstance(value, types_):
+            raise CacheFormatError(f"a {name} with a field of the wrong type")
+    return cls(*values)
+
+
+def _unit(fields: list[Any]) -> Any:
+    """A unit from {"u": ...}: its values' claims found by index among its claims."""
+    if len(fields) != 6:
+        raise CacheFormatError("a unit with the wrong fields")
+    file, claims, anchors, rows, problems, groups = fields
+    claim_class = _classes()["Claim"][0]
+    if not all(type(c) is claim_class for c in _list(claims)):
+        raise CacheFormatError("a unit's claims that are not claims")
+    values = []
+    for row in _list(rows):
+        i = _list(row)[0] if row else None
+        if type(i) is not int or not 0 <= i < len(claims):
+            raise CacheFormatError("a unit's value of no claim")
+        values.append(_construct("ClaimValue", [claims[i], *row[1:]]))
+    return _construct("Unit", [file, tuple(claims), anchors, tuple(values), problems, groups])
 
 
 def _list(value: Any) -> list[Any]:
