@@ -107,7 +107,11 @@ def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
 
 def parse_value(text: str, ref: str | dt.date | DateRange | None = None, within: str | None = None) -> Value | None:
     """The single value a claim states: the reading that covers most of text, or None (within as for parse)."""
-    values = parse(text, ref, within)
+    return best_value(parse(text, ref, within))
+
+
+def best_value(values: list[Value]) -> Value | None:
+    """Of the values parse found in a text, the one a claim's value states: the longest, then by kind."""
     if not values:
         return None
     return max(values, key=lambda v: (v.span[1] - v.span[0], _PRIORITY[v.kind]))

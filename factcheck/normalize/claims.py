@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.models import Claim, DateRange, Source
-from factcheck.normalize import parse_value
+from factcheck.normalize import best_value, parse, parse_value
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.text.fold import fold_plain
 
@@ -78,20 +78,64 @@ OPEN_BEFORE = re.compile(r"^\s*(?:before|until|up to)\s+", re.IGNORECASE)
 OPEN_AFTER = re.compile(r"^\s*(?:after|since|from)\s+", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)  # a registry writes the same few as_of and period texts many times
 def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
     """A time reference: a date expression, or "before X" / "after X" for an open range."""
+    fixed, found = _fixed_date(text)
+    return found if fixed else _date_against(text, ref)
+
+
+@functools.lru_cache(maxsize=4096)  # a registry writes the same few as_of and period texts many times
+def _fixed_date(text: str) -> tuple[bool, DateRange | None]:
+    """A time reference read without a reference date, and whether that reading is the one every
+    reference date gives: each value in it is a figure or a date that was not relative ('2020',
+    'January 2020', '3 May 2019'). A date such as 'last March' or '3 May' is read against one."""
+    values = parse(_open_range(text)[1], None)
+    fixed = all(type(v) is Quantity or (type(v) is DateValue and v.range is not None and not v.relative
+                                        and v.rule is None) for v in values)  # fmt: skip
+    return fixed, _time_range(text, best_value(values)) if fixed else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_against(text: str, ref: DateRange | None) -> DateRange | None:
+    return _time_range(text, parse_value(_open_range(text)[1], ref))
+
+
+def _open_range(text: str) -> tuple[str | None, str]:
+    """'before' or 'after' when text opens an open range, and the date expression after it."""
     before, after = OPEN_BEFORE.match(text), OPEN_AFTER.match(text)
     opener = before or after
-    rest = text[opener.end() :] if opener else text
-    value = parse_value(rest, ref)
+    return ("before" if before else "after" if after else None), text[opener.end() :] if opener else text
+
+
+def _time_range(text: str, value: Value | None) -> DateRange | None:
     if not isinstance(value, DateValue) or value.range is None:
         return None
-    if before:
+    opener = _open_range(text)[0]
+    if opener == "before":
         return DateRange(DateRange.EARLIEST, value.range.start - dt.timedelta(days=1))
-    if after:
+    if opener == "after":
         return DateRange(value.range.end + dt.timedelta(days=1), DateRange.LATEST)
     return value.range
+
+
+_FIGURES: dict[str, Value | None] = {}  # value as written -> its reading, for values read as figures alone
+_FIGURES_KEPT = 65536
+
+
+def _value_of(text: str, ref: DateRange | None, quote: str) -> Value | None:
+    """parse_value(text, ref, within=quote), read once per distinct text when it holds figures alone.
+    A registry writes the same figures many times ('£5.8m', '1,200'); what a figure reads as depends
+    on its text alone, while a date may depend on the reference date and on the tense of its quote
+    (which places 'on Thursday'). So a text whose every reading is a figure is kept by its text."""
+    if text in _FIGURES:
+        return _FIGURES[text]
+    values = parse(text, ref, within=quote)
+    value = best_value(values)
+    if all(type(v) is Quantity for v in values):
+        if len(_FIGURES) >= _FIGURES_KEPT:
+            _FIGURES.clear()
+        _FIGURES[text] = value
+    return value
 
 
 # what a leading figure counts: one to three plain words ("counts", "fire engines", "people injured")
@@ -122,7 +166,7 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
     kind = claim.kind
     value: Value | TextValue | None = None
     if kind in (None, *QUANTITATIVE):
-        parsed = parse_value(claim.value, ref, within=claim.quote)  # its tense places 'on Thursday'
+        parsed = _value_of(claim.value, ref, claim.quote)
         covers = parsed is not None and (
             (parsed.span[1] - parsed.span[0]) >= 0.5 * len(claim.value.strip()) or _counts_a_noun(parsed, claim.value)
         )
