@@ -38,6 +38,7 @@ _EXPLICIT = frozenset({"as of", "period"})
 _CORROBORATED, _CONSISTENT, _ROUNDING = CODE[Verdict.CORROBORATED], CODE[Verdict.CONSISTENT], CODE[Verdict.ROUNDING]
 _CONFLICT, _POSSIBLE, _CHANGED = CODE[Verdict.CONFLICT], CODE[Verdict.POSSIBLE], CODE[Verdict.CHANGED]
 _FAMILY_OF = {"q": "quantity", "d": "date", "r": "role"}
+_CUE_NAMED = {cue.name: cue for cue in CUES}
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _traits(cv: ClaimValue) -> _Traits | None:
     family = _FAMILY_OF[kind]
     any_cue, ways = False, set()
     for name, _words in cues_near(cv.claim.quote, cv.claim.value):
-        cue = next(c for c in CUES if c.name == name)
+        cue = _CUE_NAMED[name]
         if family in cue.kinds:
             if cue.direction:
                 ways.add(cue.direction)
@@ -108,6 +109,7 @@ def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None
     n = len(members)
     codes: list[str] = []
     append = codes.append
+    posts: dict[tuple[str, str, str, str], Verdict] = {}  # a person's few titles, compared once each
     for i in range(n):
         a, ta = members[i], traits[i]
         for j in range(i + 1, n):
@@ -122,7 +124,9 @@ def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None
                 append(NO_PAIR if result is None else CODE[result[0]])
                 continue
             if ta.role is not None and tb.role is not None:
-                verdict = role_verdict(ta.role, tb.role)
+                ra, rb = ta.role, tb.role
+                both = (ra.text, ra.key, rb.text, rb.key)  # all role_verdict reads of the two
+                verdict = posts.get(both) or posts.setdefault(both, role_verdict(ra, rb))
                 if not verdict.needs_attention:  # as verdicts.judge: only a disagreement can be a change
                     append(CODE[verdict])
                 else:

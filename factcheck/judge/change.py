@@ -157,6 +157,9 @@ CLAUSE_END = re.compile(r"[.;!?]\s")
 NEXT_ITEM = re.compile(r",\s+(?:and|or)\s")
 
 
+_ANY_CUE = re.compile("|".join(f"(?:{cue.pattern.pattern})" for cue in CUES))  # matches where any class does
+
+
 def _family(cv: ClaimValue) -> str:
     v = cv.value
     if isinstance(v, (Quantity, Duration)):
@@ -184,6 +187,8 @@ def cues_near(quote: str, value: str) -> tuple[tuple[str, str], ...]:
         start = at - len(before)
     after = text[at + len(value) : at + len(value) + AFTER_VALUE]
     after = after[: m.start()] if (m := CLAUSE_END.search(after)) else after
+    if _ANY_CUE.search(before) is None and _ANY_CUE.search(after) is None:
+        return ()  # most values stand without a cue: one search says so, not one per class
     found: list[tuple[int, str, str]] = []
     for cue in CUES:
         for m in cue.pattern.finditer(before):

@@ -29,7 +29,7 @@ from factcheck.judge.verdicts import (
     property_key,
     view,
 )
-from factcheck.models import Discrepancy, Entity, Question, Verdict, WordEdit
+from factcheck.models import ClaimView, Discrepancy, Entity, Question, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue
 
 
@@ -138,6 +138,7 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
             return old_codes[cell(x, y, n_old) if x < y else cell(y, x, n_old)]
 
     codes = group_codes(members, reuse)
+    shown: dict[int, ClaimView] = {}
     starts = [cell(i, i + 1, n) for i in range(n)]
     listed: list[Discrepancy] = list(cross)
     for at, code in enumerate(codes):  # the pairs spelled out: those that need attention, reviewed ones
@@ -148,7 +149,7 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
         if code == Question.LISTED:
             listed.append(old_listed[frozenset((a.claim.id, b.claim.id))])
         elif code not in _QUIET or (spell_out is not None and spell_out(a, b, _VERDICT[code])):
-            d = _discrepancy(a, b, lines, names)
+            d = _discrepancy(a, b, lines, names, shown=shown)
             assert d is not None
             listed.append(d)
             codes[at] = Question.LISTED
@@ -166,7 +167,7 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
     extra = {c.id: c for d in cross for c in d.claims if c.id not in paired_ids}
     if not in_pairs and not extra:
         return None
-    views = [view(members[m], lines.get(members[m].claim.id, 0)) if m in in_pairs else None for m in range(n)]
+    views = [_view(members[m], lines, shown) if m in in_pairs else None for m in range(n)]
     claims = [v for v in views if v is not None] + sorted(extra.values(), key=lambda c: c.id)
     if len(order) < n:  # claims in no pair are left out: the codes are made again over those kept
         codes = [codes[cell(order[x], order[y], n)] for x in range(len(order)) for y in range(x + 1, len(order))]
@@ -177,7 +178,7 @@ def _question(key: str, members: list[ClaimValue], cross: list[Discrepancy], lin
             for y in range(x + 1, k):
                 full.append(codes[cell(x, y, len(order))] if y < len(order) else Question.NO_PAIR)
         codes = full
-    worst = _discrepancy(members[least[0]], members[least[1]], lines, names) if least is not None else None
+    worst = _discrepancy(members[least[0]], members[least[1]], lines, names, shown=shown) if least is not None else None
     listed_sorted = order_discrepancies(listed)
     sides = make_sides(claims, "".join(codes), listed_sorted)
     return Question(key, tuple(claims), "".join(codes), listed_sorted, worst, sides, tally)
@@ -190,9 +191,20 @@ def _pair_at(at: int, starts: list[int]) -> tuple[int, int]:
     return i, i + 1 + at - starts[i]
 
 
+def _view(cv: ClaimValue, lines: dict[str, int], shown: dict[int, ClaimView] | None) -> ClaimView:
+    """A claim as shown, made once per question."""
+    if shown is None:
+        return view(cv, lines.get(cv.claim.id, 0))
+    made = shown.get(id(cv))
+    if made is None:
+        made = shown[id(cv)] = view(cv, lines.get(cv.claim.id, 0))
+    return made
+
+
 def _discrepancy(a: ClaimValue, b: ClaimValue, lines: dict[str, int], names: dict[str, str],
-                 confidence: float = 1.0) -> Discrepancy | None:  # fmt: skip
-    """One pair spelled out: its verdict and explanation, both claims as shown."""
+                 confidence: float = 1.0, shown: dict[int, ClaimView] | None = None) -> Discrepancy | None:  # fmt: skip
+    """One pair spelled out: its verdict and explanation, both claims as shown (`shown`: the views
+    already made, by claim object, to share)."""
     edits: tuple[WordEdit, ...] = ()
     if is_quotation(a) and is_quotation(b):
         quoted = judge_quotation(a, b)
@@ -207,7 +219,7 @@ def _discrepancy(a: ClaimValue, b: ClaimValue, lines: dict[str, int], names: dic
         subject=a.claim.subject,
         property=a.claim.property,
         explanation=why,
-        claims=(view(a, lines.get(a.claim.id, 0)), view(b, lines.get(b.claim.id, 0))),
+        claims=(_view(a, lines, shown), _view(b, lines, shown)),
         subject_name=names.get(a.claim.subject, a.claim.subject),
         id=discrepancy_id(a.claim.id, b.claim.id),
         confidence=confidence,

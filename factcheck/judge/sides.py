@@ -32,23 +32,21 @@ def make_sides(claims: Sequence[ClaimView], codes: str, listed: Iterable[Discrep
     reviewer may have changed it)."""
     n = len(claims)
     at = {c.id: i for i, c in enumerate(claims)}
-    said: dict[tuple[int, int], bool] = {}
+    agree = bytearray(codes.translate(_AGREE_BITS), "ascii")  # 1 where a pair agrees, by cell
     for d in listed:
         i, j = sorted((at[d.claims[0].id], at[d.claims[1].id]))
-        said[(i, j)] = d.verdict in AGREE
-
-    def agrees(i: int, j: int) -> bool:
-        if i > j:
-            i, j = j, i
-        known = said.get((i, j))
-        return known if known is not None else codes[cell(i, j, n)] in _AGREEING
+        agree[cell(i, j, n)] = d.verdict in AGREE
+    starts = [cell(i, i + 1, n) - i - 1 for i in range(n)]  # cell(i, j, n) is starts[i] + j
 
     sides: list[list[int]] = []
     for i in sorted(range(n), key=lambda i: when(claims[i])):
         for side in sides:
-            if all(agrees(i, m) for m in side):
+            if all(agree[starts[i] + m] if i < m else agree[starts[m] + i] for m in side):
                 side.append(i)
                 break
         else:
             sides.append([i])
     return tuple(tuple(side) for side in sides)
+
+
+_AGREE_BITS = {ord(c): 1 if c in _AGREEING else 0 for c in {*CODE.values(), "L", "-"}}
