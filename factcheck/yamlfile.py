@@ -7,6 +7,7 @@ tags that would construct objects are refused, and aliases are refused (no "bill
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -230,6 +231,11 @@ _STR = "tag:yaml.org,2002:str"
 _TYPED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
 
 
+@functools.lru_cache(maxsize=1024)  # keys: a registry uses a dozen
+def _key_tag(key: str) -> str:
+    return _plain_tag(key)
+
+
 def _plain_tag(value: str) -> str:
     if value[:1] not in _TYPED_FIRST and None not in _TYPED_FIRST:
         return _STR
@@ -252,20 +258,19 @@ def _quick(text: str) -> Any:
             if _SKIP.fullmatch(line):
                 continue
             return None
-        indent = len(m["indent"])
-        dash = m["dash"]
-        key = m["key"]
-        if _plain_tag(key) != _STR:
+        spaces, dash, key, dq, sq, plain = m.groups()
+        indent = len(spaces)
+        if _key_tag(key) != _STR:
             return None
-        if m["dq"] is not None:
-            value: Any = m["dq"]
-        elif m["sq"] is not None:
-            value = m["sq"].replace("''", "'")
-        elif m["plain"] is not None:
-            tag = _plain_tag(m["plain"])
+        if dq is not None:
+            value: Any = dq
+        elif sq is not None:
+            value = sq.replace("''", "'")
+        elif plain is not None:
+            tag = _plain_tag(plain)
             if tag not in _PLAIN_TAGS:
                 return None
-            value = _typed(tag, m["plain"])
+            value = _typed(tag, plain)
         else:
             value = None  # a key alone: a list must follow
         if dash is None and indent == 0:  # a key of the top mapping

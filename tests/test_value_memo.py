@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.models import DateRange
-from factcheck.normalize import parse_value
 from factcheck.normalize import claims as normalized
+from factcheck.normalize import parse_value
 from factcheck.registry.load import alias_index, claim_files, load_entities, parse_claims_file
 from factcheck.settings import Settings
 

@@ -273,7 +273,9 @@ def _claim(
     default_source_line: int = 0,
 ) -> Claim:  # fmt: skip
     _check_fields(item, CLAIM_FIELDS, display)
-    fields = {key: _text(item, key, display, required=key in REQUIRED) for key in CLAIM_FIELDS}
+    fields = _plain_fields(item)
+    if fields is None:  # something to refuse: _text says what, field by field
+        fields = {key: _text(item, key, display, required=key in REQUIRED) for key in CLAIM_FIELDS}
     claim_id = fields["id"]
     assert claim_id is not None
     if not ID_PATTERN.match(claim_id):
@@ -304,6 +306,7 @@ def _claim(
         raise RegistryError(f"unknown status '{status}'", path=display, line=line_of(item, "status"), field="status",
                             hint="reviewed, proposed or rejected")  # fmt: skip
     certainty = _certainty(fields["certainty"], display, line_of(item, "certainty"))
+    key_lines = item.key_lines  # line_of(item, k) for each key, read directly
     return Claim(
         id=claim_id,
         source=source,
@@ -320,11 +323,34 @@ def _claim(
         file=display,
         line=line,
         subject_as_written=subject_written,
-        field_lines=tuple((k, line_of(item, k)) for k in item)
+        field_lines=tuple((k, key_lines.get(k, item.line)) for k in item)
         + (() if fields["source"] else (("source", source_line),)),
         certainty=certainty,
         basis=fields["basis"],
     )
+
+
+_SCALARS = (str, int, float)  # what _text takes as text (not bool)
+_REQUIRED_SET = frozenset(REQUIRED)
+
+
+def _plain_fields(item: YamlMap) -> dict[str, str | None] | None:
+    """What _text gives each claim field, when every field is text or a number and every required
+    one is there and not blank (as nearly always); None when _text has something to refuse."""
+    if not _REQUIRED_SET <= item.keys():
+        return None
+    fields: dict[str, str | None] = dict.fromkeys(CLAIM_FIELDS)
+    for key, value in item.items():
+        kind = type(value)
+        if kind is str:
+            fields[key] = value
+        elif kind in _SCALARS:
+            fields[key] = str(value)
+        else:
+            return None
+    if not all(fields[key].strip() for key in REQUIRED):  # type: ignore[union-attr]
+        return None
+    return fields
 
 
 def _certainty(text: str | None, display: str, line: int) -> float | None:
