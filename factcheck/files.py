@@ -114,15 +114,20 @@ READ_CHUNK = 1024 * 1024
 
 
 def read_bounded(
-    file: Path, display: str, limit: int, error: type[FactcheckError], *, what: str, too_big: str, unreadable: str
+    file: Path, display: str, limit: int, error: type[FactcheckError], *, what: str, too_big: str, unreadable: str,
+    follow: bool = True,
 ) -> bytes:
     """A regular file's bytes, refused with `error` (naming the file) when it is not a regular file
     (a folder, a named pipe, a device: never opened for reading, so never waited on), when it is over
     `limit` bytes (checked before reading and while reading in chunks, in case it grows), or when it
-    cannot be read."""
+    cannot be read. Not follow: a file that is a symbolic link is not opened (it became one after it
+    was checked)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         # O_NONBLOCK: a named pipe put there between the check and the open does not hang the open
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(file, flags)
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", path=display, hint=unreadable) from None
     try:

@@ -10,16 +10,21 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import RegistryError
 
-try:  # the C loader is about 4x faster; fall back to pure Python where libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+
+@functools.cache
+def _loader() -> Any:
+    """PyYAML's loader, imported when a file is first read (a search with its index fresh reads none).
+    The C loader is about 4x faster; the pure Python one where libyaml is missing."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -53,7 +58,9 @@ class _AliasUsed(Exception):
 
 
 def _alias_line(text: str) -> int | None:
-    for event in yaml.parse(text, Loader=_Loader):
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1
     return None  # pragma: no cover - _AliasUsed is raised only for documents with an alias
@@ -65,6 +72,8 @@ def _too_deep_line(text: str) -> int | None:
     Run only when the parser has failed: a parser may stop at a depth limit of its own, worded its own
     way, and the reader should get our limit and our words whatever the parser's version.
     """
+    import yaml
+
     depth = 0
     try:  # the pure-Python parser: it streams events and has no depth limit of its own
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -102,6 +111,8 @@ def _typed(tag: str, value: str) -> Any:
 
 
 def _build(node: yaml.Node, path: str, seen: set[int], depth: int = 0) -> Any:
+    import yaml
+
     line = node.start_mark.line + 1
     if depth > MAX_DEPTH:
         raise RegistryError(f"nested more than {MAX_DEPTH} levels deep", path=path, line=line,
@@ -141,11 +152,12 @@ def _build(node: yaml.Node, path: str, seen: set[int], depth: int = 0) -> Any:
     return out
 
 
-def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES) -> Any:
-    """Read one YAML file into plain data with line numbers, or raise RegistryError."""
+def load_yaml(file: Path, display: str, max_bytes: int = MAX_BYTES, follow: bool = True) -> Any:
+    """Read one YAML file into plain data with line numbers, or raise RegistryError. Not follow: a
+    link is refused, not read."""
     from factcheck.files import read_bounded
 
-    raw = read_bounded(file, display, max_bytes, RegistryError, what="a registry file",
+    raw = read_bounded(file, display, max_bytes, RegistryError, follow=follow, what="a registry file",
                        too_big="split it into several files, or raise max_registry_bytes in factcheck.yaml",
                        unreadable="check it exists and is readable")  # fmt: skip
     return load_text(raw, display)
@@ -163,8 +175,10 @@ def load_text(raw: bytes, display: str) -> Any:
     quick = _quick(text)
     if quick is not None:
         return quick
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         deep_line = _too_deep_line(text)
         if deep_line is not None:
@@ -225,10 +239,17 @@ _LINE = re.compile(rf"(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*
 _SKIP = re.compile(r" *(?:#.*)?")
 # what YAML reads as a line break or refuses, and a byte-order mark past the start: left to the parser
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
-# the resolver looks a plain scalar up by its first character: one that opens none of its patterns is text
-_TYPED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
+
+
+@functools.cache
+def _resolver() -> tuple[Any, frozenset[str | None], type]:
+    """PyYAML's resolver of plain scalars' types, the first characters it looks a scalar up by (one
+    that opens none of its patterns is text), and the node class it is asked about."""
+    import yaml
+
+    resolver = yaml.resolver.Resolver()
+    return resolver, frozenset(resolver.yaml_implicit_resolvers), yaml.ScalarNode
 
 
 @functools.lru_cache(maxsize=1024)  # keys: a registry uses a dozen
@@ -237,9 +258,10 @@ def _key_tag(key: str) -> str:
 
 
 def _plain_tag(value: str) -> str:
-    if value[:1] not in _TYPED_FIRST and None not in _TYPED_FIRST:
+    resolver, typed_first, scalar = _resolver()
+    if value[:1] not in typed_first and None not in typed_first:
         return _STR
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return str(resolver.resolve(scalar, value, (True, False)))
 
 
 def _quick(text: str) -> Any:
@@ -252,8 +274,9 @@ def _quick(text: str) -> Any:
     item: YamlMap | None = None
     list_indent = item_indent = -1
     pending = ""  # a key with nothing after it, waiting for its list
+    match = _LINE.fullmatch
     for number, line in enumerate(text.split("\n"), 1):
-        m = _LINE.fullmatch(line)
+        m = match(line)
         if m is None:
             if _SKIP.fullmatch(line):
                 continue

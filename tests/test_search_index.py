@@ -126,11 +126,16 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
 
 
 @pytest.mark.parametrize("damage", [
-    "UPDATE search_claims SET texts = replace(texts, 'a', 'b')",
-    "UPDATE search_claims SET data = '[1, 2]', checksum = 'x'",
+    "UPDATE search_files SET claims = replace(claims, 'a', 'b')",
+    "UPDATE search_files SET claims = '[1, 2]', checksum = 'x'",
+    "UPDATE search_files SET n = n + 1 WHERE rowid % 5 = 0",
+    "UPDATE search_files SET first = first + 1 WHERE rowid % 5 = 0",
+    "UPDATE search_claims SET id = 'x' || id",
+    "UPDATE search_claims SET file = 'claims/none.yaml' WHERE rowid % 3 = 0",
     "UPDATE search_words SET rows = X'01020304'",
     "UPDATE search_words SET rows = substr(rows, 1, 6)",
     "DELETE FROM search_claims WHERE rowid % 7 = 0",
+    "DELETE FROM search_files WHERE rowid % 7 = 0",
 ])  # fmt: skip
 def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str) -> None:
     expected = [h.to_dict() for h in search(dense, "chief executive", cache=False)]
@@ -144,6 +149,6 @@ def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str) ->
 def test_the_index_is_kept_as_data_never_code(dense: Path) -> None:
     search(dense, "chief executive")
     with sqlite3.connect(cache_path(dense)) as db:
-        data = [row[0] for row in db.execute("SELECT data FROM search_claims LIMIT 50")]
+        data = [row[0] for row in db.execute("SELECT claims FROM search_files LIMIT 50")]
     assert all(isinstance(d, str) and d.startswith("[") for d in data)
     assert Project.at(dense).root == dense

@@ -173,6 +173,7 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
     base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
     wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
     indexed = index.files()
+    index.check_counts()
     stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
     if not stale and not gone:
@@ -200,6 +201,14 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
     names = {e.id: e.name for e in entities}
     sources = source_names(root)
     kinds: dict[tuple[str | None, str, str | None], str] = {}  # a kind depends on these alone (claim_kind)
+    folded: dict[str, str] = {}  # subjects, properties and sources recur: each text is folded once
+
+    def fold(text: str) -> str:
+        out = folded.get(text)
+        if out is None:
+            out = folded[text] = fold_plain(text).lower()
+        return out
+
     for display, entry, key in stale:
         claims = parse_claims_file(root, claims_dir / entry.name, aliases, settings)
         check_claims(claims, sources)
@@ -210,7 +219,9 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
             if this_kind is None:
                 this_kind = kinds[given] = claim_kind(claim)
             subject_name = names.get(claim.subject, claim.subject)
-            rows.append(Row(claim, this_kind, subject_name, scored_texts(claim, subject_name)))
+            texts = tuple(fold_plain(t).lower() if field == "quote" else fold(t)
+                          for field, t in field_texts(claim, subject_name).items())  # fmt: skip
+            rows.append(Row(claim, this_kind, subject_name, texts))
         index.add(display, key, rows)
     return entities
 
@@ -302,8 +313,10 @@ def _hits(index: SearchIndex, hits: list[tuple[float, str, int, str, tuple[int, 
     chosen = hits[:limit]
     claims = index.claims([h[2] for h in chosen])
     out = []
-    for neg, _id, rowid, field, span in chosen:
+    for neg, claim_id, rowid, field, span in chosen:
         claim, this_kind, subject_name = claims[rowid]
+        if claim.id != claim_id:
+            raise IndexCorrupt("a claim's row and its file disagree")
         out.append(SearchHit(claim, this_kind, subject_name, -neg, field, span))
     return out
 

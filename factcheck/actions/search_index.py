@@ -4,15 +4,18 @@ and scores only the claims that could match.
 
 Three tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
-  the entities file's and the size limit), and the rowids of its claims (a range);
-- search_claims: one row per claim: its id, source, subject, kind and status (to filter and
-  order), the five texts search scores (folded and lower-cased, as scoring folds them), and the
-  claim itself as JSON, with a checksum over both;
+  the entities file's and the size limit), the rowids of its claims (a range), and its claims as
+  one JSON text with a checksum: each claim's fields, kind, subject name and the five texts search
+  scores (folded and lower-cased, as scoring folds them). One row a file, not a claim: building
+  the index writes 10,000 rows for 10,000 files, not 92,000 with as many checksums;
+- search_claims: one row per claim with what filters and orders a search (id, source, subject,
+  kind, status) and the file it is in;
 - search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
   it, as an array of 32-bit integers, with a checksum.
 
-Nothing in it is trusted: a row that fails its checksum, is not of the expected shape or names
-a claim that is not there raises IndexCorrupt, and the caller builds the index again. The cache
+Nothing in it is trusted: a file's claims that fail their checksum, a row not of the expected
+shape, a claim whose row and file disagree, a word naming a claim that is not there, or claims
+and files that do not add up raise IndexCorrupt, and the caller builds the index again. The cache
 as a whole is thrown away when factcheck's code changes (cache.code_key), so an index is only
 ever read by the code that wrote it.
 """
@@ -24,6 +27,7 @@ import json
 import re
 import sys
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -101,34 +105,34 @@ def _ids(blob: Any, checksum: Any) -> array[int]:
     return out
 
 
-def _claim_json(row: Row) -> str:
-    c = row.claim
-    fields = [getattr(c, name) for name in _CLAIM_FIELDS]
-    return json.dumps([*fields, [list(pair) for pair in c.field_lines], row.kind, row.subject_name], ensure_ascii=False)
+def _claim_entry(row: Row) -> list[Any]:
+    c = row.claim  # in _CLAIM_FIELDS order
+    return [c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to, c.note,
+            c.status, c.file, c.line, c.subject_as_written, c.field_lines, row.kind, row.subject_name, row.texts]  # fmt: skip
 
 
-def _claim_from_json(data: str) -> tuple[Claim, str, str]:
-    try:
-        values = json.loads(data)
-    except (ValueError, RecursionError):
-        raise IndexCorrupt("a claim row is not JSON") from None
-    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 3:
-        raise IndexCorrupt("a claim row has the wrong shape")
-    *plain, field_lines, kind, subject_name = values
+_OPTIONAL = {"kind", "as_of", "period", "relative_to", "note"}
+
+
+def _claim_from_entry(values: Any) -> tuple[Claim, str, str, tuple[str, ...]]:
+    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 4:
+        raise IndexCorrupt("a claim entry has the wrong shape")
+    *plain, field_lines, kind, subject_name, texts = values
     fields = dict(zip(_CLAIM_FIELDS, plain, strict=True))
-    optional = {"kind", "as_of", "period", "relative_to", "note"}
     for name, value in fields.items():
         wanted = int if name == "line" else str
-        if not (isinstance(value, wanted) or (value is None and name in optional)) or isinstance(value, bool):
-            raise IndexCorrupt(f"a claim row's {name} has the wrong type")
+        if not (isinstance(value, wanted) or (value is None and name in _OPTIONAL)) or isinstance(value, bool):
+            raise IndexCorrupt(f"a claim entry's {name} has the wrong type")
     if not isinstance(field_lines, list) or not all(
         isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int for p in field_lines
     ):
-        raise IndexCorrupt("a claim row's field lines have the wrong shape")
+        raise IndexCorrupt("a claim entry's field lines have the wrong shape")
     if not isinstance(kind, str) or not isinstance(subject_name, str):
-        raise IndexCorrupt("a claim row's kind or subject name is not text")
+        raise IndexCorrupt("a claim entry's kind or subject name is not text")
+    if not isinstance(texts, list) or len(texts) != 5 or not all(isinstance(t, str) for t in texts):
+        raise IndexCorrupt("a claim entry's texts have the wrong shape")
     claim = Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines))
-    return claim, kind, subject_name
+    return claim, kind, subject_name, tuple(texts)
 
 
 class SearchIndex:
@@ -137,11 +141,16 @@ class SearchIndex:
 
     def __init__(self, store: Cache) -> None:
         self.store = store
-        self._added: dict[str, list[int]] = {}  # word -> rowids added since the last finish()
+        self._added: defaultdict[str, list[int]] = defaultdict(list)  # word -> rowids added since the last finish()
         self._removed: list[tuple[int, int]] = []  # rowid ranges removed since then
         self._touched: set[str] = set()  # words the removed rows held
+        self._file_rows: list[tuple[Any, ...]] = []  # rows waiting for finish()
+        self._claim_rows: list[tuple[Any, ...]] = []
         self._cleared = False
         self._next: int | None = None
+        self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
+        self._entries: dict[str, list[Any]] = {}  # a file's claim entries, once read and checked
+        self._first: dict[str, int] = {}  # a file's first rowid, once read
 
     # -- bringing it up to date -------------------------------------------------------------------
 
@@ -151,9 +160,11 @@ class SearchIndex:
             raise IndexCorrupt("a file row is not text")
         return dict(rows)
 
-    def count(self) -> int:
-        row = self.store.rows("SELECT count(*) FROM search_claims")
-        return int(row[0][0]) if row else 0
+    def check_counts(self) -> None:
+        """The claims rows are those the files say they hold (a lost or stray row is caught here)."""
+        found = self.store.rows("SELECT (SELECT count(*) FROM search_claims), (SELECT total(n) FROM search_files)")
+        if not found or found[0][0] != found[0][1]:
+            raise IndexCorrupt("the claims rows do not add up to the files' claims")
 
     def clear(self) -> None:
         for table in ("search_files", "search_claims", "search_words"):
@@ -161,6 +172,8 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
+        self._file_rows.clear()
+        self._claim_rows.clear()
         self._cleared = True
         self._next = 1
 
@@ -173,37 +186,35 @@ class SearchIndex:
             first, n = found[0]
             if not isinstance(first, int) or not isinstance(n, int):
                 raise IndexCorrupt("a file row's range is not a number")
-            for (texts,) in self.store.rows("SELECT texts FROM search_claims WHERE rowid >= ? AND rowid < ?",
-                                            (first, first + n)):  # fmt: skip
-                self._touched.update(WORD.findall(texts if isinstance(texts, str) else ""))
+            for entry in self._read(file):
+                self._touched.update(WORD.findall(" ".join(entry[-1]) if isinstance(entry[-1], list) else ""))
             self._removed.append((first, first + n))
             self.store.write("DELETE FROM search_claims WHERE rowid >= ? AND rowid < ?", [(first, first + n)])
             self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
+            self._entries.pop(file, None)
 
     def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
-        """Index one claims file's claims (after drop() of its old ones)."""
+        """Index one claims file's claims (after drop() of its old ones); written by finish()."""
         if self._next is None:
             found = self.store.rows("SELECT max(first + n) FROM search_files")
             self._next = int(found[0][0]) if found and isinstance(found[0][0], int) else 1
             if self._removed:  # ranges dropped in this go are not reused before finish()
                 self._next = max(self._next, max(end for _, end in self._removed))
         first = self._next
-        out = []
-        for i, row in enumerate(rows):
-            rowid = first + i
-            texts = json.dumps(row.texts, ensure_ascii=False)
-            data = _claim_json(row)
+        added, findall = self._added, WORD.findall
+        for rowid, row in enumerate(rows, first):
             c = row.claim
-            out.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status, texts, data,
-                        _checksum(texts, data)))  # fmt: skip
-            for word in set(WORD.findall(" ".join(row.texts))):
-                self._added.setdefault(word, []).append(rowid)
-        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", out)
-        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", [(file, key, first, len(out))])
-        self._next = first + len(out)
+            self._claim_rows.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status))
+            for word in set(findall(" ".join(row.texts))):
+                added[word].append(rowid)
+        data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
+        self._file_rows.append((file, key, first, len(rows), data, _checksum(data)))
+        self._next = first + len(rows)
 
     def finish(self) -> None:
-        """Write the word lists changed by drop() and add()."""
+        """Write the files and claims added, and the word lists changed by drop() and add()."""
+        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", self._claim_rows)
+        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?, ?, ?)", self._file_rows)
         words = set(self._added) | self._touched
         if self._cleared:
             kept: dict[str, array[int]] = {}
@@ -228,6 +239,8 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
+        self._file_rows.clear()
+        self._claim_rows.clear()
         self._cleared = False
 
     # -- reading ----------------------------------------------------------------------------------
@@ -247,44 +260,79 @@ class SearchIndex:
         that pass the filters, best bound first, then by id."""
         sql, params = where.sql()
         if bounds is None:
-            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid FROM search_claims AS c WHERE {sql} "
+            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid, c.file FROM search_claims AS c WHERE {sql} "
                                    "ORDER BY c.id, c.rowid", params)  # fmt: skip
         else:
             rows = self.store.rows(
-                "SELECT b.value, c.id, c.rowid FROM json_each(?) AS b JOIN search_claims AS c "
+                "SELECT b.value, c.id, c.rowid, c.file FROM json_each(?) AS b JOIN search_claims AS c "
                 f"ON c.rowid = CAST(b.key AS INTEGER) WHERE {sql} ORDER BY b.value DESC, c.id, c.rowid",
                 (json.dumps({str(k): v for k, v in bounds.items()}), *params),
             )  # fmt: skip
-        for bound, claim_id, rowid in rows:
-            if not (isinstance(bound, float) and isinstance(claim_id, str) and isinstance(rowid, int)):
+        out = []
+        for bound, claim_id, rowid, file in rows:
+            if not (isinstance(bound, float) and isinstance(claim_id, str) and isinstance(rowid, int)
+                    and isinstance(file, str)):  # fmt: skip
                 raise IndexCorrupt("a claim row's columns have the wrong type")
-        return rows
+            self._file_of[rowid] = (file, claim_id)
+            out.append((bound, claim_id, rowid))
+        if bounds is not None:
+            known = self.store.rows("SELECT count(*) FROM search_claims WHERE rowid IN (SELECT value FROM json_each(?))",
+                                    (json.dumps(list(bounds)),))  # fmt: skip
+            if not known or known[0][0] != len(bounds):
+                raise IndexCorrupt("a word names a claim that is not in the index")
+        return out
 
     def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-        """The scored texts of these claims, checked against their checksum."""
+        """The scored texts of these claims (given by ordered()), from their files' checked claims."""
         out = {}
-        for rowid, texts, _data, _checksum in self._full(rowids):
-            values = json.loads(texts)
-            if not isinstance(values, list) or not all(isinstance(t, str) for t in values):
+        for rowid in rowids:
+            texts = self._entry(rowid)[-1]
+            if not isinstance(texts, list) or len(texts) != 5 or not all(isinstance(t, str) for t in texts):
                 raise IndexCorrupt("a claim's texts have the wrong shape")
-            out[rowid] = tuple(values)
+            out[rowid] = tuple(texts)
         return out
 
     def claims(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, str, str]]:
-        """The claims themselves, with their kind and subject name."""
-        return {rowid: _claim_from_json(data) for rowid, _texts, data, _checksum in self._full(rowids)}
+        """The claims themselves (given by ordered()), with their kind and subject name."""
+        out = {}
+        for rowid in rowids:
+            claim, kind, subject_name, _texts = _claim_from_entry(self._entry(rowid))
+            out[rowid] = (claim, kind, subject_name)
+        return out
 
     # -- plumbing ---------------------------------------------------------------------------------
 
-    def _full(self, rowids: Sequence[int]) -> list[tuple[int, str, str, str]]:
-        rows = self.store.rows("SELECT rowid, texts, data, checksum FROM search_claims "
-                               "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(rowids)),))  # fmt: skip
-        for _rowid, texts, data, checksum in rows:
-            if not (isinstance(texts, str) and isinstance(data, str)) or _checksum(texts, data) != checksum:
-                raise IndexCorrupt("a claim row fails its checksum")
-        if len(rows) != len(set(rowids)):
-            raise IndexCorrupt("a word names a claim that is not in the index")
-        return rows
+    def _entry(self, rowid: int) -> list[Any]:
+        found = self._file_of.get(rowid)
+        if found is None:
+            raise IndexCorrupt("a claim asked for was not ordered")  # pragma: no cover - a caller's mistake
+        file, claim_id = found
+        entries = self._entries.get(file)
+        if entries is None:
+            entries = self._entries[file] = self._read(file)
+        first = self._first[file]
+        if not 0 <= rowid - first < len(entries):
+            raise IndexCorrupt("a claim row is outside its file's range")
+        entry = entries[rowid - first]
+        if not isinstance(entry, list) or not entry or entry[0] != claim_id:
+            raise IndexCorrupt("a claim's row and its file disagree")
+        return entry
+
+    def _read(self, file: str) -> list[Any]:
+        found = self.store.rows("SELECT first, n, claims, checksum FROM search_files WHERE file = ?", (file,))
+        if not found:
+            raise IndexCorrupt("a claim row names a file that is not indexed")
+        first, n, data, checksum = found[0]
+        if not isinstance(data, str) or _checksum(data) != checksum or not isinstance(first, int):
+            raise IndexCorrupt("a file's claims fail their checksum")
+        try:
+            entries = json.loads(data)
+        except (ValueError, RecursionError):
+            raise IndexCorrupt("a file's claims are not JSON") from None
+        if not isinstance(entries, list) or len(entries) != n:
+            raise IndexCorrupt("a file's claims are not as many as its range")
+        self._first[file] = first
+        return entries
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:
         out = {}
@@ -297,4 +345,3 @@ class SearchIndex:
             ):
                 out[word] = _ids(blob, checksum)
         return out
-

@@ -34,8 +34,9 @@ from factcheck.pipeline import cache_format
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 5  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
-# 4: questions, not pairs; 5: what is shown of each question beside it
+SCHEMA = 6  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
+# 4: questions, not pairs; 5: what is shown of each question beside it; 6: the search index keeps a file's claims
+# in one row
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -50,10 +51,10 @@ CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
 CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
-CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
+CREATE TABLE IF NOT EXISTS search_files (
+    file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER, claims TEXT, checksum TEXT);
 CREATE TABLE IF NOT EXISTS search_claims (
-    rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, texts TEXT,
-    data TEXT, checksum TEXT);
+    rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT);
 CREATE TABLE IF NOT EXISTS search_words (word TEXT PRIMARY KEY, rows BLOB, checksum TEXT);
 """
 

@@ -110,10 +110,16 @@ def _string_list(entry: YamlMap, key: str, display: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def read_registry_file(root: Path, file: Path, display: str, settings: Settings | None = None) -> Any:
-    """One registry file's data, refused when it leads outside the project or is over the size limit."""
+def read_registry_file(root: Path, file: Path, display: str, settings: Settings | None = None,
+                       folder_checked: bool = False) -> Any:  # fmt: skip
+    """One registry file's data, refused when it leads outside the project or is over the size limit.
+    In a folder already checked to be inside (folder_checked), a file that is no link is inside too:
+    it is opened without following links, and only a link is resolved."""
+    limit = (settings or load_settings(root)).max_registry_bytes
+    if folder_checked and not os.path.islink(file):
+        return load_yaml(file, display, limit, follow=False)
     check_inside(root, file, display)
-    return load_yaml(file, display, (settings or load_settings(root)).max_registry_bytes)
+    return load_yaml(file, display, limit)
 
 
 def load_entities(
@@ -235,9 +241,10 @@ def registry_dir(root: Path) -> Path:
 
 def parse_claims_file(root: Path, file: Path, aliases: dict[str, str], settings: Settings) -> tuple[Claim, ...]:
     """One claims file's claims, validated on their own and against the entities (aliases).
+    file is in root/claims, which registry_dir(root) checked to be inside the project.
     Whether their sources exist and their ids are unique is for check_claims, over all files."""
     display = f"claims/{file.name}"
-    data = read_registry_file(root, file, display, settings)
+    data = read_registry_file(root, file, display, settings, folder_checked=file.parent == root / "claims")
     if data is None:
         return ()
     if not isinstance(data, YamlMap):
@@ -281,8 +288,9 @@ def _claim(
     if not ID_PATTERN.match(claim_id):
         raise RegistryError(f"'{claim_id}' is not a valid id", path=display, line=line_of(item, "id"), field="id",
                             hint="use letters, digits, '.', '_' and '-'")  # fmt: skip
+    key_lines = item.key_lines
     source = fields["source"] or default_source
-    source_line = line_of(item, "source") if fields["source"] else (default_source_line or line)
+    source_line = key_lines.get("source", line) if fields["source"] else (default_source_line or line)
     if not source:
         raise RegistryError("missing field 'source'", path=display, line=line, field="source",
                             hint="name the source file at the top of the file or on the claim")  # fmt: skip

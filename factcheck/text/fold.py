@@ -6,6 +6,7 @@ Stored text is never changed; a folded text keeps a map back to the original's o
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -134,6 +135,7 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+@functools.lru_cache(maxsize=4096)  # a registry names the same few subjects on every claim
 def name_key(text: str) -> str:
     """How names are compared: typography folded, case ignored, a leading 'the' dropped."""
     key = fold_plain(text).casefold().strip()
