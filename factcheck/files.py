@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, ProjectError
 
+# A file changed within this long of being read may change again without its size or times showing
+# it (a clock tick), so what was learnt of it is checked again next time (sources.Seen, the search index).
+RECHECK_NS = 2_000_000_000
 LOCK_FILE = ".factcheck/write.lock"
 LOCK_WAIT = 10.0  # seconds to wait for another writer before giving up
 
@@ -22,6 +24,8 @@ LOCK_WAIT = 10.0  # seconds to wait for another writer before giving up
 def write_atomic(file: Path, content: str | bytes) -> None:
     """Replace file with content (text is written as UTF-8) in one step: a reader sees the old
     content or the new, never a mix."""
+    import tempfile  # only when writing
+
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:

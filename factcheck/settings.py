@@ -16,7 +16,6 @@ from pathlib import Path
 
 from factcheck.errors import ProjectError
 from factcheck.files import check_inside
-from factcheck.yamlfile import YamlMap, line_of, load_yaml
 
 SETTINGS_FILE = "factcheck.yaml"
 MiB = 1024 * 1024
@@ -56,6 +55,8 @@ def load_settings(root: Path) -> Settings:
     file = root / SETTINGS_FILE
     if not file.exists() and not file.is_symlink():
         return Settings()
+    from factcheck.yamlfile import YamlMap, line_of, load_yaml  # only where there is a file to read
+
     check_inside(root, file, SETTINGS_FILE)
     data = load_yaml(file, SETTINGS_FILE, max_bytes=MiB)
     if data is None:

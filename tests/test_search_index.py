@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import factcheck.actions.search as search_module
+import factcheck.registry.load as registry_load
 from factcheck.actions.search import search
 from factcheck.pipeline.cache import cache_path
 from factcheck.project import Project
@@ -116,8 +117,8 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
     monkeypatch.setattr(search_module, "RECHECK_NS", 0)  # as if every file had been written long enough ago
     first = search(dense, "waiting list")
     read: list[Path] = []
-    real = search_module.parse_claims_file
-    monkeypatch.setattr(search_module, "parse_claims_file", lambda root, file, *more: read.append(file) or real(
+    real = registry_load.parse_claims_file
+    monkeypatch.setattr(registry_load, "parse_claims_file", lambda root, file, *more: read.append(file) or real(
         root, file, *more))  # fmt: skip
     assert search(dense, "waiting list") == first and read == []
     edited = dense / "claims" / "src-00002.yaml"
@@ -128,6 +129,7 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
 @pytest.mark.parametrize("damage", [
     "UPDATE search_files SET claims = replace(claims, 'a', 'b')",
     "UPDATE search_files SET claims = '[1, 2]', checksum = 'x'",
+    "UPDATE search_files SET texts = replace(texts, 'e', 'o')",
     "UPDATE search_files SET n = n + 1 WHERE rowid % 5 = 0",
     "UPDATE search_files SET first = first + 1 WHERE rowid % 5 = 0",
     "UPDATE search_claims SET id = 'x' || id",

@@ -4,10 +4,11 @@ and scores only the claims that could match.
 
 Three tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
-  the entities file's and the size limit), the rowids of its claims (a range), and its claims as
-  one JSON text with a checksum: each claim's fields, kind, subject name and the five texts search
-  scores (folded and lower-cased, as scoring folds them). One row a file, not a claim: building
-  the index writes 10,000 rows for 10,000 files, not 92,000 with as many checksums;
+  the entities file's and the size limit), the rowids of its claims (a range), and its claims in
+  two JSON texts under one checksum: each claim's id with the five texts search scores (folded and
+  lower-cased, as scoring folds them), read for every claim a search scores; and each claim's
+  fields, kind and subject name, read only for the claims shown. One row a file, not a claim:
+  building the index writes 10,000 rows with a checksum for 10,000 files, not 92,000;
 - search_claims: one row per claim with what filters and orders a search (id, source, subject,
   kind, status) and the file it is in;
 - search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
@@ -108,16 +109,16 @@ def _ids(blob: Any, checksum: Any) -> array[int]:
 def _claim_entry(row: Row) -> list[Any]:
     c = row.claim  # in _CLAIM_FIELDS order
     return [c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to, c.note,
-            c.status, c.file, c.line, c.subject_as_written, c.field_lines, row.kind, row.subject_name, row.texts]  # fmt: skip
+            c.status, c.file, c.line, c.subject_as_written, c.field_lines, row.kind, row.subject_name]  # fmt: skip
 
 
 _OPTIONAL = {"kind", "as_of", "period", "relative_to", "note"}
 
 
-def _claim_from_entry(values: Any) -> tuple[Claim, str, str, tuple[str, ...]]:
-    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 4:
+def _claim_from_entry(values: Any) -> tuple[Claim, str, str]:
+    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 3:
         raise IndexCorrupt("a claim entry has the wrong shape")
-    *plain, field_lines, kind, subject_name, texts = values
+    *plain, field_lines, kind, subject_name = values
     fields = dict(zip(_CLAIM_FIELDS, plain, strict=True))
     for name, value in fields.items():
         wanted = int if name == "line" else str
@@ -129,10 +130,30 @@ def _claim_from_entry(values: Any) -> tuple[Claim, str, str, tuple[str, ...]]:
         raise IndexCorrupt("a claim entry's field lines have the wrong shape")
     if not isinstance(kind, str) or not isinstance(subject_name, str):
         raise IndexCorrupt("a claim entry's kind or subject name is not text")
-    if not isinstance(texts, list) or len(texts) != 5 or not all(isinstance(t, str) for t in texts):
-        raise IndexCorrupt("a claim entry's texts have the wrong shape")
     claim = Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines))
-    return claim, kind, subject_name, tuple(texts)
+    return claim, kind, subject_name
+
+
+def _json_list(data: str, n: int, what: str) -> list[Any]:
+    try:
+        out = json.loads(data)
+    except (ValueError, RecursionError):
+        raise IndexCorrupt(f"a file's {what} are not JSON") from None
+    if not isinstance(out, list) or len(out) != n:
+        raise IndexCorrupt(f"a file's {what} are not as many as its claims")
+    return out
+
+
+@dataclass
+class _FileRow:
+    """A file's row as read: its range of rowids, each claim's id and texts, and its claims (as JSON
+    until a hit needs them)."""
+
+    first: int
+    n: int
+    texts: list[tuple[str, ...]]
+    data: str
+    claims: list[Any] | None = None
 
 
 class SearchIndex:
@@ -149,8 +170,7 @@ class SearchIndex:
         self._cleared = False
         self._next: int | None = None
         self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
-        self._entries: dict[str, list[Any]] = {}  # a file's claim entries, once read and checked
-        self._first: dict[str, int] = {}  # a file's first rowid, once read
+        self._read_files: dict[str, _FileRow] = {}  # files read and checked in this search
 
     # -- bringing it up to date -------------------------------------------------------------------
 
@@ -186,12 +206,12 @@ class SearchIndex:
             first, n = found[0]
             if not isinstance(first, int) or not isinstance(n, int):
                 raise IndexCorrupt("a file row's range is not a number")
-            for entry in self._read(file):
-                self._touched.update(WORD.findall(" ".join(entry[-1]) if isinstance(entry[-1], list) else ""))
+            self._read([file])
+            for texts in self._read_files.pop(file).texts:
+                self._touched.update(WORD.findall(" ".join(texts[1:])))
             self._removed.append((first, first + n))
             self.store.write("DELETE FROM search_claims WHERE rowid >= ? AND rowid < ?", [(first, first + n)])
             self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
-            self._entries.pop(file, None)
 
     def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
         """Index one claims file's claims (after drop() of its old ones); written by finish()."""
@@ -207,14 +227,15 @@ class SearchIndex:
             self._claim_rows.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status))
             for word in set(findall(" ".join(row.texts))):
                 added[word].append(rowid)
+        texts = json.dumps([[row.claim.id, *row.texts] for row in rows], ensure_ascii=False)
         data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
-        self._file_rows.append((file, key, first, len(rows), data, _checksum(data)))
+        self._file_rows.append((file, key, first, len(rows), texts, data, _checksum(texts, data)))
         self._next = first + len(rows)
 
     def finish(self) -> None:
         """Write the files and claims added, and the word lists changed by drop() and add()."""
         self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", self._claim_rows)
-        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?, ?, ?)", self._file_rows)
+        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?, ?, ?, ?)", self._file_rows)
         words = set(self._added) | self._touched
         if self._cleared:
             kept: dict[str, array[int]] = {}
@@ -275,64 +296,63 @@ class SearchIndex:
                 raise IndexCorrupt("a claim row's columns have the wrong type")
             self._file_of[rowid] = (file, claim_id)
             out.append((bound, claim_id, rowid))
-        if bounds is not None:
-            known = self.store.rows("SELECT count(*) FROM search_claims WHERE rowid IN (SELECT value FROM json_each(?))",
-                                    (json.dumps(list(bounds)),))  # fmt: skip
-            if not known or known[0][0] != len(bounds):
-                raise IndexCorrupt("a word names a claim that is not in the index")
         return out
 
     def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-        """The scored texts of these claims (given by ordered()), from their files' checked claims."""
+        """The scored texts of these claims (given by ordered()), from their files' checked rows."""
+        self._read({self._place(rowid)[0] for rowid in rowids})
         out = {}
         for rowid in rowids:
-            texts = self._entry(rowid)[-1]
-            if not isinstance(texts, list) or len(texts) != 5 or not all(isinstance(t, str) for t in texts):
-                raise IndexCorrupt("a claim's texts have the wrong shape")
-            out[rowid] = tuple(texts)
+            file, i = self._place(rowid)
+            out[rowid] = self._read_files[file].texts[i][1:]
         return out
 
     def claims(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, str, str]]:
         """The claims themselves (given by ordered()), with their kind and subject name."""
+        self._read({self._place(rowid)[0] for rowid in rowids})
         out = {}
         for rowid in rowids:
-            claim, kind, subject_name, _texts = _claim_from_entry(self._entry(rowid))
-            out[rowid] = (claim, kind, subject_name)
+            file, i = self._place(rowid)
+            row = self._read_files[file]
+            if row.claims is None:
+                row.claims = _json_list(row.data, row.n, "claims")
+            out[rowid] = _claim_from_entry(row.claims[i])
         return out
 
     # -- plumbing ---------------------------------------------------------------------------------
 
-    def _entry(self, rowid: int) -> list[Any]:
+    def _place(self, rowid: int) -> tuple[str, int]:
+        """The file a claim ordered() gave is in, and its place there (checked once the file is read)."""
         found = self._file_of.get(rowid)
         if found is None:
             raise IndexCorrupt("a claim asked for was not ordered")  # pragma: no cover - a caller's mistake
         file, claim_id = found
-        entries = self._entries.get(file)
-        if entries is None:
-            entries = self._entries[file] = self._read(file)
-        first = self._first[file]
-        if not 0 <= rowid - first < len(entries):
-            raise IndexCorrupt("a claim row is outside its file's range")
-        entry = entries[rowid - first]
-        if not isinstance(entry, list) or not entry or entry[0] != claim_id:
+        row = self._read_files.get(file)
+        if row is None:
+            return file, -1
+        i = rowid - row.first
+        if not 0 <= i < row.n or row.texts[i][0] != claim_id:
             raise IndexCorrupt("a claim's row and its file disagree")
-        return entry
+        return file, i
 
-    def _read(self, file: str) -> list[Any]:
-        found = self.store.rows("SELECT first, n, claims, checksum FROM search_files WHERE file = ?", (file,))
-        if not found:
-            raise IndexCorrupt("a claim row names a file that is not indexed")
-        first, n, data, checksum = found[0]
-        if not isinstance(data, str) or _checksum(data) != checksum or not isinstance(first, int):
-            raise IndexCorrupt("a file's claims fail their checksum")
-        try:
-            entries = json.loads(data)
-        except (ValueError, RecursionError):
-            raise IndexCorrupt("a file's claims are not JSON") from None
-        if not isinstance(entries, list) or len(entries) != n:
-            raise IndexCorrupt("a file's claims are not as many as its range")
-        self._first[file] = first
-        return entries
+    def _read(self, files: Iterable[str]) -> None:
+        """Read and check the rows of these files (those not read yet)."""
+        wanted = sorted(set(files) - set(self._read_files))
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
+            chunk = wanted[start : start + 500]
+            rows = self.store.rows("SELECT file, first, n, texts, claims, checksum FROM search_files "
+                                   f"WHERE file IN ({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
+            if len(rows) != len(chunk):
+                raise IndexCorrupt("a claim row names a file that is not indexed")
+            for file, first, n, texts, data, checksum in rows:
+                if not (isinstance(texts, str) and isinstance(data, str)) or _checksum(texts, data) != checksum:
+                    raise IndexCorrupt("a file's claims fail their checksum")
+                if not (isinstance(first, int) and isinstance(n, int)):
+                    raise IndexCorrupt("a file row's range is not a number")
+                entries = _json_list(texts, n, "texts")
+                if not all(isinstance(e, list) and len(e) == 6 and all(isinstance(t, str) for t in e) for e in entries):
+                    raise IndexCorrupt("a file's texts have the wrong shape")
+                self._read_files[file] = _FileRow(first, n, [tuple(e) for e in entries], data)
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:
         out = {}

@@ -17,29 +17,27 @@ from typing import Any
 from factcheck.errors import RegistryError
 from factcheck.files import check_inside
 from factcheck.models import Claim, Entity
+from factcheck.registry.layout import (  # noqa: F401 - where they were first, for their users
+    ENTITIES_FILE,
+    KINDS,
+    REVIEWS_FILE,
+    check_kind,
+    claim_file_entries,
+    claim_files,
+    registry_dir,
+)
 from factcheck.settings import Settings, load_settings
 from factcheck.sources.load import is_file_name
 from factcheck.text.fold import fold_plain, name_key
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
-ENTITIES_FILE = "entities.yaml"
-REVIEWS_FILE = "reviews.yaml"  # decisions on discrepancies: see baseline.py
 CLAIM_FIELDS = {
     "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
     "relative_to", "note", "status", "certainty", "basis",
 }  # fmt: skip
 REQUIRED = ("id", "quote", "subject", "property", "value")
-KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
 STATUSES = {"reviewed", "proposed", "rejected"}
 ENTITY_STATUSES = ("reviewed", "proposed")  # proposed: found by extract, waiting for review
-
-
-def check_kind(kind: str | None, option: str = "--kind") -> None:
-    """A kind a filter names must be one there is: say which there are rather than match nothing."""
-    if kind is not None and kind not in KINDS:
-        raise RegistryError(
-            f"unknown kind '{kind}'", field="kind", hint=f"{option} is one of {', '.join(sorted(KINDS))}"
-        )
 
 
 ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note", "status", "proposed_aliases"}
@@ -203,22 +201,6 @@ def alias_index(entities: tuple[Entity, ...]) -> dict[str, str]:
     return index
 
 
-def claim_files(claims_dir: Path) -> list[Path]:
-    """The claims files, in name order: every *.yaml or *.yml but the entities and reviews files."""
-    return [claims_dir / name for name, _entry in claim_file_entries(claims_dir)]
-
-
-def claim_file_entries(claims_dir: Path) -> list[tuple[str, os.DirEntry[str]]]:
-    """(name, directory entry) of each claims file, in name order (an entry's stat is cheap)."""
-    with os.scandir(claims_dir) as listing:
-        return sorted(
-            ((e.name, e) for e in listing
-             if e.name.endswith((".yaml", ".yml")) and e.name not in (ENTITIES_FILE, REVIEWS_FILE)
-             and not e.name.startswith(".")),
-            key=lambda pair: pair[0],
-        )  # fmt: skip
-
-
 def load_registry(root: Path, source_names: set[str], settings: Settings | None = None) -> Registry:
     """Load and validate every claims file under root/claims against the known sources."""
     settings = settings or load_settings(root)
@@ -228,15 +210,6 @@ def load_registry(root: Path, source_names: set[str], settings: Settings | None 
     claims = [c for file in claim_files(claims_dir) for c in parse_claims_file(root, file, aliases, settings)]
     check_claims(claims, source_names)
     return Registry(entities, terms, tuple(claims))
-
-
-def registry_dir(root: Path) -> Path:
-    """root/claims, refused when missing or when it leads outside the project."""
-    claims_dir = root / "claims"
-    if not claims_dir.is_dir():
-        raise RegistryError("no claims/ folder", path=str(root), hint="run from a factcheck project or pass --root")
-    check_inside(root, claims_dir, "claims/")
-    return claims_dir
 
 
 def parse_claims_file(root: Path, file: Path, aliases: dict[str, str], settings: Settings) -> tuple[Claim, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import RegistryError, SourceError
-from factcheck.files import check_inside, read_bounded
+from factcheck.files import RECHECK_NS, check_inside, read_bounded
 from factcheck.models import DateRange, Source
 from factcheck.settings import Settings, load_settings
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
@@ -177,7 +177,6 @@ class Seen:
         )
 
 
-RECHECK_NS = 2_000_000_000
 
 
 def source_names(root: Path) -> set[str]:

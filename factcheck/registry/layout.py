@@ -1,0 +1,48 @@
+"""Where the registry is: the claims/ folder, its claims files, and the kinds a claim may have.
+Kept apart from load.py so that a search whose index is up to date finds the files to check
+without importing the loader (or the YAML parser behind it)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from factcheck.errors import RegistryError
+from factcheck.files import check_inside
+
+ENTITIES_FILE = "entities.yaml"
+REVIEWS_FILE = "reviews.yaml"  # decisions on discrepancies: see baseline.py
+KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
+
+
+def check_kind(kind: str | None, option: str = "--kind") -> None:
+    """A kind a filter names must be one there is: say which there are rather than match nothing."""
+    if kind is not None and kind not in KINDS:
+        raise RegistryError(
+            f"unknown kind '{kind}'", field="kind", hint=f"{option} is one of {', '.join(sorted(KINDS))}"
+        )
+
+
+def registry_dir(root: Path) -> Path:
+    """root/claims, refused when missing or when it leads outside the project."""
+    claims_dir = root / "claims"
+    if not claims_dir.is_dir():
+        raise RegistryError("no claims/ folder", path=str(root), hint="run from a factcheck project or pass --root")
+    check_inside(root, claims_dir, "claims/")
+    return claims_dir
+
+
+def claim_files(claims_dir: Path) -> list[Path]:
+    """The claims files, in name order: every *.yaml or *.yml but the entities and reviews files."""
+    return [claims_dir / name for name, _entry in claim_file_entries(claims_dir)]
+
+
+def claim_file_entries(claims_dir: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(name, directory entry) of each claims file, in name order (an entry's stat is cheap)."""
+    with os.scandir(claims_dir) as listing:
+        return sorted(
+            ((e.name, e) for e in listing
+             if e.name.endswith((".yaml", ".yml")) and e.name not in (ENTITIES_FILE, REVIEWS_FILE)
+             and not e.name.startswith(".")),
+            key=lambda pair: pair[0],
+        )  # fmt: skip
