@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from dataclasses import replace
 from itertools import repeat
 from pathlib import Path
 
@@ -213,8 +214,8 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
         for claim in claims:
             given = (claim.kind, claim.value, claim.relative_to)
             this_kind = kinds.get(given)
-            if this_kind is None:
-                this_kind = kinds[given] = claim_kind(claim)
+            if this_kind is None:  # as_of and period say when, not what: not worked out here
+                this_kind = kinds[given] = claim_kind(replace(claim, as_of=None, period=None))
             subject_name = names.get(claim.subject, claim.subject)
             texts = tuple(fold_plain(t).lower() if field == "quote" else fold(t)
                           for field, t in field_texts(claim, subject_name).items())  # fmt: skip

@@ -171,6 +171,7 @@ class SearchIndex:
         self._next: int | None = None
         self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
         self._read_files: dict[str, _FileRow] = {}  # files read and checked in this search
+        self._words_of: dict[str, list[str]] = {}  # the words of the texts that recur, once found
 
     # -- bringing it up to date -------------------------------------------------------------------
 
@@ -221,11 +222,18 @@ class SearchIndex:
             if self._removed:  # ranges dropped in this go are not reused before finish()
                 self._next = max(self._next, max(end for _, end in self._removed))
         first = self._next
-        added, findall = self._added, WORD.findall
+        added, findall, known = self._added, WORD.findall, self._words_of
         for rowid, row in enumerate(rows, first):
             c = row.claim
             self._claim_rows.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status))
-            for word in set(findall(" ".join(row.texts))):
+            quote, *rest = row.texts
+            words = set(findall(quote))
+            for text in rest:  # subjects, properties, values and sources recur: their words are found once
+                text_words = known.get(text)
+                if text_words is None:
+                    text_words = known[text] = findall(text)
+                words.update(text_words)
+            for word in words:
                 added[word].append(rowid)
         texts = json.dumps([[row.claim.id, *row.texts] for row in rows], ensure_ascii=False)
         data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
