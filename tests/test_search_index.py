@@ -127,9 +127,10 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
 
 
 @pytest.mark.parametrize("damage", [
-    "UPDATE search_files SET claims = replace(claims, 'a', 'b')",
-    "UPDATE search_files SET claims = '[1, 2]', checksum = 'x'",
-    "UPDATE search_files SET texts = replace(texts, 'e', 'o')",
+    "UPDATE search_texts SET claims = replace(claims, 'a', 'b')",
+    "UPDATE search_texts SET claims = '[1, 2]', checksum = 'x'",
+    "UPDATE search_texts SET texts = replace(texts, 'e', 'o')",
+    "DELETE FROM search_texts WHERE rowid % 7 = 0",
     "UPDATE search_files SET n = n + 1 WHERE rowid % 5 = 0",
     "UPDATE search_files SET first = first + 1 WHERE rowid % 5 = 0",
     "UPDATE search_claims SET id = 'x' || id",
@@ -151,6 +152,6 @@ def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str) ->
 def test_the_index_is_kept_as_data_never_code(dense: Path) -> None:
     search(dense, "chief executive")
     with sqlite3.connect(cache_path(dense)) as db:
-        data = [row[0] for row in db.execute("SELECT claims FROM search_files LIMIT 50")]
+        data = [row[0] for row in db.execute("SELECT claims FROM search_texts LIMIT 50")]
     assert all(isinstance(d, str) and d.startswith("[") for d in data)
     assert Project.at(dense).root == dense

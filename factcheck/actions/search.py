@@ -169,7 +169,6 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
     base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
     wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
     indexed = index.files()
-    index.check_counts()
     stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
     if not stale and not gone:

@@ -2,13 +2,15 @@
 claims hold each word, so that a search after the first reads no claims file that has not changed
 and scores only the claims that could match.
 
-Three tables:
+Four tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
-  the entities file's and the size limit), the rowids of its claims (a range), and its claims in
-  two JSON texts under one checksum: each claim's id with the five texts search scores (folded and
-  lower-cased, as scoring folds them), read for every claim a search scores; and each claim's
-  fields, kind and subject name, read only for the claims shown. One row a file, not a claim:
-  building the index writes 10,000 rows with a checksum for 10,000 files, not 92,000;
+  the entities file's and the size limit), and the rowids of its claims (a range); small, as it is
+  read whole by every search;
+- search_texts: each file's claims in two JSON texts under one checksum: each claim's id with the
+  five texts search scores (folded and lower-cased, as scoring folds them), read for the claims a
+  search scores; and each claim's fields, kind and subject name, read only for the claims shown.
+  One row a file, not a claim: building the index writes 10,000 checked rows for 10,000 files,
+  not 92,000;
 - search_claims: one row per claim with what filters and orders a search (id, source, subject,
   kind, status) and the file it is in;
 - search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
@@ -181,14 +183,8 @@ class SearchIndex:
             raise IndexCorrupt("a file row is not text")
         return dict(rows)
 
-    def check_counts(self) -> None:
-        """The claims rows are those the files say they hold (a lost or stray row is caught here)."""
-        found = self.store.rows("SELECT (SELECT count(*) FROM search_claims), (SELECT total(n) FROM search_files)")
-        if not found or found[0][0] != found[0][1]:
-            raise IndexCorrupt("the claims rows do not add up to the files' claims")
-
     def clear(self) -> None:
-        for table in ("search_files", "search_claims", "search_words"):
+        for table in ("search_files", "search_texts", "search_claims", "search_words"):
             self.store.write(f"DELETE FROM {table}", [()])
         self._added.clear()
         self._removed.clear()
@@ -213,6 +209,7 @@ class SearchIndex:
             self._removed.append((first, first + n))
             self.store.write("DELETE FROM search_claims WHERE rowid >= ? AND rowid < ?", [(first, first + n)])
             self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
+            self.store.write("DELETE FROM search_texts WHERE file = ?", [(file,)])
 
     def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
         """Index one claims file's claims (after drop() of its old ones); written by finish()."""
@@ -243,7 +240,8 @@ class SearchIndex:
     def finish(self) -> None:
         """Write the files and claims added, and the word lists changed by drop() and add()."""
         self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", self._claim_rows)
-        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?, ?, ?, ?)", self._file_rows)
+        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", [row[:4] for row in self._file_rows])
+        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?)", [(row[0], *row[4:]) for row in self._file_rows])
         words = set(self._added) | self._touched
         if self._cleared:
             kept: dict[str, array[int]] = {}
@@ -286,24 +284,31 @@ class SearchIndex:
 
     def ordered(self, bounds: dict[int, float] | None, where: Filters) -> list[tuple[float, str, int]]:
         """(bound, id, rowid) of the claims given with their bound (every claim, at 100, when None)
-        that pass the filters, best bound first, then by id."""
+        that pass the filters, best bound first, then by id. Every claim given must have its row
+        (the filters are applied after counting them): a word naming a lost row is caught here."""
         sql, params = where.sql()
         if bounds is None:
-            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid, c.file FROM search_claims AS c WHERE {sql} "
+            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid, c.file, ({sql}) FROM search_claims AS c "
                                    "ORDER BY c.id, c.rowid", params)  # fmt: skip
+            total = self.store.rows("SELECT total(n) FROM search_files")
+            expected = total[0][0] if total else None
         else:
             rows = self.store.rows(
-                "SELECT b.value, c.id, c.rowid, c.file FROM json_each(?) AS b JOIN search_claims AS c "
-                f"ON c.rowid = CAST(b.key AS INTEGER) WHERE {sql} ORDER BY b.value DESC, c.id, c.rowid",
-                (json.dumps({str(k): v for k, v in bounds.items()}), *params),
+                f"SELECT b.value, c.id, c.rowid, c.file, ({sql}) FROM json_each(?) AS b JOIN search_claims AS c "
+                "ON c.rowid = CAST(b.key AS INTEGER) ORDER BY b.value DESC, c.id, c.rowid",
+                (*params, json.dumps({str(k): v for k, v in bounds.items()})),
             )  # fmt: skip
+            expected = len(bounds)
+        if len(rows) != expected:
+            raise IndexCorrupt("the claims rows are not those the index names")
         out = []
-        for bound, claim_id, rowid, file in rows:
+        for bound, claim_id, rowid, file, passes in rows:
             if not (isinstance(bound, float) and isinstance(claim_id, str) and isinstance(rowid, int)
                     and isinstance(file, str)):  # fmt: skip
                 raise IndexCorrupt("a claim row's columns have the wrong type")
-            self._file_of[rowid] = (file, claim_id)
-            out.append((bound, claim_id, rowid))
+            if passes:
+                self._file_of[rowid] = (file, claim_id)
+                out.append((bound, claim_id, rowid))
         return out
 
     def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -348,8 +353,9 @@ class SearchIndex:
         wanted = sorted(set(files) - set(self._read_files))
         for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
             chunk = wanted[start : start + 500]
-            rows = self.store.rows("SELECT file, first, n, texts, claims, checksum FROM search_files "
-                                   f"WHERE file IN ({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
+            rows = self.store.rows("SELECT f.file, f.first, f.n, t.texts, t.claims, t.checksum FROM search_files AS f "
+                                   "JOIN search_texts AS t ON t.file = f.file "
+                                   f"WHERE f.file IN ({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
             if len(rows) != len(chunk):
                 raise IndexCorrupt("a claim row names a file that is not indexed")
             for file, first, n, texts, data, checksum in rows:
@@ -358,8 +364,11 @@ class SearchIndex:
                 if not (isinstance(first, int) and isinstance(n, int)):
                     raise IndexCorrupt("a file row's range is not a number")
                 entries = _json_list(texts, n, "texts")
-                if not all(isinstance(e, list) and len(e) == 6 and all(isinstance(t, str) for t in e) for e in entries):
-                    raise IndexCorrupt("a file's texts have the wrong shape")
+                try:  # each an id and five texts: join() refuses anything but text
+                    if not all(type(e) is list and len(e) == 6 and "".join(e) is not None for e in entries):
+                        raise IndexCorrupt("a file's texts have the wrong shape")
+                except TypeError:
+                    raise IndexCorrupt("a file's texts are not text") from None
                 self._read_files[file] = _FileRow(first, n, [tuple(e) for e in entries], data)
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:

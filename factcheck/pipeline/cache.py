@@ -51,8 +51,8 @@ CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
 CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
-CREATE TABLE IF NOT EXISTS search_files (
-    file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER, texts TEXT, claims TEXT, checksum TEXT);
+CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
+CREATE TABLE IF NOT EXISTS search_texts (file TEXT PRIMARY KEY, texts TEXT, claims TEXT, checksum TEXT);
 CREATE TABLE IF NOT EXISTS search_claims (
     rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT);
 CREATE TABLE IF NOT EXISTS search_words (word TEXT PRIMARY KEY, rows BLOB, checksum TEXT);
