@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 # One valid claims file about source a.txt, for tests that need a clean registry to start from.
@@ -27,3 +28,13 @@ def news_project(tmp_path: Path, texts: dict[str, tuple[str, str | None]], name:
         manifest.append(f"  - file: {file}" + (f"\n    published: {published}" if published else ""))
     (root / "seeds" / "manifest.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     return root
+
+
+def extract_and_verify(root: Path, runner) -> dict:
+    """`extract` then `verify --format json` on a project, as a new user runs them; the JSON result."""
+    from factcheck.cli import app
+
+    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
+    out = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
+    assert out.exit_code in (0, 1), out.output
+    return json.loads(out.stdout)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from samples import news_project
+from samples import extract_and_verify, news_project
 
 from factcheck.actions.extract import propose
 from factcheck.cli import app
@@ -20,10 +20,7 @@ def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
 
 
 def _flags(root: Path, runner) -> list[dict]:
-    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
-    out = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
-    assert out.exit_code in (0, 1), out.output
-    return [f for f in json.loads(out.stdout)["findings"] if f["verdict"] in FLAGS]
+    return [f for f in extract_and_verify(root, runner)["findings"] if f["verdict"] in FLAGS]
 
 
 def test_a_word_ending_in_s_after_a_body_is_not_its_verb(tmp_path):

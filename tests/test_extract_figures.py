@@ -4,13 +4,11 @@ cases that must be flagged and cases that must not."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from samples import news_project
+from samples import extract_and_verify, news_project
 
 from factcheck.actions.extract import propose
-from factcheck.cli import app
 
 FLAGS = ("conflict", "possible")
 
@@ -20,10 +18,7 @@ def _project(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> Path:
 
 
 def _flags(root: Path, runner) -> list[dict]:
-    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
-    out = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
-    assert out.exit_code in (0, 1), out.output
-    return [d for d in json.loads(out.stdout)["discrepancies"] if d["verdict"] in FLAGS]
+    return [d for d in extract_and_verify(root, runner)["discrepancies"] if d["verdict"] in FLAGS]
 
 
 def _flagged(flags: list[dict]) -> set[frozenset[str]]:
