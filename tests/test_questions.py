@@ -109,13 +109,7 @@ def test_an_edit_and_an_added_source_equal_a_run_without_the_cache(dense: Path, 
     text = text.replace(f"property: {props[0]}", f"property: {props[-1]}", 1).replace("    as_of: ", "    # as_of: ", 1)
     claims.write_text(text, encoding="utf-8")
     assert verify(root, all_pairs=all_pairs).to_dict() == verify(root, cache=False, all_pairs=all_pairs).to_dict()
-    (root / "seeds" / "extra.txt").write_text((root / "seeds" / "src-00004.txt").read_text(encoding="utf-8") + "\nMore.\n",
-                                              encoding="utf-8")  # fmt: skip
-    with open(root / "seeds" / "manifest.yaml", "a", encoding="utf-8") as manifest:
-        manifest.write("  - file: extra.txt\n    title: Extra\n    published: 2024-06-03\n")
-    copied = (root / "claims" / "src-00004.yaml").read_text(encoding="utf-8")
-    copied = copied.replace("source: src-00004.txt", "source: extra.txt").replace("id: s00004-", "id: extra-")
-    (root / "claims" / "extra.yaml").write_text(copied, encoding="utf-8")
+    _add_copy_of_source(root, "00004")
     after = verify(root, all_pairs=all_pairs).to_dict()
     assert after == verify(root, cache=False, all_pairs=all_pairs).to_dict()
     (root / "claims" / "src-00003.yaml").unlink()
@@ -162,13 +156,7 @@ def test_warm_runs_write_what_a_run_without_the_cache_writes(dense: Path, tmp_pa
     claims.write_text(text.replace(f"value: {values[0]}", f"value: {values[-1]}", 1) + "# edited\n", encoding="utf-8")
     edited = _output(runner, root, *as_json)
     assert edited == _output(runner, root, "--no-cache", *as_json) and edited != cold
-    (root / "seeds" / "extra.txt").write_text((root / "seeds" / "src-00006.txt").read_text(encoding="utf-8") + "\nMore.\n",
-                                              encoding="utf-8")  # fmt: skip
-    with open(root / "seeds" / "manifest.yaml", "a", encoding="utf-8") as manifest:
-        manifest.write("  - file: extra.txt\n    title: Extra\n    published: 2024-06-03\n")
-    copied = (root / "claims" / "src-00006.yaml").read_text(encoding="utf-8")
-    copied = copied.replace("source: src-00006.txt", "source: extra.txt").replace("id: s00006-", "id: extra-")
-    (root / "claims" / "extra.yaml").write_text(copied, encoding="utf-8")
+    _add_copy_of_source(root, "00006")
     added = _output(runner, root, *as_json)
     assert added == _output(runner, root, "--no-cache", *as_json)
     assert _output(runner, root, *as_json) == added
@@ -195,3 +183,14 @@ def test_a_result_kept_whole_makes_the_objects_a_full_run_makes(dense: Path, tmp
     kept = verify(root, all_pairs=False)
     assert [f.to_dict() for f in kept.findings] == expected["findings"]
     assert kept.to_dict() == expected
+
+
+def _add_copy_of_source(root: Path, number: str) -> None:
+    """A new source, 'extra.txt', with the text and the claims of src-NUMBER: one source added."""
+    (root / "seeds" / "extra.txt").write_text((root / "seeds" / f"src-{number}.txt").read_text(encoding="utf-8") + "\nMore.\n",
+                                              encoding="utf-8")  # fmt: skip
+    with open(root / "seeds" / "manifest.yaml", "a", encoding="utf-8") as manifest:
+        manifest.write("  - file: extra.txt\n    title: Extra\n    published: 2024-06-03\n")
+    copied = (root / "claims" / f"src-{number}.yaml").read_text(encoding="utf-8")
+    copied = copied.replace(f"source: src-{number}.txt", "source: extra.txt").replace(f"id: s{number}-", "id: extra-")
+    (root / "claims" / "extra.yaml").write_text(copied, encoding="utf-8")
