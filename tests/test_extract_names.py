@@ -4,14 +4,12 @@ nicknames, two relatives sharing a surname) flag nothing."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from samples import news_project
+from samples import extract_and_verify, news_project
 
 from factcheck.actions.extract import propose
-from factcheck.cli import app
 from factcheck.text.names import compare_names
 
 RESPELLED = [
@@ -90,10 +88,7 @@ HARBOUR = {
 
 
 def _flags(root: Path, runner) -> list[dict]:
-    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
-    result = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
-    assert result.exit_code in (0, 1), result.output
-    return [d for d in json.loads(result.stdout)["discrepancies"] if d["verdict"] in ("conflict", "possible")
+    return [d for d in extract_and_verify(root, runner)["discrepancies"] if d["verdict"] in ("conflict", "possible")
             and d["property"] == "name"]  # fmt: skip
 
 
@@ -191,9 +186,7 @@ POSTS = {
 
 def test_posts_of_one_person_in_two_sources_are_compared_even_when_their_sentences_differ(tmp_path, runner):
     root = news_project(tmp_path, POSTS)
-    assert runner.invoke(app, ["extract", "--root", str(root)]).exit_code == 0
-    result = runner.invoke(app, ["verify", "--root", str(root), "--format", "json"])
-    roles = [d for d in json.loads(result.stdout)["discrepancies"] if d["property"] == "role"]
+    roles = [d for d in extract_and_verify(root, runner)["discrepancies"] if d["property"] == "role"]
     lal = [d for d in roles if d["subject_name"] == "Priya Lal"]
     assert lal and lal[0]["verdict"] == "possible" and "different parts" in lal[0]["explanation"]
     assert not [d for d in roles if d["subject_name"] == "Tom Akers"]  # one post, once with its body
