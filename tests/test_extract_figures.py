@@ -278,3 +278,43 @@ def test_several_dozen_is_not_a_count_of_twelve(tmp_path):
                   "A few hundred fans waited outside Eastgate Stadium.\n", "2018-09-10"),
     })  # fmt: skip
     assert not {"dozen", "hundred", "several", "A few"} & set(_by_value(root))
+
+
+# -- the place a figure's verb acts on is where it holds: "hit the school in Marwa camp" ----------------
+
+
+def test_a_place_the_figure_acts_on_is_its_scope_with_the_place_around_it(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Two mortar rounds wrecked the hospital in Marwa camp, spraying glass over the patients, the Marwa health office said.\n",
+                  "2019-04-02"),
+        "b.txt": ("The Marwa health office said four mortar rounds fell at the gate of the hospital.\n", "2019-04-02"),
+    })  # fmt: skip
+    assert frozenset({"Two", "four"}) in _flagged(_flags(root, runner))
+
+
+def test_rounds_that_hit_two_different_places_are_not_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Two mortar rounds hit the hospital in Marwa camp, the Marwa health office said.\n", "2019-04-02"),
+        "b.txt": ("Four mortar rounds hit a house in Dera village, the Marwa health office said.\n", "2019-04-02"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+# -- a sum in one form of payment is a part; in every form, the whole ---------------------------------
+
+
+def test_a_price_in_cash_and_stock_is_the_whole_not_its_cash_part(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Halden Bank will pay $410 million in cash and stock for Kettle Labs, Halden Bank said.\n", "2022-03-01"),
+        "b.txt": ("Halden Bank said $352 million of the price for Kettle Labs will be paid in cash.\n"
+                  "Halden Bank will pay $352m in cash and $58m in shares for Kettle Labs, Halden Bank said.\n", "2022-03-01"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+def test_two_prices_in_cash_and_stock_are_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Halden Bank will pay $410 million in cash and stock for Kettle Labs, Halden Bank said.\n", "2022-03-01"),
+        "b.txt": ("Halden Bank will pay $450 million in stock and cash for Kettle Labs, Halden Bank said.\n", "2022-03-01"),
+    })  # fmt: skip
+    assert frozenset({"$410 million", "$450 million"}) in _flagged(_flags(root, runner))

@@ -23,6 +23,8 @@ RESPELLED = [
     ("P&K Surveyors", "K&P", "the initials swapped"),
     ("Nina Castellanos", "Castelanos", "a letter changed"),
     ("Mei Lin", "Lun", "a letter changed"),
+    ("Celia Marsh", "Kelia Marsh", "a letter changed"),  # a soft c is another sound
+    ("Dominic Brandt", "Dominik Brant", "a letter changed"),
 ]
 SAME = [
     ("Harriet Quayle", "Ms Quayle"),
@@ -34,6 +36,10 @@ SAME = [
     ("Abu Hamza al-Masri", "Abu Hamza al-Misri"),
     ("Yousef Haddad", "Yusef Haddad"),
     ("Harriet Quayle", "Harriet"),
+    ("Karolos Papoulias", "Carolos Papoulias"),  # one sound, two letters: a hard c or k, q, ph or f
+    ("Nikos Kostaras", "Nicos Costaras"),
+    ("Qassem Haddad", "Kassem Haddad"),
+    ("Stephanos Lyras", "Stefanos Lyras"),
 ]
 DIFFERENT = [
     ("Harriet Quayle", "Margaret Quayle"),
@@ -190,3 +196,52 @@ def test_posts_of_one_person_in_two_sources_are_compared_even_when_their_sentenc
     lal = [d for d in roles if d["subject_name"] == "Priya Lal"]
     assert lal and lal[0]["verdict"] == "possible" and "different parts" in lal[0]["explanation"]
     assert not [d for d in roles if d["subject_name"] == "Tom Akers"]  # one post, once with its body
+
+
+# A people's word ("Turkish", "Palestinian", "American") names a country's things and people, never one
+# person, however often it stands before one person's title; a title before a name is no part of it.
+@pytest.mark.parametrize(("text", "name"), [
+    ("Turkish Prime Minister Selim Arslan visited the port.", "Selim Arslan"),
+    ("The talks were led by Kenyan Foreign Minister Grace Wanjiru on Monday.", "Grace Wanjiru"),
+    ("UN Secretary General Tomas Lindqvist called for calm.", "Tomas Lindqvist"),
+    ("Palestinian Authority President Khalil Nasser said so.", "Khalil Nasser"),
+    ("Brigadier-General Avi Karmon said the unit withdrew.", "Avi Karmon"),
+    ("Chilean Rosa Ibarra won the race.", "Rosa Ibarra"),
+])  # fmt: skip
+def test_a_title_and_a_peoples_word_before_a_name_are_not_the_name(text, name):
+    from factcheck.text.entities import EntityIndex, find_mentions
+
+    people = [m.text for m in find_mentions(text, EntityIndex([])) if m.kind == "person"]
+    assert people == [name]
+
+
+def test_a_peoples_word_is_never_an_alias_of_a_person(tmp_path):
+    from factcheck.models import Entity
+    from factcheck.text.entities import EntityIndex, find_mentions
+
+    index = EntityIndex([Entity("selim-arslan", "Turkish President Selim Arslan", (), "person")])
+    text = "Two Turkish patrol boats sank. The Turks said Arslan would visit. Turkish officials agreed."
+    found = {m.text: m.entity for m in find_mentions(text, index)}
+    assert found.get("Arslan") == "selim-arslan"
+    assert "Turkish" not in found and "Turks" not in found
+
+
+SHELLS = {
+    "a.txt": ("Turkish President Selim Arslan flew to Ankara on Friday.\n\n"
+              "Two Turkish patrol boats fired on the trawler near Kavala, the coastguard said.\n\n"
+              "Arslan said the crew had been warned.\n", "2021-07-03"),
+    "b.txt": ("Four patrol boats fired on the trawler near Kavala, the coastguard said.\n\n"
+              "American officials said Ambassador Dana Whitfield would meet the crew.\n\n"
+              "Three American sailors were on board the trawler, the coastguard said.\n", "2021-07-03"),
+    "c.txt": ("Two American sailors were on board the trawler near Kavala, the coastguard said.\n", "2021-07-03"),
+}  # fmt: skip
+
+
+def test_figures_beside_a_peoples_word_are_not_filed_under_a_person(tmp_path, runner):
+    root = news_project(tmp_path, SHELLS)
+    counts = [c for c in propose(root).claims if c.kind == "number"]
+    assert counts and not [c for c in counts if c.basis.subject == "clause" and "Arslan" in c.subject]
+    result = extract_and_verify(root, runner)["discrepancies"]
+    flagged = {frozenset(c["value"] for c in d["claims"]) for d in result if d["verdict"] in ("conflict", "possible")}
+    assert frozenset({"Two", "Four"}) in flagged
+    assert frozenset({"Three", "Two"}) in flagged

@@ -317,3 +317,29 @@ def test_an_edit_is_judged_against_cached_quotations_as_a_full_run_judges_it(min
     assert after == verify(mini.root, cache=False).to_dict()
     flagged = [{c["id"] for c in d["claims"]} for d in after["discrepancies"] if d["verdict"] == "misattributed"]
     assert sorted(map(sorted, flagged)) == [["c0", "c5"], ["c1", "c5"], ["c2", "c5"], ["c3", "c5"]]
+
+
+# A date written in another order or a measure converted to other units is the same thing said in
+# other words: the quotation is altered, not contradicted; a measure that does not convert is a number changed.
+@pytest.mark.parametrize(("a", "b"), [
+    ("The vote will be held on Thursday 14 March at the town hall", "The vote will be held on Thursday, March 14 at the town hall"),
+    ("The lorry stopped about 30 miles east of the depot on the bypass", "The lorry stopped about 48 km east of the depot on the bypass"),
+    ("The crane can lift 20 tonnes of steel in a single load", "The crane can lift 20,000 kg of steel in a single load"),
+    ("The wall is 100 feet high along the whole river front", "The wall is 30 metres high along the whole river front"),
+])  # fmt: skip
+def test_a_date_reordered_or_a_measure_converted_changes_no_number(a, b):
+    from factcheck.judge.quotes import align
+
+    assert align(a, b).meaning == ()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The vote will be held on Thursday 14 March at the town hall", "The vote will be held on Thursday, March 21 at the town hall"),
+    ("The lorry stopped about 30 miles east of the depot on the bypass", "The lorry stopped about 30 km east of the depot on the bypass"),
+    ("The wall is 100 feet high along the whole river front", "The wall is 100 metres high along the whole river front"),
+    ("The wall is 100 feet high along the whole river front", "The wall is 45 feet high along the whole river front"),
+])  # fmt: skip
+def test_another_date_or_a_measure_that_does_not_convert_is_a_number_changed(a, b):
+    from factcheck.judge.quotes import align
+
+    assert "number" in align(a, b).meaning

@@ -179,6 +179,10 @@ PLACE_NOUNS = {
 }  # fmt: skip
 _PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off", "near", "of", "from",
                        "inside", "outside", "within"}  # fmt: skip
+_ARTICLES = {"the", "a", "an"}
+# Buildings, which a figure's verb can act on ("shells struck the school"); an area is named with a
+# preposition ("marched through the city" says where the march went, not which city).
+_BUILDINGS = {"school", "schools", "hospital", "hospitals", "building", "house", "houses", "mosque", "church", "bank"}
 _OTHER = {"another", "other", "separate", "second", "neighbouring", "neighboring", "nearby"}
 
 
@@ -205,12 +209,13 @@ def _around(quote: str, value: str) -> _Around:
     lead = re.match(r"\s*In\s+((?:[\w'-]+\s+){0,4}?[\w'-]+),", quote[:at])
     window = [*(["in", *lead.group(1).split()] if lead else ()), *tokens]
     phrase = other = False  # inside "in/at/off ... PLACE"; the place is "another" one
-    for tok in window:
+    for n, tok in enumerate(window):
         low = tok.lower()
         if tok in ".;:!?":
             break
-        if low in _PLACE_PREPOSITIONS:
-            phrase, other = True, False
+        if low in _PLACE_PREPOSITIONS or (not phrase and low in _ARTICLES and n + 1 < len(window)
+                                          and window[n + 1].lower() in _BUILDINGS):
+            phrase, other = True, False  # "in the school", or the building it struck: "hit the school"
         elif not phrase:
             continue
         elif low in _OTHER:
@@ -244,8 +249,11 @@ _LOCATED = re.compile(r"(?:\b(?i:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,
 # 20,000") or a share of a sum ("of which $281m", "including $281m in cash", "$281m of the price").
 _PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|including|includes)\s+"
                           r"(?:about\s+|around\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.I)  # fmt: skip
+# A sum paid in one form is a part ("$281m in cash"); in every form it is paid in, it is the whole ("$334m in
+# cash and stock").
 _PART_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b|^\s+(?:of\s+the|of\s+its|of\s+their"
-                         r"|in\s+cash|in\s+stock|in\s+shares)\b", re.I)  # fmt: skip
+                         r"|in\s+(?:cash|stock|shares|equity)(?!\s+(?:and|plus|&)\s+(?:cash|stock|shares|equity)))\b",
+                         re.I)  # fmt: skip
 # "another four died in hospital", "five other workers were rescued": added to a count each source tells
 # its own way, so two such increments are not the same figure.
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+(?:(?:about|around|some|nearly|almost)\s+)?$", re.I)

@@ -195,7 +195,7 @@ def _join(ts: Iterable[Token]) -> str:
 
 
 def _is_number(key: str) -> bool:
-    return key[-1:].isdigit() or key in MAGNITUDES
+    return key[-1:].isdigit() or key in MAGNITUDES or key in _UNITS  # "30 miles" and "30 km" are two numbers
 
 
 def _meaning(a: list[Token], b: list[Token]) -> list[str]:
@@ -213,6 +213,36 @@ def _meaning(a: list[Token], b: list[Token]) -> list[str]:
     return found
 
 
+# Units of one measure news converts between, in one base unit each: what "15 miles" and "24 km" are.
+_UNITS = {
+    "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometres": ("length", 1000.0),
+    "kilometer": ("length", 1000.0), "kilometers": ("length", 1000.0), "mile": ("length", 1609.344),
+    "miles": ("length", 1609.344), "metre": ("length", 1.0), "metres": ("length", 1.0), "meter": ("length", 1.0),
+    "meters": ("length", 1.0), "foot": ("length", 0.3048), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "yard": ("length", 0.9144), "yards": ("length", 0.9144), "kg": ("mass", 1.0), "kilogram": ("mass", 1.0),
+    "kilograms": ("mass", 1.0), "kilos": ("mass", 1.0), "lb": ("mass", 0.45359), "lbs": ("mass", 0.45359),
+    "tonne": ("mass", 1000.0), "tonnes": ("mass", 1000.0),
+}  # fmt: skip
+
+
+def _measure(ts: list[Token]) -> tuple[str, float, float] | None:
+    """A number and its unit ("15 miles", "24km"): the measure and the interval its written digits
+    allow, in base units; None for anything else."""
+    keys = [t.key for t in ts]
+    if len(keys) != 2 or keys[1] not in _UNITS or not re.fullmatch(r"\d+(?:\.\d+)?", keys[0]):
+        return None
+    measure, size = _UNITS[keys[1]]
+    digits = keys[0].split(".")
+    half = 0.5 * 10 ** -(len(digits[1]) if len(digits) > 1 else 0)
+    return measure, (float(keys[0]) - half) * size, (float(keys[0]) + half) * size
+
+
+def _converted(a: list[Token], b: list[Token]) -> bool:
+    """Whether two stretches are one measure in two units, the same as far as their digits go."""
+    ma, mb = _measure(a), _measure(b)
+    return bool(ma and mb and ma[0] == mb[0] and a[-1].key != b[-1].key and ma[1] <= mb[2] and mb[1] <= ma[2])
+
+
 def align(text_a: str, text_b: str) -> Alignment:
     """The word-level diff from quotation a to quotation b."""
     ta, tb = tokens(text_a), tokens(text_b)
@@ -223,6 +253,9 @@ def align(text_a: str, text_b: str) -> Alignment:
     meaning: list[str] = []
     first = next((i for i, op in enumerate(ops) if op[0] == "equal"), None)
     last = next((i for i in range(len(ops) - 1, -1, -1) if ops[i][0] == "equal"), None)
+    inside = [op for i, op in enumerate(ops) if first is not None and last is not None and first < i < last]
+    moved = ({t.key for op, a1, a2, _b1, _b2 in inside if op == "delete" for t in ta[a1:a2]}
+             & {t.key for op, _a1, _a2, b1, b2 in inside if op == "insert" for t in tb[b1:b2]})  # fmt: skip
     for i, (op, a1, a2, b1, b2) in enumerate(ops):
         wa, wb = list(ta[a1:a2]), list(tb[b1:b2])
         marked = (all(t.key == CUT for t in wa) and wa) or (all(t.key == CUT for t in wb) and wb)
@@ -242,7 +275,10 @@ def align(text_a: str, text_b: str) -> Alignment:
             wa = [t for t in wa if t.key != CUT]
             wb = [t for t in wb if t.key != CUT]
             changed += max(len(wa), len(wb))
-            found = _meaning(wa, wb)
+            # A word only moved ("Tuesday 20 June", "Tuesday, June 20") or a measure converted ("15 miles",
+            # "24 km") says the same thing in other words.
+            found = [] if _converted(wa, wb) else _meaning([t for t in wa if t.key not in moved],
+                                                           [t for t in wb if t.key not in moved])
             if not (wa and wb) and len(wa) + len(wb) > 1:  # words left out or put in together: a phrase
                 found = [m for m in found if m == "negation"] if len(wa) + len(wb) <= PASSAGE else []
             meaning.extend(m for m in found if m not in meaning)

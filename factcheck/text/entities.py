@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from factcheck.models import Entity
+from factcheck.text.demonyms import is_demonym
 from factcheck.text.fold import fold_plain, name_key
 
 TITLES = {
@@ -160,8 +161,8 @@ class EntityIndex:
                 continue
             for w in (words[0], words[-1]):
                 bare = w.lower()
-                if bare in ROLE_WORDS or bare in STOP or bare in _SENTENCE_WORDS or bare in ORG_HEADS:
-                    continue
+                if bare in ROLE_WORDS or bare in STOP or bare in _SENTENCE_WORDS or bare in ORG_HEADS or is_demonym(bare):
+                    continue  # "Israeli" in "Israeli President ...": a people, never one person
                 if len(w) > 2 and w[:1].isupper():
                     owners.setdefault(w, set()).add(e.id)
         return {w: ids.pop() for w, ids in owners.items() if len(ids) == 1}
@@ -191,6 +192,8 @@ class EntityIndex:
         people = [e for e in self.entities.values() if e.kind in (None, "person")]
         if len(words) == 1:
             w = words[0].casefold()
+            if is_demonym(w):
+                return None, 0.0, False
             hits = {e.id for e in people if _name_words(e) and w in (_name_words(e)[0], _name_words(e)[-1])}
             if len(hits) == 1:
                 return hits.pop(), 90.0, True
@@ -341,7 +344,18 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     if len(words) > 2 and words[0].endswith(("'s", "’s")) and words[0][:-2].lower() not in ROLE_WORDS:
         start = text.index(words[1], start + len(words[0]))  # "Intel's Jason Waxman": the owner is not his name
         words = words[1:]
-    # Role words written before a name are a title, not part of it.
+    # A title written before a name is not part of it, however many words it has: "Israeli President
+    # Shimon Peres", "UN Secretary General Ban Ki-moon", "Prime Minister Ehud Olmert" (up to its last role
+    # word, when a full name is left); a people's word before a name is no part of it either.
+    last_role = max((i for i, w in enumerate(words[:-2]) if _is_role_word(w)), default=-1)
+    if last_role >= 0:
+        for w in words[: last_role + 1]:
+            start = text.index(w, start) + len(w)
+        start = text.index(words[last_role + 1], start)
+        words = words[last_role + 1 :]
+    while len(words) > 2 and is_demonym(words[0]):
+        start = text.index(words[1], start + len(words[0]))
+        words = words[1:]
     while len(words) > 1 and words[0].lower().rstrip(_APOS + "s") in ROLE_WORDS | {"children"}:
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
@@ -368,6 +382,12 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
         end -= 1
         name = name[:-1]
     return Mention(start, end, name, kind)
+
+
+def _is_role_word(word: str) -> bool:
+    """A word of a title: "President", "Minister", "Brigadier-General" (by its last part)."""
+    low = word.lower().rstrip(_APOS + "s")
+    return low in ROLE_WORDS or word.lower() in ROLE_WORDS or low.rsplit("-", 1)[-1] in ROLE_WORDS
 
 
 _SENTENCE_WORDS = {

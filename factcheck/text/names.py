@@ -74,9 +74,12 @@ def _same_word(a: str, b: str, loose: bool) -> bool:
 
 def _heard(key: str) -> str:
     """A word as it is said, for names written from another alphabet in more than one way: one vowel
-    written with two letters or one ("Younis", "Yunis"), and an opening vowel ("Elias", "Ilias")."""
-    for pair, one in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a")):
+    written with two letters or one ("Younis", "Yunis"), an opening vowel ("Elias", "Ilias"), and one
+    sound written with either of two letters: a hard c, k or q ("Karolos", "Carolos"; "Qassem", "Kassem"),
+    ph or f ("Stephanos", "Stefanos")."""
+    for pair, one in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("aa", "a"), ("ph", "f"), ("ck", "k")):
         key = key.replace(pair, one)
+    key = re.sub(r"c(?![eiy])|q", "k", key)
     return re.sub(r"^[aeiou]", "*", key)
 
 

@@ -24,6 +24,7 @@ from factcheck.actions.extract.subjects import proposed_claim
 from factcheck.models import Entity, Source
 from factcheck.registry.load import free_id
 from factcheck.results import Basis, ProposedClaim, ProposedEntity
+from factcheck.text.demonyms import is_demonym
 from factcheck.text.entities import STOP, EntityIndex, Mention, find_mentions, slug
 from factcheck.text.names import NAME_PROPERTY, compare_names, name_words, word_change
 from factcheck.text.sentences import quote_span, sentences
@@ -97,7 +98,8 @@ def _bare_references(source: str, text: str, mentions: list[Mention], index: Ent
         ws = name_words(e.name)
         if len(ws) >= 2:
             for w in (ws[0], ws[-1]):
-                words[w.casefold()].add(e.id)
+                if not is_demonym(w):
+                    words[w.casefold()].add(e.id)
     known = {w for e in index.entities.values() for n in (e.name, *e.aliases) for w in name_words(n)}
     known_folded = {w.casefold() for w in known}
     here = Counter(m.entity for m in mentions if m.entity)
