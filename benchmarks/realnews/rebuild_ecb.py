@@ -19,13 +19,14 @@ import argparse
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 ECB_DIR = "ECB+_LREC2014/ECB+"
 COMMIT = "46edefee5e82e0917b823abe0a18bf8c7770f15c"  # the commit the gold lists were written against
 
 
-def _subtopic(topic: int, docs: range, plus: bool) -> list[tuple[str, str]]:
+def _subtopic(topic: int, docs: Iterable[int], plus: bool) -> list[tuple[str, str]]:
     """One ECB+ sub-topic: files TOPIC/TOPIC_Necb.xml (or ...ecbplus.xml), named 01_ecbTOPIC_N[plus].txt."""
     kind = "ecbplus" if plus else "ecb"
     return [(f"{topic}/{topic}_{n}{kind}.xml", f"{i:02d}_ecb{topic}_{n}{'plus' if plus else ''}.txt")
@@ -42,6 +43,10 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_troy_shooting": _subtopic(18, range(1, 12), plus=True),  # office shooting in Troy, Michigan, 9 Apr 2007
     "ecb_kimani_gray": _subtopic(19, range(1, 12), plus=True),  # Brooklyn teen Kimani Gray shot by police, riots, March 2013
     "ecb_amd_seamicro": _subtopic(43, range(1, 16), plus=True),  # AMD to acquire SeaMicro for $334m, 29 Feb 2012
+    # ECB+ numbers some sub-topics with gaps: the ecbplus files of topic 25 are 3, 5-11 and 13-15
+    "ecb_pierre_thomas_ir": _subtopic(25, [3, *range(5, 12), *range(13, 16)], plus=True),  # Saints put Pierre Thomas on IR, 5 Jan 2011
+    "ecb_kraft_shooting": _subtopic(22, range(1, 15), plus=True),  # Kraft plant shooting, Philadelphia, 9 Sept 2010
+    "ecb_sukanya_pirates": _subtopic(12, range(1, 12), plus=True),  # INS Sukanya foils pirate attack, Gulf of Aden, Nov 2011
 }
 
 OPEN_Q, CLOSE_Q = "\x01", "\x02"  # placeholders for PTB quotes while joining; both print as '"'
@@ -153,6 +158,9 @@ def join_tokens(tokens: list[str]) -> str:
         elif tok in {".", ","} and prev[-1:].isdigit() and _starts_group(nxt, tok):
             space = False
             glue_next = True  # 7.2, 1,000, 2,000ft
+        elif tok == "." and prev.isalpha() and prev.islower() and nxt.isdigit():
+            space = True  # a leading decimal point after a lower-case word: "a .357 Magnum", not "a. 357"
+            glue_next = True  # (after "Dec" or "No" the point ends an abbreviation: "Dec. 8")
         elif tok == "." and len(prev) == 1 and prev.isalpha() and len(nxt) == 1 and nxt.isalpha():
             space = False
             glue_next = True  # a.m. written as a . m .
