@@ -386,16 +386,15 @@ def print_extraction(result: Extraction, dry_run: bool) -> None:
         out.print(Text(f"factcheck extract: nothing new in {len(result.sources)} source(s); "
                        f"{result.already} already in the registry"))  # fmt: skip
         return
-    for c in result.claims:
-        out.print(Text(f"{clean(c.id)}", style="bold") + Text(f"  {c.kind}: ") + Text(clean(c.value), style="bold")
-                  + Text(f"  ({clean(c.subject)} · {clean(c.property)})", style="dim"))  # fmt: skip
-    for e in result.entities:
-        out.print(Text(f"new entity {clean(e.id)}: {clean(e.name)} ({e.kind})", style="cyan"))
-    for a in result.aliases:
-        out.print(Text(f"new alias for {clean(a.entity)}: {clean(a.alias)}", style="cyan"))
+    lines = [Text(f"{clean(c.id)}", style="bold") + Text(f"  {c.kind}: ") + Text(clean(c.value), style="bold")
+             + Text(f"  ({clean(c.subject)} · {clean(c.property)})", style="dim") for c in result.claims]  # fmt: skip
+    lines += [Text(f"new entity {clean(e.id)}: {clean(e.name)} ({e.kind})", style="cyan") for e in result.entities]
+    lines += [Text(f"new alias for {clean(a.entity)}: {clean(a.alias)}", style="cyan") for a in result.aliases]
     for m in result.manifest:
         when = m.published.human() if m.published else "undated"
-        out.print(Text(f"manifest entry for {clean(m.file)}: {clean(m.title)} ({when})", style="cyan"))
+        lines.append(Text(f"manifest entry for {clean(m.file)}: {clean(m.title)} ({when})", style="cyan"))
+    if lines:
+        out.print(Text("\n").join(lines))  # one render: a call per line costs twice as much
     out.print(
         Text(
             f"\nfactcheck extract {verb} {len(result.claims)} proposed claims, {len(result.entities)} entities, "

@@ -23,6 +23,57 @@ def test_a_good_file_loads_with_aliases_resolved(mini):
     assert claim.line_of("value") == 7
 
 
+def test_entries_in_a_file_init_left_are_written_as_the_round_trip_writer_writes_them(tmp_path):
+    """registry.edit.write_new_entries (extract's fast path for the entities file and the manifest as
+    `init` leaves them) against edit_file: the same bytes for block lists, flow lists of aliases and
+    awkward text; a file holding anything but its header, or text only ruamel.yaml writes exactly, is
+    left to it."""
+    from factcheck.registry.edit import (
+        ENTITIES_HEADER,
+        MANIFEST_HEADER,
+        edit_file,
+        entry_list,
+        flow_list,
+        mapping,
+        write_new_entries,
+    )
+
+    values = ["Zoë Brontë’s – “quoted”", 'He said "no"', "a back\\slash", "a: b", "!x", "x" * 5000, "tab\there"]
+    for n, value in enumerate(values):
+        cases = [
+            (ENTITIES_HEADER, "entities", [{"id": f"e-{n}", "name": value, "kind": "person", "status": "proposed",
+                                            "proposed_aliases": [value, "Plain"]},
+                                           {"id": "f", "name": "F", "kind": "organisation", "status": "proposed"}]),
+            (MANIFEST_HEADER, "sources", [{"file": f"{n}.txt", "title": value, "published": "2010-05-05",
+                                           "evidence": [f'Line 2: "{value}".', "Line 3"], "status": "proposed"}]),
+        ]  # fmt: skip
+        for header, key, entries in cases:
+            fast, slow = tmp_path / f"fast-{key}-{n}.yaml", tmp_path / f"slow-{key}-{n}.yaml"
+            fast.write_text(header)
+            slow.write_text(header)
+
+            def add(data, key=key, entries=entries, file=slow):
+                items = entry_list(data, key, file.name)
+                for fields in entries:
+                    entry = mapping({k: v for k, v in fields.items() if k != "proposed_aliases"})
+                    if "proposed_aliases" in fields:
+                        entry["proposed_aliases"] = flow_list(fields["proposed_aliases"])
+                    items.append(entry)
+                return True
+
+            edit_file(slow, add, header)
+            if not write_new_entries(fast, header, key, entries):
+                assert value in ("x" * 5000, "tab\there"), value
+                assert fast.read_text() == header  # nothing written
+                continue
+            assert fast.read_bytes() == slow.read_bytes(), (key, value)
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(ENTITIES_HEADER + "# mine\n")
+    assert not write_new_entries(edited, ENTITIES_HEADER, "entities", [{"id": "a", "name": "A"}])
+    assert edited.read_text() == ENTITIES_HEADER + "# mine\n"
+    assert not write_new_entries(tmp_path / "none.yaml", ENTITIES_HEADER, "entities", [])
+
+
 def test_a_new_claims_file_is_written_as_the_round_trip_writer_writes_it(tmp_path):
     """registry.edit.write_new_claims (extract's fast path for a new file) against edit_file from the
     header: the same bytes for plain text, quotes, backslashes and accents; text only ruamel.yaml

@@ -82,14 +82,54 @@ def write_new_claims(file: Path, source: str, entries: list[dict[str, Any]]) -> 
     edit_file would write from CLAIMS_HEADER (tests/test_registry.py compares the two), in a tenth of
     the time. Returns False, writing nothing, when a value is one only ruamel.yaml writes exactly
     (text it would escape or fold, a number other than a plain decimal): edit_file does it then."""
-    lines = [CLAIMS_HEADER.splitlines()[0], f"source: {_plain_quoted(source, 'source')}", "claims:"]
+    quoted = _plain_quoted(source, "source")
+    if quoted is None:
+        return False
+    return _write_entries(file, [CLAIMS_HEADER.splitlines()[0], f"source: {quoted}", "claims:"], entries)
+
+
+def write_new_entries(file: Path, header: str, key: str, entries: list[dict[str, Any]]) -> bool:
+    """Write entries into a file that holds nothing but its header (as `init` leaves the manifest and
+    the entities file, `key: []` last), without ruamel.yaml: the bytes edit_file would write. A list
+    field is written as a block of items, `proposed_aliases` and `aliases` as a flow list. Returns
+    False, writing nothing, when the file holds anything else or a value is one only ruamel.yaml
+    writes exactly: edit_file does it then."""
+    *lead, last = header.splitlines()
+    if not entries or last != f"{key}: []":
+        return False
+    if file.exists() or file.is_symlink():
+        try:
+            if file.is_symlink() or file.read_bytes() != header.encode("utf-8"):
+                return False
+        except OSError:
+            return False  # edit_file says what is wrong with it
+    return _write_entries(file, [*lead, f"{key}:"], entries)
+
+
+_FLOW_LISTS = frozenset({"aliases", "proposed_aliases"})
+
+
+def _write_entries(file: Path, lines: list[str], entries: list[dict[str, Any]]) -> bool:
     for fields in entries:
         lead = "  - "
         for key, value in fields.items():
-            written = _plain_scalar(key, value)
-            if written is None or len(key) + len(written) > _PLAIN_WIDTH:
+            if isinstance(value, list):
+                items = [_plain_quoted(str(v), key) for v in value]
+                if not items or None in items:
+                    return False
+                if key in _FLOW_LISTS:
+                    value_lines = ["[" + ", ".join(items) + "]"]  # type: ignore[arg-type]
+                else:
+                    value_lines = ["", *(f"      - {item}" for item in items)]
+            else:
+                written = _plain_scalar(key, value)
+                if written is None:
+                    return False
+                value_lines = [written]
+            if any(len(key) + len(v) > _PLAIN_WIDTH for v in value_lines):
                 return False
-            lines.append(f"{lead}{key}: {written}")
+            lines.append(f"{lead}{key}:" + (f" {value_lines[0]}" if value_lines[0] else ""))
+            lines.extend(value_lines[1:])
             lead = "    "
     new = "\n".join(lines) + "\n"
     display = _display(file)
@@ -107,7 +147,7 @@ _PLAIN_TEXT = re.compile("[\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufef
 
 
 def _plain_quoted(value: str, field: str) -> str | None:
-    text(value, field)  # refuses what YAML cannot hold, naming the field
+    _writable(value, field)  # refuses what YAML cannot hold, naming the field
     if not _PLAIN_TEXT.fullmatch(value):
         return None
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -130,12 +170,21 @@ def text(value: str, field: str) -> Any:
     field: a lone surrogate (what Python makes of bytes that are not UTF-8 in an argument)."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    for i, ch in enumerate(value):
-        if "\ud800" <= ch <= "\udfff":
-            shown = f"byte 0x{ord(ch) - 0xDC00:02x}" if ch >= "\udc80" else f"character U+{ord(ch):04X}"
-            raise RegistryError(f"is not valid UTF-8 text ({shown} at position {i + 1})", field=field,
-                                hint="retype it, or set the terminal to UTF-8 (e.g. LANG=C.UTF-8)")  # fmt: skip
-    return DoubleQuotedScalarString(value)
+    return DoubleQuotedScalarString(_writable(value, field))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _writable(value: str, field: str) -> str:
+    """The value, when YAML can hold it; else the error naming the field and the first bad character."""
+    bad = _SURROGATE.search(value)
+    if bad:
+        ch = bad.group()
+        shown = f"byte 0x{ord(ch) - 0xDC00:02x}" if ch >= "\udc80" else f"character U+{ord(ch):04X}"
+        raise RegistryError(f"is not valid UTF-8 text ({shown} at position {bad.start() + 1})", field=field,
+                            hint="retype it, or set the terminal to UTF-8 (e.g. LANG=C.UTF-8)")  # fmt: skip
+    return value
 
 
 def mapping(fields: dict[str, Any]) -> Any:
@@ -166,14 +215,21 @@ def flow_list(values: list[str], field: str = "aliases") -> Any:
     return seq
 
 
-def claims_file_for(root: Path, source: str) -> Path:
-    """The claims file that holds a source's claims: the one naming it at the top, else a new one."""
-    claims_dir = root / "claims"
-    for file in claim_files(claims_dir):
+def claims_file_for(root: Path, source: str, known: dict[str, Path] | None = None) -> Path:
+    """The claims file that holds a source's claims: the one naming it at the top, else a new one.
+    `known` is claims_files_by_source(root), for a caller placing many sources' claims at once."""
+    file = (claims_files_by_source(root) if known is None else known).get(source)
+    return file if file is not None else root / "claims" / f"{Path(source).stem}.yaml"
+
+
+def claims_files_by_source(root: Path) -> dict[str, Path]:
+    """Each claims file under the source it names at the top (the first file, when two name one)."""
+    found: dict[str, Path] = {}
+    for file in claim_files(root / "claims"):
         data = load_yaml(file, f"claims/{file.name}")
-        if isinstance(data, YamlMap) and data.get("source") == source:
-            return file
-    return claims_dir / f"{Path(source).stem}.yaml"
+        if isinstance(data, YamlMap) and isinstance(data.get("source"), str):
+            found.setdefault(data["source"], file)
+    return found
 
 
 ENTITIES_HEADER = (

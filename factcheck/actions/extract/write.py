@@ -12,11 +12,14 @@ from factcheck.registry.edit import (
     MANIFEST_HEADER,
     append_claims,
     claims_file_for,
+    claims_files_by_source,
     edit_file,
     entry_list,
     flow_list,
     mapping,
+    text,
     write_new_claims,
+    write_new_entries,
 )
 from factcheck.registry.load import ENTITIES_FILE
 from factcheck.results import Extraction
@@ -31,10 +34,14 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
         for claim in result.claims:
             by_source.setdefault(claim.source, []).append(claim)
         if result.entities or result.aliases:
-            if edit_file(root / "claims" / ENTITIES_FILE, lambda d: _add_entities(d, result), ENTITIES_HEADER):
+            file = root / "claims" / ENTITIES_FILE
+            if write_new_entries(file, ENTITIES_HEADER, "entities", _new_entities(result)) or edit_file(
+                file, lambda d: _add_entities(d, result), ENTITIES_HEADER
+            ):
                 written.append(f"claims/{ENTITIES_FILE}")
+        known = claims_files_by_source(root)
         for source, claims in by_source.items():
-            file = claims_file_for(root, source)
+            file = claims_file_for(root, source, known)
             if not file.exists() and not file.is_symlink() and write_new_claims(file, source, [c.fields() for c in claims]):
                 written.append(f"claims/{file.name}")
                 continue
@@ -42,7 +49,11 @@ def write_extraction(root: Path, result: Extraction) -> tuple[str, ...]:
             if edit_file(file, lambda d, es=entries, f=file: append_claims(d, es, f), CLAIMS_HEADER):  # type: ignore[misc]
                 written.append(f"claims/{file.name}")
         if result.manifest:
-            if edit_file(root / "seeds" / MANIFEST, lambda d: _add_sources(d, result), MANIFEST_HEADER):
+            file = root / "seeds" / MANIFEST
+            fields = [entry.fields() for entry in result.manifest]
+            if write_new_entries(file, MANIFEST_HEADER, "sources", fields) or edit_file(
+                file, lambda d: _add_sources(d, result), MANIFEST_HEADER
+            ):
                 written.append(f"seeds/{MANIFEST}")
     return tuple(written)
 
@@ -62,9 +73,26 @@ def _add_entities(data: Any, result: Extraction) -> bool:
             entry["proposed_aliases"] = flow_list([alias.alias])
             changed = True
         elif alias.alias not in proposed:
-            proposed.append(alias.alias)
+            proposed.append(text(alias.alias, "proposed_aliases"))
             changed = True
     return changed
+
+
+def _new_entities(result: Extraction) -> list[dict[str, Any]]:
+    """The new entities' fields, each with the aliases proposed for it, as _add_entities adds them to an
+    empty file (an alias of an entity the file does not hold is dropped there, so it is here)."""
+    aliases: dict[str, list[str]] = {}
+    for alias in result.aliases:
+        listed = aliases.setdefault(alias.entity, [])
+        if alias.alias not in listed:
+            listed.append(alias.alias)
+    out = []
+    for entity in result.entities:
+        fields: dict[str, Any] = entity.fields()
+        if aliases.get(entity.id):
+            fields["proposed_aliases"] = aliases[entity.id]
+        out.append(fields)
+    return out
 
 
 def _add_sources(data: Any, result: Extraction) -> bool:
