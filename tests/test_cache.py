@@ -122,6 +122,28 @@ def test_a_tampered_cache_is_detected_and_never_trusted(shipped: Path, statement
     assert results(shipped) == expected
 
 
+@pytest.mark.parametrize("kind", ["seen-sources", "seen-files"])
+@pytest.mark.parametrize("forged", [[1, 2, 3], ["a.txt", 1, 2, 3, 4, 5, "sha", "utf-8", None, "yes"],
+                                    ["a.txt", True, 2, 3, 4, 5, "sha", "utf-8", None, False], {"a.txt": 1}],
+                         ids=["short", "a flag that is text", "a size that is a flag", "a mapping"])  # fmt: skip
+def test_records_of_files_not_of_their_form_are_not_trusted(shipped: Path, kind: str, forged: object) -> None:
+    """What was learnt of each file is kept as one flat list of plain values: one not of that form
+    (though its checksum holds) is ignored, every file is read again, and the record is kept afresh."""
+    from factcheck.pipeline import cache_format
+    from factcheck.pipeline.cache import _checksum
+
+    age(shipped)
+    expected = results(shipped)
+    blob = cache_format.dumps(forged)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        assert db.execute("UPDATE blobs SET data = ?, checksum = ? WHERE kind = ?", (blob, _checksum(blob), kind)).rowcount
+    assert results(shipped) == expected
+    with sqlite3.connect(cache_path(shipped)) as db:
+        kept = cache_format.loads(db.execute("SELECT data FROM blobs WHERE kind = ?", (kind,)).fetchone()[0])
+    names = {p.name for p in (*(shipped / "seeds").iterdir(), *(shipped / "claims").iterdir())}
+    assert isinstance(kept, list) and len(kept) % 10 == 0 and {Path(n).name for n in kept[::10]} <= names
+
+
 def test_several_processes_give_the_same_result(shipped: Path) -> None:
     assert results(shipped, jobs=2, cache=False) == results(shipped, jobs=1, cache=False)
 

@@ -172,6 +172,10 @@ class Cache:
         rows = self._rows("SELECT file, key, sources, ids FROM units")
         return {f: (k, _lines(s), _lines(ids)) for f, k, s, ids in rows}
 
+    def unit_ids(self, files: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """file → its claim ids, for those of files that have a unit."""
+        return {f: _lines(ids) for f, ids in self._select_in("SELECT file, ids FROM units WHERE file IN ({})", files)}
+
     def unit_problems(self, files: Iterable[str]) -> dict[str, Any]:
         """The problems of the units of files that have any."""
         return {

@@ -35,12 +35,13 @@ INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair 
 
 def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                     all_pairs: bool, reviews: dict[str, Any], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
-                    again: Callable[[], Shown]) -> Shown:  # fmt: skip
+                    again: Callable[[], Shown], index: Callable[[], EntityIndex] | None = None) -> Shown:  # fmt: skip
     """What is shown of every question (pipeline/shown.py). When no claims file changed since the
     last run, and neither did the reviews nor the mode, it is read back whole as that run showed it;
     otherwise the questions are judged again where needed (judged_questions) and shown, and what
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
-    `apply` puts them on pairs; `again` works everything out afresh (see shown.loads)."""
+    `apply` puts them on pairs; `again` works everything out afresh (see shown.loads); `index` gives
+    the entities' index, when the caller has one."""
     base = digest(all_pairs, sorted(reviews.items()))
     state = digest(base, sorted(units.keys.items()))
     kept = store.shown() if store else None
@@ -49,7 +50,7 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
             return loads(kept[2], store.question_reader(), apply, again)
         except (ValueError, KeyError):
             kept = None  # not of the expected form: shown afresh below
-    made, replaced = judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews))
+    made, replaced = judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index)
     result = None
     if store and kept and kept[1] == base and replaced is not None:  # the last run showed the questions kept
         try:
@@ -69,7 +70,7 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
 
 def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                      all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
-                     ) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
+                     index: Callable[[], EntityIndex] | None = None) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
     """Every question judged: from the cache when no unit changed; judging again only the questions
     changed units take part in when few changed (and their pairs can be found by key), keeping the
     verdicts of pairs between unchanged claims; otherwise all of them.
@@ -91,10 +92,10 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     present = [f for f in changed if f in keys]
     few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(keys)
     mine = units.load(present) if few else {}
-    lookup = _lookups(mine, entities, glossary) if few else None
+    lookup = _lookups(mine, index() if index else EntityIndex(entities), entities, glossary) if few else None
     if store is not None and lookup is not None:
-        stored = store.unit_keys()
-        fresh = frozenset(i.removeprefix(REJECTED_MARK) for f in changed if f in stored for i in stored[f][2]) | frozenset(
+        stored = store.unit_ids(changed)
+        fresh = frozenset(i.removeprefix(REJECTED_MARK) for ids in stored.values() for i in ids) | frozenset(
             c.id for u in mine.values() for c in u.claims)  # fmt: skip
         touched = store.questions_of(changed)  # the questions the changed files took part in
         involved = store.files_in_groups(lookup) | store.files_of_questions(touched)
@@ -135,9 +136,9 @@ def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: 
     return tuple(sorted(keys))
 
 
-def _lookups(units: dict[str, Unit], entities: tuple[Entity, ...], glossary: dict[str, str]) -> set[str] | None:
+def _lookups(units: dict[str, Unit], index: EntityIndex, entities: tuple[Entity, ...],
+             glossary: dict[str, str]) -> set[str] | None:  # fmt: skip
     """The keys of every stored claim the claims of changed units could pair with (None: any)."""
-    index = EntityIndex(entities)
     related = related_organisations(entities)
     keys: set[str] = set()
     for unit in units.values():
@@ -244,7 +245,7 @@ class FileHashes:
 
     def __init__(self, store: Cache | None) -> None:
         self.store = store
-        self.known: dict[str, Seen] = seen_map(store.get("seen-files", "") if store else None)
+        self.known: dict[str, Seen] = kept_seen(store, "seen-files", "")
         self.learnt: dict[str, Seen] = {}
 
     def of(self, path: Path) -> str | None:
@@ -266,7 +267,7 @@ class FileHashes:
 
     def save(self) -> None:
         if self.store and self.learnt != self.known:
-            self.store.put("seen-files", "", self.learnt)
+            keep_seen(self.store, "seen-files", "", self.learnt)
 
 
 def _sha256(path: Path) -> str:
@@ -313,11 +314,33 @@ def file_state(root: Path) -> tuple[str, bool]:
     return digest(parts), now - newest > RECHECK_NS
 
 
-def seen_map(found: Any) -> dict[str, Seen]:
-    """What the cache kept of files, with anything that is not a file's record left out."""
-    if not isinstance(found, dict):
+_SEEN_TYPES = (str, int, int, int, int, int, str, str, (str, type(None)), bool)  # a file's name, then Seen's fields
+
+
+def kept_seen(store: Cache | None, kind: str, key: str) -> dict[str, Seen]:
+    """What the cache kept of files under kind and key (see keep_seen); nothing when it is not all
+    of the expected form."""
+    found = store.get(kind, key) if store else None
+    width = len(_SEEN_TYPES)
+    if not isinstance(found, list) or len(found) % width:
         return {}
-    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, Seen)}
+    for i, want in enumerate(_SEEN_TYPES):
+        column = found[i::width]
+        if want is int:  # a bool is an int to isinstance, not to a record
+            if not all(type(x) is int for x in column):
+                return {}
+        elif not all(isinstance(x, want) for x in column):
+            return {}
+    return {found[i]: Seen(*found[i + 1 : i + width]) for i in range(0, len(found), width)}
+
+
+def keep_seen(store: Cache, kind: str, key: str, seen: dict[str, Seen]) -> None:
+    """Keep what was learnt of files as one flat list of plain values, a file's name and its record's
+    fields in turn: read back at the speed of JSON, not object by object (a registry has thousands)."""
+    flat: list[Any] = []
+    for name, s in seen.items():
+        flat += (name, s.size, s.mtime_ns, s.ino, s.ctime_ns, s.learnt_ns, s.sha256, s.encoding, s.declared, s.empty)
+    store.put(kind, key, flat)
 
 
 def settings_key(settings: Settings) -> str:

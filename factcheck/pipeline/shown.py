@@ -10,6 +10,7 @@ reviewer's decision touches one of its pairs (then its finding is made again, wi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -78,27 +79,40 @@ class Shown:
         """As text for the cache: the counts; how many findings, pairs and tallies follow; a line for
         each finding and pair (its question's key, place, verdict, whether it needs attention, order,
         and its JSON, which holds no tab or line break); and a line for each question's counts."""
-        lines = [json.dumps(self.unlisted), f"{len(self.findings)} {len(self.pairs)}"]
+        parts = [json.dumps(self.unlisted), f"\n{len(self.findings)} {len(self.pairs)}"]
         for entries in (self.findings, self.pairs):
             for key, n, x, order in entries:  # type: ignore[attr-defined]
-                lines.append(f"{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}\t{x.text()}")
-        lines.extend(f"{key}\t{counts}" for key, counts in self.tallies.items())
-        return "\n".join(lines)
+                parts.append(f"\n{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}\t")
+                parts.append(x.text())  # apart: the JSON, most of the text, is copied once, by join
+        parts.extend(f"\n{key}\t{counts}" for key, counts in self.tallies.items())
+        return "".join(parts)
 
     def splice(self, replaced: Iterable[str], new: Shown) -> Shown:
         """This with the questions under `replaced` (keys) taken out and `new` put in, in order:
-        what showing every question again would give."""
+        what showing every question again would give. The kept entries are in order already, so
+        each new one is put in its place by bisection: only the orders it is compared with are
+        decoded, not every one (an edit replaces a few questions of thousands)."""
         gone = {json.dumps(k) for k in replaced} | {e[0] for e in new.findings}
-        findings = [e for e in self.findings if e[0] not in gone] + new.findings
-        findings.sort(key=lambda e: (json.loads(e[3]), json.loads(e[0])))
-        pairs = [e for e in self.pairs if e[0] not in gone] + new.pairs
-        pairs.sort(key=lambda e: json.loads(e[3]))
+        findings = _merged([e for e in self.findings if e[0] not in gone], new.findings,
+                           lambda e: (json.loads(e[3]), json.loads(e[0])))  # fmt: skip
+        pairs = _merged([e for e in self.pairs if e[0] not in gone], new.pairs, lambda e: json.loads(e[3]))
         tallies = {k: v for k, v in self.tallies.items() if k not in gone} | new.tallies
-        unlisted: dict[str, int] = {}
-        for counts in tallies.values():
+        unlisted = dict(self.unlisted)
+        for key, counts in self.tallies.items():  # the counts of the questions taken out, taken off
+            if key in gone or key in new.tallies:
+                for verdict, n in json.loads(counts).items():
+                    unlisted[verdict] = unlisted.get(verdict, 0) - n
+        for counts in new.tallies.values():
             for verdict, n in json.loads(counts).items():
                 unlisted[verdict] = unlisted.get(verdict, 0) + n
-        return Shown(findings, pairs, tallies, unlisted)
+        return Shown(findings, pairs, tallies, {v: n for v, n in unlisted.items() if n})
+
+
+def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]], Any]) -> list[Entry[T]]:
+    """kept (sorted by order) with new put in: what a stable sort of both, kept first, gives."""
+    for entry in sorted(new, key=order):
+        bisect.insort_right(kept, entry, key=order)
+    return kept
 
 
 def loads(text: str, question: Callable[[str], Question | None],
@@ -107,16 +121,33 @@ def loads(text: str, question: Callable[[str], Question | None],
     `question(key)` (None when the cache no longer has it as it was), with `apply` putting reviewers'
     decisions on its pairs; failing that, from `again()`, everything worked out afresh.
     ValueError for text that is not of this form."""
-    lines = text.split("\n")
-    unlisted = json.loads(lines[0])
+    one = text.index("\n")
+    two = text.index("\n", one + 1)
+    first, second = text[:one], text[one + 1 : two]
+    unlisted = json.loads(first)
     if not isinstance(unlisted, dict) or not all(isinstance(v, int) for v in unlisted.values()):
         raise ValueError("counts that are not counts")
-    count, paired = (int(n) for n in lines[1].split(" "))
+    count, paired = (int(n) for n in second.split(" "))
     findings: list[Entry[Finding]] = []
     pairs: list[Entry[Discrepancy]] = []
     kept = _Kept(question, apply, again)
-    for line in lines[2 : 2 + count + paired]:
-        key, n_text, verdict, attention, order, body = line.split("\t", 5)  # the key stays JSON until needed
+    # each line cut where it stands: the text is tens of megabytes, and splitting it into lines and
+    # each line into fields would copy it twice
+    find, size = text.find, len(text)
+    pos = two + 1
+    for _ in range(count + paired):
+        if pos > size:
+            raise ValueError("not as many findings and pairs as said")
+        end = find("\n", pos)
+        end = size if end < 0 else end
+        cut = pos
+        for _field in range(5):
+            cut = find("\t", cut, end) + 1
+            if not cut:
+                raise ValueError("a line without its fields")
+        key, n_text, verdict, attention, order = text[pos : cut - 1].split("\t")  # the key stays JSON until needed
+        body = text[cut:end]
+        pos = end + 1
         n = int(n_text)
         if n < 0:
             make: Callable[[], Any] = functools.partial(kept.finding, key, body)
@@ -124,9 +155,7 @@ def loads(text: str, question: Callable[[str], Question | None],
         else:
             make = functools.partial(kept.pair, key, n, body)
             pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make), order))
-    if len(findings) != count or len(pairs) != paired:
-        raise ValueError("not as many findings and pairs as said")
-    tallies = dict(line.split("\t", 1) for line in lines[2 + count + paired :])
+    tallies = dict(line.split("\t", 1) for line in text[pos:].split("\n")) if pos <= size else {}
     return Shown(findings, pairs, tallies, unlisted)
 
 

@@ -33,8 +33,9 @@ from factcheck.pipeline.incremental import (
     cached_entities,
     comparison_keys,
     file_state,
+    keep_seen,
+    kept_seen,
     manifest_loader,
-    seen_map,
     settings_key,
     shown_questions,
 )
@@ -171,10 +172,10 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     root, settings = project.root, project.settings
     hashes = FileHashes(store)
     limits = settings_key(settings)  # a changed size limit: every source is read and checked again
-    seen = seen_map(store.get("seen-sources", limits)) if store else None
+    seen = kept_seen(store, "seen-sources", limits) if store else None
     sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
     if store and learnt != seen:
-        store.put("seen-sources", limits, learnt)
+        keep_seen(store, "seen-sources", limits, learnt)
     by_name = {s.name: s for s in sources}
     claims_dir = registry_dir(root)
     entities, terms = cached_entities(claims_dir, store, hashes, settings)
@@ -200,7 +201,8 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     recorded = load_recorded(claims_dir, settings.max_registry_bytes)
     ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, recorded, entities)
     fresh: dict[str, Unit] = {}
-    for file, (unit, encoded) in zip(todo, _check_units(ctx, todo, progress, jobs), strict=True):
+    index = functools.cache(lambda: EntityIndex(entities))  # built once, for checking here and for finding pairs
+    for file, (unit, encoded) in zip(todo, _check_units(ctx, todo, progress, jobs, index), strict=True):
         fresh[unit.file] = unit
         cited = sorted({c.source for c in unit.claims})
         keys[unit.file] = key_of(file, cited)
@@ -218,7 +220,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         return made_afresh(fresh)
 
     shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
-                            lambda pairs: apply_reviews(pairs, reviews), again)  # fmt: skip
+                            lambda pairs: apply_reviews(pairs, reviews), again, index)  # fmt: skip
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
     for name in keys:
@@ -294,7 +296,8 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
 
 
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
-                 jobs: int | None) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
+                 jobs: int | None, index: Callable[[], EntityIndex] | None = None,
+                 ) -> Iterator[tuple[Unit, bytes | None]]:  # fmt: skip
     """Check files in order, in several processes when there are many and jobs allows. A unit from
     another process comes with its cache row, which the cache keeps as it is."""
     if not files:
@@ -304,7 +307,7 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
         jobs = cores if len(files) >= PARALLEL_FROM else 1
     jobs = max(1, min(jobs, cores, len(files)))  # more processes than cores or files only cost memory
     if jobs <= 1 or len(files) < 2:
-        check = _checker(ctx)
+        check = _checker(ctx, index() if index else None)
         for file in files:
             if progress is not None:
                 progress(file.name, len(files))
@@ -339,9 +342,9 @@ def _check_chunk(task: tuple[Context, list[Path]]) -> list[tuple[Unit, bytes | N
     return out
 
 
-def _checker(ctx: Context) -> Callable[[Path], Unit]:
+def _checker(ctx: Context, index: EntityIndex | None = None) -> Callable[[Path], Unit]:
     """check_unit for many files in a row, sharing prepared sources and the entity index."""
-    prepared, index = _prepared(ctx), EntityIndex(ctx.entities)
+    prepared, index = _prepared(ctx), index or EntityIndex(ctx.entities)
     return lambda file: check_unit(ctx, file, prepared, index)
 
 

@@ -221,10 +221,10 @@ def scan_sources(
     learnt: dict[str, Seen] = {}
     names = sorted(found)
     for name in names:
-        path = seeds / name
+        path = found[name].path  # as text: a Path for each of thousands of sources costs more than reading the stat
         display = f"seeds/{name}"
         if found[name].is_symlink():  # seeds/ itself is checked: only a link can lead elsewhere
-            check_inside(root, path, display)
+            check_inside(root, Path(path), display)
         if not found[name].is_file():
             continue  # a folder inside seeds/ is not a source
         entry = entries.get(name, YamlMap())
@@ -235,14 +235,14 @@ def scan_sources(
             text, encoding, sha, empty = None, known.encoding, known.sha256, known.empty
             learnt[name] = known
         else:
-            raw = _read_source(path, display, settings.max_source_bytes)
+            raw = _read_source(Path(path), display, settings.max_source_bytes)
             text, encoding = decode_source(raw, display, declared)
             sha, empty = hashlib.sha256(raw).hexdigest(), not text.strip()
             learnt[name] = Seen(
                 st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, time.time_ns(), sha, encoding, declared, empty
             )
         # a copy without its text (for another process, say) reads it again, checked against sha
-        reader = functools.partial(_read_again, str(path), display, settings.max_source_bytes, encoding, sha)
+        reader = functools.partial(_read_again, path, display, settings.max_source_bytes, encoding, sha)
         evidence = entry.get("evidence") or []
         if isinstance(evidence, str):
             evidence = [evidence]
