@@ -202,3 +202,45 @@ def test_library_functions_work_without_the_cli(shipped):
 
 
 # The parse command's own tests are in test_parse.py.
+
+
+def _as_a_user_runs_it(*args, full=False):
+    """factcheck run as its own process, through main() (or the app with every command, `full`); what
+    it printed, its status, and the command modules it imported."""
+    import subprocess
+    import sys
+
+    call = "import factcheck.cli\nfactcheck.cli.app()" if full else "from factcheck.cli import main\nmain()"
+    script = ("import sys\nsys.argv = ['factcheck', *sys.argv[1:]]\n"
+              f"try:\n    {call.replace(chr(10), chr(10) + '    ')}\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+              "print(sorted(m for m in sys.modules if m.startswith('factcheck.cli.')), code, file=sys.stderr)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, timeout=120)
+    *_, last = done.stderr.strip().split("\n")
+    modules, code = last.rsplit(" ", 1)
+    return done.stdout, int(code), modules
+
+
+def test_a_command_run_builds_only_that_command_and_says_what_the_full_app_says(shipped):
+    for args in (["search", "Imray", "--root", shipped, "--format", "json"], ["--root", shipped, "--quiet", "search",
+                 "zzzz-nothing"], ["search", "--help"], ["sources", "--root", shipped, "--format", "json"],
+                 ["search"]):  # fmt: skip
+        out, code, modules = _as_a_user_runs_it(*args)
+        assert (out, code) == _as_a_user_runs_it(*args, full=True)[:2]
+        module = "add" if args[0] == "sources" else "search"
+        assert modules == str(sorted(["factcheck.cli.common", "factcheck.cli.complete", f"factcheck.cli.{module}"]))
+    out, code, modules = _as_a_user_runs_it("--help")
+    assert code == 0 and "verify" in out and "sources" in out and "factcheck.cli.verify" in modules
+    out, code, _modules = _as_a_user_runs_it("serch", "x")
+    assert code == 2
+
+
+def test_the_command_a_command_line_runs_is_found_past_the_global_options():
+    from factcheck.cli import command_named
+
+    assert command_named(["--root", "search", "verify"]) == "verify"
+    assert command_named(["-r", "x", "--quiet", "search", "q"]) == "search"
+    assert command_named(["--debug", "sources", "add", "f"]) == "sources"
+    assert command_named(["--help", "search"]) is None
+    assert command_named(["--version"]) is None
+    assert command_named(["serch"]) is None
+    assert command_named([]) is None

@@ -126,6 +126,25 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
     assert search(dense, "waiting list") == first and read == [edited]
 
 
+def test_a_file_edited_with_its_size_and_mtime_put_back_is_indexed_again(dense: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """The digest of the files' stat that says the index is up to date holds each file's ctime too."""
+    import os
+
+    monkeypatch.setattr(search_module, "RECHECK_NS", 0)
+    search(dense, "chief executive")
+    edited = dense / "claims" / "src-00003.yaml"
+    text, st = edited.read_text(encoding="utf-8"), edited.stat()
+    at = text.index("property: ") + len("property: ")
+    assert re.fullmatch(r"[a-z ]{5}", text[at : at + 5])
+    edited.write_text(text[:at] + "zebra" + text[at + 5 :], encoding="utf-8")  # as many bytes as before
+    os.utime(edited, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert edited.stat().st_size == st.st_size
+    hits = search(dense, "zebra")
+    assert hits and hits[0].claim.file == "claims/src-00003.yaml"
+    assert [h.to_dict() for h in hits] == [h.to_dict() for h in search(dense, "zebra", cache=False)]
+
+
 @pytest.mark.parametrize("damage", [
     "UPDATE search_texts SET claims = replace(claims, 'a', 'b')",
     "UPDATE search_texts SET claims = '[1, 2]', checksum = 'x'",
@@ -140,7 +159,11 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
     "DELETE FROM search_claims WHERE rowid % 7 = 0",
     "DELETE FROM search_files WHERE rowid % 7 = 0",
 ])  # fmt: skip
-def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str) -> None:
+@pytest.mark.parametrize("trusted", [False, True], ids=["files just written", "files trusted by their stat"])
+def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str, trusted: bool,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    if trusted:  # the index is then known up to date by one digest of the files' stat: it is not read to know it
+        monkeypatch.setattr(search_module, "RECHECK_NS", 0)
     expected = [h.to_dict() for h in search(dense, "chief executive", cache=False)]
     search(dense, "chief executive")
     with sqlite3.connect(cache_path(dense)) as db:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import time
@@ -164,14 +165,25 @@ def _search_index(project: Project, store: Cache, query: str, source: str | None
 
 
 def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity, ...] | None:
-    """Bring the index up to date with the claims files, by stat; the entities when they were read."""
+    """Bring the index up to date with the claims files, by stat; the entities when they were read.
+    When the stat of every file is what it was when the index was last brought up to date (one
+    digest of them all), nothing else is read."""
     claims_dir = registry_dir(project.root)
     base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
-    wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry)}") for name, entry in claim_file_entries(claims_dir)}
+    now = time.time_ns()
+    wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry, now)}") for name, entry in claim_file_entries(claims_dir)}
+    digest = hashlib.sha256("\n".join(f"{d}\t{k}" for d, (_e, k) in wanted.items()).encode("utf-8", "surrogatepass"))
+    # a file changed too recently is read again next time: its stat cannot vouch for it yet
+    state = None if RECENT in base or any(k.endswith(RECENT) for _e, k in wanted.values()) else digest.hexdigest()
+    if state is not None and index.state() == state:
+        return None
     indexed = index.files()
     stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
     if not stale and not gone:
+        if state is not None:
+            index.finish(state)
+            store.commit()
         return None
     if len(stale) + len(gone) > REBUILD_SHARE * max(1, len(wanted)):
         index.clear()
@@ -179,7 +191,7 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
     else:
         index.drop([*gone, *(d for d in stale if d in indexed)])
     entities = _reindex(project, store, index, [(d, *wanted[d]) for d in stale])
-    index.finish()
+    index.finish(state)
     store.commit()
     return entities
 
@@ -333,12 +345,13 @@ def _entities(store: Cache, claims_dir: Path, settings: Settings) -> tuple[Entit
     return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings), tuple)[0]
 
 
-def _stat_key(path: Path | os.DirEntry[str]) -> str:
-    """A file's size, mtime and inode; marked when it changed too recently to be trusted."""
+def _stat_key(path: Path | os.DirEntry[str], now: int | None = None) -> str:
+    """A file's size, mtime and inode; marked when it changed too recently (before `now`, by default
+    the time of the call) to be trusted."""
     try:
         st = path.stat()
     except FileNotFoundError:
         return "none"
     key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"  # ctime: an mtime put back is seen
     # the window sources.Seen uses: a second edit within the same clock tick may not show in the stat
-    return key + RECENT if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key
+    return key + RECENT if (now or time.time_ns()) - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key

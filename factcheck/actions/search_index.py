@@ -2,7 +2,9 @@
 claims hold each word, so that a search after the first reads no claims file that has not changed
 and scores only the claims that could match.
 
-Four tables:
+Five tables:
+- search_state: a digest of every claims file's key (below) when the index was last brought up to
+  date with them: a search that finds the same digest reads nothing else to know it is;
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
   the entities file's and the size limit), and the rowids of its claims (a range); small, as it is
   read whole by every search;
@@ -177,6 +179,12 @@ class SearchIndex:
 
     # -- bringing it up to date -------------------------------------------------------------------
 
+    def state(self) -> str | None:
+        """The digest of the claims files' stat when the index was last brought up to date with them
+        (None: not since it last changed)."""
+        rows = self.store.rows("SELECT key FROM search_state")
+        return rows[0][0] if len(rows) == 1 and isinstance(rows[0][0], str) else None
+
     def files(self) -> dict[str, str]:
         rows = self.store.rows("SELECT file, key FROM search_files")
         if not all(isinstance(f, str) and isinstance(k, str) for f, k in rows):
@@ -184,7 +192,7 @@ class SearchIndex:
         return dict(rows)
 
     def clear(self) -> None:
-        for table in ("search_files", "search_texts", "search_claims", "search_words"):
+        for table in ("search_state", "search_files", "search_texts", "search_claims", "search_words"):
             self.store.write(f"DELETE FROM {table}", [()])
         self._added.clear()
         self._removed.clear()
@@ -196,6 +204,7 @@ class SearchIndex:
 
     def drop(self, files: Iterable[str]) -> None:
         """Take files' claims out of the index (their words' lists are fixed in finish())."""
+        self.store.write("DELETE FROM search_state", [()])
         for file in files:
             found = self.store.rows("SELECT first, n FROM search_files WHERE file = ?", (file,))
             if not found:
@@ -237,8 +246,13 @@ class SearchIndex:
         self._file_rows.append((file, key, first, len(rows), texts, data, _checksum(texts, data)))
         self._next = first + len(rows)
 
-    def finish(self) -> None:
-        """Write the files and claims added, and the word lists changed by drop() and add()."""
+    def finish(self, state: str | None = None) -> None:
+        """Write the files and claims added, and the word lists changed by drop() and add(); and
+        `state`, the digest of the stat of the files the index is now up to date with (None: no
+        file's stat can be trusted yet)."""
+        self.store.write("DELETE FROM search_state", [()])
+        if state is not None:
+            self.store.write("INSERT INTO search_state VALUES (?)", [(state,)])
         self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", self._claim_rows)
         self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", [row[:4] for row in self._file_rows])
         self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?)", [(row[0], *row[4:]) for row in self._file_rows])

@@ -3,6 +3,10 @@ calls one library function and renders the result."""
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,18 +14,6 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from factcheck.cli.add import add_command, sources_app
-from factcheck.cli.export import export_command
-from factcheck.cli.extract import extract_command
-from factcheck.cli.init import init_command
-from factcheck.cli.parse import parse_command
-from factcheck.cli.rename import rename_command
-from factcheck.cli.report import report_command
-from factcheck.cli.review import resolve_command, review_command
-from factcheck.cli.search import search_command
-from factcheck.cli.show import anchor_command, show_command
-from factcheck.cli.timeline import timeline_command
-from factcheck.cli.verify import verify_command
 from factcheck.invocation import GLOBAL_OPTIONS, GLOBAL_ROOT
 
 GLOBAL_FLAGS = ("--quiet", "--debug", "--version")
@@ -45,16 +37,50 @@ class FactcheckGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
-app = typer.Typer(
-    name="factcheck",
-    cls=FactcheckGroup,
-    help="Check what your sources say against each other, offline. "
-    "Exit status: 0 clean, 1 discrepancies to look at (search: nothing matched), 2 bad input.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # click's help: paragraphs rewrapped to the terminal, never broken mid-sentence
-)
+# Each command: where its function (or, for a group of commands, its typer app) is defined, in the
+# order help lists them. A run imports only the module of the command it runs (see main).
+COMMANDS = {
+    "init": ("factcheck.cli.init", "init_command"),
+    "verify": ("factcheck.cli.verify", "verify_command"),
+    "search": ("factcheck.cli.search", "search_command"),
+    "report": ("factcheck.cli.report", "report_command"),
+    "show": ("factcheck.cli.show", "show_command"),
+    "sources": ("factcheck.cli.add", "sources_app"),
+    "anchor": ("factcheck.cli.show", "anchor_command"),
+    "parse": ("factcheck.cli.parse", "parse_command"),
+    "extract": ("factcheck.cli.extract", "extract_command"),
+    "review": ("factcheck.cli.review", "review_command"),
+    "resolve": ("factcheck.cli.review", "resolve_command"),
+    "rename": ("factcheck.cli.rename", "rename_command"),
+    "add": ("factcheck.cli.add", "add_command"),
+    "timeline": ("factcheck.cli.timeline", "timeline_command"),
+    "export": ("factcheck.cli.export", "export_command"),
+}
+GLOBAL_VALUES = ("--root", "-r")  # the global options that take a value
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with only the command `only` (what a run of that
+    command needs: the others' modules are not imported nor their options built)."""
+    app = typer.Typer(
+        name="factcheck",
+        cls=FactcheckGroup,
+        help="Check what your sources say against each other, offline. "
+        "Exit status: 0 clean, 1 discrepancies to look at (search: nothing matched), 2 bad input.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # click's help: paragraphs rewrapped to the terminal, never broken mid-sentence
+    )
+    app.callback()(_options)
+    for name, (module, attribute) in COMMANDS.items():
+        if only is None or name == only:
+            command = getattr(importlib.import_module(module), attribute)
+            if isinstance(command, typer.Typer):
+                app.add_typer(command, name=name)
+            else:
+                app.command(name)(command)
+    return app
 
 
 def _version(show: bool) -> None:
@@ -65,7 +91,6 @@ def _version(show: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _options(
     root: Path = typer.Option(
         None,
@@ -83,22 +108,32 @@ def _options(
     GLOBAL_ROOT.set(str(root) if root is not None else None)
 
 
-app.command("init")(init_command)
-app.command("verify")(verify_command)
-app.command("search")(search_command)
-app.command("report")(report_command)
-app.command("show")(show_command)
-app.add_typer(sources_app, name="sources")
-app.command("anchor")(anchor_command)
-app.command("parse")(parse_command)
-app.command("extract")(extract_command)
-app.command("review")(review_command)
-app.command("resolve")(resolve_command)
-app.command("rename")(rename_command)
-app.command("add")(add_command)
-app.command("timeline")(timeline_command)
-app.command("export")(export_command)
+def command_named(args: Sequence[str]) -> str | None:
+    """The command a command line runs, when it names one of ours before anything that needs every
+    command (`--help` or `--version` before it, shell completion); None otherwise."""
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return None
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_VALUES:
+            skip = True
+        elif arg == "--" or arg in ("--help", "--version"):
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    """`app`, every command registered, built when first asked for (the tests' CliRunner uses it)."""
+    if name == "app":
+        app = build_app()
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    build_app(command_named(sys.argv[1:]))()

@@ -51,6 +51,7 @@ CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
 CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
+CREATE TABLE IF NOT EXISTS search_state (key TEXT);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_texts (file TEXT PRIMARY KEY, texts TEXT, claims TEXT, checksum TEXT);
 CREATE TABLE IF NOT EXISTS search_claims (
