@@ -318,3 +318,84 @@ def test_two_prices_in_cash_and_stock_are_compared(tmp_path, runner):
         "b.txt": ("Halden Bank will pay $450 million in stock and cash for Kettle Labs, Halden Bank said.\n", "2022-03-01"),
     })  # fmt: skip
     assert frozenset({"$410 million", "$450 million"}) in _flagged(_flags(root, runner))
+
+
+# -- a measure of one event (a quake's magnitude) never changes: the date beside it is the event's ------
+
+
+def test_one_quakes_magnitude_dated_two_ways_is_a_disagreement_not_a_change(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("In March last year a 7.1-magnitude quake struck 300 kilometres off Port Reyes, the Pacific "
+                  "Geophysics Agency said.\n", "2024-02-10"),
+        "b.txt": ("A 7.3-magnitude earthquake also hit off Port Reyes in April 2023, the Pacific Geophysics "
+                  "Agency said.\n", "2024-02-10"),
+    })  # fmt: skip
+    assert frozenset({"7.1", "7.3"}) in _flagged(_flags(root, runner))
+
+
+def test_a_count_dated_two_ways_is_still_a_change(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("In March last year the Pacific Geophysics Agency had 300 staff, the agency said.\n", "2024-02-10"),
+        "b.txt": ("The Pacific Geophysics Agency had 420 staff in January 2024, the agency said.\n", "2024-02-10"),
+    })  # fmt: skip
+    assert frozenset({"300", "420"}) not in _flagged(_flags(root, runner))
+
+
+def test_magnitudes_of_quakes_years_apart_are_two_events(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("A 6.2-magnitude quake struck off Port Reyes on Tuesday, the Pacific Geophysics Agency said.\n",
+                  "2024-02-10"),
+        "b.txt": ("In 2009 a 7.9-magnitude quake struck off Port Reyes, the Pacific Geophysics Agency said.\n"
+                  "A 6.2-magnitude earthquake hit off Port Reyes on Tuesday, the Pacific Geophysics Agency said.\n",
+                  "2024-02-10"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+# -- a date set off by a comma dates the clause before it; an event in several words is still an event ----
+
+
+def test_a_date_after_a_comma_dates_the_event_of_the_clause_before(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("A landslide buried the Kerrow road, killing three drivers, on Sunday, the Kerrow council said.\n"
+                  "Two climbers lost their lives on Saturday, the Kerrow council said.\n"
+                  "The mayor of Kerrow stepped down on Friday, the Kerrow council said.\n", "2020-11-03"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    from factcheck.text.vocabulary import terms
+
+    for value in ("Sunday", "Saturday", "Friday"):
+        assert any(t.startswith("~") for t, _s, _e in terms(claims[value].property)), claims[value].property
+
+
+def test_one_toll_dated_on_two_days_is_flagged(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("A landslide buried the Kerrow road, killing three drivers, on Sunday, the Kerrow council said.\n",
+                  "2020-11-03"),
+        "b.txt": ("Three drivers lost their lives on Saturday when a landslide buried the Kerrow road, the Kerrow "
+                  "council said.\n", "2020-11-03"),
+    })  # fmt: skip
+    assert frozenset({"Sunday", "Saturday"}) in _flagged(_flags(root, runner))
+
+
+def test_one_toll_dated_one_day_two_ways_is_no_alarm(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("A landslide buried the Kerrow road, killing three drivers, on Sunday, the Kerrow council said.\n",
+                  "2020-11-03"),
+        "b.txt": ("Three drivers lost their lives on 1 November when a landslide buried the Kerrow road, the Kerrow "
+                  "council said.\n", "2020-11-03"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+# -- who speaks, with their post and body, is not what the words they report are about ----------------
+
+
+def test_the_speakers_body_is_not_the_subject_of_the_figures_they_report(tmp_path):
+    root = _project(tmp_path, {
+        "a.txt": ("Mara Lindqvist, head of relief for KARA, the Kestrel Aid and Relief Agency, said that two rockets "
+                  "hit the hospital where 200 people were sheltering.\n", "2019-04-02"),
+    })  # fmt: skip
+    claims = _by_value(root)
+    assert claims["200"].subject == "hospital"
+    assert claims["two"].subject == "hospital"

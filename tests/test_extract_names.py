@@ -245,3 +245,13 @@ def test_figures_beside_a_peoples_word_are_not_filed_under_a_person(tmp_path, ru
     flagged = {frozenset(c["value"] for c in d["claims"]) for d in result if d["verdict"] in ("conflict", "possible")}
     assert frozenset({"Two", "Four"}) in flagged
     assert frozenset({"Three", "Two"}) in flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets were fired by Islamic Jihad.", "The United Nations condemned the raid.",
+    "Staff at British Airways were stranded.", "A spokesman for National Grid said so.",
+])  # fmt: skip
+def test_a_name_opened_by_a_peoples_word_or_a_bodys_word_is_a_body_not_a_person(text):
+    from factcheck.text.entities import EntityIndex, find_mentions
+
+    assert not [m for m in find_mentions(text, EntityIndex([])) if m.kind == "person"]

@@ -320,11 +320,23 @@ CLOSED_PERIOD = re.compile(
 _WORD = re.compile(r"[a-z]+")
 
 
+# What one event measured once and for all (a quake's magnitude, its depth): a date beside such a figure
+# is when the event happened, and time passing never changes it.
+ONE_EVENT_MISDATED = 45  # days: one event's date given two ways by sources is a day or a month off
+ONE_EVENT = frozenset({"magnitude", "richter", "intensity", "depth", "epicentre", "epicenter"})
+
+
+def _one_event_measure(prop: str) -> bool:
+    return bool(ONE_EVENT & set(_WORD.findall(fold_plain(prop).casefold())))
+
+
 @functools.lru_cache(maxsize=4096)
 def _property_family(prop: str) -> tuple[int | None, str] | None:
     folded = fold_plain(prop).casefold()
     if CLOSED_PERIOD.search(folded):
         return None, "a figure for a period that has closed"
+    if _one_event_measure(folded):
+        return None, "a measure of one event"
     words = set(_WORD.findall(folded))
     for family, days, name in FAMILIES:
         if words & family:
@@ -392,6 +404,16 @@ def change_evidence(a: ClaimValue, b: ClaimValue, explain: bool = True) -> str |
     stated = [cv for cv in (first, second) if cv.time_label in explicit]
     if len(stated) == 1 and _span_counted(stated[0]):
         stated = []  # a count over years against an undated one: the years say what, not when
+    if (_one_event_measure(first.claim.property) or _one_event_measure(second.claim.property)) and ta and tb:
+        # "In April last year an 8.6-magnitude quake struck": the date says which event, not when it was
+        # read. Dates a month or so apart are one event dated two ways; further apart, two events.
+        if days_between(ta, tb) <= ONE_EVENT_MISDATED:
+            stated = []
+        elif stated:
+            return "" if not explain else (
+                f"{_q(first.claim.value)} is of an event in {ta.human()} and {_q(second.claim.value)} of one in "
+                f"{tb.human()}: two events"
+            )
     if ta and tb and not ta.overlaps(tb) and stated:
         return "" if not explain else (
             f"{_q(first.claim.value)} refers to {ta.human()} and {_q(second.claim.value)} to {tb.human()} "

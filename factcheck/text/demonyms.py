@@ -23,9 +23,14 @@ tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese
 zimbabwean
 arab arabian african asian european latin western eastern northern southern soviet kurdish basque
 catalan flemish walloon tamil sikh hindu muslim jewish sunni shia shiite pashtun baluch berber bedouin
-chechen uighur uyghur rohingya maori aboriginal caribbean scandinavian balkan baltic nordic
+islamic chechen uighur uyghur rohingya maori aboriginal caribbean scandinavian balkan baltic nordic
 gazan cypriote hong kongese texan californian floridian bavarian sicilian corsican breton sardinian
 """.split()) - {"south", "sri", "sierra", "hong", "kongese"}
+
+
+# Words that open the name of a body, never a person's: "United Nations", "National Trust", "Royal Mail".
+BODY_OPENERS = frozenset({"united", "national", "international", "royal", "federal", "democratic", "republican",
+                          "islamic", "imperial", "global", "world", "allied"})
 
 
 def is_demonym(word: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from factcheck.models import Entity
-from factcheck.text.demonyms import is_demonym
+from factcheck.text.demonyms import BODY_OPENERS, is_demonym
 from factcheck.text.fold import fold_plain, name_key
 
 TITLES = {
@@ -48,7 +48,7 @@ ORG_HEADS = {
     "unitaries": "council", "unitary": "council", "commission": "board", "office": "department",
     "fund": "fund", "bank": "company", "corporation": "company", "survey": "agency", "organisation": "agency",
     "organization": "agency", "association": "charity", "court": "court", "army": "military",
-    "military": "military", "parliament": "board", "institute": "university",
+    "military": "military", "parliament": "board", "institute": "university", "forces": "military",
 }  # fmt: skip
 # Words that make a capitalised name a place ("Indian Ocean", "Jabaliya Camp", "Stadiou Street").
 PLACE_WORDS = {
@@ -371,6 +371,8 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
     kind = "person"
     if not title and lowered & OUTLET_WORDS:
         kind = "outlet"
+    elif not title and (is_demonym(words[0]) or words[0].lower() in BODY_OPENERS):
+        kind = "organisation"  # "Islamic Jihad", "United Nations", "British Airways": a body, not a person
     elif not title and (lowered & PLACE_WORDS or _PLACE_BEFORE.search(text[max(0, start - 12) : start])):
         kind = "place"  # "the Indian Ocean", "in Bener Meriah": people are not written "in" somewhere
     end = start + len(text[start:].split(words[-1], 1)[0]) + len(words[-1])

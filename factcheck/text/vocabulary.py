@@ -228,6 +228,10 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         for word in before[:6] + after[:6]:
             if family_of(word) in EVENT_FAMILIES and (kind == "time" or family_of(word) != "incident"):
                 return word
+        near = [t for t in terms(clause) if t[2] <= start][::-1][:4] + [t for t in terms(clause) if t[1] >= end][:4]
+        for term, s, e in near:  # an event in more words than one: "lost their lives", "stepped down"
+            if term.startswith("~") and term[1:] in DATE_EVENTS:
+                return clause[s:e].lower()
         for word in before[:6] + after[:6]:
             if word.endswith(("ed", "tion", "ment", "ure")) and word not in FUNCTION_WORDS:
                 return word

@@ -227,6 +227,12 @@ def _claims_in(
                 clause = sentence
             elif _AT_ONLY.match(text[clause.start : start]):  # "put the march, to mark a strike, at 30,000"
                 clause = Span(sentence.start, clause.end, text[sentence.start : clause.end])
+            elif v.kind == "date" and _WHEN_ONLY.match(text[clause.start : start]) and not re.search(
+                r"\w", text[end : clause.end]
+            ):  # "a tank fired on the building, killing four, on Monday": the date of the clause before
+                before = [c for c in parts if c.end <= clause.start]
+                if before:
+                    clause = Span(before[-1].start, clause.end, text[before[-1].start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             named = _age_of(text, start, end, v, inside)
@@ -400,6 +406,9 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
 # A clause that is only "at" and a hedge before its figure finishes a verb of an earlier clause.
 _AT_ONLY = re.compile(r"^\W*at\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|at\s+least"
                       r"|approximately|up\s+to)\s+)?$", re.IGNORECASE)  # fmt: skip
+
+_WHEN_ONLY = re.compile(r"^\W*(?:(?:on|in|at|by|since|until|early|late|last|this)\s+)?$", re.IGNORECASE)
+
 
 def _holds_at_a_time(sentence: str, v: Quantity) -> bool:
     """A figure a date beside it can date: not a rank ("its third notice last year") nor a number that

@@ -71,6 +71,9 @@ _SPEAKER_BEFORE = re.compile(rf"(?:\b{_SPEECH}|\baccording to|\bquoting|\bcited 
                              r"(?:\s+(?:the|a|an|its|his|her|their))?\s*$", re.IGNORECASE)  # fmt: skip
 
 
+_REPORTED_OPENING = re.compile(rf"^(?:(?:has|had|have|also|later|earlier|then)\s+)*{_SPEECH}\b", re.IGNORECASE)
+
+
 def is_speaker(m: Mention, text: str) -> bool:
     """A mention named as the one who speaks ("police said", "according to the UN", "said John Ging"):
     the source of a figure, not what the figure is about."""
@@ -113,7 +116,10 @@ def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: 
         earlier = [m for m in inside if m.end <= clause.start]
         if earlier:
             return earlier[-1]
-    for k in range(ci - 1, -1, -1):
+    # "John Ging, director for UNRWA, the UN agency, said that ... the school where 350 people were": what
+    # comes before the verb of speech is who speaks, not what the reported words are about.
+    reported = _REPORTED_OPENING.match(clause.text) is not None
+    for k in range(ci - 1, -1 if not reported else ci - 1, -1):
         prev = parts[k]
         if prev.text.split()[0].lower() in RELATIVE_STARTS:
             continue
