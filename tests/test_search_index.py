@@ -178,3 +178,22 @@ def test_the_index_is_kept_as_data_never_code(dense: Path) -> None:
         data = [row[0] for row in db.execute("SELECT claims FROM search_texts LIMIT 50")]
     assert all(isinstance(d, str) and d.startswith("[") for d in data)
     assert Project.at(dense).root == dense
+
+
+def test_an_index_built_in_several_processes_is_the_one_built_in_one(dense: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many claims files are read in one process per core: the index is the same, row for row."""
+
+    def built(parallel_from: int) -> dict[str, list[tuple]]:
+        monkeypatch.setattr(search_module, "PARALLEL_FROM", parallel_from)
+        cache_path(dense).unlink(missing_ok=True)
+        hits = [h.to_dict() for h in search(dense, "chief executive")]
+        with sqlite3.connect(cache_path(dense)) as db:
+            tables = {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in
+                      ("search_files", "search_texts", "search_claims", "search_words")}  # fmt: skip
+        return {"hits": hits, **tables}
+
+    monkeypatch.setattr(search_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(search_module.os, "cpu_count", lambda: 3)
+    alone, shared = built(10**9), built(4)
+    assert alone == shared and len(alone["search_claims"]) > 300 and alone["hits"]
+    assert compare(dense, 6, seed=5) >= 1  # and it gives what scoring every claim gives

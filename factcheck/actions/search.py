@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import os
 import time
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Row, SearchIndex
+from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Indexed, Row, SearchIndex, indexed
 from factcheck.errors import FactcheckError
 from factcheck.files import RECHECK_NS
 from factcheck.models import Claim, Entity
@@ -198,41 +200,90 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
 
 def _reindex(project: Project, store: Cache, index: SearchIndex,
              stale: list[tuple[str, os.DirEntry[str], str]]) -> tuple[Entity, ...]:  # fmt: skip
-    """Index the claims files that changed; returns the entities."""
-    from factcheck.normalize.claims import claim_kind
-    from factcheck.registry.load import alias_index, check_claims, parse_claims_file
+    """Index the claims files that changed; returns the entities. Many files are read in one
+    process per core, each making its files' rows ready (search_index.Indexed) for this one to add."""
+    from factcheck.registry.load import alias_index
     from factcheck.sources.load import source_names
 
     root, settings = project.root, project.settings
     claims_dir = registry_dir(root)
     entities = _entities(store, claims_dir, settings)
-    aliases = alias_index(entities)
-    names = {e.id: e.name for e in entities}
-    sources = source_names(root)
-    kinds: dict[tuple[str | None, str, str | None], str] = {}  # a kind depends on these alone (claim_kind)
-    folded: dict[str, str] = {}  # subjects, properties and sources recur: each text is folded once
+    reader = _Reader(root, settings, alias_index(entities), {e.id: e.name for e in entities},
+                     frozenset(source_names(root)))  # fmt: skip
+    files = [claims_dir / entry.name for _d, entry, _k in stale]
+    for (display, _entry, key), ready in zip(stale, _read_all(reader, files), strict=True):
+        index.add_indexed(display, key, ready)
+    return entities
 
-    def fold(text: str) -> str:
-        out = folded.get(text)
-        if out is None:
-            out = folded[text] = fold_plain(text).lower()
-        return out
 
-    for display, entry, key in stale:
-        claims = parse_claims_file(root, claims_dir / entry.name, aliases, settings)
-        check_claims(claims, sources)
-        rows = []
+PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
+
+
+def _read_all(reader: _Reader, files: list[Path]) -> Iterator[Indexed]:
+    """Each file read and made ready for the index, in order: when there are many, in one process
+    per core, this one among them (it reads the first run of files and adds them to the index while
+    the others read theirs). Each process reads one run of files, so what it works out once per
+    text (kinds, folded texts, words) serves all of them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    jobs = max(1, min(cores, len(files) // PARALLEL_FROM))
+    if jobs == 1:
+        yield from map(reader.read, files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(files) // jobs)
+    runs = [files[i : i + size] for i in range(0, len(files), size)]
+    sent = replace(reader, kinds={}, folded={}, words={})  # not the dictionaries this process fills meanwhile
+    with ProcessPoolExecutor(max_workers=len(runs) - 1) as pool:
+        later = [pool.submit(_read_run, (sent, run)) for run in runs[1:]]
+        yield from map(reader.read, runs[0])
+        for future in later:
+            yield from future.result()
+
+
+def _read_run(task: tuple[_Reader, list[Path]]) -> list[Indexed]:
+    reader, files = task
+    return [reader.read(file) for file in files]
+
+
+@dataclass
+class _Reader:
+    """Reads claims files for the index, as verify's loader and checks read them; what it works out
+    once per text is kept for the next file. Sent whole to another process."""
+
+    root: Path
+    settings: Settings
+    aliases: dict[str, str]
+    names: dict[str, str]  # entity id → name
+    sources: frozenset[str]
+    kinds: dict[tuple[str | None, str, str | None], str] = dataclasses.field(default_factory=dict)  # a kind depends on these alone
+    folded: dict[str, str] = dataclasses.field(default_factory=dict)  # subjects, properties and sources recur: each folded once
+    words: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+
+    def read(self, file: Path) -> Indexed:
+        from factcheck.normalize.claims import claim_kind
+        from factcheck.registry.load import check_claims, parse_claims_file
+
+        claims = parse_claims_file(self.root, file, self.aliases, self.settings)
+        check_claims(claims, self.sources)
+        kinds, folded, rows = self.kinds, self.folded, []
         for claim in claims:
             given = (claim.kind, claim.value, claim.relative_to)
             this_kind = kinds.get(given)
             if this_kind is None:  # as_of and period say when, not what: not worked out here
                 this_kind = kinds[given] = claim_kind(replace(claim, as_of=None, period=None))
-            subject_name = names.get(claim.subject, claim.subject)
-            texts = tuple(fold_plain(t).lower() if field == "quote" else fold(t)
-                          for field, t in field_texts(claim, subject_name).items())  # fmt: skip
-            rows.append(Row(claim, this_kind, subject_name, texts))
-        index.add(display, key, rows)
-    return entities
+            subject_name = self.names.get(claim.subject, claim.subject)
+            texts = []
+            for name, text in field_texts(claim, subject_name).items():
+                if name == "quote":
+                    texts.append(fold_plain(text).lower())
+                else:
+                    done = folded.get(text)
+                    if done is None:
+                        done = folded[text] = fold_plain(text).lower()
+                    texts.append(done)
+            rows.append(Row(claim, this_kind, subject_name, tuple(texts)))
+        return indexed(rows, self.words)
 
 
 def _query_index(project: Project, store: Cache, index: SearchIndex, entities: tuple[Entity, ...] | None, query: str,

@@ -85,6 +85,42 @@ class Filters:
         return " AND ".join(where), tuple(params)
 
 
+@dataclass(frozen=True)
+class Indexed:
+    """One claims file's claims made ready for the index, by whichever process read the file: what
+    filters and orders each (id, source, subject, kind, status), the places among them of the
+    claims holding each word, and the file's row (its texts and claims as JSON, and their checksum)."""
+
+    claims: list[tuple[str, str, str, str, str]]
+    words: dict[str, list[int]]
+    texts: str
+    data: str
+    checksum: str
+
+
+def indexed(rows: Sequence[Row], known: dict[str, list[str]]) -> Indexed:
+    """A file's claims (rows) made ready for the index; `known` keeps the words of texts that recur
+    (subjects, properties, values, sources: their words are found once)."""
+    claims = []
+    words: defaultdict[str, list[int]] = defaultdict(list)
+    findall = WORD.findall
+    for place, row in enumerate(rows):
+        c = row.claim
+        claims.append((c.id, c.source, c.subject, row.kind, c.status))
+        quote, *rest = row.texts
+        mine = set(findall(quote))
+        for text in rest:
+            text_words = known.get(text)
+            if text_words is None:
+                text_words = known[text] = findall(text)
+            mine.update(text_words)
+        for word in mine:
+            words[word].append(place)
+    texts = json.dumps([[row.claim.id, *row.texts] for row in rows], ensure_ascii=False)
+    data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
+    return Indexed(claims, dict(words), texts, data, _checksum(texts, data))
+
+
 def _checksum(*parts: str) -> str:
     h = hashlib.sha256()
     for part in parts:
@@ -222,29 +258,22 @@ class SearchIndex:
 
     def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
         """Index one claims file's claims (after drop() of its old ones); written by finish()."""
+        self.add_indexed(file, key, indexed(rows, self._words_of))
+
+    def add_indexed(self, file: str, key: str, ready: Indexed) -> None:
+        """add(), for a file's claims made ready for the index (in this process or another)."""
         if self._next is None:
             found = self.store.rows("SELECT max(first + n) FROM search_files")
             self._next = int(found[0][0]) if found and isinstance(found[0][0], int) else 1
             if self._removed:  # ranges dropped in this go are not reused before finish()
                 self._next = max(self._next, max(end for _, end in self._removed))
         first = self._next
-        added, findall, known = self._added, WORD.findall, self._words_of
-        for rowid, row in enumerate(rows, first):
-            c = row.claim
-            self._claim_rows.append((rowid, file, c.id, c.source, c.subject, row.kind, c.status))
-            quote, *rest = row.texts
-            words = set(findall(quote))
-            for text in rest:  # subjects, properties, values and sources recur: their words are found once
-                text_words = known.get(text)
-                if text_words is None:
-                    text_words = known[text] = findall(text)
-                words.update(text_words)
-            for word in words:
-                added[word].append(rowid)
-        texts = json.dumps([[row.claim.id, *row.texts] for row in rows], ensure_ascii=False)
-        data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
-        self._file_rows.append((file, key, first, len(rows), texts, data, _checksum(texts, data)))
-        self._next = first + len(rows)
+        self._claim_rows.extend((rowid, file, *fields) for rowid, fields in enumerate(ready.claims, first))
+        added = self._added
+        for word, places in ready.words.items():
+            added[word].extend([first + i for i in places])  # every word's rowids stay in order: files come in order
+        self._file_rows.append((file, key, first, len(ready.claims), ready.texts, ready.data, ready.checksum))
+        self._next = first + len(ready.claims)
 
     def finish(self, state: str | None = None) -> None:
         """Write the files and claims added, and the word lists changed by drop() and add(); and
