@@ -307,6 +307,11 @@ class Cache:
         return {f for (f,) in self._select_in("SELECT DISTINCT file FROM question_files WHERE qkey IN ({})", keys)}
 
     @staticmethod
+    def question_of(data: bytes) -> Any:
+        """A question from a row made now (in another process), not read from the file."""
+        return Cache._question(data)
+
+    @staticmethod
     def _question(data: bytes) -> Any:
         """A question from its row, whose checksum was checked when it was read."""
         from factcheck.models import Question
@@ -329,9 +334,13 @@ class Cache:
         kept: list[tuple[str, str, bytes, str, str]] = []
         files: list[tuple[str, str]] = []
         for j in questions:
+            shown, finding = j.shown.encode("utf-8", "surrogatepass"), j.finding.encode("utf-8", "surrogatepass")
+            if j.row is not None:  # encoded where it was judged
+                kept.append((j.key, _checksum(j.row, shown, finding), j.row, shown, finding))
+                files.extend((j.key, f) for f in j.files)
+                continue
             q = j.question()
             blob = _dump(q)
-            shown, finding = j.shown.encode("utf-8", "surrogatepass"), j.finding.encode("utf-8", "surrogatepass")
             kept.append((q.key, _checksum(blob, shown, finding), blob, shown, finding))
             files.extend((q.key, f) for f in sorted({file_of[c.id] for c in q.claims if c.id in file_of}))
         self._write("INSERT INTO questions VALUES (?, ?, ?, ?, ?)", kept)

@@ -35,13 +35,15 @@ INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair 
 
 def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                     all_pairs: bool, reviews: dict[str, Any], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
-                    again: Callable[[], Shown], index: Callable[[], EntityIndex] | None = None) -> Shown:  # fmt: skip
+                    again: Callable[[], Shown], index: Callable[[], EntityIndex] | None = None,
+                    made: list[Judged] | None = None) -> Shown:  # fmt: skip
     """What is shown of every question (pipeline/shown.py). When no claims file changed since the
     last run, and neither did the reviews nor the mode, it is read back whole as that run showed it;
     otherwise the questions are judged again where needed (judged_questions) and shown, and what
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
     `apply` puts them on pairs; `again` works everything out afresh (see shown.loads); `index` gives
-    the entities' index, when the caller has one."""
+    the entities' index, when the caller has one; `made`: every question, judged already (in other
+    processes, and kept by keep_judged)."""
     base = digest(all_pairs, sorted(reviews.items()))
     state = digest(base, sorted(units.keys.items()))
     kept = store.shown() if store else None
@@ -50,7 +52,8 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
             return loads(kept[2], store.question_reader(), apply, again)
         except (ValueError, KeyError):
             kept = None  # not of the expected form: shown afresh below
-    made, replaced = judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index)
+    made, replaced = (judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index)
+                      if made is None else (made, None))  # fmt: skip
     result = None
     if store and kept and kept[1] == base and replaced is not None:  # the last run showed the questions kept
         try:
@@ -81,8 +84,7 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
 
     Returned: the questions, and None; or, when only some were judged again, those and the keys of
     the questions they replace in the cache (the others are in the cache as they were)."""
-    mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
-    keys = {f: f"{k}|{mode}" for f, k in units.keys.items()}  # a cache of the other mode is not used
+    keys = compared_keys(units.keys, all_pairs, reviewed)
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
     if store and compared and not changed:
@@ -115,11 +117,24 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out)
     shown = [judged(found[k]) for k in sorted(found)]
     if store:
-        store.forget_comparisons()
-        store.replace_questions(None, shown, _file_of(everything))
-        store.record_comparisons(groups=[(g, f) for f in keys for g in everything[f].groups],
-                                 compared=list(keys.items()))  # fmt: skip
+        keep_judged(store, shown, _file_of(everything), [(g, f) for f in keys for g in everything[f].groups], keys)
     return shown, None
+
+
+def compared_keys(unit_keys: dict[str, str], all_pairs: bool, reviewed: frozenset[str]) -> dict[str, str]:
+    """file → the key its claims were compared on: its unit's, and the mode (a cache of the other mode
+    is not used)."""
+    mode = "all" if all_pairs else f"listed {digest(sorted(reviewed))}"
+    return {f: f"{k}|{mode}" for f, k in unit_keys.items()}
+
+
+def keep_judged(store: Cache, questions: list[Judged], file_of: dict[str, str], groups: list[tuple[str, str]],
+                compared: dict[str, str]) -> None:  # fmt: skip
+    """Every question judged afresh kept in the cache, with the comparison keys of every file (`groups`:
+    (key, file)) and the key each was compared on (compared_keys)."""
+    store.forget_comparisons()
+    store.replace_questions(None, questions, file_of)
+    store.record_comparisons(groups=groups, compared=list(compared.items()))
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:

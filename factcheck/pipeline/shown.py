@@ -29,12 +29,15 @@ _VERDICTS = {v.value: v for v in Verdict}
 @dataclass(frozen=True)
 class Judged:
     """One question as verify shows it: `shown` (shown_row) and `finding` are JSON; `question`
-    gives the question itself (decoding it, when it came from the cache)."""
+    gives the question itself (decoding it, when it came from the cache or another process). A
+    question judged in another process comes with its cache row and the claims files of its claims."""
 
     key: str
     shown: str
     finding: str
     question: Callable[[], Question]
+    row: bytes | None = None
+    files: tuple[str, ...] = ()
 
 
 def judged(q: Question) -> Judged:

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -31,15 +32,18 @@ from factcheck.pipeline.incremental import (
     Unit,
     Units,
     cached_entities,
+    compared_keys,
     comparison_keys,
     file_state,
+    keep_judged,
     keep_seen,
     kept_seen,
     manifest_loader,
     settings_key,
     shown_questions,
 )
-from factcheck.pipeline.shown import Shown, loads, made_afresh
+from factcheck.pipeline.shown import Judged, Shown, loads, made_afresh
+from factcheck.pipeline.workers import Checked, Workers, fork_available
 from factcheck.project import Project
 from factcheck.registry.load import (
     ENTITIES_FILE,
@@ -202,29 +206,50 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, recorded, entities)
     fresh: dict[str, Unit] = {}
     index = functools.cache(lambda: EntityIndex(entities))  # built once, for checking here and for finding pairs
-    for file, (unit, encoded) in zip(todo, _check_units(ctx, todo, progress, jobs, index), strict=True):
-        fresh[unit.file] = unit
-        cited = sorted({c.source for c in unit.claims})
-        keys[unit.file] = key_of(file, cited)
+    checked: dict[str, Checked] = {}  # units checked and kept in other processes, which judge too
+    made: list[Judged] | None = None
+    with contextlib.ExitStack() as stack:
+        n_jobs = _jobs(jobs, len(todo))
+        if store is not None and todo and len(todo) == len(files) and n_jobs > 1 and fork_available():
+            pool = stack.enter_context(Workers(ctx, n_jobs))
+            for file, c in zip(todo, pool.check(todo, progress), strict=True):
+                checked[c.file] = c
+                keys[c.file] = key_of(file, c.cited)
+                store.put_unit(c.file, keys[c.file], c.cited, c.ids, c.unit, c.problems, c.row)
+            if any(c.whole for c in checked.values()):  # judged here, every claim against every other
+                fresh, checked = pool.units(), {}
+                fresh = {f: fresh[f] for f in keys}
+        else:
+            for file, (unit, encoded) in zip(todo, _check_units(ctx, todo, progress, n_jobs, index), strict=True):
+                fresh[unit.file] = unit
+                cited = sorted({c.source for c in unit.claims})
+                keys[unit.file] = key_of(file, cited)
+                if store:
+                    store.put_unit(unit.file, keys[unit.file], cited, kept_ids(unit.claims), unit, unit.problems,
+                                   encoded)  # fmt: skip
         if store:
-            store.put_unit(unit.file, keys[unit.file], cited, kept_ids(unit.claims), unit, unit.problems,
-                           encoded)  # fmt: skip
-    if store:
-        store.drop_units(f for f in stored if f not in keys)
-        hashes.save()
-    units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
-    count = _check_across(units, stored, set(by_name))
-    reviews = load_reviews(root, settings)
+            store.drop_units(f for f in stored if f not in keys)
+            hashes.save()
+        units = Units(store.path if store else None, keys, fresh, lambda f: check_unit(ctx, claims_dir / Path(f).name))
+        if checked:
+            stored = {f: (keys[f], c.cited, c.ids) for f, c in checked.items()}
+        count = _check_across(units, stored, set(by_name))
+        reviews = load_reviews(root, settings)
+        if checked:
+            assert store is not None
+            made = _judged_in(pool, checked, store, keys, all_pairs, frozenset(reviews))
+
     def again() -> Shown:  # everything worked out afresh, should something kept not read back as it was
         fresh = _verify(project, None, jobs, None, all_pairs)
         return made_afresh(fresh)
 
     shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
-                            lambda pairs: apply_reviews(pairs, reviews), again, index)  # fmt: skip
+                            lambda pairs: apply_reviews(pairs, reviews), again, index, made)  # fmt: skip
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
-    unit_problems = store.unit_problems(f for f in keys if f not in fresh) if store else {}
+    unit_problems = store.unit_problems(f for f in keys if f not in fresh and f not in checked) if store else {}
     for name in keys:
-        problems.extend(fresh[name].problems if name in fresh else unit_problems.get(name, ()))
+        problems.extend(fresh[name].problems if name in fresh else checked[name].problems if name in checked
+                        else unit_problems.get(name, ()))  # fmt: skip
     if store:
         if state is not None and state[1]:  # every file old enough to be trusted by its stat
             store.keep_snapshot(digest(state[0], all_pairs), (len(sources), count, tuple(problems), entities))
@@ -241,6 +266,20 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         unlisted=unlisted,
         findings=findings,
     )
+
+
+def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: dict[str, str], all_pairs: bool,
+               reviewed: frozenset[str]) -> list[Judged]:  # fmt: skip
+    """Every question judged in the processes that checked the units, and kept in the cache."""
+    counts = Counter(q for c in checked.values() for q in c.questions)
+    rows = pool.judge(counts, all_pairs, reviewed)
+    if any(r.row is None for r in rows):
+        raise CacheCorrupt("a question the cache's format cannot hold")
+    made = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, r.row), r.row, r.files)
+            for r in rows]  # fmt: skip
+    keep_judged(store, made, {}, [(g, f) for f in keys for g in checked[f].groups],
+                compared_keys(keys, all_pairs, reviewed))  # fmt: skip
+    return made
 
 
 def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None = None,
@@ -302,11 +341,8 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
     another process comes with its cache row, which the cache keeps as it is."""
     if not files:
         return  # nothing to check: not even the entity index is built
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if jobs is None:
-        jobs = cores if len(files) >= PARALLEL_FROM else 1
-    jobs = max(1, min(jobs, cores, len(files)))  # more processes than cores or files only cost memory
-    if jobs <= 1 or len(files) < 2:
+    jobs = _jobs(jobs, len(files))
+    if jobs <= 1:
         check = _checker(ctx, index() if index else None)
         for file in files:
             if progress is not None:
@@ -323,6 +359,15 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
                 if progress is not None:
                     progress(file.name, len(files))
             yield from units
+
+
+def _jobs(jobs: int | None, files: int) -> int:
+    """The processes to check files in: `jobs`, or one per core when there are many files; never more
+    than the cores or the files (more only cost memory)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs is None:
+        jobs = cores if files >= PARALLEL_FROM else 1
+    return max(1, min(jobs, cores, files))
 
 
 def _check_chunk(task: tuple[Context, list[Path]]) -> list[tuple[Unit, bytes | None]]:

@@ -1,0 +1,85 @@
+"""A cold run in several processes (pipeline/workers.py): units checked and questions judged in the
+worker processes give what one process gives, and what they keep in the cache serves later runs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+import factcheck.pipeline.verification as verification
+from factcheck.errors import RegistryError
+from factcheck.pipeline.verification import verify
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from gen_dense import generate_dense  # noqa: E402
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two cores whatever the machine has, and the number of worker processes each run started."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started: list[int] = []
+    real = verification.Workers
+
+    def recording(ctx, jobs):  # type: ignore[no-untyped-def]
+        started.append(jobs)
+        return real(ctx, jobs)
+
+    monkeypatch.setattr(verification, "Workers", recording)
+    return started
+
+
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dense") / "project"
+    generate_dense(70, root, seed=13)
+    return root
+
+
+def _copy(root: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "project"
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".factcheck"))
+    return target
+
+
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_questions_judged_in_workers_are_those_one_process_judges(dense: Path, tmp_path: Path, two_cores: list[int],
+                                                                  all_pairs: bool) -> None:  # fmt: skip
+    root = _copy(dense, tmp_path)
+    alone = verify(root, jobs=1, cache=False, all_pairs=all_pairs)
+    cold = verify(root, jobs=2, all_pairs=all_pairs)
+    assert two_cores == [2]
+    assert cold.to_dict() == alone.to_dict()
+    assert [f.to_dict() for f in cold.findings] == [f.to_dict() for f in alone.findings]  # made from the rows
+    assert list(cold.claims) == list(alone.claims) and len(cold.anchors) == len(alone.anchors)
+    assert verify(root, jobs=2, all_pairs=all_pairs).to_dict() == alone.to_dict()  # from what the workers kept
+    claims = sorted((root / "claims").glob("src-*.yaml"))[3]
+    claims.write_text(claims.read_text(encoding="utf-8").replace("value: ", "value: 1", 1) + "# edited\n",
+                      encoding="utf-8")  # fmt: skip
+    edited = verify(root, jobs=2, all_pairs=all_pairs).to_dict()
+    assert edited == verify(root, jobs=1, cache=False, all_pairs=all_pairs).to_dict() != alone.to_dict()
+    assert two_cores == [2]  # the edit was judged in this process, from the cache
+
+
+def test_statements_and_dated_events_are_judged_against_every_claim(shipped: Path, two_cores: list[int]) -> None:
+    """The shipped corpus has statements (paired by their words) and a date counted from an event:
+    the units come back whole and are judged in the main process."""
+    expected = verify(shipped, jobs=1, cache=False).to_dict()
+    assert verify(shipped, jobs=2).to_dict() == expected
+    assert two_cores == [2]
+    assert verify(shipped, jobs=2).to_dict() == expected
+
+
+def test_a_broken_claims_file_is_reported_from_a_worker(shipped: Path, two_cores: list[int]) -> None:
+    file = shipped / "claims" / "001_0912aa75dee56cb3.yaml"
+    file.write_text("claims:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        verify(shipped, jobs=2)
+    assert caught.value.path == "claims/001_0912aa75dee56cb3.yaml" and two_cores == [2]
