@@ -26,9 +26,9 @@ def two_cores(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     started: list[int] = []
     real = verification.Workers
 
-    def recording(ctx, jobs):  # type: ignore[no-untyped-def]
+    def recording(ctx, jobs, *more):  # type: ignore[no-untyped-def]
         started.append(jobs)
-        return real(ctx, jobs)
+        return real(ctx, jobs, *more)
 
     monkeypatch.setattr(verification, "Workers", recording)
     return started

@@ -211,7 +211,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     with contextlib.ExitStack() as stack:
         n_jobs = _jobs(jobs, len(todo))
         if store is not None and todo and len(todo) == len(files) and n_jobs > 1 and fork_available():
-            pool = stack.enter_context(Workers(ctx, n_jobs))
+            pool = stack.enter_context(Workers(ctx, n_jobs, _checker, kept_ids))
             for file, c in zip(todo, pool.check(todo, progress), strict=True):
                 checked[c.file] = c
                 keys[c.file] = key_of(file, c.cited)

@@ -43,7 +43,7 @@ class Checked:
     file: str  # claims/<name>
     row: bytes | None  # its cache row; None when the cache cannot hold it (then `unit` is the unit)
     cited: tuple[str, ...]  # the sources its claims cite, sorted
-    ids: tuple[str, ...]  # its claim ids as the cache keeps them (verification.kept_ids)
+    ids: tuple[str, ...]  # its claim ids as the cache keeps them (as `ids` gives them)
     problems: tuple[Problem, ...]
     groups: tuple[str, ...]  # its comparison keys (incremental.comparison_keys)
     questions: tuple[str, ...]  # the question key of each of its values
@@ -70,13 +70,16 @@ def fork_available() -> bool:
 class Workers:
     """Processes that check units and judge questions; use as a context manager."""
 
-    def __init__(self, ctx: Any, jobs: int) -> None:
+    def __init__(self, ctx: Any, jobs: int, checker: Callable[[Any], Callable[[Path], Any]],
+                 ids: Callable[[Sequence[Any]], list[str]]) -> None:  # fmt: skip
+        """`checker(ctx)` gives the function that checks a file's unit; `ids(claims)` its claim ids as
+        the cache keeps them."""
         mp = multiprocessing.get_context("fork")
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
         for n in range(jobs):
             mine, theirs = mp.Pipe()
-            proc = mp.Process(target=_serve, args=(theirs, ctx, n), daemon=True)
+            proc = mp.Process(target=_serve, args=(theirs, checker, ids, ctx, n), daemon=True)
             proc.start()
             theirs.close()
             self.conns.append(mine)
@@ -176,12 +179,11 @@ def _share(counts: Counter[str], jobs: int) -> dict[str, int]:
     return owner
 
 
-def _serve(conn: Connection, ctx: Any, me: int) -> None:
+def _serve(conn: Connection, checker: Callable[[Any], Callable[[Path], Any]], ids: Callable[[Sequence[Any]], list[str]], ctx: Any,
+           me: int) -> None:  # fmt: skip
     """A worker process: answers the main process's requests until told to stop."""
-    from factcheck.pipeline.verification import _checker
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process is interrupted, and stops this one
-    check = _checker(ctx)
+    check = checker(ctx)
     units: dict[str, Any] = {}
     owner: dict[str, int] = {}
     while True:
@@ -193,7 +195,7 @@ def _serve(conn: Connection, ctx: Any, me: int) -> None:
             if request[0] == "stop":  # at once: freeing a large process's objects one by one takes seconds
                 os._exit(0)
             if request[0] == "check":
-                reply: Any = [_checked(check(file), units) for file in request[1]]
+                reply: Any = [_checked(check(file), units, ids) for file in request[1]]
             elif request[0] == "share":
                 owner = request[1]
                 reply = _values_for(units, owner, me)
@@ -211,12 +213,11 @@ def _serve(conn: Connection, ctx: Any, me: int) -> None:
                 return
 
 
-def _checked(unit: Any, units: dict[str, Any]) -> Checked:
+def _checked(unit: Any, units: dict[str, Any], ids: Callable[[Sequence[Any]], list[str]]) -> Checked:
     from factcheck.judge.events import names_an_event
     from factcheck.judge.quotes import is_quotation
     from factcheck.judge.verdicts import group_key
     from factcheck.pipeline import cache_format
-    from factcheck.pipeline.verification import kept_ids
 
     units[unit.file] = unit
     try:
@@ -224,7 +225,7 @@ def _checked(unit: Any, units: dict[str, Any]) -> Checked:
     except TypeError:  # a value the cache's format cannot hold: the unit goes back whole
         row = None
     whole = any(cv.claim.status == "proposed" or is_quotation(cv) or names_an_event(cv) for cv in unit.values)
-    return Checked(unit.file, row, tuple(sorted({c.source for c in unit.claims})), tuple(kept_ids(unit.claims)),
+    return Checked(unit.file, row, tuple(sorted({c.source for c in unit.claims})), tuple(ids(unit.claims)),
                    unit.problems, unit.groups, tuple("|".join(group_key(cv)) for cv in unit.values), whole,
                    unit if row is None else None)  # fmt: skip
 
