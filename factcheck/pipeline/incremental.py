@@ -329,7 +329,8 @@ def file_state(root: Path) -> tuple[str, bool]:
     return digest(parts), now - newest > RECHECK_NS
 
 
-_SEEN_TYPES = (str, int, int, int, int, int, str, str, (str, type(None)), bool)  # a file's name, then Seen's fields
+# a file's name, then Seen's fields
+_SEEN_TYPES: tuple[type | tuple[type, ...], ...] = (str, int, int, int, int, int, str, str, (str, type(None)), bool)
 
 
 def kept_seen(store: Cache | None, kind: str, key: str) -> dict[str, Seen]:

@@ -275,8 +275,8 @@ def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: d
     rows = pool.judge(counts, all_pairs, reviewed)
     if any(r.row is None for r in rows):
         raise CacheCorrupt("a question the cache's format cannot hold")
-    made = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, r.row), r.row, r.files)
-            for r in rows]  # fmt: skip
+    made = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, row), row, r.files)
+            for r in rows if (row := r.row) is not None]  # fmt: skip
     keep_judged(store, made, {}, [(g, f) for f in keys for g in checked[f].groups],
                 compared_keys(keys, all_pairs, reviewed))  # fmt: skip
     return made

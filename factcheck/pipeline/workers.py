@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from factcheck.models import Problem
 
@@ -128,14 +128,15 @@ class Workers:
             give(conn)
         for n, chunk in enumerate(chunks):
             while n not in done:
-                for conn in wait(list(busy)):
-                    at = busy.pop(conn)  # type: ignore[call-overload]
+                for ready in wait(list(busy)):
+                    conn = cast(Connection, ready)  # wait() gives back the connections it was given
+                    at = busy.pop(conn)
                     try:
-                        reply = conn.recv()  # type: ignore[union-attr]
+                        reply = conn.recv()
                     except EOFError:
                         raise RuntimeError("a process checking claims files ended unexpectedly") from None
                     done[at] = reply
-                    give(conn)  # type: ignore[arg-type]
+                    give(conn)
             kind, payload = done.pop(n)
             if kind == "error":
                 raise payload
