@@ -399,3 +399,28 @@ def test_the_speakers_body_is_not_the_subject_of_the_figures_they_report(tmp_pat
     claims = _by_value(root)
     assert claims["200"].subject == "hospital"
     assert claims["two"].subject == "hospital"
+
+
+# -- a person and the body named after them ("Holt's panel") are one subject --------------------------
+
+
+def test_a_person_and_their_own_panel_are_one_subject(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Senior surgeon Mira Holt has examined the cases of 1,204 patients as part of her inquiry.\n",
+                  "2021-05-04"),
+        "b.txt": ("Holt's panel said on Monday it had finished its work.\n\n"
+                  "It examined cases involving 1,090 patients between 2010 and 2020, and reviewed 300 complaints.\n",
+                  "2021-05-04"),
+    })  # fmt: skip
+    assert frozenset({"1,204", "1,090"}) in _flagged(_flags(root, runner))
+
+
+def test_another_persons_panel_is_another_subject(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Senior surgeon Mira Holt has examined the cases of 1,204 patients as part of her inquiry.\n",
+                  "2021-05-04"),
+        "b.txt": ("Senior surgeon Kay Brand leads a second review. Brand's panel said on Monday it had finished.\n\n"
+                  "It examined cases involving 1,090 patients between 2010 and 2020, and reviewed 300 complaints.\n",
+                  "2021-05-04"),
+    })  # fmt: skip
+    assert frozenset({"1,204", "1,090"}) not in _flagged(_flags(root, runner))

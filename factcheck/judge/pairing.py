@@ -61,6 +61,7 @@ class Features:
     part: bool = False  # a part of a total ("including $281m in cash", "two other victims", "another four")
     increment: bool = False  # a part added to a total the words do not give ("another four", "two other victims")
     named_subject: bool = False  # a proposal whose subject extract found named in the value's own sentence
+    owner: str = ""  # a person's surname, or for a body named after a person's ("Ockenden's team") that person's
 
     @property
     def families(self) -> frozenset[str]:
@@ -155,7 +156,22 @@ def features(
         size=abs(cv.value.value) if isinstance(cv.value, Quantity) and cv.value.value else None,
         **(_around(quote, claim.value) if claim.status == "proposed" else {}),
         named_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES),
+        owner=_owner(entity),
     )
+
+
+def _owner(entity: Entity | None) -> str:
+    """A person's surname; for a body named by a person's possessive ("Ockenden's team", "the mayor's
+    office" names no one), that person's surname: a person and their own team or office are one subject."""
+    if entity is None:
+        return ""
+    words = fold_plain(entity.name).split()
+    if entity.kind == "person":
+        return words[-1].casefold() if words else ""
+    first = words[0] if words else ""
+    if first[:1].isupper() and first.endswith(("'s", "’s")) and len(words) > 1:
+        return first[:-2].casefold()
+    return ""
 
 
 def _context(quote: str, value: str, extra: dict[str, str]) -> frozenset[str]:
@@ -328,6 +344,8 @@ def entity_agreement(a: Features, b: Features) -> float:
     person_a, person_b = a.subject_kind == "person", b.subject_kind == "person"
     if person_a and person_b:
         return 0.0  # two different people
+    if person_a != person_b and a.owner and a.owner == b.owner:
+        return 0.8  # "Donna Ockenden" and "Ockenden's team"
     if (person_a and a.subject in b.near) or (person_b and b.subject in a.near):
         return 0.6
     return 0.0
@@ -386,6 +404,8 @@ def pair_confidence(a: Features, b: Features) -> float:
         # "its children's department's deficit"), not one subject guessed two ways.
         named_apart = (a.named_subject and b.named_subject and a.subject_kind == b.subject_kind == "organisation"
                        and not _one_kind_of_body(a.subject_key, b.subject_key))
+        # A body named after another person ("Brand's panel") is that person's, not this one's.
+        named_apart = named_apart or (people == 1 and bool(a.owner and b.owner) and a.owner != b.owner)
         if (entities == 0.0 and words >= 0.8 and people < 2 and not named_apart
                 and context >= (0.5 if people else CONTEXT_AT)):  # fmt: skip
             entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
