@@ -424,3 +424,26 @@ def test_another_persons_panel_is_another_subject(tmp_path, runner):
                   "2021-05-04"),
     })  # fmt: skip
     assert frozenset({"1,204", "1,090"}) not in _flagged(_flags(root, runner))
+
+
+# -- a count after an event (", killing seven") holds where that event happened --------------------------
+
+
+def test_tolls_of_events_in_two_places_are_not_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Earlier that day, a rocket hit a house in the Dera camp, killing at least six people, the Marwa "
+                  "health office said.\n", "2019-04-02"),
+        "b.txt": ("Two people were killed when a rocket hit a UN school in the southern town of Kessa, the Marwa health office "
+                  "said.\n", "2019-04-02"),
+    })  # fmt: skip
+    assert _flags(root, runner) == []
+
+
+def test_tolls_of_one_event_told_two_ways_are_compared(tmp_path, runner):
+    root = _project(tmp_path, {
+        "a.txt": ("Earlier that day, a rocket hit a house in the Dera camp, killing at least six people, the Marwa "
+                  "health office said.\n", "2019-04-02"),
+        "b.txt": ("Two people were killed when a rocket hit a house in the Dera camp, the Marwa health office "
+                  "said.\n", "2019-04-02"),
+    })  # fmt: skip
+    assert frozenset({"at least six", "Two"}) in _flagged(_flags(root, runner))

@@ -196,6 +196,8 @@ PLACE_NOUNS = {
 _PLACE_PREPOSITIONS = {"in", "across", "around", "throughout", "at", "on", "off", "near", "of", "from",
                        "inside", "outside", "within"}  # fmt: skip
 _ARTICLES = {"the", "a", "an"}
+_DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+               "northeastern", "northwestern", "southeastern", "southwestern"}
 # Buildings, which a figure's verb can act on ("shells struck the school"); an area is named with a
 # preposition ("marched through the city" says where the march went, not which city).
 _BUILDINGS = {"school", "schools", "hospital", "hospitals", "building", "house", "houses", "mosque", "church", "bank"}
@@ -224,13 +226,17 @@ def _around(quote: str, value: str) -> _Around:
     scope: set[str] = set()
     lead = re.match(r"\s*In\s+((?:[\w'-]+\s+){0,4}?[\w'-]+),", quote[:at])
     window = [*(["in", *lead.group(1).split()] if lead else ()), *tokens]
+    happening = _HAPPENING_BEFORE.search(quote[:at])
+    if happening:  # "a shell hit a house in the Beach camp, killing seven": the place of what it followed
+        main = re.split(r"[.;:!?]\s", quote[: happening.start()])[-1]
+        window = [*re.findall(r"[A-Za-z][\w'-]*|[,()]", main)[-SCOPE_REACH:], *window]
     phrase = other = False  # inside "in/at/off ... PLACE"; the place is "another" one
     for n, tok in enumerate(window):
         low = tok.lower()
         if tok in ".;:!?":
             break
-        if low in _PLACE_PREPOSITIONS or (not phrase and low in _ARTICLES and n + 1 < len(window)
-                                          and window[n + 1].lower() in _BUILDINGS):
+        building = next((w.lower() for w in window[n + 1 : n + 3] if not w[:1].isupper()), "")  # "a UN school"
+        if low in _PLACE_PREPOSITIONS or (not phrase and low in _ARTICLES and building in _BUILDINGS):
             phrase, other = True, False  # "in the school", or the building it struck: "hit the school"
         elif not phrase:
             continue
@@ -238,7 +244,7 @@ def _around(quote: str, value: str) -> _Around:
             other = True
         elif (tok[:1].isupper() or low in PLACE_NOUNS) and low not in _MONTHS_DAYS:
             scope.add(("other:" if other else "") + low.removesuffix("'s"))
-        elif low not in ("the", "a", "an", "of"):
+        elif low not in ("the", "a", "an", "of") and low not in _DIRECTIONS:  # "the southern city of Khan Younis"
             if scope:
                 break  # the first place named is where the figure holds; later ones are other words'
             phrase = other = False
@@ -256,6 +262,10 @@ def _around(quote: str, value: str) -> _Around:
     return _Around(scope=frozenset(scope), group=group, part=part, increment=increment)
 
 
+# A count in a clause that follows an event ("..., killing at least seven", "..., leaving 12 injured"):
+# it holds where that event happened.
+_HAPPENING_BEFORE = re.compile(r",\s*(?:killing|leaving|injuring|wounding|hurting)\s+(?:(?:at\s+least|about|some|"
+                               r"around|nearly|more\s+than|up\s+to)\s+)?$", re.I)
 # A distance says where something lies: the thing named right before it, after an article or as a name.
 _DISTANCE_AFTER = re.compile(r"^[\s-]*(?:miles?|kilometres?|kilometers?|km|metres?|meters?|feet|foot|yards?)\b", re.I)
 _LOCATED = re.compile(r"(?:\b(?i:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?P<thing>(?!(?:is|was|are|were|lies|lay|located|situated|struck|hit|hits|strikes)\b)[a-z][\w'-]*(?<!ed))|(?<![.!?]\s)"
