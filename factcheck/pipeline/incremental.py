@@ -43,7 +43,7 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
     `apply` puts them on pairs; `again` works everything out afresh (see shown.loads); `index` gives
     the entities' index, when the caller has one; `made`: every question, judged already (in other
-    processes, and kept by keep_judged)."""
+    processes, and kept in the cache already)."""
     base = digest(all_pairs, sorted(reviews.items()))
     state = digest(base, sorted(units.keys.items()))
     kept = store.shown() if store else None

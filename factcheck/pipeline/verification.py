@@ -35,7 +35,6 @@ from factcheck.pipeline.incremental import (
     compared_keys,
     comparison_keys,
     file_state,
-    keep_judged,
     keep_seen,
     kept_seen,
     manifest_loader,
@@ -270,15 +269,23 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
 
 def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: dict[str, str], all_pairs: bool,
                reviewed: frozenset[str]) -> list[Judged]:  # fmt: skip
-    """Every question judged in the processes that checked the units, and kept in the cache."""
+    """Every question judged in the processes that checked the units, and kept in the cache as it
+    comes (what incremental.keep_judged keeps), in key order."""
     counts = Counter(q for c in checked.values() for q in c.questions)
-    rows = pool.judge(counts, all_pairs, reviewed)
-    if any(r.row is None for r in rows):
-        raise CacheCorrupt("a question the cache's format cannot hold")
-    made = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, row), row, r.files)
-            for r in rows if (row := r.row) is not None]  # fmt: skip
-    keep_judged(store, made, {}, [(g, f) for f in keys for g in checked[f].groups],
-                compared_keys(keys, all_pairs, reviewed))  # fmt: skip
+    made: list[Judged] = []
+    for n, batch in enumerate(pool.judge(counts, all_pairs, reviewed)):
+        if n == 0:  # while the questions are judged
+            store.forget_comparisons()
+            store.replace_questions(None, [], {})
+            store.record_comparisons(groups=[(g, f) for f in keys for g in checked[f].groups],
+                                     compared=list(compared_keys(keys, all_pairs, reviewed).items()))  # fmt: skip
+        if any(r.row is None for r in batch):
+            raise CacheCorrupt("a question the cache's format cannot hold")
+        judged = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, row), row, r.files)
+                  for r in batch if (row := r.row) is not None]  # fmt: skip
+        store.replace_questions((), judged, {})
+        made.extend(judged)
+    made.sort(key=lambda j: j.key)
     return made
 
 

@@ -34,6 +34,7 @@ from typing import Any, cast
 from factcheck.models import Problem
 
 CHUNK = 20  # claims files a process checks at a time: small, so the processes end together
+BATCH = 500  # questions sent back at a time
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,11 @@ class Workers:
                     progress(file.name, len(files))
             yield from payload
 
-    def judge(self, counts: Counter[str], all_pairs: bool, reviewed: frozenset[str]) -> list[JudgedRow]:
-        """Every question judged, shared out by `counts` (question key → its number of values), in
-        key order."""
+    def judge(self, counts: Counter[str], all_pairs: bool, reviewed: frozenset[str]) -> Iterator[list[JudgedRow]]:
+        """Every question judged, shared out by `counts` (question key → its number of values): in
+        batches as the processes send them (each in key order), so the main process keeps one
+        while the others are made. Before the first, the main process is free (the questions are
+        being judged): the generator yields an empty batch then."""
         owner = _share(counts, len(self.conns))
         for conn in self.conns:
             conn.send(("share", owner))
@@ -155,9 +158,21 @@ class Workers:
         for j, conn in enumerate(self.conns):
             sent = [outgoing[i][j] for i in range(len(self.conns)) if j in outgoing[i]]
             conn.send(("judge", sent, all_pairs, reviewed))
-        rows = [r for conn in self.conns for r in self._recv(conn)]
-        rows.sort(key=lambda r: r.key)
-        return rows
+        yield []
+        busy = set(self.conns)
+        while busy:
+            for ready in wait(list(busy)):
+                conn = cast(Connection, ready)  # wait() gives back the connections it was given
+                try:
+                    kind, payload = conn.recv()
+                except EOFError:
+                    raise RuntimeError("a process judging questions ended unexpectedly") from None
+                if kind == "error":
+                    raise payload
+                if kind == "done":
+                    busy.discard(conn)
+                else:
+                    yield payload
 
     def units(self) -> dict[str, Any]:
         """Every unit checked, whole, by file."""
@@ -201,7 +216,9 @@ def _serve(conn: Connection, checker: Callable[[Any], Callable[[Path], Any]], id
                 owner = request[1]
                 reply = _values_for(units, owner, me)
             elif request[0] == "judge":
-                reply = _judge(ctx, units, owner, me, request[1], request[2], request[3])
+                for batch in _judge(ctx, units, owner, me, request[1], request[2], request[3]):
+                    conn.send(("batch", batch))
+                reply = None
             else:
                 reply = units
             conn.send(("done", reply))
@@ -247,7 +264,7 @@ def _values_for(units: dict[str, Any], owner: dict[str, int], me: int) -> dict[i
 
 
 def _judge(ctx: Any, units: dict[str, Any], owner: dict[str, int], me: int, received: list[bytes],
-           all_pairs: bool, reviewed: frozenset[str]) -> list[JudgedRow]:  # fmt: skip
+           all_pairs: bool, reviewed: frozenset[str]) -> Iterator[list[JudgedRow]]:  # fmt: skip
     """This process's questions judged (its own values of them and those the others sent), each with
     what is shown of it and its cache row."""
     from factcheck.judge.questions import judge_questions
@@ -278,7 +295,7 @@ def _judge(ctx: Any, units: dict[str, Any], owner: dict[str, int], me: int, rece
     found = judge_questions(values, ctx.entities, lines, ctx.glossary, spell_out)
     rows = []
     for key in sorted(found):
-        q = found[key]
+        q = found.pop(key)  # let go of as it is sent
         shown, finding = shown_row(q)
         try:
             row: bytes | None = cache_format.dumps(q)
@@ -286,4 +303,8 @@ def _judge(ctx: Any, units: dict[str, Any], owner: dict[str, int], me: int, rece
             row = None
         files = tuple(sorted({file_of[c.id] for c in q.claims if c.id in file_of}))
         rows.append(JudgedRow(key, shown, finding, row, files))
-    return rows
+        if len(rows) == BATCH:
+            yield rows
+            rows = []
+    if rows:
+        yield rows
