@@ -174,12 +174,17 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
     claims_dir = registry_dir(project.root)
     base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
     now = time.time_ns()
-    wanted = {f"claims/{name}": (entry, f"{base}|{_stat_key(entry, now)}") for name, entry in claim_file_entries(claims_dir)}
-    digest = hashlib.sha256("\n".join(f"{d}\t{k}" for d, (_e, k) in wanted.items()).encode("utf-8", "surrogatepass"))
+    found = [(name, entry, _stat(entry)) for name, entry in claim_file_entries(claims_dir)]
+    digest = hashlib.sha256(base.encode("utf-8", "surrogatepass"))
+    digest.update(repr([(name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if st else (name,)
+                        for name, _e, st in found]).encode("utf-8", "surrogatepass"))  # fmt: skip
     # a file changed too recently is read again next time: its stat cannot vouch for it yet
-    state = None if RECENT in base or any(k.endswith(RECENT) for _e, k in wanted.values()) else digest.hexdigest()
+    newest = max((max(st.st_mtime_ns, st.st_ctime_ns) for _n, _e, st in found if st), default=0)
+    gone_meanwhile = any(st is None for _n, _e, st in found)
+    state = None if RECENT in base or gone_meanwhile or now - newest < RECHECK_NS else digest.hexdigest()
     if state is not None and index.state() == state:
         return None
+    wanted = {f"claims/{name}": (entry, f"{base}|{_key_of(st, now)}") for name, entry, st in found}
     indexed = index.files()
     stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
@@ -408,13 +413,21 @@ def _entities(store: Cache, claims_dir: Path, settings: Settings) -> tuple[Entit
     return store.kept("entities-by-stat", trusted, lambda: load_entities(claims_dir, settings), tuple)[0]
 
 
-def _stat_key(path: Path | os.DirEntry[str], now: int | None = None) -> str:
-    """A file's size, mtime and inode; marked when it changed too recently (before `now`, by default
-    the time of the call) to be trusted."""
+def _stat_key(path: Path | os.DirEntry[str]) -> str:
+    """A file's size, mtime and inode; marked when it changed too recently to be trusted."""
+    return _key_of(_stat(path), time.time_ns())
+
+
+def _stat(path: Path | os.DirEntry[str]) -> os.stat_result | None:
     try:
-        st = path.stat()
+        return path.stat()
     except FileNotFoundError:
+        return None
+
+
+def _key_of(st: os.stat_result | None, now: int) -> str:
+    if st is None:
         return "none"
     key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"  # ctime: an mtime put back is seen
     # the window sources.Seen uses: a second edit within the same clock tick may not show in the stat
-    return key + RECENT if (now or time.time_ns()) - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key
+    return key + RECENT if now - max(st.st_mtime_ns, st.st_ctime_ns) < RECHECK_NS else key
