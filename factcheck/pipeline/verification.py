@@ -212,9 +212,9 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         if store is not None and todo and len(todo) == len(files) and n_jobs > 1 and fork_available():
             pool = stack.enter_context(Workers(ctx, n_jobs, _checker, kept_ids))
             for file, c in zip(todo, pool.check(todo, progress), strict=True):
-                checked[c.file] = c
                 keys[c.file] = key_of(file, c.cited)
                 store.put_unit(c.file, keys[c.file], c.cited, c.ids, c.unit, c.problems, c.row)
+                checked[c.file] = replace(c, row=None, unit=None)  # kept: not held here as well
             if any(c.whole for c in checked.values()):  # judged here, every claim against every other
                 fresh, checked = pool.units(), {}
                 fresh = {f: fresh[f] for f in keys}
