@@ -12,6 +12,12 @@ from factcheck.models import DateRange
 
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 
+# A frozen dataclass's generated __init__ sets each field with its own call of object.__setattr__
+# (eleven calls for a Quantity). A value is made for every candidate reading of every phrase, so each
+# class below has its own __init__ that fills the instance's dictionary in one step; its fields,
+# defaults, repr, equality and hash are still the dataclass's.
+_fill = object.__setattr__
+
 
 def _fmt_number(x: float) -> str:
     if x == int(x):
@@ -44,7 +50,7 @@ def format_amount(x: float, unit: str | None) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quantity:
     """Money, a count or other number, a percentage, or a rate, with the interval it stands for."""
 
@@ -59,6 +65,13 @@ class Quantity:
     notes: tuple[str, ...] = ()
     figures: tuple[float, ...] = ()  # both figures of a range or an either-or, as written
     readings: tuple[float, ...] = ()  # two or more readings when the text is ambiguous
+
+    def __init__(self, kind: str, text: str, span: tuple[int, int], value: float, low: float | None,
+                 high: float | None, unit: str | None = None, qualifier: str | None = None,
+                 notes: tuple[str, ...] = (), figures: tuple[float, ...] = (), readings: tuple[float, ...] = ()) -> None:
+        _fill(self, "__dict__", {"kind": kind, "text": text, "span": span, "value": value, "low": low, "high": high,
+                                 "unit": unit, "qualifier": qualifier, "notes": notes, "figures": figures,
+                                 "readings": readings})  # fmt: skip
 
     @property
     def ambiguous(self) -> bool:
@@ -93,7 +106,7 @@ class Quantity:
         return "any amount"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DateValue:
     """A date at its precision: a day, a month, a year, a financial year... as an inclusive range."""
 
@@ -108,6 +121,13 @@ class DateValue:
     rule: Any = field(default=None, compare=False, repr=False)
     readings: tuple[DateRange, ...] = ()  # the separate readings of an ambiguous date; `range` covers them
     ends: tuple[DateRange, ...] = ()  # the two dates a span is written between ("from 3 to 17 March")
+
+    def __init__(self, kind: str, text: str, span: tuple[int, int], range: DateRange | None, granularity: str,
+                 relative: bool = False, notes: tuple[str, ...] = (), rule: Any = None,
+                 readings: tuple[DateRange, ...] = (), ends: tuple[DateRange, ...] = ()) -> None:
+        _fill(self, "__dict__", {"kind": kind, "text": text, "span": span, "range": range,
+                                 "granularity": granularity, "relative": relative, "notes": notes, "rule": rule,
+                                 "readings": readings, "ends": ends})  # fmt: skip
 
     @property
     def ambiguous(self) -> bool:
@@ -143,7 +163,7 @@ class DateValue:
         return self.range.human() if self.range else f"'{self.text}' (unresolved)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Duration:
     """A length of time, in days, as an interval. `direction` says which way an offset points."""
 
@@ -156,6 +176,13 @@ class Duration:
     qualifier: str | None = None
     notes: tuple[str, ...] = ()
     counts: tuple[float, ...] = ()  # the count or counts as written ("10 or 20 years": 10, 20)
+
+    def __init__(self, kind: str, text: str, span: tuple[int, int], low_days: float, high_days: float | None,
+                 unit: str, qualifier: str | None = None, notes: tuple[str, ...] = (),
+                 counts: tuple[float, ...] = ()) -> None:
+        _fill(self, "__dict__", {"kind": kind, "text": text, "span": span, "low_days": low_days,
+                                 "high_days": high_days, "unit": unit, "qualifier": qualifier, "notes": notes,
+                                 "counts": counts})  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -177,7 +204,7 @@ class Duration:
         return f"{_fmt_number(self.low_days)}–{_fmt_number(self.high_days)} days"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TimeValue:
     """A time of day, in minutes after midnight as an interval, with the zone it was written in."""
 
@@ -189,6 +216,11 @@ class TimeValue:
     zone: str | None = None  # "GMT", "EST", "local"... as written
     utc_offset: int | None = None  # minutes east of UTC, where the zone is known
     notes: tuple[str, ...] = ()
+
+    def __init__(self, kind: str, text: str, span: tuple[int, int], low: int, high: int, zone: str | None = None,
+                 utc_offset: int | None = None, notes: tuple[str, ...] = ()) -> None:
+        _fill(self, "__dict__", {"kind": kind, "text": text, "span": span, "low": low, "high": high, "zone": zone,
+                                 "utc_offset": utc_offset, "notes": notes})  # fmt: skip
 
     @staticmethod
     def clock(minutes: int) -> str:
