@@ -18,23 +18,24 @@ from factcheck.normalize.dates.patterns import _M, MONTHS
 from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
+# Those led by a year check the character before it after its first digit, as YEAR in patterns.py does.
 # 14/09/2018, 14.09.2018, 14-09-18: day, month, year with one separator used twice.
 DMY = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)")
 # 2018/09/14, 2018.09.14
 YMD = re.compile(
-    r"(?<![\w./-])(?P<y>(?:1[6-9]|20)\d\d)(?P<sep>[/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\w/]|[.,]\d)"
+    r"(?P<y>(?:1(?<![\w./-]1)[6-9]|2(?<![\w./-]2)0)\d\d)(?P<sep>[/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\w/]|[.,]\d)"
 )
 # 20180914: eight digits that make a valid day between 1600 and 2099
-COMPACT = re.compile(r"(?<![\w.,-])(?P<y>(?:1[6-9]|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\w.,-])")
+COMPACT = re.compile(r"(?P<y>(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)0)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\w.,-])")
 # 2018-07 (year and month), 7/2012 and 07/2012 (month and year)
-YEAR_MONTH_NUM = re.compile(r"(?<![\w./-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>0[1-9]|1[0-2])(?![\w/-]|[.,]\d)")
+YEAR_MONTH_NUM = re.compile(r"(?P<y>(?:1(?<![\w./-]1)[6-9]|2(?<![\w./-]2)0)\d\d)-(?P<mo>0[1-9]|1[0-2])(?![\w/-]|[.,]\d)")
 MONTH_YEAR_NUM = re.compile(r"(?<![\w./-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
 # 2001-2005, 1990–95: a span of years (one year apart is a financial or academic year, read elsewhere)
 YEAR_SPAN = re.compile(
-    r"(?<![\w.,/-])(?P<a>1[0-9]\d\d|20\d\d)\s?[-–—]\s?(?P<b>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/-]|[.,]\d)"
+    r"(?P<a>1(?<![\w.,/-]1)[0-9]\d\d|2(?<![\w.,/-]2)0\d\d)\s?[-–—]\s?(?P<b>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/-]|[.,]\d)"
 )
 # 2019 August
-YEAR_THEN_MONTH = re.compile(rf"\b(?P<y>(?:1[6-9]|20)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
+YEAR_THEN_MONTH = re.compile(rf"(?P<y>(?:1(?<!\w1)[6-9]|2(?<!\w2)0)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
 # A year before 1800 is a date only after a word that introduces one ("in 1620", "born 1537").
 # (The "1" comes first, the check on the character before it after, so the engine can skip to each "1".)
 OLD_YEAR = re.compile(r"(?P<y>1(?<![\w.,]1)[0-7]\d\d)(?![\w%]|[,.]\d)")

@@ -57,7 +57,10 @@ SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)
 PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
-YEAR = re.compile(r"(?<![£$€\d.,/-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
+# Patterns led by a figure check the character before it after its first digit ("1(?<!...1)"), not
+# before it: a pattern that starts with a literal lets the engine skip straight to the places that
+# digit stands (a leading look-behind has it try every place in the text; the matches are the same).
+YEAR = re.compile(r"(?P<y>1(?<![£$€.,/\w-]1)[89]\d\d|2(?<![£$€.,/\w-]2)0\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
 BARE_MONTH = re.compile(
     rf"(?=[ADFJMNOS])\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b"
 )
