@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
@@ -47,9 +48,24 @@ VAGUE = {
     "hundreds of": (200.0, 999.0), "thousands of": (2000.0, 9999.0), "a handful of": (2.0, 6.0),
 }  # fmt: skip
 
+
+def starting_words(alternatives: Iterable[str]) -> str:
+    r"""Alternatives (words, or patterns that start with a letter or digit) that each begin where a word
+    begins, as `\b(?:one|two)` says, written so that each starts with its own first character and checks
+    only after it that no word character stands before (once for all that start alike; those are
+    tried in the order given, as in the alternation): a pattern led by literals lets the regex engine
+    skip straight to the characters they start with, where one led by `\b` has it try every place in
+    the text. The matches are the same."""
+    by_first: dict[str, list[str]] = {}  # the rest of each alternative, in order, by its first character
+    for a in alternatives:
+        assert a[0].isalnum(), a
+        by_first.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{first}(?<!\\w{first})(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 _SCALE_ATOMS = ["hundred", "dozen", *(w for w in MULTIPLIERS if w != "hundred")]
-_WORD_ATOM = "|".join(sorted([w for w in SMALL if w not in ("a", "an", "no")] + list(TENS) + _SCALE_ATOMS,
-                             key=len, reverse=True))  # fmt: skip
+_ATOMS = sorted([w for w in SMALL if w not in ("a", "an", "no")] + list(TENS) + _SCALE_ATOMS, key=len, reverse=True)
+_WORD_ATOM = "|".join(_ATOMS)
 # "and" and a comma join number words only after a scale word: "two hundred and five", but
 # "between three and five" is two numbers.
 _AFTER_SCALE = (
@@ -62,8 +78,10 @@ _DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 # seven hundred" (a comma only after a scale word: "one, two" is a list), "six point two five".
 # "a"/"an" count only before a scale word ("a hundred", "a dozen"), so "three and a half" stops at
 # "three" and the fraction reader takes the rest. "one-off" and "one-time" are idioms, not counts.
+# (Written as "a" or "an" before a scale word and the first word, or the first word alone, each
+# alternative led by its first letter: see starting_words.)
 WORD_NUMBER = re.compile(
-    rf"\b(?:(?:a|an)[\s-]+(?={'|'.join(_SCALE_ATOMS)}))?(?:{_WORD_ATOM})"
+    rf"(?:a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})(?:{_WORD_ATOM})|{starting_words(_ATOMS)})"
     rf"(?:(?:[\s-]+|{_AFTER_SCALE}(?:\s+and|,)\s+)(?:{_WORD_ATOM}))*"
     rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?\b(?!-(?:off|time)\b)"
 )
@@ -81,7 +99,7 @@ FRACTION_WORDS = frozenset(DENOMINATORS)
 DIGIT_FRACTION = re.compile(
     r"(?<![\w/.,-])(?:(?P<whole>[0-9]+)\s)?(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,3})(?![\w/]|[.,-][0-9])"
 )
-ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
+ORDINAL_WORD = re.compile(r"(?:" + starting_words(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
 # Figures in digits. ASCII digits, and a leading lookahead, let the regex engine skip ahead fast.
 # Thousands with commas or thin spaces; a decimal point, or a decimal comma when a currency sign
 # follows ("19,99 €"); ".5"; scientific notation ("1.2e6", "3.1 x 10^8").

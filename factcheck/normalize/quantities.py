@@ -21,6 +21,7 @@ from factcheck.normalize.numbers import (
     Figure,
     Scan,
     find_figures,
+    starting_words,
 )
 from factcheck.normalize.values import Quantity
 
@@ -453,7 +454,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
     return out
 
 
-_VAGUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b")
+_VAGUE_RE = re.compile(r"(?:" + starting_words(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b")
 _VAGUE_WORDS = frozenset(w for phrase in VAGUE for w in phrase.split() if w not in ("a", "of"))
 
 

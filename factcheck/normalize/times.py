@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.normalize.numbers import SMALL, TENS, Scan
+from factcheck.normalize.numbers import SMALL, TENS, Scan, starting_words
 from factcheck.normalize.values import TimeValue
 
 # Offsets from UTC in minutes, for the zones news copy names.
@@ -52,10 +52,10 @@ PAST_TO = re.compile(
 )
 # "three o'clock", "nine thirty pm", "eleven fifty five p m", "seven in the evening"
 WORD_CLOCK = re.compile(
-    rf"\b(?P<h>{_HW})(?:(?P<oc>\s+o'?clock)|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
+    rf"(?P<h>{starting_words(_HW.split('|'))})(?:(?P<oc>\s+o'?clock)|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
     rf"(?:\s?{_AMPM})?{_DAYPART}"
 )
-NAMED = re.compile(r"\b(?P<w>noon|midday|midnight|mid-day)\b")
+NAMED = re.compile(rf"(?P<w>{starting_words(['noon', 'midday', 'midnight', 'mid-day'])})\b")
 # Gates: the words (or characters) each pattern needs, so most text skips it.
 _CLOCK_GATE = re.compile(r"[0-9][:.][0-5][0-9]").search
 _AMPM_WORDS = frozenset({"am", "pm", "m"})

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from factcheck.models import DateRange
-from factcheck.normalize.numbers import Scan
+from factcheck.normalize.numbers import Scan, starting_words
 from factcheck.normalize.values import DateValue
 
 
@@ -148,8 +148,8 @@ HOLIDAYS: dict[str, Callable[[int], DateRange]] = {
     "eid al-fitr": lambda y: _around(_islamic_in(y, 10, 1)), "eid ul-fitr": lambda y: _around(_islamic_in(y, 10, 1)),
     "eid al-adha": lambda y: _around(_islamic_in(y, 12, 10)), "eid ul-adha": lambda y: _around(_islamic_in(y, 12, 10)),
 }  # fmt: skip
-_NAMES = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(HOLIDAYS, key=len, reverse=True))
-HOLIDAY = re.compile(rf"\b(?P<name>{_NAMES})(?!\w)(?:\s+(?:of\s+)?(?P<y>1[6-9]\d\d|20\d\d)\b)?")
+_NAMES = starting_words(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(HOLIDAYS, key=len, reverse=True))
+HOLIDAY = re.compile(rf"(?P<name>{_NAMES})(?!\w)(?:\s+(?:of\s+)?(?P<y>1[6-9]\d\d|20\d\d)\b)?")
 _GATE = frozenset(w for n in HOLIDAYS for w in re.findall(r"[a-z]+", n) if len(w) > 3) - {
     "day", "sunday", "monday", "friday", "thursday", "tuesday", "wednesday", "saturday", "year", "night",
     "early", "spring", "summer", "august", "king", "election", "fourth", "july", "new",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from factcheck.models import DateRange
+from factcheck.normalize.numbers import starting_words
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -26,6 +27,7 @@ UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30.4
 FY_START_MONTH = 4  # UK financial year: 1 April to 31 March
 
 _M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_M_AT_WORD = starting_words(sorted(MONTHS, key=len, reverse=True))  # _M, each where a word starts (see starting_words)
 _W = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 MONTH = rf"(?P<m>{_M})\.?"
 WEEKDAY = rf"(?:(?P<wd>{_W})\.?,?\s+(?:the\s+)?)"
@@ -43,7 +45,7 @@ UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decad
 # places at once instead of trying every branch (about twice as fast; the matches are the same).
 DAY_MONTH = re.compile(rf"(?=[\dmtwfs])\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
 MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
-MONTH_YEAR = re.compile(rf"(?=[adfjmnos])\b{MONTH},?\s+(?:of\s+)?{YEAR4}\b")
+MONTH_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?,?\s+(?:of\s+)?{YEAR4}\b")
 ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 FIN_YEAR = re.compile(
@@ -53,7 +55,7 @@ FY_CODE = re.compile(r"\bFY\s?'?(?P<y>(?:19|20)?\d\d)\b")
 QUARTER = re.compile(
     r"\b(?:q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
 )
-SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>\d{4})\b")
+SEASON_YEAR = re.compile(rf"(?P<s>{starting_words(['spring', 'summer', 'autumn', 'fall', 'winter'])})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
 PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
 DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
@@ -61,12 +63,14 @@ DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
 # digit stands (a leading look-behind has it try every place in the text; the matches are the same).
 YEAR = re.compile(r"(?P<y>1(?<![£$€.,/\w-]1)[89]\d\d|2(?<![£$€.,/\w-]2)0\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
-BARE_MONTH = re.compile(
-    rf"(?=[ADFJMNOS])\b(?P<m>{'|'.join(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b"
-)
+BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b")
 
+_PART_OF_DAY = r"\s+(?:morning|afternoon|evening)"
+_TODAY_WORDS_AT = starting_words(
+    ["today", "tonight", rf"this{_PART_OF_DAY}", rf"yesterday(?:{_PART_OF_DAY})?", rf"tomorrow(?:{_PART_OF_DAY})?"]
+)
 TODAY = re.compile(
-    r"\b(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow(?:\s+(?:morning|afternoon|evening))?)\b",
+    rf"(?P<w>{_TODAY_WORDS_AT})\b",
 )
 CALENDAR = re.compile(
     rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend)\b",
@@ -89,14 +93,14 @@ BARE_WEEKDAY = re.compile(
 )
 # A weekday with a capital and nothing to introduce it, as agency copy writes it: "said Friday".
 NAMED_WEEKDAY = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:the\s+)?[0-9])"
+    rf"(?P<wd>{starting_words('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split())})\b(?!,?\s+(?:the\s+)?[0-9])"
 )
 BARE_SEASON = re.compile(
-    r"\b(?:in|by|until|till|since|from|during|over|through)\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"
+    rf"(?:{starting_words('in by until till since from during over through'.split())})\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"
     r"(?!\s+(?:of\s+)?[0-9])"
 )
-MONTH_REL_YEAR = re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
-WITHIN = re.compile(rf"\bwithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
+MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
+WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
 DURATION = re.compile(
     rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",

@@ -43,7 +43,7 @@ WEEKDAY_OF_WEEK = re.compile(
 )
 # "the day before yesterday", "the day after tomorrow", "the week before" (an anchor may follow)
 UNIT_BESIDE = re.compile(
-    r"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?:\s+(?P<deixis>yesterday|today|tomorrow))?\b"
+    r"t(?<!\wt)he\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)(?:\s+(?P<deixis>yesterday|today|tomorrow))?\b"
 )
 SPAN_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
 SPAN_LEAD = re.compile(r"(?:from|between)\s+$")
