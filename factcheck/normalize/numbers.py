@@ -86,6 +86,33 @@ WORD_NUMBER = re.compile(
     rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?\b(?!-(?:off|time)\b)"
 )
 NUMBER_WORDS = (frozenset(SMALL) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"dozen"}) - {"a", "an", "no"}
+_SCALE_WORDS = frozenset(_SCALE_ATOMS)
+# Where WORD_NUMBER can start with "a" or "an": before a scale word.
+_ARTICLE_LEAD = re.compile(rf"a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})")
+
+
+def _word_numbers(low: str, words: frozenset[str]) -> list[re.Match[str]]:
+    """WORD_NUMBER.finditer(low), tried only where a match can start: where one of the number words
+    the text has begins (each match starts with a whole number word), or at "a" or "an" before a
+    scale word. Most letters start some number word, so a scan of the whole text tried nearly
+    every place; a text names one or two number words, found by str.find."""
+    starts = []
+    for w in words & NUMBER_WORDS:
+        at = low.find(w)
+        while at != -1:
+            starts.append(at)
+            at = low.find(w, at + 1)
+    if not words.isdisjoint(_SCALE_WORDS) and ("a" in words or "an" in words):
+        starts.extend(m.start() for m in _ARTICLE_LEAD.finditer(low))
+    starts.sort()
+    out = []
+    end = 0
+    match = WORD_NUMBER.match
+    for at in starts:
+        if at >= end and (m := match(low, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]+"
 # "seven eighths", "two-thirds", "a quarter", "one sixteenth"; a whole part before "and": "three
 # and a half", "2 and three quarters". A plural denominator needs a numerator above one, a
@@ -110,6 +137,29 @@ NUMERAL = re.compile(
     r"(?:\.(?P<dec>[0-9]+))?|(?<![\w)\]])\.(?P<lead>[0-9]+))(?![0-9])"
     r"(?:[eE](?P<exp>[-+]?[0-9]{1,3})(?![\w])|\s?[x×*]\s?10(?:\^|\*\*)(?P<exp10>[-+]?[0-9]{1,3})(?![0-9]))?)"
 )
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _numerals(text: str) -> list[re.Match[str]]:
+    """NUMERAL.finditer(text), tried only where a numeral can start: at a digit, or at a point just
+    before one (".5"). A numeral is led by look-arounds, which give the regex engine no character to
+    skip to, so a scan of the whole text tried every place; the search for a digit skips in one step."""
+    out = []
+    pos = 0
+    search, match = _DIGIT.search, NUMERAL.match
+    while (d := search(text, pos)) is not None:
+        at = d.start()
+        m = match(text, at - 1) if at > pos and text[at - 1] == "." else None
+        if m is None:
+            m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 FRACTION_OF_SCALE = re.compile(
     r"\b(half|a quarter|three quarters|a third|two thirds)\s+(?:of\s+)?an?\s+"
     r"(million|billion|thousand|dozen)\b",
@@ -321,7 +371,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
     text, low, words = scan.text, scan.lower, scan.words
     found: list[Figure] = []
     if scan.has_digit:
-        for m in NUMERAL.finditer(text):
+        for m in _numerals(text):
             s = m.start()
             if s and text[s - 1].isalpha() and not _JOINED_CURRENCY.search(text, max(0, s - 3), s):
                 continue  # "A4", "COVID19": part of a name, not a figure
@@ -335,7 +385,7 @@ def find_figures(text: str | Scan) -> list[Figure]:
         _digit_fractions(text) if "/" in text or (not text.isascii() and _UNICODE_FRACTION_RE.search(text)) else []
     )
     found.extend(digit_fractions)
-    for m in WORD_NUMBER.finditer(low) if not words.isdisjoint(NUMBER_WORDS) else ():
+    for m in _word_numbers(low, words) if not words.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))
         if value is None:
             continue
