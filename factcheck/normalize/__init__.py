@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
@@ -34,6 +35,13 @@ def parse_ref(ref: str | dt.date | DateRange | None) -> DateRange | None:
         return ref
     if isinstance(ref, dt.date):
         return DateRange.day(ref)
+    return _ref_of_text(ref)
+
+
+@lru_cache(maxsize=256)
+def _ref_of_text(ref: str) -> DateRange:
+    """The range a reference date written as text stands for (kept: a source's date is given for
+    each of its phrases)."""
     try:
         return DateRange.parse_iso(ref)
     except ValueError as exc:
