@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +97,11 @@ def write_new_entries(file: Path, header: str, key: str, entries: list[dict[str,
     *lead, last = header.splitlines()
     if not entries or last != f"{key}: []":
         return False
-    if file.exists() or file.is_symlink():
+    if file.is_symlink():
+        return False  # edit_file says what it makes of a link
+    if file.exists():
         try:
-            if file.is_symlink() or file.read_bytes() != header.encode("utf-8"):
+            if file.read_bytes() != header.encode("utf-8"):
                 return False
         except OSError:
             return False  # edit_file says what is wrong with it
@@ -218,18 +220,27 @@ def flow_list(values: list[str], field: str = "aliases") -> Any:
 def claims_file_for(root: Path, source: str, known: dict[str, Path] | None = None) -> Path:
     """The claims file that holds a source's claims: the one naming it at the top, else a new one.
     `known` is claims_files_by_source(root), for a caller placing many sources' claims at once."""
-    file = (claims_files_by_source(root) if known is None else known).get(source)
+    if known is None:
+        file = next((f for named, f in _sources_of_claims_files(root) if named == source), None)
+    else:
+        file = known.get(source)
     return file if file is not None else root / "claims" / f"{Path(source).stem}.yaml"
 
 
 def claims_files_by_source(root: Path) -> dict[str, Path]:
     """Each claims file under the source it names at the top (the first file, when two name one)."""
     found: dict[str, Path] = {}
+    for source, file in _sources_of_claims_files(root):
+        found.setdefault(source, file)
+    return found
+
+
+def _sources_of_claims_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(the source named at its top, the file) for each claims file, read one at a time."""
     for file in claim_files(root / "claims"):
         data = load_yaml(file, f"claims/{file.name}")
         if isinstance(data, YamlMap) and isinstance(data.get("source"), str):
-            found.setdefault(data["source"], file)
-    return found
+            yield data["source"], file
 
 
 ENTITIES_HEADER = (
