@@ -47,6 +47,11 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_pierre_thomas_ir": _subtopic(25, [3, *range(5, 12), *range(13, 16)], plus=True),  # Saints put Pierre Thomas on IR, 5 Jan 2011
     "ecb_kraft_shooting": _subtopic(22, range(1, 15), plus=True),  # Kraft plant shooting, Philadelphia, 9 Sept 2010
     "ecb_sukanya_pirates": _subtopic(12, range(1, 12), plus=True),  # INS Sukanya foils pirate attack, Gulf of Aden, Nov 2011
+    "ecb_ie_zero_day": _subtopic(27, range(1, 12), plus=True),  # Microsoft's emergency fix for an IE zero-day flaw, Sept 2013
+    "ecb_warren_jeffs": _subtopic(36, range(1, 12), plus=True),  # polygamist leader Warren Jeffs charged, tried, sentenced, 2008-2011
+    "ecb_macbook_pro": _subtopic(40, range(1, 12), plus=True),  # Apple unveils new MacBook Pro and Air at WWDC, 11 June 2012
+    "ecb_queens_hit_run": _subtopic(21, range(1, 15), plus=True),  # woman killed by a hit-and-run driver in Queens, 13-14 Sept 2013
+    "ecb_lohan_rehab": _subtopic(1, range(1, 22), plus=True),  # Lindsay Lohan checks into rehab, May 2013 (and moves, June 2013)
 }
 
 OPEN_Q, CLOSE_Q = "\x01", "\x02"  # placeholders for PTB quotes while joining; both print as '"'
