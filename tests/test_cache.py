@@ -12,7 +12,7 @@ import pytest
 import factcheck.pipeline.verification as verification
 from factcheck.actions.search import search
 from factcheck.errors import RegistryError
-from factcheck.pipeline.cache import cache_path
+from factcheck.pipeline.cache import _parts, cache_path
 from factcheck.pipeline.verification import verify
 
 CLAIMS_FILE = "001_0912aa75dee56cb3.yaml"
@@ -98,6 +98,25 @@ def test_an_edit_is_judged_against_the_cached_claims(shipped: Path, all_pairs: b
     assert edited == results(shipped, cache=False, all_pairs=all_pairs)
 
 
+def test_what_was_shown_is_kept_in_parts_that_an_edit_rewrites_only_where_it_changed(shipped: Path) -> None:
+    """Parts are cut where their own lines say, so a line put in changes the part it is in and no
+    other; parts no longer used are dropped."""
+    lines = [f'"question {n}"\t{n % 7 - 1}\tconflict\t1\t[{n}]\t{{"n": {n}}}' for n in range(3000)]
+    text = '{"changed": 3}\n3000 0\n' + "\n".join(lines)
+    parts = _parts(text)
+    assert "".join(parts) == text and 20 < len(parts) < 200
+    edited = _parts(text.replace(lines[1500], lines[1500] + '\n"new"\t-1\tpossible\t1\t[0]\t{}'))
+    assert len(set(edited) - set(parts)) == 1 and len(set(parts) - set(edited)) == 1
+    verify(shipped)
+    file = shipped / "claims" / "000_383d7e6cd305652f.yaml"
+    file.write_text(file.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        used = db.execute("SELECT parts FROM shown").fetchone()[0].split("\n")
+        kept = {c for (c,) in db.execute("SELECT checksum FROM shown_parts")}
+    assert kept == set(used)
+
+
 def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
     expected = results(shipped)
     cache_path(shipped).write_bytes(b"this is not SQLite" * 100)
@@ -108,6 +127,8 @@ def test_a_cache_that_is_not_a_database_is_rebuilt(shipped: Path) -> None:
 
 TAMPERING = {
     "damaged rows": ["UPDATE units SET data = X'00' || substr(data, 2)", "UPDATE questions SET data = substr(data, 1, 20)"],
+    "a damaged part of what was shown": ["UPDATE shown_parts SET data = substr(data, 1, 20)"],
+    "a part of what was shown lost": ["DELETE FROM shown_parts WHERE rowid = (SELECT max(rowid) FROM shown_parts)"],
     "made by other code": ["UPDATE meta SET value = 'an older factcheck' WHERE name = 'code'",
                            "UPDATE units SET key = 'forged'"],
 }  # fmt: skip

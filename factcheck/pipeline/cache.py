@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,9 +35,9 @@ from factcheck.pipeline import cache_format
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 6  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
+SCHEMA = 7  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
 # 4: questions, not pairs; 5: what is shown of each question beside it; 6: the search index keeps a file's claims
-# in one row
+# in one row; 7: what was shown is kept in parts
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS blobs (kind TEXT, key TEXT, checksum TEXT, data BLOB, PRIMARY KEY (kind, key));
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS question_files (qkey TEXT, file TEXT);
 CREATE INDEX IF NOT EXISTS question_files_by_key ON question_files (qkey);
 CREATE INDEX IF NOT EXISTS question_files_by_file ON question_files (file);
 CREATE TABLE IF NOT EXISTS compared (file TEXT PRIMARY KEY, key TEXT);
-CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, checksum TEXT, data BLOB, files TEXT, hchecksum TEXT, head BLOB);
+CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, parts TEXT, files TEXT, hchecksum TEXT, head BLOB);
+CREATE TABLE IF NOT EXISTS shown_parts (checksum TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE IF NOT EXISTS search_state (key TEXT);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
 CREATE TABLE IF NOT EXISTS search_texts (file TEXT PRIMARY KEY, texts TEXT, claims TEXT, checksum TEXT);
@@ -247,18 +249,27 @@ class Cache:
     def shown(self) -> tuple[str, str, str] | None:
         """What the last run showed (pipeline/shown.py): (the key of what it was shown from, the key of
         the mode and reviews it was shown with, the text)."""
-        row = self._one("SELECT key, base, checksum, data FROM shown")
+        row = self._one("SELECT key, base, parts FROM shown")
         if row is None:
             return None
-        key, base, checksum, data = row
-        if not isinstance(data, bytes) or _checksum(data) != checksum or not isinstance(key, str) or not isinstance(base, str):
+        key, base, parts = row
+        if not isinstance(key, str) or not isinstance(base, str):
             raise CacheCorrupt("a row fails its checksum")
-        return key, base, _text(data)
+        return key, base, self._joined(parts)
 
     def keep_shown(self, key: str, base: str, text: str) -> None:
-        blob = text.encode("utf-8", "surrogatepass")
+        """Keep what a run showed, in parts cut where its content says (see _parts): a run that
+        changed a few questions writes only the few parts they are in, not the whole text again
+        (tens of megabytes in a large registry)."""
+        old = self._one("SELECT parts FROM shown")
+        before = set(old[0].split("\n")) if old and isinstance(old[0], str) and old[0] else set()
+        blobs = [part.encode("utf-8", "surrogatepass") for part in _parts(text)]
+        sums = [_checksum(blob) for blob in blobs]
+        self._write("INSERT OR IGNORE INTO shown_parts VALUES (?, ?)",
+                    [(c, b) for c, b in zip(sums, blobs, strict=True) if c not in before])  # fmt: skip
+        self._write("DELETE FROM shown_parts WHERE checksum = ?", [(c,) for c in before - set(sums)])
         self._write("DELETE FROM shown", [()])
-        self._write("INSERT INTO shown VALUES (?, ?, ?, ?, NULL, NULL, NULL)", [(key, base, _checksum(blob), blob)])
+        self._write("INSERT INTO shown VALUES (?, ?, ?, NULL, NULL, NULL)", [(key, base, "\n".join(sums))])
 
     def keep_snapshot(self, files: str, head: Any) -> None:
         """Mark what is shown as the result of a run on files (a key of every file's stat), with the
@@ -268,13 +279,27 @@ class Cache:
 
     def snapshot(self, files: str) -> tuple[Any, str] | None:
         """The head and what was shown of the run on files, when it is the last one kept."""
-        row = self._one("SELECT checksum, data, hchecksum, head FROM shown WHERE files = ?", (files,))
+        row = self._one("SELECT parts, hchecksum, head FROM shown WHERE files = ?", (files,))
         if row is None:
             return None
-        checksum, data, hchecksum, head = row
-        if not isinstance(data, bytes) or _checksum(data) != checksum:
+        parts, hchecksum, head = row
+        return _load(head, hchecksum), self._joined(parts)
+
+    def _joined(self, parts: Any) -> str:
+        """The text kept in parts (their checksums, a line each), each part checked."""
+        if not isinstance(parts, str):
             raise CacheCorrupt("a row fails its checksum")
-        return _load(head, hchecksum), _text(data)
+        sums = parts.split("\n") if parts else []
+        found: dict[str, bytes] = {}
+        for checksum, data in self._select_in("SELECT checksum, data FROM shown_parts WHERE checksum IN ({})",
+                                              list(dict.fromkeys(sums))):  # fmt: skip
+            if not isinstance(data, bytes) or _checksum(data) != checksum:
+                raise CacheCorrupt("a row fails its checksum")
+            found[checksum] = data
+        try:
+            return _text(b"".join([found[c] for c in sums]))
+        except KeyError:
+            raise CacheCorrupt("a part of what was shown is missing") from None
 
     def question_reader(self) -> Callable[[str], Any]:
         """A question by key, read when asked for, after this run (None when the cache cannot give it):
@@ -403,6 +428,32 @@ class Cache:
             raise CacheCorrupt(str(exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise CacheCorrupt(str(exc)) from exc
+
+
+PART_LINES = 64  # lines a part of what was shown holds, on average
+
+
+def _parts(text: str) -> list[str]:
+    """The text cut into parts after its first two lines (what they count changes with every run),
+    and after each line whose first characters hash to a multiple of PART_LINES: where a part
+    ends depends on its own lines only, so a line put in or taken out changes the one part it is
+    in, and the others are kept as they were."""
+    out: list[str] = []
+    find, size, crc = text.find, len(text), zlib.crc32
+    start = pos = 0
+    lines = 0
+    while pos < size:
+        end = find("\n", pos)
+        if end < 0:
+            break
+        lines += 1
+        if lines <= 2 or not crc(text[pos : min(pos + 96, end)].encode("utf-8", "surrogatepass")) % PART_LINES:
+            out.append(text[start : end + 1])
+            start = end + 1
+        pos = end + 1
+    if start < size or not out:
+        out.append(text[start:])
+    return out
 
 
 class CacheBusy(CacheCorrupt):
