@@ -125,7 +125,7 @@ class Timeline:
                 "unit": self.unit, "points": [p.to_dict() for p in self.points]}  # fmt: skip
 
 
-SUBJECT_BASES = {"clause": 1.0, "sentence": 0.8, "carried": 0.6, "fallback": 0.3}
+SUBJECT_BASES = {"clause": 1.0, "sentence": 0.8, "carried": 0.6, "described": 0.5, "fallback": 0.3}
 PROPERTY_BASES = {"vocabulary": 1.0, "fixed": 1.0, "counted": 0.8, "words": 0.5}
 VALUE_BASES = {"exact": 1.0, "relative": 0.8, "widened": 0.8, "ambiguous": 0.6}
 
@@ -136,7 +136,8 @@ class Basis:
     proposal's certainty is their product (docs/extract.md, "Certainty and review order").
 
     subject: clause (named in the value's clause), sentence (elsewhere in its sentence), carried
-    (from an earlier sentence, through he/she), fallback (the entity the source names most);
+    (from an earlier sentence, through he/she), described (a person the text names only by a role: "the
+    41-year-old driver"), fallback (the entity the source names most);
     property: vocabulary (a known family), fixed (role, said), counted (the thing a count counts),
     words (the words beside the value); value: exact (read as written), relative (a date counted
     from another), widened (read only with the word before it), ambiguous (more than one reading)."""

@@ -363,6 +363,8 @@ def _person_mention(text: str, m: re.Match[str]) -> Mention | None:
         words = words[:-1]  # "Anne Longfield Children's Commissioner": the title follows the name
     if any(w.lower() in ORG_HEADS for w in words) or any(w.lower() in _CALENDAR for w in words):
         return None  # "Northamptonshire County Council" is an organisation, found by _ORG
+    if any(w.isupper() and w.lower().strip(".") in _CLOCK for w in words):
+        return None  # "11:00 AM EDT", "10:33 AM PT": a time stamp's words, nobody's name
     if title:
         start = m.start()
     elif len(words) < 2 or words[0].lower() in ROLE_WORDS | STOP | _SENTENCE_WORDS | _CALENDAR:
@@ -397,6 +399,11 @@ _SENTENCE_WORDS = {
     "while", "after", "before", "unions", "latest", "our", "we", "they", "he", "she", "more", "sign",
     "register", "by", "as", "for", "from", "with", "so", "just", "some", "many", "all", "updated",
     "last", "next", "published", "posted", "read", "see", "photo", "image", "credit", "dear", "recent",
+}  # fmt: skip
+# Written in capitals after a time of day: the half of the day and the time zone.
+_CLOCK = {
+    "am", "pm", "a.m", "p.m", "et", "pt", "ct", "mt", "edt", "est", "pdt", "pst", "cdt", "cst", "mdt", "mst",
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "ist", "aest", "aedt", "jst", "hkt", "sgt", "wib",
 }  # fmt: skip
 _CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

@@ -209,7 +209,7 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in skipped)
 
-    toks = [t for t in words(clause) if free(t[1], t[2])]
+    toks = [t for t in words(clause) if free(t[1], t[2]) and not _part_of_a_number(clause, t[1])]
     figure = re.search(r"\d", clause[end:])  # the words after the next figure are that figure's
     limit = end + figure.start() if figure else len(clause)
     after = [t[0] for t in toks if end <= t[1] < limit]
@@ -250,6 +250,19 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         return phrase_after
     run = _content_run([w for w in before if w not in ("of", "by", "at", "to")], 2, reverse=True)
     return run or kind
+
+
+_NUMBER_NAME_WORD = re.compile(r"\d(?:st|nd|rd|th)\.?\s+$")
+
+
+def _part_of_a_number(text: str, start: int) -> bool:
+    """A word written onto a figure ("117th", "1.7GHz", "13-inch", "32-bit") or the name an ordinal opens
+    ("117th Street", "the 102nd Precinct"): part of another figure or a name, never what a value measures."""
+    if start and text[start - 1].isdigit():
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return True
+    return text[start : start + 1].isupper() and bool(_NUMBER_NAME_WORD.search(text[max(0, start - 8) : start]))
 
 
 def _content_run(seq: list[str], limit: int, reverse: bool = False) -> str:

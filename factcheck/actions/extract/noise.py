@@ -214,8 +214,89 @@ _NUMBERED = re.compile(
 
 
 def is_numbered_name(sentence: str, v: Value) -> bool:
-    """ "Interstate 75", "Section 114", "Flight 370", "Platform 9": a number that names a thing, not a count."""
-    return bool(_NUMBERED.search(sentence[max(0, v.span[0] - 20) : v.span[0]]))
+    """A number that names a thing, not a measure of it: "Interstate 75", "Section 114", "Flight 370"; an
+    ordinal in a proper name or an address ("117th Street", "the 102nd Precinct", "101st Ave."); a version
+    or model number written after a product's name ("USB 3.0", "MagSafe 2", "GT 650M"); a model year ("a
+    gray 2013 Toyota Camry"); and a size that names a variant ("the 13-inch version", "32-bit versions",
+    "13- and 15-inch MacBook Pros", "the 15-inch starts at", "a 1.7GHz dual-core Intel Core i5")."""
+    s, e = v.span
+    if _NUMBERED.search(sentence[max(0, s - 20) : s]):
+        return True
+    if isinstance(v, DateValue):
+        return _model_year(sentence, v)
+    if _ORDINAL_NAME.match(sentence[e : e + 30]) and re.search(r"\d$", v.text):
+        return True
+    if re.fullmatch(r"[\d.]+[A-Za-z]?", v.text) and _VERSION_BEFORE.search(sentence[max(0, s - 16) : s]):
+        return True
+    return isinstance(v, Quantity) and _names_a_variant(sentence, v)
+
+
+# An ordinal numeral in a name: "117th Street", "the 102nd Precinct", "101st Ave.", "the 82nd Airborne".
+_ADDRESS_WORDS = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|place|floor|precinct|district|ward"
+                  r"|division|battalion|regiment|brigade|circuit|amendment|parallel)")  # fmt: skip
+_ORDINAL_NAME = re.compile(rf"^(?:st|nd|rd|th)\b\.?\s+(?:[A-Z]|{_ADDRESS_WORDS}\b)")
+# The name of a product or a standard written in capitals or in camel case right before a number: "USB 3.0",
+# "IE 10", "HD 4000", "GT 650M", "MagSafe 2"; not a currency, a time zone, a unit or a clock word.
+_VERSION_BEFORE = re.compile(
+    rf"(?<![\w$£€])(?!(?:US|USD|GBP|EUR|AU|NZ|HK|CA|UK|AM|PM|GB|MB|KB|TB|KM|MPH|GHZ|MHZ|{ZONES})\s)"
+    r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z]?[a-z]+[A-Z][A-Za-z]*)\s+$"
+)
+_TIME_UNITS = (r"(?:years?|days?|weeks?|months?|hours?|minutes?|seconds?|old|times?|percent|per|point|fold|hour|"
+               r"storey|story|member|man|person|people|strong|page|mile|kilometre|kilometer|km|foot|feet|metre|meter)")  # fmt: skip
+_VARIANT_NOUNS = (r"(?:versions?|models?|options?|editions?|variants?|configurations?|ones?|portables?|laptops?"
+                  r"|notebooks?|machines?|computers?|tablets?|phones?)")  # fmt: skip
+_SIZE_UNIT = rf"(?:-|(?=[A-Za-z]))(?!{_TIME_UNITS}\b)[A-Za-z]+"
+# after the unit: more words of the same kind ("dual-core"), then a variant's noun or a capitalised name
+_VARIANT_AFTER = re.compile(
+    rf"^{_SIZE_UNIT}(?:\s+[a-z]+-[a-z]+)?\s+(?:{_VARIANT_NOUNS}\b|[A-Z][A-Za-z]*)"
+    rf"|^{_SIZE_UNIT}\s*(?:[,.;:)]|$|(?:is|was|has|will|would|comes?|starts?|costs?|gets?|sells?|remains?|"
+    r"features?|boasts?|offers?|runs?|ships?)\b)"
+)
+_COORDINATED = re.compile(rf"^(?:{_SIZE_UNIT})?\s*-?\s*(?:and|or|to)\s+\d[\d.]*(?={_SIZE_UNIT})")
+
+
+def _names_a_variant(sentence: str, v: Quantity) -> bool:
+    """A size written onto a noun that picks out one model ("the 13-inch version", "32-bit versions",
+    "a 1.7GHz dual-core Intel Core i5"), or used as the model's name ("the 15-inch starts at $1,799"):
+    what is talked about, not a measure of it. A hedged size ("up to 2.7GHz") is a measure."""
+    figure = re.sub(r"^(?:only|just|the|its|all)\s+", "", v.text.strip(), flags=re.IGNORECASE)
+    if v.kind != "number" or not re.fullmatch(r"\d[\d.,]*|[A-Za-z]+", figure):
+        return False  # "up to 2.7GHz", "about 15 inches": a hedged size is a measure
+    s, e = v.span
+    after = sentence[e : e + 60]
+    if _VARIANT_AFTER.match(after) and _noun_use_is_named(sentence, s, after):
+        return True
+    coordinated = _COORDINATED.match(after)  # "13- and 15-inch Pros", "11-inch and 13-inch": the first one too
+    if coordinated:
+        rest = after[coordinated.end() :]
+        return bool(_VARIANT_AFTER.match(rest)) and _noun_use_is_named(sentence, s, rest)
+    return False
+
+
+def _noun_use_is_named(sentence: str, s: int, after: str) -> bool:
+    """A size used alone as a noun ("the 15-inch starts at") names a model only after "the", "a" or "an"."""
+    if re.match(rf"^{_SIZE_UNIT}(?:\s+[a-z]+-[a-z]+)?\s+(?:{_VARIANT_NOUNS}\b|[A-Z])", after):
+        return True
+    return bool(re.search(r"\b(?:the|a|an)\s+$", sentence[max(0, s - 6) : s], re.IGNORECASE))
+
+
+_NOT_A_PREPOSITION = re.compile(
+    r"\b(?!(?:in|on|at|of|since|by|from|until|till|to|before|after|during|and|or|than|between|through|that"
+    r"|when|for|into|over|under|about|around|circa|c)\b)[A-Za-z]+\s+$",
+    re.IGNORECASE,
+)
+
+
+def _model_year(sentence: str, v: DateValue) -> bool:
+    """ "a gray 2013 Toyota Camry", "the 2012 MacBook Air": a year written onto a name is the model's, not a
+    date the text asserts; "in 2013 Toyota recalled" and "a 2008 conviction" are dates."""
+    s, e = v.span
+    if not re.fullmatch(r"(?:19|20)\d\d", v.text.strip()):
+        return False
+    nxt = re.match(r"^\s+([A-Z][A-Za-z]+)", sentence[e : e + 30])
+    if nxt is None or nxt.group(1).lower() in MONTHS or nxt.group(1).lower() in WEEKDAYS:
+        return False
+    return bool(_NOT_A_PREPOSITION.search(sentence[max(0, s - 20) : s]))
 
 
 def in_quotation(sentence: str, v: Value) -> bool:

@@ -236,14 +236,24 @@ def _claims_in(
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             named = _age_of(text, start, end, v, inside)
-            if named is not False:  # "Paul Riva, 47,", "a 16-year-old": an age, of whom the text names
+            described = isinstance(named, str) and named != "unnamed"
+            if named == "unnamed":  # "a 15-year-old girl", "the 12-year-old": nobody it names
+                continue
+            if isinstance(named, str):  # "the 41-year-old driver": the one person of the story in that role
+                subject = None
+                entity_id, entity_name = _described_person(named, index, new_entities, source.name)
+                named = None
+            if named is not False:  # "Paul Riva, 47,", "16-year-old Kimani Gray": an age, of whom the text names
                 prop, prop_basis = "age", "vocabulary"
-                if named is not None:
+                if isinstance(named, Mention):
                     subject = named
                     entity_id, entity_name = entity_for(named, index, new_entities, source.name)
                     if entity_id is None:
                         continue
-            basis = Basis(_subject_basis(subject, clause, sentence), prop_basis, _value_basis(v))
+            if prop == "age" and _kind_of(entity_id, index) != "person":
+                continue  # a body, a place or the police has no age: the figure is someone's the text does not name
+            where = "described" if described else _subject_basis(subject, clause, sentence)
+            basis = Basis(where, prop_basis, _value_basis(v))
             when = times.get(id(v))
             as_of = period = None
             if when is not None:
@@ -264,15 +274,72 @@ def _claims_in(
     return out
 
 
-def _age_of(text: str, start: int, end: int, v: Value, inside: list[Mention]) -> Mention | None | Literal[False]:
-    """For an age, the person it is the age of (None when the text does not name them); False when the
-    figure is not an age. An age is "N-year-old", "N years old", or a whole number between commas
-    right after a name ("Paul Riva, 47, of Sterling Heights")."""
+# Nouns that say only what sort of person someone is: "a 15-year-old girl" and "a 12-year-old girl" in one
+# story may be two girls. A role ("the 41-year-old driver", "a 23-year-old gunman") is one person's in a story.
+_PERSON_NOUNS = {
+    "girl", "boy", "man", "woman", "child", "kid", "teen", "teenager", "youth", "person", "baby", "infant",
+    "toddler", "son", "daughter", "mother", "father", "grandmother", "grandfather", "grandson", "granddaughter",
+    "brother", "sister", "wife", "husband", "cousin", "nephew", "niece", "aunt", "uncle", "friend", "female",
+    "male", "adult", "resident", "student", "pupil", "mom", "dad", "grandma", "grandpa", "lady", "guy",
+    "gentleman", "people", "men", "women", "girls", "boys", "children", "others", "other",
+}  # fmt: skip
+_NOT_NOUNS = {"was", "is", "were", "had", "has", "and", "or", "who", "whose", "from", "with", "said", "of", "in", "at",
+              "on", "for", "to", "the", "a", "an", "as", "but", "by", "when", "while", "after", "before"}  # fmt: skip
+
+
+def _described_person(description: str, index: EntityIndex, new: dict[str, ProposedEntity],
+                      source: str) -> tuple[str, str]:  # fmt: skip
+    """The person a story names only by a role ("the driver"): one proposed entity per role in a project."""
+    for entity in (*index.entities.values(),):
+        if entity.kind == "person" and entity.name.casefold() == description.casefold():
+            return entity.id, entity.name
+    entity_id = free_id(slug(description), index.entities)
+    new[entity_id] = ProposedEntity(entity_id, description, "person", source)
+    index.add(Entity(entity_id, description, (), "person"))
+    return entity_id, description
+
+
+def _kind_of(entity_id: str | None, index: EntityIndex) -> str | None:
+    entity = index.entities.get(entity_id) if entity_id else None
+    return entity.kind if entity is not None else None
+
+
+def _age_of(text: str, start: int, end: int, v: Value,
+            inside: list[Mention]) -> Mention | str | None | Literal[False]:  # fmt: skip
+    """For an age, the person it is the age of (None when the sentence's own subject is to be found, a
+    role such as "the driver" when the noun phrase names one, "unnamed" when it names nobody); False when
+    the figure is not an age. An age is "N-year-old", "N years old", or a whole number between commas right after a name
+    ("Paul Riva, 47, of Sterling Heights").
+
+    "N-year-old" is written onto the person it describes: the name right after it ("59-year-old Raj
+    Chohan", "the 54-year-old Jeffs"), or the name its noun phrase is set beside ("Raj Chohan, a
+    59-year-old grandmother"). Without either ("a 15-year-old girl", "the 12-year-old") it tells the age
+    of someone the text does not name: two such figures are not known to be one person's, so neither is
+    proposed (different girls' ages would be compared as one). A role ("the 41-year-old driver", "a
+    23-year-old gunman") is one person's in a story about one event: that person, as "the driver"."""
     if not isinstance(v, Quantity) or v.kind != "number":
         return False
     if re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 12], re.I):
         after = [m for m in inside if m.start >= end and m.kind == "person" and m.start - end < 20]
-        return after[0] if after else None
+        if after:
+            return after[0]
+        if not re.match(r"^[\s-]*year[\s-]*old", text[end : end + 14], re.I):
+            return None  # "when he was 5 years old": said of the sentence's subject
+        lead = re.search(r",\s*(?:an?|the)\s+$", text[max(0, start - 8) : start])
+        beside = [m for m in inside if m.kind == "person" and lead is not None
+                  and m.end == max(0, start - 8) + lead.start()]  # fmt: skip
+        if beside:
+            return beside[0]
+        role = re.match(r"^[\s-]*year[\s-]*old\s+((?:[a-z]+\s+)?[a-z]+)\b", text[end : end + 40], re.I)
+        if role is None:
+            return "unnamed"
+        words = role.group(1).lower().split()
+        if len(words) > 1 and (words[1] in _NOT_NOUNS or re.search(r"(?:ed|ing|ly)$", words[1])):
+            words = words[:1]  # "the 41-year-old driver was", "a 19-year-old cyclist died"
+        head = words[-1]
+        if head in _PERSON_NOUNS or head in _NOT_NOUNS or not re.fullmatch(r"[a-z]{3,}", head):
+            return "unnamed"
+        return "the " + head
     person = next((m for m in inside if m.kind == "person" and re.fullmatch(r",\s*", text[m.end : start])), None)
     if person is None or not re.match(r"^\s*(?:[,;)]|\.(?!\d)|$|and\b)", text[end : end + 5]):
         return False

@@ -61,7 +61,7 @@ def _quotation_speaker(text: str, start: int, end: int, parts: tuple[tuple[int, 
         window = text[lo:hi]
         if not _SAID_NEAR.search(window) and not ((lo, hi) == before and window.rstrip().endswith(":")):
             continue
-        named = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity]
+        named = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity and not owns_speaker(text, m)]
         if named:
             people = [m for m in named if m.kind == "person"] or named
             chosen = people[-1] if (lo, hi) == before else people[0]
@@ -89,8 +89,19 @@ def statements_in(source: str, sentence: Span, inside: list[Mention], pronoun: M
     return []
 
 
+_OWNER = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}?[a-z-]{3,}\b")
+
+
+def owns_speaker(text: str, m: Mention) -> bool:
+    """A person named as the owner of who speaks ("Lindsay Lohan's attorney said", "Gray's sister told"):
+    the words are the attorney's or the sister's, not the person's. A body's spokesman ("the council's
+    spokesman said") speaks for the body, so only a person's possessive counts."""
+    return m.kind == "person" and bool(_OWNER.match(text[m.end : m.end + 40]))
+
+
 def _speaker(text: str, at: int, sentence: Span, inside: list[Mention], pronoun: Mention | None,
              after: bool) -> str | None:  # fmt: skip
+    inside = [m for m in inside if not owns_speaker(sentence.text, _relative(m, sentence))]
     if after:
         near = [m for m in inside if m.start - sentence.start >= at - 60 and m.entity and m.start - sentence.start < at]
         if near:
@@ -102,3 +113,7 @@ def _speaker(text: str, at: int, sentence: Span, inside: list[Mention], pronoun:
     if pronoun is not None and head and head[-1].lower() in ("he", "she"):
         return pronoun.entity
     return None
+
+
+def _relative(m: Mention, sentence: Span) -> Mention:
+    return Mention(m.start - sentence.start, m.end - sentence.start, m.text, m.kind, m.entity, m.score)
