@@ -11,6 +11,7 @@ import datetime as dt
 import gc
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
@@ -86,8 +87,8 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
         *durations(scan),
         *find_quantities(scan),
     ]
-    candidates = [v for v in candidates if not (v.kind == "date" and _COUNTED.match(text, v.span[1])
-                                                and re.fullmatch(r"\d{4}", v.text)
+    candidates = [v for v in candidates if not (v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)
+                                                and _COUNTED.match(text, v.span[1])
                                                 and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     clocks = [v.span for v in candidates if v.kind == "time"]
     if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
@@ -100,13 +101,16 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
     if len(candidates) > 1:
         candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
         chosen = _without_overlaps(candidates, len(text))
-        chosen.sort(key=lambda v: v.span)
+        chosen.sort(key=_SPAN)
     else:  # nothing to choose between
         chosen = [v for v in candidates if v.span[1] > v.span[0]]
-    return joined([resolved(v, span_ref) if isinstance(v, DateValue) else v for v in chosen], text)
+    # a date resolved only when it is relative: most values need no reference
+    return joined([resolved(v, span_ref) if isinstance(v, DateValue) and v.range is None else v for v in chosen], text)
 
 
 _COUNTS = ("number", "money", "percent", "rate")
+_SPAN = attrgetter("span")
+_FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
 # "1862 families", "1500 people": four figures followed by what they count are a count, not a year
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|year|of\s+the)\s+$", re.I)
 _COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|seems|looks|sees|marks|saw)\b)"

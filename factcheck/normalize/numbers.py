@@ -245,6 +245,9 @@ MAX_EXPONENT = 100  # a googol: no count, sum or measure in prose comes near it
 
 def read_numeral(match: re.Match[str]) -> Figure:
     eu, eudec, whole, dec, lead, exp, exp10 = match.groups()
+    if whole is not None and whole.isdigit() and dec is None and exp is None and exp10 is None:
+        # most figures are plain whole numbers ("1997", "40"): exact, no separators, no exponent
+        return _new_figure((float(whole), 0.0, match.start(), match.end(), False, False))
     if eu is not None:  # "1.234,56 €": points for thousands, a comma for decimals
         whole, decimals = eu.replace(".", ""), eudec
     else:

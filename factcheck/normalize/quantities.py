@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from factcheck.normalize import currencies
@@ -254,7 +255,7 @@ def _read(text: str, fig: Figure) -> Reading:
         if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
             negative = not negative
             start = sign.start()
-    may_scale, may_name = _what_may_follow(text[end : end + 3])[:2]
+    may_scale, may_name, _, _ = _what_may_follow(text[end : end + 3])
     scale, bare_m = 1.0, False
     if may_scale:
         scale, scaled_end, bare_m = _scale(text, end, unit is not None)
@@ -450,8 +451,11 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         consumed_until = max(consumed_until, end)
         i += 1
     out.extend(_fractions_and_vague(scan, out))
-    out.sort(key=lambda q: q.span)
+    out.sort(key=_SPAN)
     return out
+
+
+_SPAN = attrgetter("span")
 
 
 _VAGUE_RE = re.compile(r"(?:" + starting_words(re.escape(f) for f in sorted(VAGUE, key=len, reverse=True)) + r")\b")

@@ -159,7 +159,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(tail)
     tail = tail[: stop.start()] if stop else tail
     # every word is compared in lower case: lowering A-Z alone keeps the words the pattern finds
-    before = _TENSE_WORD.findall(head.translate(_ASCII_LOWER))[::-1]  # nearest first
+    head = head.translate(_ASCII_LOWER)
+    before = _TENSE_WORD.findall(head)[::-1]  # nearest first
     lead = 0
     while lead < len(before) and before[lead] in _PART_OF:
         lead += 1  # "to the end of November", "to mid-December": the preposition before the part named
@@ -169,7 +170,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             return "future"  # "has been pushed back to mid-December": the date moved to is still ahead
         if word in _DEADLINE:
             return "future"  # "by March", "until the end of June", "from Monday"
-    for i, w in enumerate(before):
+    # (each loop below runs only where the words hold something it looks for: most hold nothing)
+    for i, w in enumerate(before) if "that" in before or not _SAYING.isdisjoint(before) else ():
         if w == "that" or (w in _SAYING and i > 0 and before[i - 1] in _CLAUSE_OPENERS):
             before = before[:i]  # the date's clause starts here: the words before it are another clause's
             break
@@ -181,16 +183,18 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             w for w in _TENSE_WORD.findall(tail[cut:]) if w not in _SAYING
         ]
     opens_clause = lead + 1 >= len(before)  # "On Thursday it was confirmed": the date leads its clause
-    for i, w in enumerate(after):
+    ahead = not _CLAUSE_AHEAD.isdisjoint(after) or (not opens_clause and not _SUBJECTS.isdisjoint(after))
+    for i, w in enumerate(after) if ahead else ():
         if w in _CLAUSE_AHEAD or (w in _SUBJECTS and not opens_clause):
             after = after[:i]  # "announcing in June that it would close": the date is not in that clause
             break
-    for i, w in enumerate(before):
+    # a cue is a cue word, a word in -ed or one with an apostrophe ("'ll"): words without them give no tense
+    for i, w in enumerate(before) if not _CUE_WORDS.isdisjoint(before) or "ed" in head or "'" in head else ():
         if w in _CUE_WORDS or w.endswith("ed") or "'" in w:  # only these can give a tense
             tense = _cue(w, before[i - 1] if i else "", before[i + 1] if i + 1 < len(before) else "")
             if tense:
                 return tense
-    for i, w in enumerate(after):
+    for i, w in enumerate(after) if not _CUE_WORDS.isdisjoint(after) or "ed" in tail or "'" in tail else ():
         if w in _CUE_WORDS or w.endswith("ed") or "'" in w:
             tense = _cue(w, after[i + 1] if i + 1 < len(after) else "", after[i - 1] if i else "")
             if tense:

@@ -226,6 +226,10 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     return out + _bare_months(scan) if months else out
 
 
+_DATE_WORD_BEFORE = re.compile(r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during|between)\s+$").search
+_JOIN_WORD_BEFORE = re.compile(r"\b(and|to|through|or)\s+$").search
+
+
 def _bare_months(scan: Scan) -> list[DateValue]:
     """ "in December": a month with no year, its year guessed from the tense around it."""
     text = scan.text
@@ -234,12 +238,10 @@ def _bare_months(scan: Scan) -> list[DateValue]:
         name = m.group("m")
         if name in ("May", "March"):  # also verbs: only after a word that introduces a date
             before = text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(
-                r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during|between)\s+$", before
-            ):
+            if not _DATE_WORD_BEFORE(before):
                 # "and May", "to March": a date only as the end of a span of months
                 wider = text[max(0, m.start() - 30) : m.start()].lower()
-                if not (re.search(r"\b(and|to|through|or)\s+$", before) and word_set(wider) & _MONTH_WORDS):
+                if not (_JOIN_WORD_BEFORE(before) and word_set(wider) & _MONTH_WORDS):
                     continue
         month = MONTHS[name.lower()]
 

@@ -131,7 +131,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
-        for m in OLD_YEAR.finditer(low):
+        for m in OLD_YEAR.finditer(low) if scan.has_year else ():  # four digits in a row
             if _DATE_WORD_BEFORE.search(low, max(0, m.start() - 9), m.start()) is None:
                 continue
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
