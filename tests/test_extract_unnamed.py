@@ -119,3 +119,46 @@ def test_what_someones_lawyer_said_is_not_theirs(tmp_path):
     said = [c for c in _claims(tmp_path, {"a.txt": (text, "2024-03-05")}) if c.property == "said"]
     assert [c.value.split()[0] for c in said] == ["she"]  # only what she said herself is hers
     assert all(c.entity == "nadia-orbel" for c in said)
+
+
+def test_a_date_that_opens_a_sentence_dates_the_main_clauses_event(tmp_path):
+    text = ("On Tuesday, the Orvel Council leader resigned.\n\n"
+            "Early Friday morning, around 6 a.m., the Orvel Bridge reopened, Orvel Council said.\n\n"
+            "Late on Sunday, Orvel Police arrested two men.\n")  # fmt: skip
+    dates = {c.value: c.property for c in _claims(tmp_path, {"a.txt": (text, "2024-03-12")}) if c.kind == "date"}
+    assert dates["Tuesday"] == "resigned"
+    assert dates["Friday"] == "reopened"
+    assert dates["Sunday"] == "arrested"
+
+
+def test_checking_into_a_clinic_is_one_event_however_far_from_the_day(tmp_path, runner):
+    root = news_project(tmp_path, {
+        "a.txt": ("Early Friday morning, around 1:30 a.m., the 31-year-old singer checked into the Nolan "
+                  "Clinic in Orvel.\n", "2024-03-09"),
+        "b.txt": ("Singer Nadia Orbel finally checked into court-ordered treatment at the Nolan Clinic late "
+                  "Thursday.\n", "2024-03-09"),
+        "c.txt": ("Nadia Orbel checked into the Nolan Clinic in May as part of a deal over her June 2022 car "
+                  "crash case.\n", "2024-03-09"),
+    })  # fmt: skip
+    report = extract_and_verify(root, runner)
+    flagged = [{c["value"] for c in d["claims"]} for d in report["discrepancies"]
+               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    assert {"Friday", "Thursday"} in flagged or any({"Friday", "late Thursday"} <= f for f in flagged)
+    assert not any("June 2022" in f for f in flagged)  # the crash's date, not the day she checked in
+
+
+def test_a_court_undoing_a_conviction_is_one_event_in_other_words(tmp_path, runner):
+    root = news_project(tmp_path, {
+        "a.txt": ("In August, the Orvel Supreme Court tossed out the fraud conviction of Dan Merrow.\n",
+                  "2021-12-10"),
+        "b.txt": ("In July, the Orvel Supreme Court overturned the fraud conviction of Dan Merrow.\n",
+                  "2021-12-10"),
+        "c.txt": ("In May, the Orvel Supreme Court heard the appeal of Dan Merrow.\n", "2021-12-10"),
+    })  # fmt: skip
+    dates = {(c.source, c.property) for c in propose(root).claims if c.kind == "date"}
+    assert ("a.txt", "tossed out") in dates and ("b.txt", "overturned") in dates
+    report = extract_and_verify(root, runner)
+    flagged = [{c["value"] for c in d["claims"]} for d in report["discrepancies"]
+               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    assert any({"August", "July"} <= f for f in flagged)
+    assert not any("May" in f for f in flagged)  # hearing an appeal is another event

@@ -40,9 +40,17 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "rating": ("rated", "rating", "judged", "graded"),
     "inspection": ("inspection", "inspected", "inspecting", "inspectors visited"),
     "transfer": ("transfer", "transferred", "move", "moved", "moving", "handover", "hand over"),
-    "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed"),
+    "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed", "conviction",
+               "convictions", "found guilty", "found him guilty", "found her guilty", "found them guilty"),
+    # a court undoing a conviction or a ruling
+    "overturn": ("overturned", "overturn", "overturns", "overturning", "tossed out", "threw out", "thrown out",
+                 "quashed", "struck down", "vacated", "set aside"),
     "arrest": ("arrest", "arrested", "arrests", "detained", "detention", "detentions"),
     "birth": ("born", "birth"),
+    # going into a clinic, a hospital or rehab: the day someone checked in
+    "admission": ("checked in", "checked into", "checks in", "checks into", "check in", "check into",
+                  "checking in", "checking into", "checked herself into", "checked himself into", "admitted to",
+                  "was admitted", "were admitted"),
     # What happened, in the words news uses for the moment of an incident ("the quake struck at 0737
     # GMT", "the school was hit on Tuesday", "the blast happened at 9.15pm").
     "incident": ("incident", "struck", "strike", "strikes", "hit", "hits", "attack", "attacked", "attacks", "happened",
@@ -77,7 +85,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                  "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
 EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "inspection", "transfer",
-                  "charge", "arrest", "birth", "death", "incident")  # fmt: skip
+                  "charge", "overturn", "arrest", "birth", "admission", "death", "incident")  # fmt: skip
 # A date's event: "struck", "hit", "attack" say an incident happened, but a war or a storm has many, so
 # two dates are not taken to be one event for that word alone (a time of day on one story's day is).
 DATE_EVENTS = tuple(f for f in EVENT_FAMILIES if f != "incident")
@@ -232,6 +240,12 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         for term, s, e in near:  # an event in more words than one: "lost their lives", "stepped down"
             if term.startswith("~") and term[1:] in DATE_EVENTS:
                 return clause[s:e].lower()
+        attributive = re.match(r"\s+([a-z]+)", clause[end:])  # "her June 2012 car accident": the noun's date
+        whole = [] if attributive and attributive.group(1) not in FUNCTION_WORDS | _DAY_PARTS else (
+            [t for t in terms(clause) if t[2] <= start][::-1] + [t for t in terms(clause) if t[1] >= end])
+        for term, s, e in whole:  # "checked into court-mandated rehab at the Betty Ford Center late Thursday"
+            if term.startswith("~") and term[1:] in DATE_EVENTS and " " in clause[s:e].strip():
+                return clause[s:e].lower()
         for word in before[:6] + after[:6]:
             if word.endswith(("ed", "tion", "ment", "ure")) and word not in FUNCTION_WORDS:
                 return word
@@ -252,6 +266,7 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
     return run or kind
 
 
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "local"}
 _NUMBER_NAME_WORD = re.compile(r"\d(?:st|nd|rd|th)\.?\s+$")
 
 

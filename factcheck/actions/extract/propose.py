@@ -235,6 +235,9 @@ def _claims_in(
                     clause = Span(before[-1].start, clause.end, text[before[-1].start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            if v.kind == "date" and prop_basis == "words" and _OPENING_WHEN.match(text[sentence.start : start]) \
+                    and _ONLY_TIME_WORDS.match(text[end : clause.end]):  # fmt: skip
+                prop = _event_of_main_clause(text, clause.end, sentence.end) or prop
             named = _age_of(text, start, end, v, inside)
             described = isinstance(named, str) and named != "unnamed"
             if named == "unnamed":  # "a 15-year-old girl", "the 12-year-old": nobody it names
@@ -473,6 +476,30 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
 # A clause that is only "at" and a hedge before its figure finishes a verb of an earlier clause.
 _AT_ONLY = re.compile(r"^\W*at\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|at\s+least"
                       r"|approximately|up\s+to)\s+)?$", re.IGNORECASE)  # fmt: skip
+
+# A sentence opened by when it happened, set off by a comma ("Early Friday morning, around 1:30 a.m., the
+# actress checked into ...", "On Tuesday, the leader resigned"): the date is the main clause's event's.
+_OPENING_WHEN = re.compile(r"^\W*(?:(?:on|in|at|by|early|late|last|this|since)\s+)*$", re.IGNORECASE)
+_ONLY_TIME_WORDS = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*$", re.IGNORECASE)
+
+
+_TIME_PIECE = re.compile(r"^\s*,?\s*(?:(?:around|about|approximately|roughly|at|just|shortly|after|before)\s+)*"
+                         r"\d[\d:.]*\s*(?:[ap]\.?\s?m\b\.?|gmt|utc|local\s+time|hours)?\s*,", re.IGNORECASE)
+
+
+def _event_of_main_clause(text: str, after: int, end: int) -> str | None:
+    """The event of the clause a leading date opens ("Early Friday, around 1:30 a.m., she checked in"):
+    the first event the rest of the sentence names, past any other time set off by commas."""
+    rest = text[after:end]
+    while True:  # ", around 1:30 a.m.,": another time of the same moment
+        piece = _TIME_PIECE.match(rest)
+        if piece is None or not piece.group().strip(" ,"):
+            break
+        rest = rest[piece.end() :]
+    rest = re.sub(r"\d", " ", rest)  # an age or a figure is not the clause's event
+    prop = guess_property(rest, 0, 0, "date")
+    return None if prop == "date" else prop
+
 
 _WHEN_ONLY = re.compile(r"^\W*(?:(?:on|in|at|by|since|until|early|late|last|this)\s+)?$", re.IGNORECASE)
 
