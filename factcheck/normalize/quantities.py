@@ -308,12 +308,16 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
     out: list[Quantity] = []
     consumed_until = -1
     i = 0
+    # the reading of the next figure, made when the gap to it was looked at as a range ("12% and 2019"):
+    # where no range is made, that figure is read next as it stands, and the reading is used again
+    ahead: tuple[Figure, Reading] | None = None
     while i < len(figures):
         fig = figures[i]
         if fig.start < consumed_until:
             i += 1
             continue
-        first = _read(text, fig)
+        first = ahead[1] if ahead is not None and ahead[0] is fig else _read(text, fig)
+        ahead = None
         start, end, value, low, high, unit, bare_m = first[:7]
         while i + 1 < len(figures) and figures[i + 1].start < end:
             i += 1  # "million" in "£3 million" is part of this reading
@@ -373,6 +377,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
             upper = nxt if RANGE_JOIN.match(gap) else None
             second = _read(text, upper) if upper is not None else first
+            if upper is not None:
+                ahead = (upper, second)
             gap2 = text[end : second.start] if second.start >= end else gap
             allowed = upper is not None and bool(
                 join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
