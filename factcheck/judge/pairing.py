@@ -24,6 +24,7 @@ from typing import TypedDict
 from factcheck.models import DateRange, Entity
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue
+from factcheck.text.demonyms import is_demonym
 from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
 from factcheck.text.names import NAME_PROPERTY
@@ -251,8 +252,11 @@ def _around(quote: str, value: str) -> _Around:
     words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
     group = next((w for w in words if w in _COUNTED_GROUPS), "")
     age = re.match(r"^[\s-]*years?[\s-]*old[\s,]+(?:(?:the|a|an)\s+)?([A-Za-z][\w'-]*)", after, re.I)
-    if age:  # "the 30-year-old sergeant", "16-year-old Kimani Gray": whose age it is
-        group = "age of " + age.group(1).lower()
+    if age:  # "the 30-year-old sergeant", "the 40-year-old American": whose age it is ("16-year-old Kimani
+        # Gray" names the person, who is the subject: no group)
+        holder = age.group(1)
+        named = holder[:1].isupper() and not is_demonym(holder) and holder.lower() not in _MONTHS_DAYS
+        group = "" if named else "age of " + holder.lower()
     before = quote[:at]
     located = _LOCATED.search(before) if _DISTANCE_AFTER.match(after) else None
     if located:  # "the office building is about 15 miles north", "a motorist 50 miles north": what lies there
@@ -272,12 +276,15 @@ _LOCATED = re.compile(r"(?:\b(?i:the|a|an|its|his|her|their)\s+(?:[\w'-]+\s+){0,
                       r"\b(?P<name>[A-Z][\w'-]+))\s*,?\s+(?:(?:is|was|are|were|lies|lay|located|situated)\s+)?"
                       r"(?:(?:about|around|some|roughly|approximately|nearly|almost|just|only|more\s+than)\s+)?$")  # fmt: skip
 # A part of a total, not the total: the rest of a count ("two other victims", "another four", "a further
-# 20,000") or a share of a sum ("of which $281m", "including $281m in cash", "$281m of the price").
+# 20,000"), a share of a sum ("of which $281m", "including $281m in cash", "$281m of the price") or of a
+# count ("10 of 22 passes", "six of his 11 points", "three of the four soldiers").
 _PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|including|includes)\s+"
                           r"(?:about\s+|around\s+|some\s+|approximately\s+|nearly\s+|almost\s+)?$", re.I)  # fmt: skip
 # A sum paid in one form is a part ("$281m in cash"); in every form it is paid in, it is the whole ("$334m in
 # cash and stock").
 _PART_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b|^\s+(?:of\s+the|of\s+its|of\s+their"
+                         r"|of\s+(?:his|her|our|my|your|those|these|them|us)|of\s+(?:\d+|one|two|three|four|five|six"
+                         r"|seven|eight|nine|ten|eleven|twelve|a\s+(?:dozen|hundred|thousand)|all)"
                          r"|in\s+(?:cash|stock|shares|equity)(?!\s+(?:and|plus|&)\s+(?:cash|stock|shares|equity)))\b",
                          re.I)  # fmt: skip
 # "another four died in hospital", "five other workers were rescued": added to a count each source tells
@@ -309,8 +316,11 @@ def same_scope(a: Features, b: Features) -> bool:
     if a.group and b.group and a.group != b.group or a.part != b.part or (a.increment and b.increment):
         return False
     if (bool(a.group) != bool(b.group) and a.block.startswith("number")
-            and not (a.group + b.group).startswith(("distance of ", "age of "))):
-        return False  # "six children were killed" and "five people died": a group is a part of the people
+            and not (a.group + b.group).startswith("distance of ")):
+        # "six children were killed" and "five people died": a group is a part of the people; "the
+        # 40-year-old American" and "Klitschko, 36": an age of someone the words do not name is not the
+        # named person's
+        return False
     if a.scope and b.scope:
         return bool(a.scope & b.scope)
     named = a.scope or b.scope  # one names no place: the same, unless the other says it is another place

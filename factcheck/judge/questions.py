@@ -11,6 +11,7 @@ agree or show a change, and only their number is shown.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from dataclasses import replace
 from factcheck.judge.bulk import group_codes
 from factcheck.judge.events import anchor_on_events
 from factcheck.judge.quotes import is_quotation, judge_quotation, quotation_pairs
-from factcheck.judge.sides import CODE, VERDICT, cell, make_sides
+from factcheck.judge.sides import AGREE, CODE, VERDICT, cell, make_sides
 from factcheck.judge.verdicts import (
     discrepancy_id,
     fingerprint,
@@ -31,6 +32,7 @@ from factcheck.judge.verdicts import (
 )
 from factcheck.models import ClaimView, Discrepancy, Entity, Question, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue
+from factcheck.text.quotations import SAYING
 
 
 def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
@@ -73,9 +75,11 @@ def judge_questions(
     if any(cv.claim.status == "proposed" for cv in values):
         pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh_objects))
     paired = {(id(a), id(b)) for a, b, _c in pairs}
-    pairs.extend(quotation_pairs(values, fresh_objects, paired))  # the same words, whoever they are attributed to
-    for a, b, confidence in pairs:
-        d = _discrepancy(a, b, lines, names, confidence)
+    judged = one_fact_per_source_pair([(a, b, _discrepancy(a, b, lines, names, confidence)) for a, b, confidence in pairs],
+                                      lambda a, b: _discrepancy(a, b, lines, names))
+    quoted = quotation_pairs(values, fresh_objects, paired)  # the same words, whoever they are attributed to
+    judged.extend((a, b, _discrepancy(a, b, lines, names, confidence)) for a, b, confidence in quoted)
+    for _a, _b, d in judged:
         if d is not None:
             cross["|".join((d.subject, property_key(d.property)))].append(d)
     keys = set(groups) | set(cross) if wanted is None else wanted | set(cross)
@@ -92,6 +96,50 @@ def judge_questions(
         if q is not None:
             found[key] = q
     return found
+
+
+def one_fact_per_source_pair(
+    judged: list[tuple[ClaimValue, ClaimValue, Discrepancy | None]],
+    judge_pair: Callable[[ClaimValue, ClaimValue], Discrepancy | None],
+) -> list[tuple[ClaimValue, ClaimValue, Discrepancy | None]]:
+    """Pairs made by pairing, less the disagreements that only say two sources measure several things
+    under one name. A claim that already agrees with a claim of the other source has found its
+    counterpart there, so its disagreements with that source's other claims are not between the two
+    sources: that source gives two values under one measure. In one sentence those are two facts
+    ("10 of 22 passes", "226 yards, including an 86-yard run"): nothing to flag. In two sentences of
+    one source they are two facts, or two accounts the source reports side by side ("two shells hit
+    the school, news agencies reported"; "three shells landed, Ging said"): when both sentences say
+    who says so, the pair within that source is judged instead; in the source's own voice, they are
+    two facts (a running back's 226 yards and his 86-yard run, told in two paragraphs)."""
+    agrees: dict[tuple[int, str], list[ClaimValue]] = defaultdict(list)  # (claim, other source) → claims of it agreeing
+    for a, b, d in judged:
+        if d is not None and d.verdict in AGREE:
+            agrees[(id(a), b.claim.source)].append(b)
+            agrees[(id(b), a.claim.source)].append(a)
+    kept: list[tuple[ClaimValue, ClaimValue, Discrepancy | None]] = []
+    within: set[tuple[int, int]] = set()
+    for a, b, d in judged:
+        if d is None or not d.verdict.needs_attention:
+            kept.append((a, b, d))
+            continue
+        twins = [(a, x) for x in agrees.get((id(b), a.claim.source), ())]
+        twins += [(b, x) for x in agrees.get((id(a), b.claim.source), ())]
+        if not twins:
+            kept.append((a, b, d))
+            continue
+        for x, y in twins:  # the same source's two values, from two sentences
+            key = (min(id(x), id(y)), max(id(x), id(y)))
+            if key in within or x.claim.quote.strip() == y.claim.quote.strip() or not (
+                    _ATTRIBUTED.search(x.claim.quote) and _ATTRIBUTED.search(y.claim.quote)):
+                continue
+            within.add(key)
+            w = judge_pair(x, y)
+            if w is not None and w.verdict.needs_attention:
+                kept.append((x, y, replace(w, confidence=d.confidence)))
+    return kept
+
+
+_ATTRIBUTED = re.compile(rf"\b(?:{SAYING}|reported|reports|estimated|estimates|confirmed|quoted)\b", re.IGNORECASE)
 
 
 def _with_pairs(q: Question, extra: list[Discrepancy]) -> Question:

@@ -128,6 +128,60 @@ def is_code(sentence: str, v: Value) -> bool:
     return bool(re.fullmatch(r"\+?0\d{9,}", digits) and "," not in sentence[s:e])
 
 
+# A tally: a score, a record, a vote, written as two whole numbers joined by a dash ("won 20-13", "a 2-1
+# win", "Klitschko (58-3, 51 KO)", "the Chiefs (2-13)", "voted 7-5") or "N votes to M".
+_TALLY = re.compile(r"(?<![\d.,:/£$€-])(\d{1,3})\s?[-\u2013\u2014]\s?(\d{1,3})(?![\d:/%-]|[.,]\d|\s?(?:per\s?cent|percent)\b)")
+_VOTES_TO = re.compile(r"\b(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b", re.IGNORECASE)
+_TALLY_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:wins?|victory|victories|defeats?|loss|losses|lead|leads|record|tie|draw|vote|votes"
+    r"|decision|margin|edge|scoreline|aggregate|advantage|deficit|count|split|majority|verdict|run|spurt"
+    r"|in\s+favou?r|against|over|at\s+(?:half|full)|home|away|overall)\b",
+    re.IGNORECASE,
+)
+_TALLY_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|lost|lose|losing|beat|beats|beating|defeated|defeat|drew|draw|tied|tie|trailed|trail|"
+    r"led|lead|leads|edged|routed|thrashed|voted|vote|record|score|scored|made\s+it|to\s+make\s+it|at)\s+(?:an?\s+|the\s+|it\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def in_tally(sentence: str, v: Value) -> bool:
+    """A side of a score, a record or a vote ("the Hawks won 20-13", "a 2-1 win", "Klitschko (58-3)",
+    "voted 7-5 against", "by 52 votes to 48"): two figures that mean something only together. Taken one
+    by one they are counts of nothing ("20", "13") that pair with every other such count of a game, so
+    neither side is proposed. A dash between two rising figures is a range ("20-30 people") unless the
+    words say it is a tally: the pair stands alone in brackets, or a word of winning, losing or voting
+    is beside it; a falling or level pair ("20-13", "13-13") is a tally, never a range."""
+    if isinstance(v, (DateValue, TimeValue)):
+        return False
+    s, e = v.span
+    for m in (*_TALLY.finditer(sentence), *_VOTES_TO.finditer(sentence)):
+        if not (m.start() <= s < m.end() or m.start() < e <= m.end()):
+            continue
+        if m.re is _VOTES_TO or int(m.group(1)) >= int(m.group(2)):
+            return True
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if re.search(r"\(\s*$", before) and re.match(r"^\s*[,;)]", after):
+            return True  # "(2-13)", "(10-5, 3-1 away)"
+        if _TALLY_AFTER.match(after) or _TALLY_BEFORE.search(before):
+            return True
+    return False
+
+
+# A clock read in a game, not a time of day: "with 4:43 left", "13:41 to play", "at the 6:11 mark".
+_GAME_CLOCK = re.compile(
+    r"^\s*(?:left|to\s+go|to\s+play|remaining|gone|elapsed|mark|into\b|in\s+the\s+(?:first|second|third|fourth|"
+    r"final|last|opening)\s+(?:half|quarter|period|set|round|frame|innings?))",
+    re.IGNORECASE,
+)
+
+
+def is_game_clock(sentence: str, v: Value) -> bool:
+    """ "with 4:43 left in the first half", "13:41 to play", "at the 6:11 mark": the clock of a game, which
+    runs many times over in one story; it is not the time of day anything happened."""
+    return bool(_GAME_CLOCK.match(sentence[v.span[1] : v.span[1] + 40]))
+
+
 _NUMBER_WORD = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _SUBGROUP = r"(?:men|man|women|woman|boys?|girls?|children|child|adults?|babies|baby|mothers?|fathers?|teenagers?)"
 _BREAKDOWN = re.compile(

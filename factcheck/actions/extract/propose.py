@@ -15,8 +15,10 @@ from factcheck.actions.extract.noise import (
     in_bare_list,
     in_breakdown,
     in_quotation,
+    in_tally,
     is_code,
     is_conversion,
+    is_game_clock,
     is_numbered_name,
     is_time_of_day,
     superseded,
@@ -429,12 +431,12 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
     s, e = v.span
     after = sentence[e : e + 2]
     if isinstance(v, TimeValue):  # a time of day is a kind of its own, compared only with times
-        if is_conversion(sentence, v):
+        if is_conversion(sentence, v) or is_game_clock(sentence, v):
             return False
         return not re.search(r"\b(?:19|20)\d\d,?\s*$", sentence[:s])  # "July 02 2013 7:41 AM": a stamp
     if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
-    if is_conversion(sentence, v) or is_numbered_name(sentence, v):
+    if is_conversion(sentence, v) or is_numbered_name(sentence, v) or in_tally(sentence, v):
         return False
     if re.fullmatch(r"several|a few|few|many", v.text.strip(), re.I) and re.match(
         r"\s+(?:dozen|hundred|thousand|million)", sentence[e:]
