@@ -62,3 +62,104 @@ def test_two_outlets_disagreeing_on_one_figure_are_flagged(tmp_path, runner):
         "b.txt": ("Six mortar shells landed in the yard of the Dara clinic, the United Nations said.\n", "2024-03-02"),
     }  # fmt: skip
     assert _flags(tmp_path, runner, texts) == [("a.txt:Four", "b.txt:Six")]
+
+
+# Figures that are not counts of anything a source asserts on its own.
+
+
+def test_the_sides_of_a_score_a_record_or_a_vote_are_not_claims(tmp_path, runner):
+    texts = {
+        "a.txt": ("Westport Rovers beat Carlow Town 3-1 on Saturday, and Rovers (12-4) now lead the table.\n"
+                  "The Carlow Council planning committee voted 9-2 against the stadium plan.\n", "2024-03-02"),
+        "b.txt": ("Carlow Town lost 1-3 at home to Westport Rovers, who are 12-4 this season.\n"
+                  "The Carlow Council planning committee rejected the stadium plan by 9 votes to 2.\n", "2024-03-03"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_a_range_written_with_a_dash_is_still_a_figure(tmp_path, runner):
+    """'20-30 people' rises and counts people: a range, compared like any figure."""
+    texts = {
+        "a.txt": ("Between 20-30 people were hurt when the Harbour Bridge stand collapsed, the Dock Trust said.\n",
+                  "2024-03-02"),
+        "b.txt": ("Some 60 people were hurt when the Harbour Bridge stand collapsed, the Dock Trust said.\n",
+                  "2024-03-02"),
+    }  # fmt: skip
+    flags = _flags(tmp_path, runner, texts)
+    assert len(flags) == 1 and flags[0][0].startswith("a.txt:") and flags[0][1] == "b.txt:Some 60"
+
+
+def test_a_game_clock_is_not_a_time_of_day(tmp_path, runner):
+    texts = {
+        "a.txt": ("Kerry Lane of the Lakeside Hawks hit a free throw with 4:43 left in the first half.\n", "2024-03-02"),
+        "b.txt": ("Kerry Lane of the Lakeside Hawks hit a free throw with 13:41 to play.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_an_ordinal_that_begins_a_name_is_no_rank(tmp_path, runner):
+    texts = {
+        "a.txt": ("The Queens District Attorney said officers found the van on 117th Street.\n", "2024-03-02"),
+        "b.txt": ("The Queens District Attorney said officers found the van on 103rd Avenue.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_a_version_number_is_a_name(tmp_path, runner):
+    texts = {
+        "a.txt": ("The Zephyr laptop from Norrland Tech supports USB 2.0 and runs Zenith OS 7.\n", "2024-03-02"),
+        "b.txt": ("The Zephyr laptop from Norrland Tech supports USB 3.0 and runs Zenith OS 8.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_the_time_a_page_was_stamped_is_no_name(tmp_path, runner):
+    texts = {
+        "a.txt": ("Updated June 11, 2024 10:24 AM PDT\n\nNorrland Tech cut the price of the Zephyr laptop.\n",
+                  "2024-06-11"),
+        "b.txt": ("June 11, 2024 at 10:33 AM PT\n\nNorrland Tech cut the price of its Zephyr laptop.\n", "2024-06-11"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_the_first_word_of_another_full_name_is_no_respelling(tmp_path, runner):
+    """'Walter F. Bugden' is another person, not 'Walther' misspelt; a lone 'Walter' where a person stands
+    still is."""
+    texts = {
+        "a.txt": ("Judge Barbara Walther refused the motion, and defence attorney Walter F. Bugden told reporters "
+                  "he would appeal.\n", "2024-03-02"),
+        "b.txt": ("Judge Barbara Walther refused the motion on Tuesday.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+# Who or what a figure is of.
+
+
+def test_an_age_of_someone_the_words_do_not_name_is_not_a_named_persons(tmp_path, runner):
+    texts = {
+        "a.txt": ("Paul Arno, 36, was charged with assault after the fight in Dunmore Street, the Dunmore police "
+                  "said.\nThe 40-year-old victim was treated in hospital.\n", "2024-03-02"),
+        "b.txt": ("The Dunmore police said a 52-year-old man was arrested. Paul Arno, 36, was charged after the "
+                  "fight.\nThe prosecutor said the 14-year-old was a witness, and 3 of them were under age 16.\n",
+                  "2024-03-03"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_two_ages_of_one_named_person_are_compared(tmp_path, runner):
+    texts = {
+        "a.txt": ("Paul Arno, 36, was charged with assault after the fight in Dunmore Street, the Dunmore police "
+                  "said.\n", "2024-03-02"),
+        "b.txt": ("The Dunmore police said 38-year-old Paul Arno was charged after the fight.\n", "2024-03-03"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == [("a.txt:36", "b.txt:38")]
+
+
+def test_the_price_of_one_model_is_not_anothers(tmp_path, runner):
+    texts = {
+        "a.txt": ("The 13-inch Zephyr laptop from Norrland Tech starts at $999.\n", "2024-03-02"),
+        "b.txt": ("The 15-inch Zephyr laptop from Norrland Tech starts at $1,599.\n", "2024-03-02"),
+        "c.txt": ("The 13-inch Zephyr laptop from Norrland Tech starts at $1,099.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == [("a.txt:$999", "c.txt:$1,099")]

@@ -251,21 +251,32 @@ def _around(quote: str, value: str) -> _Around:
             phrase = other = False
     words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
     group = next((w for w in words if w in _COUNTED_GROUPS), "")
-    age = re.match(r"^[\s-]*years?[\s-]*old[\s,]+(?:(?:the|a|an)\s+)?([A-Za-z][\w'-]*)", after, re.I)
-    if age:  # "the 30-year-old sergeant", "the 40-year-old American": whose age it is ("16-year-old Kimani
-        # Gray" names the person, who is the subject: no group)
-        holder = age.group(1)
-        named = holder[:1].isupper() and not is_demonym(holder) and holder.lower() not in _MONTHS_DAYS
-        group = "" if named else "age of " + holder.lower()
+    age = re.match(r"^[\s-]*years?[\s-]*old\b", after, re.I)
+    if age:  # "the 30-year-old sergeant", "the 40-year-old American", "the 12-year-old.": whose age it is;
+        # "16-year-old Kimani Gray" names the person, who is the subject: no group
+        holder = re.match(r"[\s,]+(?:(?:the|a|an|his|her|their)\s+)?[\"'\u201c]?([A-Za-z][\w'-]*)", after[age.end() :])
+        word = holder.group(1) if holder else ""
+        named = word[:1].isupper() and not is_demonym(word) and word.lower() not in _MONTHS_DAYS
+        group = "" if named else ("age of " + word.lower() if word else _UNKNOWN_HOLDER)
+    elif re.search(r"\b(?:under|over|below|above)\s+(?:the\s+)?age\s+(?:of\s+)?$", quote[:at], re.I):
+        group = "age limit"  # "24 of them under age 17": a bound, nobody's age
     before = quote[:at]
     located = _LOCATED.search(before) if _DISTANCE_AFTER.match(after) else None
     if located:  # "the office building is about 15 miles north", "a motorist 50 miles north": what lies there
         group = "distance of " + (located.group("thing") or located.group("name")).lower()
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
     increment = part and bool(_INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after))
+    clause = re.split(r"[.;:!?]\s|,\s+(?:while|but|and)\s", quote[:at])[-1] + value + re.split(r"[.;:!?](?:\s|$)|,\s+(?:while|but|and)\s", after)[0]
+    scope.update("variant:" + m.group(1) + m.group(2).lower().rstrip(".") for m in _VARIANT.finditer(clause))
     return _Around(scope=frozenset(scope), group=group, part=part, increment=increment)
 
 
+# The model or size a figure is of, in a story about products that come in several ("the 13-inch version
+# starts at $1,199", "the 64GB model"): one model's price is not another's.
+_VARIANT = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(inch|in\.|GB|TB|litre|liter|cc|seater|door)(?![\w])", re.IGNORECASE)
+
+
+_UNKNOWN_HOLDER = "age of someone unnamed"
 # A count in a clause that follows an event ("..., killing at least seven", "..., leaving 12 injured"):
 # it holds where that event happened.
 _HAPPENING_BEFORE = re.compile(r",\s*(?:killing|leaving|injuring|wounding|hurting)\s+(?:(?:at\s+least|about|some|"
@@ -283,7 +294,7 @@ _PART_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|of\s+which|
 # A sum paid in one form is a part ("$281m in cash"); in every form it is paid in, it is the whole ("$334m in
 # cash and stock").
 _PART_AFTER = re.compile(r"^\s+(?:other|others|more|further|additional)\b|^\s+(?:of\s+the|of\s+its|of\s+their"
-                         r"|of\s+(?:his|her|our|my|your|those|these|them|us)|of\s+(?:\d+|one|two|three|four|five|six"
+                         r"|of\s+(?:his|her|our|my|your|those|these)|of\s+(?:\d+|one|two|three|four|five|six"
                          r"|seven|eight|nine|ten|eleven|twelve|a\s+(?:dozen|hundred|thousand)|all)"
                          r"|in\s+(?:cash|stock|shares|equity)(?!\s+(?:and|plus|&)\s+(?:cash|stock|shares|equity)))\b",
                          re.I)  # fmt: skip
@@ -315,6 +326,8 @@ def same_scope(a: Features, b: Features) -> bool:
     Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
     if a.group and b.group and a.group != b.group or a.part != b.part or (a.increment and b.increment):
         return False
+    if _UNKNOWN_HOLDER in (a.group, b.group):
+        return False  # "the 12-year-old", "the 15-year-old's child": whose age the words do not say
     if (bool(a.group) != bool(b.group) and a.block.startswith("number")
             and not (a.group + b.group).startswith("distance of ")):
         # "six children were killed" and "five people died": a group is a part of the people; "the

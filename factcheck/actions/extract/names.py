@@ -109,6 +109,8 @@ def _bare_references(source: str, text: str, mentions: list[Mention], index: Ent
         low = word.casefold()
         if low in known_folded or low in STOP or any(m.start <= hit.start() < m.end for m in mentions):
             continue
+        if re.match(r"[ \t]+(?:[A-Z]\.|[A-Z][a-z])", text[hit.end() : hit.end() + 4]):
+            continue  # "attorney Walter F. Bugden": the first word of a longer name, not a lone one
         speaks = bool(_SPEAKS_AFTER.match(text[hit.end() : hit.end() + 30]))
         if not speaks and not _PERSON_BEFORE.search(text[max(0, hit.start() - 25) : hit.start()]):
             continue
