@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -12,6 +13,39 @@ from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 T = TypeVar("T")
+C = TypeVar("C", bound=type)
+
+_fill = object.__setattr__
+
+
+def filled_at_once(cls: C) -> C:
+    """A frozen dataclass whose __init__ fills the instance's dictionary in one step: the generated
+    one sets each field with its own call of object.__setattr__ (eighteen for a claim), and a large
+    registry makes hundreds of thousands of claims, anchors and values. The fields, their order and
+    defaults, the repr, equality and hash stay the dataclass's."""
+    fields = builtins.list(cls.__dataclass_fields__.values())  # type: ignore[attr-defined]
+    if any(not f.init or f.kw_only for f in fields) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: only plain fields can be filled at once")
+    space: dict[str, Any] = {"_fill": _fill, "_MISSING": dataclasses.MISSING}
+    params, values = [], []
+    for f in fields:
+        if f.default is not dataclasses.MISSING:
+            space[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+            values.append(f"{f.name!r}: {f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            space[f"_f_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            values.append(f"{f.name!r}: _f_{f.name}() if {f.name} is _MISSING else {f.name}")
+        else:
+            params.append(f.name)
+            values.append(f"{f.name!r}: {f.name}")
+    code = f"def __init__(self, {', '.join(params)}):\n    _fill(self, '__dict__', {{{', '.join(values)}}})\n"
+    exec(compile(code, f"<__init__ of {cls.__name__}>", "exec"), space)  # field names only: our own classes'
+    init = space["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
 
 
 @dataclass(frozen=True, order=True)
@@ -135,6 +169,7 @@ class Entity:
     proposed_aliases: tuple[str, ...] = ()  # found by extract, waiting for review
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Claim:
     """One figure or assertion in one source, as the registry states it."""
@@ -170,6 +205,7 @@ class AnchorStatus(str, Enum):
     ORPHANED = "orphaned"  # not found above the threshold
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Anchor:
     """Where a quote sits in its source, in the manner of W3C TextQuote/TextPosition selectors."""
@@ -258,6 +294,7 @@ class WordEdit:
         return {"op": self.op, "a": self.a, "b": self.b}
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class ClaimView:
     """A claim as shown beside another in a discrepancy."""
@@ -313,6 +350,7 @@ class Review:
         return out
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Discrepancy:
     """Two claims from different sources about the same thing, with a verdict.

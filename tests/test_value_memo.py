@@ -38,6 +38,10 @@ VALUES = [
     ("3 May", "it opened on 3 May"), ("two weeks", "closed for two weeks"), ("3pm", "at 3pm"),
     ("11 counts", "faces 11 counts"), ("1,750", "has climbed to 1,750"), ("March 2020", "by March 2020"),
     ("2 to 3 million", "between 2 to 3 million visitors"), ("last month", "said last month"),
+    ("12 March 2019", "was formed on 12 March 2019"), ("March 2015", "who joined in March 2015"),
+    ("2015", "was set up in 2015"), ("Thursday 3 May 2018", "opened on Thursday 3 May 2018"),
+    ("3 May", "will open on 3 May"), ("last March", "joined last March"), ("May 2020", "is due in May 2020"),
+    ("the 2019/20 financial year", "in the 2019/20 financial year"), ("1 April", "took over on 1 April"),
 ]
 
 
@@ -74,3 +78,6 @@ def test_a_value_read_once_is_the_value_read_in_each_quote_against_each_referenc
         for ref in REFS:
             assert normalized._value_of(text, ref, quote) == parse_value(text, ref, within=quote), (text, ref)
     assert normalized._FIGURES and len(normalized._FIGURES) < len({t for t, _q in values})
+    kept = {type(v).__name__ for v in normalized._FIGURES.values()}
+    assert {"Quantity", "DateValue"} <= kept  # dates no reference date moves are kept too
+    assert "3 May" not in normalized._FIGURES and "last March" not in normalized._FIGURES

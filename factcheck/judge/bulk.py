@@ -29,7 +29,7 @@ from factcheck.judge.events import PUBLISHED
 from factcheck.judge.roles import role_verdict
 from factcheck.judge.sides import CODE
 from factcheck.judge.verdicts import APPROXIMATE, _days, _interval, _mostly_shared, judge
-from factcheck.models import DateRange, Verdict
+from factcheck.models import DateRange, Verdict, filled_at_once
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Quantity
 
@@ -41,6 +41,7 @@ _FAMILY_OF = {"q": "quantity", "d": "date", "r": "role"}
 _CUE_NAMED = {cue.name: cue for cue in CUES}
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class _Traits:
     """What a figure's or a date's verdicts depend on, worked out once."""

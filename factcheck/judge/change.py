@@ -179,23 +179,46 @@ def cues_near(quote: str, value: str) -> tuple[tuple[str, str], ...]:
     if at < 0:
         return ()
     start = max(0, at - BEFORE_VALUE)
-    before = text[start:at]
-    ends = list(CLAUSE_END.finditer(before)) + list(NEXT_ITEM.finditer(before))
-    if ends:  # not across the end of a sentence or clause, nor from the item before in a list
-        ends.sort(key=lambda m: m.end())
-        before = before[ends[-1].end() :]
-        start = at - len(before)
-    after = text[at + len(value) : at + len(value) + AFTER_VALUE]
-    after = after[: m.start()] if (m := CLAUSE_END.search(after)) else after
-    if _ANY_CUE.search(before) is None and _ANY_CUE.search(after) is None:
-        return ()  # most values stand without a cue: one search says so, not one per class
-    found: list[tuple[int, str, str]] = []
-    for cue in CUES:
-        for m in cue.pattern.finditer(before):
-            found.append((len(before) - m.end(), cue.name, quote[start + m.start() : start + m.end()]))
-        for m in cue.pattern.finditer(after):
-            found.append((m.start(), cue.name, quote[at + len(value) + m.start() : at + len(value) + m.end()]))
+    cut, before = _cues_before(text[start:at])
+    start += cut
+    after = _cues_after(text[at + len(value) : at + len(value) + AFTER_VALUE])
+    if not before and not after:
+        return ()
+    end = at + len(value)
+    found = [(d, name, quote[start + s : start + e]) for d, name, s, e in before]
+    found.extend((s, name, quote[end + s : end + e]) for name, s, e in after)
     return tuple((name, words) for _, name, words in sorted(found))
+
+
+# The words before a value and after it are looked at apart, each once per distinct text: a dense
+# registry writes the same few phrasings ("has fallen to", "its accounts show") thousands of times.
+_Cue = tuple[int, str, int, int]  # distance from the value, class name, where the words are in the window
+
+
+@functools.lru_cache(maxsize=16384)
+def _cues_before(before: str) -> tuple[int, tuple[_Cue, ...]]:
+    """The cues in the text before a value (up to BEFORE_VALUE characters), not across the end of a
+    sentence or clause, nor from the item before in a list: where that part starts, and its cues,
+    each with its distance from the value's start and its place in that part."""
+    cut = 0
+    ends = list(CLAUSE_END.finditer(before)) + list(NEXT_ITEM.finditer(before))
+    if ends:
+        cut = max(m.end() for m in ends)
+        before = before[cut:]
+    if _ANY_CUE.search(before) is None:
+        return cut, ()  # most values stand without a cue: one search says so, not one per class
+    return cut, tuple((len(before) - m.end(), cue.name, m.start(), m.end()) for cue in CUES
+                      for m in cue.pattern.finditer(before))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=16384)
+def _cues_after(after: str) -> tuple[tuple[str, int, int], ...]:
+    """The cues in the text after a value (up to AFTER_VALUE characters), up to the end of its clause,
+    each with its place there (which is its distance from the value's end)."""
+    after = after[: m.start()] if (m := CLAUSE_END.search(after)) else after
+    if _ANY_CUE.search(after) is None:
+        return ()
+    return tuple((cue.name, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(after))
 
 
 def _direction(earlier: ClaimValue, later: ClaimValue) -> int:
@@ -331,6 +354,7 @@ def _one_event_measure(prop: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # a registry files many claims under the same few properties
 def _property_family(prop: str) -> tuple[int | None, str] | None:
     folded = fold_plain(prop).casefold()
     if CLOSED_PERIOD.search(folded):

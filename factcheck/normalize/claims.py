@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from factcheck.models import Claim, DateRange, Source
+from factcheck.models import Claim, DateRange, Source, filled_at_once
 from factcheck.normalize import best_value, parse, parse_value
 from factcheck.normalize.values import DateValue, Duration, Quantity, Value
 from factcheck.text.fold import fold_plain
@@ -35,6 +35,7 @@ class TextValue:
         return self.text
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class ClaimValue:
     """One claim, normalized: its typed value and the time its value refers to."""
@@ -118,20 +119,27 @@ def _time_range(text: str, value: Value | None) -> DateRange | None:
     return value.range
 
 
-_FIGURES: dict[str, Value | None] = {}  # value as written -> its reading, for values read as figures alone
+_FIGURES: dict[str, Value | None] = {}  # value as written -> its reading, for values that read the same everywhere
 _FIGURES_KEPT = 65536
 
 
 def _value_of(text: str, ref: DateRange | None, quote: str) -> Value | None:
-    """parse_value(text, ref, within=quote), read once per distinct text when it holds figures alone.
-    A registry writes the same figures many times ('£5.8m', '1,200'); what a figure reads as depends
-    on its text alone, while a date may depend on the reference date and on the tense of its quote
-    (which places 'on Thursday'). So a text whose every reading is a figure is kept by its text."""
+    """parse_value(text, ref, within=quote), read once per distinct text when no reference date or
+    quote could change its reading. A registry writes the same figures and dates many times ('£5.8m',
+    '1,200', 'March 2015'); what a figure reads as depends on its text alone, while a date may depend
+    on the reference date and on the tense of its quote (which places 'on Thursday'). So a text whose
+    every reading is a figure is kept by its text, and so is one whose readings are figures and dates
+    read the same with this reference date and quote as with none at all ('12 March 2019', not
+    'last March' or '3 May')."""
     if text in _FIGURES:
         return _FIGURES[text]
     values = parse(text, ref, within=quote)
     value = best_value(values)
-    if all(type(v) is Quantity for v in values):
+    if all(type(v) is Quantity for v in values) or (
+        all(type(v) is Quantity or (type(v) is DateValue and v.range is not None and not v.relative
+                                    and v.rule is None) for v in values)
+        and parse(text, None) == values
+    ):  # fmt: skip
         if len(_FIGURES) >= _FIGURES_KEPT:
             _FIGURES.clear()
         _FIGURES[text] = value

@@ -88,6 +88,8 @@ def _text(entry: YamlMap, key: str, display: str, required: bool = False) -> str
 
 
 def _check_fields(entry: YamlMap, allowed: set[str], display: str) -> None:
+    if entry.keys() <= allowed:  # as nearly always: one look at the speed of sets
+        return
     unknown = [k for k in entry if k not in allowed]
     if unknown:
         key = unknown[0]
@@ -304,7 +306,8 @@ def _claim(
         file=display,
         line=line,
         subject_as_written=subject_written,
-        field_lines=tuple((k, key_lines.get(k, item.line)) for k in item)
+        field_lines=(tuple(key_lines.items()) if list(key_lines) == list(item)  # each key's line, as read
+                     else tuple((k, key_lines.get(k, item.line)) for k in item))
         + (() if fields["source"] else (("source", source_line),)),
         certainty=certainty,
         basis=fields["basis"],
@@ -321,14 +324,17 @@ def _plain_fields(item: YamlMap) -> dict[str, str | None] | None:
     if not _REQUIRED_SET <= item.keys():
         return None
     fields: dict[str, str | None] = dict.fromkeys(CLAIM_FIELDS)
-    for key, value in item.items():
-        kind = type(value)
-        if kind is str:
-            fields[key] = value
-        elif kind in _SCALARS:
-            fields[key] = str(value)
-        else:
-            return None
+    if all(type(value) is str for value in item.values()):  # as a claims file is written: text alone
+        fields.update(item)
+    else:
+        for key, value in item.items():
+            kind = type(value)
+            if kind is str:
+                fields[key] = value
+            elif kind in _SCALARS:
+                fields[key] = str(value)
+            else:
+                return None
     if not all(fields[key].strip() for key in REQUIRED):  # type: ignore[union-attr]
         return None
     return fields
