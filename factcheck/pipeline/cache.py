@@ -486,15 +486,11 @@ def open_cache(root: Path) -> Iterator[Cache]:
             path.parent.mkdir(exist_ok=True)
             if path.parent.is_symlink() or path.is_symlink():
                 raise CacheCorrupt("the cache path is a link; it is not followed")
-            db = sqlite3.connect(path, timeout=10)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            db = _connect(path)
             if _made_by(db) != code:
                 db.close()
                 remove_cache(root)
-                db = sqlite3.connect(path, timeout=10)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
+                db = _connect(path)
                 _create(db, code)
             break
         except (sqlite3.DatabaseError, OSError, ValueError) as exc:  # ValueError: text that is not UTF-8
@@ -509,6 +505,19 @@ def open_cache(root: Path) -> Iterator[Cache]:
         yield Cache(path, db)
     finally:
         db.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """The cache's file, opened for this run. Writes are handed to the operating system and not
+    waited for on disk (synchronous=OFF): a cold run writes a few hundred megabytes, and waiting for
+    them (at the checkpoint that copies the log into the file) took seconds. A run that stops halfway
+    leaves the file as it was (the log's own checksums); only the machine itself stopping just after
+    a run can damage it, and what is read from the cache is checked as always (a file SQLite cannot
+    read is thrown away, a row that fails its checksum is worked out again)."""
+    db = sqlite3.connect(path, timeout=10)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=OFF")
+    return db
 
 
 def _made_by(db: sqlite3.Connection) -> str | None:
