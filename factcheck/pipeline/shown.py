@@ -15,7 +15,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from factcheck.errors import SourceError
 from factcheck.judge.findings import finding_of, finding_order
@@ -210,43 +210,66 @@ def assemble(questions: Iterable[Judged], apply: Callable[[tuple[Discrepancy, ..
              reviewed: Sequence[str] | set[str] | dict[str, Any], all_pairs: bool) -> Shown:  # fmt: skip
     """What is shown of the questions. `apply` puts reviewers' decisions on pairs, whose ids are in
     `reviewed`: a question with such a pair is made again, the others are shown as kept."""
-    found: list[tuple[list[Any], str, Listed[Finding]]] = []
+    found: list[tuple[list[Any], str, str, Listed[Finding]]] = []
     spelled: list[tuple[list[Any], str, int, Listed[Discrepancy]]] = []
     tallies: dict[str, str] = {}
     for j in questions:
         row = json.loads(j.shown)
         counts: dict[str, int] = dict(row["tally"])
+        key = _as_key(j.key)  # the question's key as JSON, as json.dumps writes a text
         if reviewed and any(p[0] in reviewed for p in row["pairs"]):
             q = j.question()
             listed = apply(q.listed)
             f = finding_of(q, listed)
-            found.append((finding_order(f), j.key, Listed(f.verdict, f.needs_attention, value=f)))
+            found.append((finding_order(f), j.key, key, Listed(f.verdict, f.needs_attention, value=f)))
             for n, d in enumerate(listed):
                 if all_pairs or d.needs_attention or d.review:
-                    spelled.append((discrepancy_order(d), j.key, n, Listed(d.verdict, d.needs_attention, value=d)))
+                    spelled.append((discrepancy_order(d), key, n, Listed(d.verdict, d.needs_attention, value=d)))
                 else:
                     counts[d.verdict.value] = counts.get(d.verdict.value, 0) + 1
         else:
-            question = functools.cache(j.question)
-            found.append((row["order"], j.key, Listed(Verdict(row["verdict"]), row["attention"], text=j.finding,
-                                                      make=functools.partial(_finding, question))))  # fmt: skip
+            question = _Once(j.question)
+            found.append((row["order"], j.key, key, Listed(_VERDICTS[row["verdict"]], row["attention"], text=j.finding,
+                                                           make=functools.partial(_finding, question))))  # fmt: skip
             for n, (_id, order, value, text) in enumerate(row["pairs"]):
-                verdict = Verdict(value)
+                verdict = _VERDICTS[value]
                 if all_pairs or verdict.needs_attention:
-                    spelled.append((order, j.key, n, Listed(verdict, verdict.needs_attention, text=text,
-                                                            make=functools.partial(_pair, question, n))))  # fmt: skip
+                    spelled.append((order, key, n, Listed(verdict, verdict.needs_attention, text=text,
+                                                          make=functools.partial(_pair, question, n))))  # fmt: skip
                 else:
                     counts[value] = counts.get(value, 0) + 1
         if counts:
-            tallies[json.dumps(j.key)] = json.dumps(counts)
+            tallies[key] = json.dumps(counts)
     found.sort(key=lambda f: (f[0], f[1]))
     spelled.sort(key=lambda d: d[0])
     unlisted: dict[str, int] = {}
     for counts_text in tallies.values():
         for verdict_value, n in json.loads(counts_text).items():
             unlisted[verdict_value] = unlisted.get(verdict_value, 0) + n
-    return Shown([(json.dumps(f[1]), -1, f[2], json.dumps(f[0])) for f in found],
-                 [(json.dumps(d[1]), d[2], d[3], json.dumps(d[0])) for d in spelled], tallies, unlisted)  # fmt: skip
+    order = json.JSONEncoder().encode  # json.dumps with its defaults, without looking at them each time
+    return Shown([(f[2], -1, f[3], order(f[0])) for f in found],
+                 [(d[1], d[2], d[3], order(d[0])) for d in spelled], tallies, unlisted)  # fmt: skip
+
+
+# json.dumps of a text with its defaults: the text quoted, non-ASCII characters escaped
+_as_key = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
+class _Once(Generic[T]):
+    """A function called at most once, its result kept (functools.cache costs more to make, and a
+    result holds one per question)."""
+
+    __slots__ = ("_make", "_value", "_made")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make: Callable[[], T] = make
+        self._value: T | None = None
+        self._made = False
+
+    def __call__(self) -> T:
+        if not self._made:
+            self._value, self._made = self._make(), True
+        return self._value  # type: ignore[return-value]
 
 
 def _finding(question: Callable[[], Question]) -> Finding:
