@@ -163,3 +163,50 @@ def test_the_price_of_one_model_is_not_anothers(tmp_path, runner):
         "c.txt": ("The 13-inch Zephyr laptop from Norrland Tech starts at $1,099.\n", "2024-03-02"),
     }  # fmt: skip
     assert _flags(tmp_path, runner, texts) == [("a.txt:$999", "c.txt:$1,099")]
+
+
+def test_counts_of_different_things_never_pair_whatever_was_done_to_them(tmp_path, runner):
+    """Pirates, boats and sailors in one raid: each count is of its own thing, even under one verb."""
+    texts = {
+        "a.txt": ("The frigate Varuna captured 26 pirates in the Gulf of Aden, the Navy of Norland said.\n"
+                  "The Navy of Norland said the frigate Varuna captured five boats.\n", "2024-03-02"),
+        "b.txt": ("The Navy of Norland said the frigate Varuna captured 15 sailors in the Gulf of Aden.\n",
+                  "2024-03-03"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_two_counts_of_one_thing_named_two_ways_are_still_compared(tmp_path, runner):
+    """'bullets' and 'shots' are rounds fired; a count whose thing the words leave out may be either."""
+    texts = {
+        "a.txt": ("Officers of the Norland Police fired seven bullets at the car, the Norland Police said.\n",
+                  "2024-03-02"),
+        "b.txt": ("Officers of the Norland Police fired 11 shots at the car, the Norland Police said.\n",
+                  "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == [("a.txt:seven", "b.txt:11")]
+
+
+def test_a_length_of_time_is_not_a_count_of_what_it_is_the_length_of(tmp_path, runner):
+    texts = {
+        "a.txt": ("All seven men convicted by the Norland court received prison sentences of between six and 75 "
+                  "years, the Norland court said.\n", "2024-03-02"),
+        "b.txt": ("The Norland court said the two sentences are to be served one after the other.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_a_number_word_inside_a_word_of_its_own_counts_nothing(tmp_path, runner):
+    texts = {
+        "a.txt": ("Norrland Tech rushed out a fix for a zero-day flaw in its Zephyr browser.\n", "2024-03-02"),
+        "b.txt": ("Norrland Tech said 8 versions of its Zephyr browser have the flaw.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []
+
+
+def test_a_price_naming_no_model_is_not_compared_with_one_naming_a_model(tmp_path, runner):
+    texts = {
+        "a.txt": ("The Zephyr laptop from Norrland Tech starts at $999 for the 13-inch option.\n", "2024-03-02"),
+        "b.txt": ("The basic Zephyr laptop from Norrland Tech starts at $1,599.\n", "2024-03-02"),
+    }  # fmt: skip
+    assert _flags(tmp_path, runner, texts) == []

@@ -86,6 +86,8 @@ def block_of(cv: ClaimValue) -> str | None:
             return None  # "dozens", "several", "hundreds of": a word for many, not a figure to hold to
         if v.kind == "number" and _ORDINAL.fullmatch(cv.claim.value.strip()):
             return "ordinal"  # "the third school", "the first deaths": a rank, compared only with ranks
+        if v.kind == "number" and not v.unit:
+            return f"number:{_unit_after(cv.claim.quote, cv.claim.value)}"
         return f"{v.kind}:{v.unit or ''}"
     if isinstance(v, DateValue):
         return "date" if v.range is not None else None
@@ -98,6 +100,29 @@ def block_of(cv: ClaimValue) -> str | None:
             return "name"  # how an entity's name is spelled: compared with its other spellings alone
         return v.kind if v.kind in ("role", "statement") else "text"
     return None
+
+
+# A count written with a unit after it measures in that unit: "sentences of between six and 75 years" is a
+# length of time, not a count of sentences; "55 km" and "55 kilometres" are one unit.
+_UNITS = {
+    "year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+    "day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "m": "m",
+    "feet": "ft", "foot": "ft", "ft": "ft", "yard": "yard", "yards": "yard", "inch": "inch", "inches": "inch",
+    "kg": "kg", "kilos": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "acres": "acre", "hectares": "ha",
+}  # fmt: skip
+
+
+def _unit_after(quote: str, value: str) -> str:
+    at = quote.find(value)
+    if at < 0:
+        return ""
+    after = quote[at + len(value) : at + len(value) + 16]
+    if re.match(r"[\s-]*years?[\s-]*old\b", after, re.I):
+        return ""  # an age: "the 40-year-old", compared with "Paul Arno, 36"
+    word = re.match(r"[\s-]*([A-Za-z]+)", after)
+    return _UNITS.get(word.group(1).lower(), "") if word else ""
 
 
 def is_name_claim(cv: ClaimValue) -> bool:
@@ -249,8 +274,7 @@ def _around(quote: str, value: str) -> _Around:
             if scope:
                 break  # the first place named is where the figure holds; later ones are other words'
             phrase = other = False
-    words = re.findall(r"[a-z][\w'-]*", after.lower())[:3]
-    group = next((w for w in words if w in _COUNTED_GROUPS), "")
+    group = _counted_group(after)
     age = re.match(r"^[\s-]*years?[\s-]*old\b", after, re.I)
     if age:  # "the 30-year-old sergeant", "the 40-year-old American", "the 12-year-old.": whose age it is;
         # "16-year-old Kimani Gray" names the person, who is the subject: no group
@@ -320,20 +344,66 @@ _COUNTED_GROUPS = {
 }  # fmt: skip
 
 
+def _counted_group(after: str) -> str:
+    """Who or what a count counts when the words right after it say. A group of people news keeps apart
+    ("soldiers", "gunmen", "children") as itself; any other plural noun as "noun:" and the noun in the
+    singular ("26 pirates", "five fishing boats", "two Israeli tank shells"), so that "26 pirates were
+    arrested" and "15 sailors were arrested" are two facts whatever they are arrests of. Words for people
+    in general ("people", "others", "victims", "Palestinians") say nothing about who, and give no group."""
+    words = re.findall(r"[A-Za-z][\w'-]*|[.,;:!?()]", after)[:4]
+    for word in words:
+        low = word.lower()
+        if low in _COUNTED_GROUPS:
+            return low
+        if not word[:1].isalpha() or low in _COUNT_STOP:
+            return ""
+        if low in _ANYONE or (low.endswith("s") and is_demonym(low[:-1])):
+            return ""
+        if low in _PLURALS:
+            return "noun:" + _PLURALS[low]
+        if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")):
+            single = low[:-3] + "y" if low.endswith("ies") else low[:-2] if low.endswith(("ches", "shes", "xes")) \
+                else low[:-1]  # fmt: skip
+            return "noun:" + _SAME_THING.get(single, single)
+    return ""
+
+
+# Words news uses for one thing counted: rounds fired are shots, bullets or rounds.
+_SAME_THING = {"shot": "round", "bullet": "round", "round": "round"}
+_ANYONE = {"people", "persons", "others", "individuals", "victims", "casualties", "bodies", "lives", "dead",
+           "wounded", "injured", "more", "times", "cases", "percent", "per", "cent", "years", "months",
+           "weeks", "days", "hours", "minutes"}  # fmt: skip
+_PLURALS = {"men": "man", "women": "woman", "children": "child", "crew": "crew", "staff": "staff",
+            "police": "police", "personnel": "personnel", "feet": "foot", "km": "kilometre",
+            "kilometres": "kilometre", "kilometers": "kilometre", "kms": "kilometre", "miles": "mile",
+            "metres": "metre", "meters": "metre"}  # fmt: skip
+_COUNT_STOP = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "were", "was", "are",
+               "is", "had", "have", "has", "been", "be", "who", "which", "that", "as", "than", "a", "an", "the",
+               "said", "says", "died", "killed", "critically", "seriously"}  # fmt: skip
+
+
 def same_scope(a: Features, b: Features) -> bool:
     """Two figures hold in the same place as far as the words say: where both name places, they share
     one, and a figure said to hold in another place ("on another UN school", "in neighbouring Central
     Aceh") is compared only with one naming that place; where both say who was counted, the same group."""
-    if a.group and b.group and a.group != b.group or a.part != b.part or (a.increment and b.increment):
+    nouns = a.group.startswith("noun:") + b.group.startswith("noun:")
+    one_sided = nouns == 1 and not (a.group and b.group)  # a thing counted on one side only: words may leave it out
+    if a.group and b.group and a.group != b.group and not one_sided:
+        return False
+    if a.part != b.part or (a.increment and b.increment):
         return False
     if _UNKNOWN_HOLDER in (a.group, b.group):
         return False  # "the 12-year-old", "the 15-year-old's child": whose age the words do not say
-    if (bool(a.group) != bool(b.group) and a.block.startswith("number")
+    if (bool(a.group) != bool(b.group) and a.block.startswith("number") and not nouns
             and not (a.group + b.group).startswith("distance of ")):
         # "six children were killed" and "five people died": a group is a part of the people; "the
         # 40-year-old American" and "Klitschko, 36": an age of someone the words do not name is not the
         # named person's
         return False
+    variants_a = {x for x in a.scope if x.startswith("variant:")}
+    variants_b = {x for x in b.scope if x.startswith("variant:")}
+    if variants_a != variants_b:
+        return False  # "$1,199 for the 13-inch option" and "the basic model starts at $2,199": which model?
     if a.scope and b.scope:
         return bool(a.scope & b.scope)
     named = a.scope or b.scope  # one names no place: the same, unless the other says it is another place

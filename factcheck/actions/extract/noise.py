@@ -168,6 +168,19 @@ def in_tally(sentence: str, v: Value) -> bool:
     return False
 
 
+# A number word that is part of a word of its own: "a zero-day flaw", "a one-off payment", "second-hand".
+_FIXED_COMPOUND = re.compile(
+    r"^-(?:day|sum|tolerance|hours?\s+contracts?|off|time|way|sided|hand|party|rate|class|guessing|liners?)\b", re.I
+)
+
+
+def in_fixed_compound(sentence: str, v: Value) -> bool:
+    """ "a zero-day vulnerability", "a one-off payment", "second-hand cars", "a third-party app": the number
+    word is part of a word that names a kind of thing, and counts nothing."""
+    return isinstance(v, Quantity) and v.text.strip().isalpha() and bool(
+        _FIXED_COMPOUND.match(sentence[v.span[1] : v.span[1] + 24]))
+
+
 # A clock read in a game, not a time of day: "with 4:43 left", "13:41 to play", "at the 6:11 mark".
 _GAME_CLOCK = re.compile(
     r"^\s*(?:left|to\s+go|to\s+play|remaining|gone|elapsed|mark|into\b|in\s+the\s+(?:first|second|third|fourth|"

@@ -14,6 +14,7 @@ from factcheck.actions.extract.noise import (
     furniture,
     in_bare_list,
     in_breakdown,
+    in_fixed_compound,
     in_quotation,
     in_tally,
     is_code,
@@ -437,6 +438,8 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
     if is_time_of_day(sentence, v) or is_code(sentence, v) or in_breakdown(sentence, v) or in_bare_list(sentence, v):
         return False
     if is_conversion(sentence, v) or is_numbered_name(sentence, v) or in_tally(sentence, v):
+        return False
+    if in_fixed_compound(sentence, v):
         return False
     if re.fullmatch(r"several|a few|few|many", v.text.strip(), re.I) and re.match(
         r"\s+(?:dozen|hundred|thousand|million)", sentence[e:]
