@@ -10,6 +10,7 @@ from pathlib import Path
 from samples import extract_and_verify, news_project
 
 from factcheck.actions.extract import propose
+from factcheck.text.sentences import sentences
 
 
 def _claims(tmp_path: Path, texts: dict[str, tuple[str, str | None]]):
@@ -162,3 +163,26 @@ def test_a_court_undoing_a_conviction_is_one_event_in_other_words(tmp_path, runn
                if d["verdict"] in ("conflict", "possible")]  # fmt: skip
     assert any({"August", "July"} <= f for f in flagged)
     assert not any("May" in f for f in flagged)  # hearing an appeal is another event
+
+
+def test_a_name_with_a_middle_initial_is_one_name_not_a_respelling(tmp_path, runner):
+    root = news_project(tmp_path, {
+        "a.txt": ("The case was heard by Judge Ellen Walther in Orvel.\n", "2024-03-05"),
+        "b.txt": ("\"He is at peace,\" his attorney Walter F. Brogden told the Orvel Times.\n\n"
+                  "Judge Ellen Walther adjourned the case.\n", "2024-03-05"),
+        "c.txt": ("Nadia K. Orbel, 31, of Orvel, was hurt. Nadia Orbel was taken to hospital.\n", "2024-03-05"),
+    })  # fmt: skip
+    report = extract_and_verify(root, runner)
+    names = [d for d in report["discrepancies"] if d["property"] == "name" and d["verdict"] in ("conflict", "possible")]
+    assert not names  # "Walter" is Brogden's first name, not "Walther" respelt; "Nadia K. Orbel" is Nadia Orbel
+
+
+def test_whose_court_or_office_is_part_of_a_title(tmp_path):
+    text = ("Orbel failed to remove state District Judge Ellen Walther from the case.\n\n"
+            "\"Sit down,\" said U.S. District Judge Ellen Walther.\n\n"
+            "He lives in the U.S. Orvel Council said so.\n")  # fmt: skip
+    claims = _claims(tmp_path, {"a.txt": (text, "2024-03-05")})
+    roles = {c.value for c in claims if c.property == "role"}
+    assert {"state District Judge", "U.S. District Judge"} <= roles
+    parts = [s.text for s in sentences(text)]
+    assert "He lives in the U.S." in parts and "Orvel Council said so." in parts  # there it ends a sentence

@@ -75,9 +75,13 @@ STOP = {
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 _APOS = "'’"
 _CAP_WORD = r"[A-Z][a-zA-Z" + _APOS + r"-]+"
+# A middle initial inside a name ("Walter F. Bugden", "Raj K. Chohan"): followed by the rest of the name, not
+# by a new sentence ("Plan B. The council ...").
+_INITIAL = (r"[A-Z]\.(?=[ \t]+(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And|As|By|For|If|When|While"
+            r"|After|Before|His|Her|Their|Its|There|So|Then)\b)[A-Z][a-z])")
 _NAME = re.compile(
     rf"\b(?:(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Baroness)\.?)[ \t]+)?"
-    rf"(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*(?:[ \t]+(?:of|for|de|van|von|le|la)[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)?)"
+    rf"(?P<name>{_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|{_INITIAL}))*(?:[ \t]+(?:of|for|de|van|von|le|la)[ \t]+{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)?)"
     rf"(?=[\s,.;:!?)\]{_APOS}\"”]|$)"
 )
 _HEADS = "|".join(sorted(ORG_HEADS, key=len, reverse=True))

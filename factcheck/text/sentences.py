@@ -55,7 +55,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if w in MONTHS:  # "Oct. 3" goes on; "on 3 Oct. It was" ends there
         return text[dot + 1 : dot + 3].strip()[:1].isdigit()
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", w) and text[dot - 1].isupper():  # "U.S. District Judge", "U.N. envoy"
+        following = re.match(r"\s+([A-Za-z-]+)", text[dot + 1 : dot + 40])
+        return following is not None and following.group(1).lower() in _OFFICE_AFTER
     return len(w) == 1 and text[dot - 1].isupper()  # an initial: "J. Smith"
+
+
+# Words of an office or a body that a country's abbreviation is written before: "U.S. District Judge",
+# "the U.N. Security Council", "U.S. officials". After any other word the abbreviation ends its sentence.
+_OFFICE_AFTER = {
+    "district", "judge", "attorney", "army", "navy", "marine", "marines", "supreme", "court", "senator", "senate",
+    "president", "secretary", "ambassador", "embassy", "department", "security", "forces", "troops", "marshal",
+    "marshals", "congress", "representative", "rep", "sen", "government", "treasury", "envoy", "agency",
+    "officials", "official", "special", "general", "military", "soldiers", "coast", "border", "customs",
+}  # fmt: skip
 
 
 def _add(out: list[Span], text: str, start: int, end: int) -> None:

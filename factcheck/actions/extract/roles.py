@@ -55,11 +55,18 @@ def _is_role(phrase: str) -> bool:
 MAX_ROLE_WORDS = 16  # "senior vice president and general manager of the new Global Business Units at AMD"
 
 
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.N."
+_JURISDICTIONS = {"state", "federal", "county", "city", "national", "provincial", "regional"}
+
+
 def _role_before(text: str, s: int) -> str | None:
     words = re.findall(r"\S+", text[:s])
     run: list[str] = []
     for w in reversed(words):
         bare = w.strip("'’,").lower()
+        if run and (_ABBREVIATION.fullmatch(w) or (bare in _JURISDICTIONS and run[0][:1].isupper())):
+            run.insert(0, w)  # "U.S. District Judge", "state District Judge": whose court or office it is
+            continue
         if w.endswith((",", ".", ":", ";")) or bare in ("the", "a", "an"):
             break
         if (
