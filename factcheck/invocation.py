@@ -26,3 +26,15 @@ def flag(name: str) -> bool:
 # The project folder given before the command (`factcheck --root DIR verify`); a command's own
 # --root wins over it, and with neither the current folder is the project.
 GLOBAL_ROOT: contextvars.ContextVar[str | None] = contextvars.ContextVar("factcheck_root", default=None)
+
+
+def stdout_gone() -> None:
+    """The reader of stdout went away: send what is still buffered nowhere, so that flushing at
+    exit raises no second error (as Python's documentation advises for SIGPIPE)."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test runner)
+        pass

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.models import Anchor, Claim, DateRange, Discrepancy, Source
+if TYPE_CHECKING:  # annotations only: a search imports no models to show its hits
+    from factcheck.models import Anchor, Claim, DateRange, Discrepancy, Source
 
 
 @dataclass(frozen=True)

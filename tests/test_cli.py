@@ -204,9 +204,10 @@ def test_library_functions_work_without_the_cli(shipped):
 # The parse command's own tests are in test_parse.py.
 
 
-def _as_a_user_runs_it(*args, full=False):
+def _as_a_user_runs_it(*args, full=False, errors=False):
     """factcheck run as its own process, through main() (or the app with every command, `full`); what
-    it printed, its status, and the command modules it imported."""
+    it printed, its status, and the command modules it imported (`errors`: what it printed on stderr
+    instead)."""
     import subprocess
     import sys
 
@@ -215,9 +216,9 @@ def _as_a_user_runs_it(*args, full=False):
               f"try:\n    {call.replace(chr(10), chr(10) + '    ')}\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
               "print(sorted(m for m in sys.modules if m.startswith('factcheck.cli.')), code, file=sys.stderr)")  # fmt: skip
     done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True, timeout=120)
-    *_, last = done.stderr.strip().split("\n")
+    *said, last = done.stderr.strip().split("\n")
     modules, code = last.rsplit(" ", 1)
-    return done.stdout, int(code), modules
+    return done.stdout, int(code), "\n".join(said) if errors else modules
 
 
 def test_a_command_run_builds_only_that_command_and_says_what_the_full_app_says(shipped):
@@ -226,12 +227,44 @@ def test_a_command_run_builds_only_that_command_and_says_what_the_full_app_says(
                  ["search"]):  # fmt: skip
         out, code, modules = _as_a_user_runs_it(*args)
         assert (out, code) == _as_a_user_runs_it(*args, full=True)[:2]
-        module = "add" if args[0] == "sources" else "search"
-        assert modules == str(sorted(["factcheck.cli.common", "factcheck.cli.complete", f"factcheck.cli.{module}"]))
+        if args[0] == "sources":
+            assert modules == str(sorted(["factcheck.cli.common", "factcheck.cli.complete", "factcheck.cli.add"]))
+        elif len(args) > 2:  # a plain search: run without typer
+            assert modules == str(["factcheck.cli.quick"])
+        else:  # read again by the command, which says what is wrong
+            assert modules == str(sorted(["factcheck.cli.common", "factcheck.cli.complete", "factcheck.cli.quick",
+                                          "factcheck.cli.search"]))  # fmt: skip
     out, code, modules = _as_a_user_runs_it("--help")
     assert code == 0 and "verify" in out and "sources" in out and "factcheck.cli.verify" in modules
     out, code, _modules = _as_a_user_runs_it("serch", "x")
     assert code == 2
+
+
+def test_a_search_run_without_typer_prints_and_exits_as_the_command_does(shipped, tmp_path):
+    """cli/quick.py reads plain search command lines itself; whatever it reads, and whatever it leaves
+    to the command (other forms, errors), the output and status are the full app's."""
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    lines = [
+        ["search", "Imray", "--root", shipped],  # text, through rich
+        ["search", "£7.6 million", "-r", shipped, "-f", "json", "-n", "3"],
+        ["--root", shipped, "search", "deficit", "--format", "json", "--kind", "money", "--source", "0"],
+        ["search", "--subject", "Northamptonshire County Council", "council", "--root", shipped, "--format", "json"],
+        ["search", "deficit", "--rejected", "--no-cache", "--root", shipped, "--format", "json", "--quiet"],
+        ["--debug", "search", "zzzz-nothing", "--root", shipped],
+        ["search", "deficit", "--root", shipped, "--kind", "moneys"],  # an unknown kind: the command's error
+        ["search", "deficit", "--root", tmp_path / "a-file"],  # not a folder
+        ["search", "deficit", "--root", shipped, "--limit", "0"],
+        ["search", "deficit", "--root", shipped, "--limit", "many"],
+        ["search", "deficit", "--root", shipped, "--format", "JSON"],
+        ["search", "deficit", f"--root={shipped}", "--format=json"],
+        ["search", "deficit", "--root", shipped, "--root", shipped],
+        ["search", "deficit", "council", "--root", shipped],
+        ["search", "deficit", "--root", shipped, "--source"],
+        ["search", "", "--root", shipped, "--format", "json"],
+        ["search", "deficit", "--root", shipped, "--version"],
+    ]
+    for args in lines:
+        assert _as_a_user_runs_it(*args, errors=True) == _as_a_user_runs_it(*args, full=True, errors=True), args
 
 
 def test_the_command_a_command_line_runs_is_found_past_the_global_options():

@@ -12,19 +12,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
 from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Indexed, Row, SearchIndex, indexed
 from factcheck.errors import FactcheckError
 from factcheck.files import RECHECK_NS
-from factcheck.models import Claim, Entity
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
 from factcheck.project import Project
 from factcheck.registry.layout import ENTITIES_FILE, check_kind, claim_file_entries, registry_dir
-from factcheck.results import SearchHit, field_texts
 from factcheck.settings import Settings
 from factcheck.text.fold import fold_plain, name_key
+
+if TYPE_CHECKING:
+    from factcheck.models import Claim, Entity
+    from factcheck.results import SearchHit
 
 # The loader, the sources and the values are imported only where claims files are read: a search
 # whose index is up to date reads none, and starts in a fraction of the time without them.
@@ -46,6 +49,8 @@ def score_claim(query: str, claim: Claim, subject_name: str) -> tuple[float, str
 
 def scored_texts(claim: Claim, subject_name: str) -> tuple[str, ...]:
     """The texts a claim is scored on, folded and lower-cased, in FIELDS order."""
+    from factcheck.results import field_texts
+
     return tuple(fold_plain(text).lower() for text in field_texts(claim, subject_name).values())
 
 
@@ -104,6 +109,20 @@ def search(
     With the cache, claims are kept in an index (search_index.py), brought up to date with the
     claims files first; only the claims that could score enough are scored, each as a scan would,
     so the results are the same as scoring every claim."""
+    return _search(root, query, source, subject, kind, limit, cache, rejected, False)
+
+
+def search_dicts(
+    root: str | Path | Project, query: str, *, source: str | None = None, subject: str | None = None,
+    kind: str | None = None, limit: int = 20, cache: bool = True, rejected: bool = False,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """search(), each hit as its to_dict() (what `search --format json` prints); from an index that is
+    up to date, without making a claim (nor importing the models to make one)."""
+    return _search(root, query, source, subject, kind, limit, cache, rejected, True)
+
+
+def _search(root: str | Path | Project, query: str, source: str | None, subject: str | None, kind: str | None,
+            limit: int, cache: bool, rejected: bool, as_dicts: bool) -> Any:  # fmt: skip
     check_kind(kind)
     if len(query) > MAX_QUERY:
         raise FactcheckError(f"the query is {len(query):,} characters, over the {MAX_QUERY:,}-character limit",
@@ -112,12 +131,13 @@ def search(
     if cache:
         try:
             with open_cache(project.root) as store:
-                return _search_index(project, store, query, source, subject, kind, limit, rejected)
+                return _search_index(project, store, query, source, subject, kind, limit, rejected, as_dicts)
         except CacheBusy:
             pass
         except CacheCorrupt:
             remove_cache(project.root)
-    return _search_registry(project, query, source, subject, kind, limit, rejected)
+    hits = _search_registry(project, query, source, subject, kind, limit, rejected)
+    return [h.to_dict() for h in hits] if as_dicts else hits
 
 
 def _search_registry(project: Project, query: str, source: str | None, subject: str | None, kind: str | None,
@@ -144,6 +164,8 @@ def _search_registry(project: Project, query: str, source: str | None, subject: 
 
 
 def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected: bool) -> list[SearchHit]:
+    from factcheck.results import SearchHit
+
     hits: list[SearchHit] = []
     for claim, claim_kind, subject_name in rows:
         if claim.status == "rejected" and not rejected:
@@ -156,15 +178,17 @@ def _ranked(query: str, rows: list[tuple[Claim, str, str]], limit: int, rejected
 
 
 def _search_index(project: Project, store: Cache, query: str, source: str | None, subject: str | None, kind: str | None,
-                  limit: int, rejected: bool) -> list[SearchHit]:  # fmt: skip
+                  limit: int, rejected: bool, as_dicts: bool) -> Any:  # fmt: skip
     index = SearchIndex(store)
     try:
         entities = _refresh(project, store, index)
-        return _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+        found = _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+        return _hit_dicts(index, found) if as_dicts else _hits(index, found)
     except IndexCorrupt:  # a damaged row: the index is built again, once
         index.clear()
         entities = _refresh(project, store, index)
-        return _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+        found = _query_index(project, store, index, entities, query, source, subject, kind, limit, rejected)
+        return _hit_dicts(index, found) if as_dicts else _hits(index, found)
 
 
 def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity, ...] | None:
@@ -280,6 +304,7 @@ class _Reader:
     def read(self, file: Path) -> Indexed:
         from factcheck.normalize.claims import claim_kind
         from factcheck.registry.load import check_claims, parse_claims_file
+        from factcheck.results import field_texts
 
         claims = parse_claims_file(self.root, file, self.aliases, self.settings)
         check_claims(claims, self.sources)
@@ -305,7 +330,7 @@ class _Reader:
 
 def _query_index(project: Project, store: Cache, index: SearchIndex, entities: tuple[Entity, ...] | None, query: str,
                  source: str | None, subject: str | None, kind: str | None, limit: int,
-                 rejected: bool) -> list[SearchHit]:  # fmt: skip
+                 rejected: bool) -> list[Found]:  # fmt: skip
     """The hits a scan would give, scoring only the claims whose bound on the score reaches
     MIN_SCORE, best bound first, until no claim left could enter the results.
 
@@ -331,7 +356,7 @@ def _query_index(project: Project, store: Cache, index: SearchIndex, entities: t
     hits: list[tuple[float, str, int, str, tuple[int, int]]] = []
     if not words:  # only the query as written can match, anywhere
         _score_in_order(index, index.ordered(None, where), q, words, limit, hits)
-        return _hits(index, hits, limit)
+        return _best(hits, limit)
     vocabulary = index.vocabulary()
     distinct = sorted(set(words))
     inside = {w: [v for v in vocabulary if w in v] for w in distinct}
@@ -344,7 +369,7 @@ def _query_index(project: Project, store: Cache, index: SearchIndex, entities: t
         holding = ids if n == 0 else holding & ids
     done = _score_in_order(index, index.ordered({i: 100.0 for i in holding}, where), q, words, limit, hits)
     if done or (len(hits) >= limit and sorted(hits)[limit - 1][0] == -100.0):
-        return _hits(index, hits, limit)  # nothing else reaches 100
+        return _best(hits, limit)  # nothing else reaches 100
     best: dict[str, dict[int, float]] = {}
     strong: set[int] = set()
     for w in distinct:
@@ -364,11 +389,11 @@ def _query_index(project: Project, store: Cache, index: SearchIndex, entities: t
         if total / len(words) >= MIN_SCORE - 1e-9:
             bounds[rowid] = math.ceil(total / len(words) * 64 + 1e-6) / 64  # up, to a value exact in binary
     _score_in_order(index, index.ordered(bounds, where), q, words, limit, hits)
-    return _hits(index, hits, limit)
+    return _best(hits, limit)
 
 
 def _score_in_order(index: SearchIndex, order: list[tuple[float, str, int]], q: str, words: list[str], limit: int,
-                    hits: list[tuple[float, str, int, str, tuple[int, int]]]) -> bool:  # fmt: skip
+                    hits: list[Found]) -> bool:  # fmt: skip
     """Score candidates in order of (bound, best first; id; rowid), adding hits, until none left could
     enter the best `limit`; whether it stopped before the end."""
     for start in range(0, len(order), BATCH):
@@ -387,9 +412,17 @@ def _score_in_order(index: SearchIndex, order: list[tuple[float, str, int]], q: 
     return False
 
 
-def _hits(index: SearchIndex, hits: list[tuple[float, str, int, str, tuple[int, int]]], limit: int) -> list[SearchHit]:
+Found = tuple[float, str, int, str, tuple[int, int]]  # a hit: its score negated, claim id, rowid, field, span
+
+
+def _best(hits: list[Found], limit: int) -> list[Found]:
     hits.sort()
-    chosen = hits[:limit]
+    return hits[:limit]
+
+
+def _hits(index: SearchIndex, chosen: list[Found]) -> list[SearchHit]:
+    from factcheck.results import SearchHit
+
     claims = index.claims([h[2] for h in chosen])
     out = []
     for neg, claim_id, rowid, field, span in chosen:
@@ -397,6 +430,21 @@ def _hits(index: SearchIndex, hits: list[tuple[float, str, int, str, tuple[int, 
         if claim.id != claim_id:
             raise IndexCorrupt("a claim's row and its file disagree")
         out.append(SearchHit(claim, this_kind, subject_name, -neg, field, span))
+    return out
+
+
+def _hit_dicts(index: SearchIndex, chosen: list[Found]) -> list[dict[str, Any]]:
+    """_hits, each as SearchHit.to_dict() gives it, from the claims' checked fields (no claim made)."""
+    entries = index.entries([h[2] for h in chosen])
+    out = []
+    for neg, claim_id, rowid, field, span in chosen:
+        fields, this_kind, subject_name = entries[rowid]
+        if fields["id"] != claim_id:
+            raise IndexCorrupt("a claim's row and its file disagree")
+        out.append({"id": claim_id, "score": round(-neg, 1), "source": fields["source"], "subject": fields["subject"],
+                    "subject_name": subject_name, "property": fields["property"], "value": fields["value"],
+                    "kind": this_kind, "quote": fields["quote"], "status": fields["status"], "matched_field": field,
+                    "match": list(span)})  # fmt: skip
     return out
 
 

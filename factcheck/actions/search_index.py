@@ -35,10 +35,12 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.models import Claim
 from factcheck.pipeline.cache import Cache, CacheCorrupt
+
+if TYPE_CHECKING:
+    from factcheck.models import Claim
 
 WORD = re.compile(r"\w+")
 _CLAIM_FIELDS = ("id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period", "relative_to",
@@ -156,6 +158,15 @@ _OPTIONAL = {"kind", "as_of", "period", "relative_to", "note"}
 
 
 def _claim_from_entry(values: Any) -> tuple[Claim, str, str]:
+    from factcheck.models import Claim  # only for the claims a search shows
+
+    fields, kind, subject_name = _checked_entry(values)
+    field_lines = fields.pop("field_lines")
+    return Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines)), kind, subject_name
+
+
+def _checked_entry(values: Any) -> tuple[dict[str, Any], str, str]:
+    """A claim entry's fields (field_lines among them), kind and subject name, each checked."""
     if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 3:
         raise IndexCorrupt("a claim entry has the wrong shape")
     *plain, field_lines, kind, subject_name = values
@@ -170,8 +181,8 @@ def _claim_from_entry(values: Any) -> tuple[Claim, str, str]:
         raise IndexCorrupt("a claim entry's field lines have the wrong shape")
     if not isinstance(kind, str) or not isinstance(subject_name, str):
         raise IndexCorrupt("a claim entry's kind or subject name is not text")
-    claim = Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines))
-    return claim, kind, subject_name
+    fields["field_lines"] = field_lines
+    return fields, kind, subject_name
 
 
 def _json_list(data: str, n: int, what: str) -> list[Any]:
@@ -365,6 +376,13 @@ class SearchIndex:
 
     def claims(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, str, str]]:
         """The claims themselves (given by ordered()), with their kind and subject name."""
+        return {rowid: _claim_from_entry(entry) for rowid, entry in self._entries(rowids).items()}
+
+    def entries(self, rowids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str, str]]:
+        """claims(), each as its checked fields (a claim's fields by name), kind and subject name."""
+        return {rowid: _checked_entry(entry) for rowid, entry in self._entries(rowids).items()}
+
+    def _entries(self, rowids: Sequence[int]) -> dict[int, Any]:
         self._read({self._place(rowid)[0] for rowid in rowids})
         out = {}
         for rowid in rowids:
@@ -372,7 +390,7 @@ class SearchIndex:
             row = self._read_files[file]
             if row.claims is None:
                 row.claims = _json_list(row.data, row.n, "claims")
-            out[rowid] = _claim_from_entry(row.claims[i])
+            out[rowid] = row.claims[i]
         return out
 
     # -- plumbing ---------------------------------------------------------------------------------

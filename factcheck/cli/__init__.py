@@ -1,5 +1,6 @@
 """The command line: a thin typer layer over the library. Each command parses its options,
-calls one library function and renders the result."""
+calls one library function and renders the result. typer is imported only when the app is built:
+a plain search runs without it (cli/quick.py)."""
 
 from __future__ import annotations
 
@@ -7,35 +8,10 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
-import typer
-from typer.core import TyperGroup
-
-from factcheck.invocation import GLOBAL_OPTIONS, GLOBAL_ROOT
-
-GLOBAL_FLAGS = ("--quiet", "--debug", "--version")
-
-
-class FactcheckGroup(TyperGroup):
-    """The top-level group: its flags (--quiet, --debug, --version) are taken wherever they stand
-    on the command line before a `--`, so `factcheck verify --quiet` means `factcheck --quiet verify`."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        end = args.index("--") if "--" in args else len(args)
-        hoisted = [a for a in args[:end] if a in GLOBAL_FLAGS]
-        rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
-        return super().parse_args(ctx, hoisted + rest + args[end:])
-
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
-        """A mistyped command is suggested once: click from 8.2 suggests on its own (NoSuchCommand),
-        and typer's suggestion would repeat it."""
-        if hasattr(click.exceptions, "NoSuchCommand"):
-            return click.Group.resolve_command(self, ctx, args)
-        return super().resolve_command(ctx, args)
-
+if TYPE_CHECKING:
+    import typer
 
 # Each command: where its function (or, for a group of commands, its typer app) is defined, in the
 # order help lists them. A run imports only the module of the command it runs (see main).
@@ -62,6 +38,10 @@ GLOBAL_VALUES = ("--root", "-r")  # the global options that take a value
 def build_app(only: str | None = None) -> typer.Typer:
     """The typer app with every command, or with only the command `only` (what a run of that
     command needs: the others' modules are not imported nor their options built)."""
+    import typer
+
+    from factcheck.cli.common import FactcheckGroup, global_options
+
     app = typer.Typer(
         name="factcheck",
         cls=FactcheckGroup,
@@ -72,7 +52,7 @@ def build_app(only: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,  # click's help: paragraphs rewrapped to the terminal, never broken mid-sentence
     )
-    app.callback()(_options)
+    app.callback()(global_options)
     for name, (module, attribute) in COMMANDS.items():
         if only is None or name == only:
             command = getattr(importlib.import_module(module), attribute)
@@ -81,31 +61,6 @@ def build_app(only: str | None = None) -> typer.Typer:
             else:
                 app.command(name)(command)
     return app
-
-
-def _version(show: bool) -> None:
-    if show:
-        from factcheck import __version__
-
-        typer.echo(f"factcheck {__version__}")
-        raise typer.Exit()
-
-
-def _options(
-    root: Path = typer.Option(
-        None,
-        "--root",
-        "-r",
-        help="Project folder holding seeds/ and claims/ (default: the current folder).",
-        file_okay=False,
-    ),  # fmt: skip
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error (for bug reports)."),
-    quiet: bool = typer.Option(False, "--quiet", help="No progress bars or notes on stderr; errors still show."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
-) -> None:
-    """Global options, before or after the command."""
-    GLOBAL_OPTIONS.set(frozenset(name for name, on in (("debug", debug), ("quiet", quiet)) if on))
-    GLOBAL_ROOT.set(str(root) if root is not None else None)
 
 
 def command_named(args: Sequence[str]) -> str | None:
@@ -136,4 +91,11 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    build_app(command_named(sys.argv[1:]))()
+    command = command_named(sys.argv[1:])
+    if command == "search":
+        from factcheck.cli.quick import search
+
+        status = search(sys.argv[1:])
+        if status is not None:
+            sys.exit(status)
+    build_app(command)()

@@ -4,18 +4,67 @@ from __future__ import annotations
 
 import contextvars
 import functools
-import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from factcheck.errors import ExitStatus, FactcheckError
-from factcheck.invocation import GLOBAL_ROOT, flag
+from factcheck.invocation import GLOBAL_OPTIONS, GLOBAL_ROOT, flag, stdout_gone
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+GLOBAL_FLAGS = ("--quiet", "--debug", "--version")
+
+
+class FactcheckGroup(TyperGroup):
+    """The top-level group: its flags (--quiet, --debug, --version) are taken wherever they stand
+    on the command line before a `--`, so `factcheck verify --quiet` means `factcheck --quiet verify`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        hoisted = [a for a in args[:end] if a in GLOBAL_FLAGS]
+        rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+        return super().parse_args(ctx, hoisted + rest + args[end:])
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """A mistyped command is suggested once: click from 8.2 suggests on its own (NoSuchCommand),
+        and typer's suggestion would repeat it."""
+        if hasattr(click.exceptions, "NoSuchCommand"):
+            return click.Group.resolve_command(self, ctx, args)
+        return super().resolve_command(ctx, args)
+
+
+def _version(show: bool) -> None:
+    if show:
+        from factcheck import __version__
+
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+def global_options(
+    root: Path = typer.Option(
+        None,
+        "--root",
+        "-r",
+        help="Project folder holding seeds/ and claims/ (default: the current folder).",
+        file_okay=False,
+    ),  # fmt: skip
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error (for bug reports)."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bars or notes on stderr; errors still show."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Global options, before or after the command."""
+    GLOBAL_OPTIONS.set(frozenset(name for name, on in (("debug", debug), ("quiet", quiet)) if on))
+    GLOBAL_ROOT.set(str(root) if root is not None else None)
+
+
 
 
 def project_root(value: Path | None) -> Path:
@@ -50,18 +99,6 @@ def exits_with(status: int) -> None:
     PLANNED_STATUS.set(int(status))
 
 
-def _stdout_gone() -> None:
-    """The reader of stdout went away: send what is still buffered nowhere, so that flushing at
-    exit raises no second error (as Python's documentation advises for SIGPIPE)."""
-    import sys
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test runner)
-        pass
-
-
 def _flush_stdout() -> None:
     import sys
 
@@ -81,7 +118,7 @@ def handles_errors(func: F) -> F:
             _flush_stdout()
             return result
         except BrokenPipeError:
-            _stdout_gone()
+            stdout_gone()
             raise typer.Exit(PLANNED_STATUS.get()) from None
         except FactcheckError as exc:
             if debug_enabled():
@@ -94,7 +131,7 @@ def handles_errors(func: F) -> F:
             try:
                 _flush_stdout()
             except BrokenPipeError:
-                _stdout_gone()
+                stdout_gone()
             raise
         except (typer.Abort, KeyboardInterrupt):
             raise

@@ -31,8 +31,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from factcheck.pipeline import cache_format
-
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
 SCHEMA = 7  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
@@ -102,6 +100,8 @@ def _checksum(*blobs: bytes) -> str:
 
 
 def _dump(value: Any) -> bytes:
+    from factcheck.pipeline import cache_format  # with the value classes: not for a search's own tables
+
     try:
         return cache_format.dumps(value)
     except TypeError as exc:  # a value of a type the format does not know: not kept, worked out each run
@@ -111,6 +111,8 @@ def _dump(value: Any) -> bytes:
 def _load(blob: bytes, checksum: str, *others: bytes) -> Any:
     if not isinstance(blob, bytes) or not isinstance(checksum, str) or _checksum(blob, *others) != checksum:
         raise CacheCorrupt("a row fails its checksum")
+    from factcheck.pipeline import cache_format
+
     try:
         return cache_format.loads(blob)
     except cache_format.CacheFormatError as exc:
@@ -340,6 +342,7 @@ class Cache:
     def _question(data: bytes) -> Any:
         """A question from its row, whose checksum was checked when it was read."""
         from factcheck.models import Question
+        from factcheck.pipeline import cache_format
 
         try:
             return _expect(cache_format.loads(data), Question)
