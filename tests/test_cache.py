@@ -217,3 +217,62 @@ def test_a_project_where_no_cache_can_be_made_is_verified_without_one(shipped: P
     (shipped / ".factcheck").write_text("a file where the cache's folder should be", encoding="utf-8")
     assert results(shipped) == results(shipped, cache=False)
     assert search(shipped, "£7.6 million")
+
+
+def test_sources_are_taken_from_the_last_run_while_seeds_and_the_settings_are_as_it_found_them(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit among the claims files scans no source; a changed manifest entry, source text or
+    setting is seen at once; the results are those of a run without the cache throughout."""
+    import factcheck.pipeline.incremental as incremental
+
+    monkeypatch.setattr(incremental, "RECHECK_NS", -(10**12))  # files just written are trusted by their stat
+    scans: list[int] = []
+    real = verification.scan_sources
+    monkeypatch.setattr(verification, "scan_sources", lambda *a, **k: scans.append(1) or real(*a, **k))
+    verify(shipped)
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    scans.clear()
+    edited = verify(shipped)
+    assert scans == [] and edited.to_dict() == results(shipped, cache=False)
+    assert list(edited.sources) == list(verify(shipped, cache=False).sources)
+    assert [s.text for s in edited.sources] == [s.text for s in verify(shipped, cache=False).sources]
+    manifest = shipped / "seeds" / "manifest.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    first = verify(shipped, cache=False).sources[0]
+    manifest.write_text(text.replace(f"title: {first.title}", "title: Retitled", 1) if first.title else text,
+                        encoding="utf-8")  # fmt: skip
+    for change in ("manifest", "source", "settings"):
+        if change == "source":
+            source = shipped / "seeds" / first.name
+            source.write_text(source.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
+        elif change == "settings":
+            (shipped / "factcheck.yaml").write_text("max_source_bytes: 5MB\n", encoding="utf-8")
+        scans.clear()
+        again = verify(shipped)
+        assert scans == [1], change
+        assert again.to_dict() == results(shipped, cache=False), change
+        assert list(again.sources) == list(verify(shipped, cache=False).sources), change
+    assert verify(shipped).sources[0].title == ("Retitled" if first.title else None)
+
+
+@pytest.mark.parametrize("forged", [[1, 2, 3], ["a.txt", "sha", "utf-8", None, None, None, None, "2020-13-01",
+                                                 "2020-13-01", [], []], ["a.txt"] * 11],
+                         ids=["short", "a day that is not one", "a list that is text"])  # fmt: skip
+def test_sources_kept_not_of_their_form_are_not_trusted(shipped: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        forged: object) -> None:  # fmt: skip
+    import factcheck.pipeline.incremental as incremental
+    from factcheck.pipeline import cache_format
+    from factcheck.pipeline.cache import _checksum
+
+    monkeypatch.setattr(incremental, "RECHECK_NS", -(10**12))
+    verify(shipped)
+    blob = cache_format.dumps(forged)
+    with sqlite3.connect(cache_path(shipped)) as db:
+        assert db.execute("UPDATE blobs SET data = ?, checksum = ? WHERE kind = 'sources'",
+                          (blob, _checksum(blob))).rowcount  # fmt: skip
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False)
+    assert list(verify(shipped).sources) == list(verify(shipped, cache=False).sources)

@@ -4,6 +4,7 @@ module decides what need not be done again."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import stat
@@ -18,14 +19,14 @@ from factcheck.judge.pairing import lookup_keys, registered_keys, related_organi
 from factcheck.judge.questions import judge_questions
 from factcheck.judge.quotes import quotation_keys
 from factcheck.judge.verdicts import discrepancy_id, group_key
-from factcheck.models import Anchor, Claim, Discrepancy, Entity
+from factcheck.models import Anchor, Claim, DateRange, Discrepancy, Entity, Source
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
 from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
 from factcheck.pipeline.unit import Unit
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import SETTINGS_FILE, Settings
-from factcheck.sources.load import RECHECK_NS, Seen, load_manifest
+from factcheck.sources.load import RECHECK_NS, Seen, known_source, load_manifest
 from factcheck.text.entities import EntityIndex
 
 T = TypeVar("T")
@@ -297,14 +298,18 @@ def _sha256(path: Path) -> str:
                             hint="check it exists and is readable") from None  # fmt: skip
 
 
-def file_state(root: Path) -> tuple[str, bool]:
+def file_state(root: Path) -> tuple[str, bool, str | None]:
     """A key of every file verify reads: the settings, and every entry of seeds/ and claims/, each by
-    name, size, mtime, ctime and inode; and whether they can be trusted by it (none changed in the
-    last RECHECK_NS: a second change within the same clock tick could leave its stat unchanged)."""
+    name, size, mtime, ctime and inode; whether they can be trusted by it (none changed in the last
+    RECHECK_NS: a second change within the same clock tick could leave its stat unchanged); and a
+    key of the settings and seeds/ alone, when those can be (None when not)."""
     now = time.time_ns()
-    newest = 0
+    newest = seeds_newest = 0
     parts: list[tuple[Any, ...]] = []
+    seeds_end = 0
     for label, where in (("settings", root / SETTINGS_FILE), ("seeds", root / "seeds"), ("claims", root / "claims")):
+        if label == "claims":
+            seeds_end, seeds_newest = len(parts), newest
         try:
             found: list[tuple[str, Any]]  # (name, a Path or a directory entry)
             if label == "settings":
@@ -326,7 +331,57 @@ def file_state(root: Path) -> tuple[str, bool]:
                 continue
             parts.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode))
             newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
-    return digest(parts), now - newest > RECHECK_NS
+    seeds = digest(parts[:seeds_end]) if now - seeds_newest > RECHECK_NS else None
+    return digest(parts), now - newest > RECHECK_NS, seeds
+
+
+# A source as kept_sources keeps it: its name, sha256, encoding, title, outlet, author, url, the first
+# and last day it was published, its evidence and its warnings
+_SOURCE_TYPES: tuple[type | tuple[type, ...], ...] = (
+    str, str, str, (str, type(None)), (str, type(None)), (str, type(None)), (str, type(None)), (str, type(None)),
+    (str, type(None)), list, list)  # fmt: skip
+
+
+def kept_sources(store: Cache, key: str, root: Path, settings: Settings) -> tuple[Source, ...] | None:
+    """The sources a run found under key (a key of the settings and seeds/: file_state), when they
+    were kept (keep_sources) and are all of the expected form; None otherwise. Nothing in seeds/ is
+    read: each source's text is read when first needed, as scan_sources leaves it."""
+    found = store.get("sources", key)
+    width = len(_SOURCE_TYPES)
+    if not isinstance(found, list) or len(found) % width:
+        return None
+    for i, want in enumerate(_SOURCE_TYPES):
+        if not all(isinstance(x, want) for x in found[i::width]):
+            return None
+    if not all(isinstance(t, str) for i in (width - 2, width - 1) for texts in found[i::width] for t in texts):
+        return None
+    days: dict[str | None, dt.date | None] = {None: None}
+    sources = []
+    try:
+        for i in range(0, len(found), width):
+            name, sha, encoding, title, outlet, author, url, start, end, evidence, warnings = found[i : i + width]
+            for day in (start, end):
+                if day not in days:
+                    days[day] = dt.date.fromisoformat(day)
+            first, last = days[start], days[end]
+            published = DateRange(first, last) if first and last else None
+            sources.append(known_source(root, settings, name, sha, encoding, title=title, outlet=outlet, author=author,
+                                        url=url, published=published, evidence=tuple(evidence),
+                                        warnings=tuple(warnings)))  # fmt: skip
+    except ValueError:  # a day that is not one
+        return None
+    return tuple(sources)
+
+
+def keep_sources(store: Cache, key: str, sources: Sequence[Source]) -> None:
+    """Keep what scan_sources found of every source (not their texts) under key, as one flat list of
+    plain values (see keep_seen), for a run that finds the settings and seeds/ as they are now."""
+    flat: list[Any] = []
+    for s in sources:
+        span = s.published
+        flat += (s.name, s.sha256, s.encoding, s.title, s.outlet, s.author, s.url, span and span.start.isoformat(),
+                 span and span.end.isoformat(), list(s.evidence), list(s.warnings))  # fmt: skip
+    store.put("sources", key, flat)
 
 
 # a file's name, then Seen's fields

@@ -36,7 +36,9 @@ from factcheck.pipeline.incremental import (
     comparison_keys,
     file_state,
     keep_seen,
+    keep_sources,
     kept_seen,
+    kept_sources,
     manifest_loader,
     settings_key,
     shown_questions,
@@ -129,7 +131,7 @@ def _few_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _unchanged(project: Project, store: Cache, state: tuple[str, bool], jobs: int | None,
+def _unchanged(project: Project, store: Cache, state: tuple[str, bool, str | None], jobs: int | None,
                all_pairs: bool) -> Verification | None:  # fmt: skip
     """The last run's result, when no file it read has changed since (by name, size, mtime, ctime and
     inode; incremental.file_state), with the same mode: its findings and pairs as it showed them, and its
@@ -171,14 +173,23 @@ def _unchanged(project: Project, store: Cache, state: tuple[str, bool], jobs: in
 
 
 def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
-            store: Cache | None, all_pairs: bool = True, state: tuple[str, bool] | None = None) -> Verification:  # fmt: skip
+            store: Cache | None, all_pairs: bool = True,
+            state: tuple[str, bool, str | None] | None = None) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
     hashes = FileHashes(store)
     limits = settings_key(settings)  # a changed size limit: every source is read and checked again
-    seen = kept_seen(store, "seen-sources", limits) if store else None
-    sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
-    if store and learnt != seen:
-        keep_seen(store, "seen-sources", limits, learnt)
+    # the settings and seeds/ as a run found them before (an edit among the claims files): its sources
+    seeds = digest(state[2], limits) if state is not None and state[2] is not None else None
+    known = kept_sources(store, seeds, root, settings) if store and seeds else None
+    if known is not None:
+        sources: tuple[Source, ...] = known
+    else:
+        seen = kept_seen(store, "seen-sources", limits) if store else None
+        sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
+        if store and learnt != seen:
+            keep_seen(store, "seen-sources", limits, learnt)
+        if store and seeds:
+            keep_sources(store, seeds, sources)
     by_name = {s.name: s for s in sources}
     claims_dir = registry_dir(root)
     entities, terms = cached_entities(claims_dir, store, hashes, settings)

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import RegistryError, SourceError
 from factcheck.files import RECHECK_NS, check_inside, read_bounded
@@ -277,6 +278,16 @@ def scan_sources(
             line=line_of(entry, "file"), field="file", hint="add the file or remove the entry",
         )  # fmt: skip
     return tuple(sources), learnt
+
+
+def known_source(root: Path, settings: Settings, name: str, sha256: str, encoding: str, **fields: Any) -> Source:
+    """A source as scan_sources makes it of a file it knows already, from what a run kept of it
+    (`fields`: its title, outlet, author, url, published, evidence and warnings): its text is read
+    when first needed, as scan_sources leaves it."""
+    display = f"seeds/{name}"
+    path = os.path.join(root / "seeds", name)  # as the directory entry scan_sources reads gives it
+    reader = functools.partial(_read_again, path, display, settings.max_source_bytes, encoding, sha256)
+    return Source(name=name, path=display, body=None, sha256=sha256, encoding=encoding, reader=reader, **fields)
 
 
 def _read_again(path: str, display: str, limit: int, encoding: str, sha256: str) -> str:
