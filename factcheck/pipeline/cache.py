@@ -2,8 +2,8 @@
 
 What it keeps, each under a key made of the hashes of everything it was derived from:
 - blobs: small derived values, one of each kind: what was learnt of each file (its size, mtime
-  and inode with its sha256, so an unchanged file is not read again; see sources.Seen), and the
-  manifest's and the entities file's parse;
+  and inode with its sha256, so an unchanged file is not read again; see sources.Seen), the
+  entities file's parse, and what was found of every source (while seeds/ is as it was);
 - units: one row per claims file (its claims, anchors, normalized values and problems);
 - groups, questions and compared: which claims files hold claims of each comparison group, the
   pairs judged, one row per question (subject and property: its claims, the verdict of each pair,
@@ -138,6 +138,7 @@ class Cache:
     def __init__(self, path: Path, db: sqlite3.Connection) -> None:
         self.path = path
         self.db = db
+        self._parts_read: dict[str, str] = {}  # each part of what was shown read in this run → its checksum
 
     # -- blobs -------------------------------------------------------------------------------------
 
@@ -265,10 +266,15 @@ class Cache:
         (tens of megabytes in a large registry)."""
         old = self._one("SELECT parts FROM shown")
         before = set(old[0].split("\n")) if old and isinstance(old[0], str) and old[0] else set()
-        blobs = [part.encode("utf-8", "surrogatepass") for part in _parts(text)]
-        sums = [_checksum(blob) for blob in blobs]
-        self._write("INSERT OR IGNORE INTO shown_parts VALUES (?, ?)",
-                    [(c, b) for c, b in zip(sums, blobs, strict=True) if c not in before])  # fmt: skip
+        known, sums, rows = self._parts_read, [], []
+        for part in _parts(text):
+            checksum = known.get(part)  # a part read in this run is not encoded and summed again
+            if checksum is None:
+                blob = part.encode("utf-8", "surrogatepass")
+                checksum = _checksum(blob)
+                rows.append((checksum, blob))
+            sums.append(checksum)
+        self._write("INSERT OR IGNORE INTO shown_parts VALUES (?, ?)", [r for r in rows if r[0] not in before])
         self._write("DELETE FROM shown_parts WHERE checksum = ?", [(c,) for c in before - set(sums)])
         self._write("DELETE FROM shown", [()])
         self._write("INSERT INTO shown VALUES (?, ?, ?, NULL, NULL, NULL)", [(key, base, "\n".join(sums))])
@@ -298,8 +304,10 @@ class Cache:
             if not isinstance(data, bytes) or _checksum(data) != checksum:
                 raise CacheCorrupt("a row fails its checksum")
             found[checksum] = data
+        texts = {c: _text(data) for c, data in found.items()}
+        self._parts_read.update((t, c) for c, t in texts.items())
         try:
-            return _text(b"".join([found[c] for c in sums]))
+            return "".join([texts[c] for c in sums])
         except KeyError:
             raise CacheCorrupt("a part of what was shown is missing") from None
 

@@ -26,7 +26,7 @@ from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
 from factcheck.pipeline.unit import Unit
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import SETTINGS_FILE, Settings
-from factcheck.sources.load import RECHECK_NS, Seen, known_source, load_manifest
+from factcheck.sources.load import RECHECK_NS, Seen, known_source
 from factcheck.text.entities import EntityIndex
 
 T = TypeVar("T")
@@ -417,14 +417,6 @@ def keep_seen(store: Cache, kind: str, key: str, seen: dict[str, Seen]) -> None:
 def settings_key(settings: Settings) -> str:
     """The settings a kept result depends on: a changed size limit is applied to every file again."""
     return f"{settings.max_source_bytes}:{settings.max_registry_bytes}"
-
-
-def manifest_loader(store: Cache | None, hashes: FileHashes, settings: Settings, root: Path) -> Any:
-    """The manifest's parse for scan_sources, kept in the cache by the manifest's hash."""
-    if store is None:
-        return None
-    return lambda path: store.kept("manifest", f"{hashes.of(path)}|{settings_key(settings)}",
-                                   lambda: load_manifest(path.parent, root, settings.max_registry_bytes), dict)  # fmt: skip
 
 
 def cached_entities(claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:

@@ -39,7 +39,6 @@ from factcheck.pipeline.incremental import (
     keep_sources,
     kept_seen,
     kept_sources,
-    manifest_loader,
     settings_key,
     shown_questions,
 )
@@ -185,7 +184,8 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         sources: tuple[Source, ...] = known
     else:
         seen = kept_seen(store, "seen-sources", limits) if store else None
-        sources, learnt = scan_sources(root, settings, seen, manifest_loader(store, hashes, settings, root))
+        # the manifest is parsed afresh: reading its parse back from the cache cost about as much
+        sources, learnt = scan_sources(root, settings, seen)
         if store and learnt != seen:
             keep_seen(store, "seen-sources", limits, learnt)
         if store and seeds:
