@@ -258,7 +258,7 @@ class Cache:
         key, base, parts = row
         if not isinstance(key, str) or not isinstance(base, str):
             raise CacheCorrupt("a row fails its checksum")
-        return key, base, self._joined(parts)
+        return key, base, self._joined(parts, remember=True)
 
     def keep_shown(self, key: str, base: str, text: str) -> None:
         """Keep what a run showed, in parts cut where its content says (see _parts): a run that
@@ -293,8 +293,9 @@ class Cache:
         parts, hchecksum, head = row
         return _load(head, hchecksum), self._joined(parts)
 
-    def _joined(self, parts: Any) -> str:
-        """The text kept in parts (their checksums, a line each), each part checked."""
+    def _joined(self, parts: Any, remember: bool = False) -> str:
+        """The text kept in parts (their checksums, a line each), each part checked; `remember`: each
+        part's checksum is noted by its text, for keep_shown (a run that keeps what it shows)."""
         if not isinstance(parts, str):
             raise CacheCorrupt("a row fails its checksum")
         sums = parts.split("\n") if parts else []
@@ -304,12 +305,13 @@ class Cache:
             if not isinstance(data, bytes) or _checksum(data) != checksum:
                 raise CacheCorrupt("a row fails its checksum")
             found[checksum] = data
+        if not all(c in found for c in sums):
+            raise CacheCorrupt("a part of what was shown is missing")
+        if not remember:
+            return _text(b"".join([found[c] for c in sums]))
         texts = {c: _text(data) for c, data in found.items()}
         self._parts_read.update((t, c) for c, t in texts.items())
-        try:
-            return "".join([texts[c] for c in sums])
-        except KeyError:
-            raise CacheCorrupt("a part of what was shown is missing") from None
+        return "".join([texts[c] for c in sums])
 
     def question_reader(self) -> Callable[[str], Any]:
         """A question by key, read when asked for, after this run (None when the cache cannot give it):
