@@ -265,6 +265,17 @@ def test_a_search_run_without_typer_prints_and_exits_as_the_command_does(shipped
     ]
     for args in lines:
         assert _as_a_user_runs_it(*args, errors=True) == _as_a_user_runs_it(*args, full=True, errors=True), args
+    import os
+    import subprocess
+    import sys
+
+    closed = []  # no stdout at all: one line on stderr, as the command says it, never a traceback
+    for call in ("from factcheck.cli import main\nmain()", "import factcheck.cli\nfactcheck.cli.app()"):
+        script = f"import sys\nsys.argv = ['factcheck', 'search', 'Imray', '--root', {str(shipped)!r}]\n{call}"
+        done = subprocess.run([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True, timeout=120,
+                              preexec_fn=lambda: os.close(1))  # fmt: skip
+        closed.append((done.returncode, done.stderr))
+    assert closed[0] == closed[1] and "Traceback" not in closed[0][1]
 
 
 def test_the_command_a_command_line_runs_is_found_past_the_global_options():

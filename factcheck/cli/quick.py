@@ -25,7 +25,8 @@ def search(args: Sequence[str]) -> int | None:
     """Run `factcheck ARGS` (a search) and return its exit status; None when the typer command is to
     run it instead (a form not read here, or an error to report)."""
     parsed = _parsed(args)
-    if parsed is None or not (sys.stdout.encoding or "").lower().replace("-", "").startswith("utf8"):
+    encoding = getattr(sys.stdout, "encoding", None) or ""  # no stdout at all (closed): the command's words
+    if parsed is None or not encoding.lower().replace("-", "").startswith("utf8"):
         return None
     options, flags = parsed
     root = options.get("root") or options.get("global_root") or "."
