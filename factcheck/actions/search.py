@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import math
 import os
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, process
 
 from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Indexed, Row, SearchIndex, indexed
+from factcheck.collector import fewer_collections
 from factcheck.errors import FactcheckError
 from factcheck.files import RECHECK_NS
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
@@ -241,20 +241,12 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
     reader = _Reader(root, settings, alias_index(entities), {e.id: e.name for e in entities},
                      frozenset(source_names(root)))  # fmt: skip
     files = [claims_dir / entry.name for _d, entry, _k in stale]
-    before = gc.get_threshold()
     # the claims read live until the index is written, and form no cycles: walking them again and again
-    # for cycles (every 700 new objects, by default) cost more than reading them (processes started
-    # here inherit the threshold)
-    gc.set_threshold(max(before[0], GC_YOUNG), *before[1:])
-    try:
+    # for cycles (every 700 new objects, by default) cost more than reading them
+    with fewer_collections():
         for (display, _entry, key), ready in zip(stale, _read_all(reader, files), strict=True):
             index.add_indexed(display, key, ready)
-    finally:
-        gc.set_threshold(*before)
     return entities
-
-
-GC_YOUNG = 50_000  # new objects between collections of the youngest generation while the index is built
 
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting

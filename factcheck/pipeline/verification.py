@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
+from factcheck.collector import fewer_collections
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
@@ -89,7 +89,7 @@ def verify(
     False works without .factcheck/cache.sqlite. `all_pairs` False lists only the pairs that need
     attention in discrepancies and counts the others (in `unlisted`): what a large registry needs.
     """
-    with _few_collections():
+    with fewer_collections():
         return _cached(Project.at(root), progress, jobs, cache, all_pairs, quick=True)
 
 
@@ -111,23 +111,6 @@ def _cached(project: Project, progress: Callable[[str, int], None] | None, jobs:
         except CacheCorrupt:
             remove_cache(project.root)  # never trusted: thrown away, and rebuilt by the next run
     return _verify(project, progress, jobs, None, all_pairs)
-
-
-GC_YOUNG = 50_000  # new objects between collections of the youngest generation (Python's default: 700)
-
-
-@contextlib.contextmanager
-def _few_collections() -> Iterator[None]:
-    """Python's cycle collector runs every 700 new objects; a run makes millions that live to its end
-    (claims, values, verdicts, none in cycles), and at the default a large registry spent a quarter of
-    its time walking them again. The threshold is put back afterwards; processes started for checking
-    claims files inherit it."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], GC_YOUNG), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def _unchanged(project: Project, store: Cache, state: tuple[str, bool, str | None], jobs: int | None,
