@@ -52,6 +52,11 @@ STORIES: dict[str, list[tuple[str, str]]] = {
     "ecb_macbook_pro": _subtopic(40, range(1, 12), plus=True),  # Apple unveils new MacBook Pro and Air at WWDC, 11 June 2012
     "ecb_queens_hit_run": _subtopic(21, range(1, 15), plus=True),  # woman killed by a hit-and-run driver in Queens, 13-14 Sept 2013
     "ecb_lohan_rehab": _subtopic(1, range(1, 22), plus=True),  # Lindsay Lohan checks into rehab, May 2013 (and moves, June 2013)
+    "ecb_fred_larue": _subtopic(28, range(1, 13), plus=True),  # Watergate "bagman" Fred LaRue found dead in Biloxi, July 2004
+    "ecb_regina_benjamin": _subtopic(34, range(1, 13), plus=True),  # Obama names Regina Benjamin as his Surgeon General nominee, 13 July 2009
+    "ecb_geysers_quake": _subtopic(38, range(1, 12), plus=True),  # magnitude 4.6 earthquake near The Geysers, north of Healdsburg, 14 March 2013
+    "ecb_capaldi_doctor": _subtopic(39, range(1, 12), plus=True),  # Peter Capaldi announced as the twelfth Doctor Who, 4 August 2013
+    "ecb_gigante_death": _subtopic(26, range(1, 12), plus=True),  # Genovese boss Vincent "Chin" Gigante dies in prison, 19 December 2005
 }
 
 OPEN_Q, CLOSE_Q = "\x01", "\x02"  # placeholders for PTB quotes while joining; both print as '"'
