@@ -28,7 +28,7 @@ from factcheck.text.demonyms import is_demonym
 from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
 from factcheck.text.names import NAME_PROPERTY
-from factcheck.text.vocabulary import near_value, terms
+from factcheck.text.vocabulary import FUNCTION_WORDS, SORT_NOUNS, near_value, stem, terms
 
 PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
 WORDS_AT = 0.45  # property words must agree at least this much on their own
@@ -282,6 +282,8 @@ def _around(quote: str, value: str) -> _Around:
         word = holder.group(1) if holder else ""
         named = word[:1].isupper() and not is_demonym(word) and word.lower() not in _MONTHS_DAYS
         group = "" if named else ("age of " + word.lower() if word else _UNKNOWN_HOLDER)
+        if word.lower() in SORT_NOUNS:  # "a 12-year-old girl": which girl, by what is said of her
+            group += " " + _deed(quote[:at], after[age.end() + holder.end() :] if holder else "")
     elif re.search(r"\b(?:under|over|below|above)\s+(?:the\s+)?age\s+(?:of\s+)?$", quote[:at], re.I):
         group = "age limit"  # "24 of them under age 17": a bound, nobody's age
     before = quote[:at]
@@ -290,17 +292,66 @@ def _around(quote: str, value: str) -> _Around:
         group = "distance of " + (located.group("thing") or located.group("name")).lower()
     part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after)) and not _WHERE_MORE.search(before)
     increment = part and bool(_INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(after))
-    clause = re.split(r"[.;:!?]\s|,\s+(?:while|but|and)\s", quote[:at])[-1] + value + re.split(r"[.;:!?](?:\s|$)|,\s+(?:while|but|and)\s", after)[0]
-    scope.update("variant:" + m.group(1) + m.group(2).lower().rstrip(".") for m in _VARIANT.finditer(clause))
+    scope.update(_variants(quote[:at], value, after))
     return _Around(scope=frozenset(scope), group=group, part=part, increment=increment)
+
+
+def _variants(before: str, value: str, after: str) -> set[str]:
+    """The model a figure is of: the size and tier named in its own item of a list ("$1,099 for the base
+    13-inch version and $1,799 for a 15-inch version, with an upgraded 15-inch model going for $2,199"
+    gives 13-inch, 15-inch, and upgraded 15-inch); when its item names none, the one model its sentence
+    names ("The 13\" Air gets a faster chip, and the price remains $1,099")."""
+
+    def named(text: str) -> set[str]:
+        units = ((m.group(1), (m.group(2) or m.group(3)).lower()) for m in _VARIANT.finditer(text))
+        found = {"variant:" + size + _SIZE_UNITS.get(unit, unit) for size, unit in units}
+        if found and _UPPER_TIER.search(text):
+            found.add("variant:upper")
+        return found
+
+    item = named(_ITEM_SPLIT.split(before)[-1] + value + _ITEM_SPLIT.split(after)[0])
+    if item:
+        return item
+    sentence = named(re.split(r"[.;:!?]\s", before)[-1] + value + re.split(r"[.;:!?](?:\s|$)", after)[0])
+    sizes = {v for v in sentence if v != "variant:upper"}
+    return sentence if len(sizes) == 1 else set()
 
 
 # The model or size a figure is of, in a story about products that come in several ("the 13-inch version
 # starts at $1,199", "the 64GB model"): one model's price is not another's.
-_VARIANT = re.compile(r"\b(\d+(?:\.\d+)?)[- ]?(inch|in\.|GB|TB|litre|liter|cc|seater|door)(?![\w])", re.IGNORECASE)
+_VARIANT = re.compile(r"\b(\d+(?:\.\d+)?)(?:[- ]?(inch|in\.|GB|TB|litre|liter|cc|seater|door)(?![\w])|([\x22\u2033\u201d])(?!\w))",
+                      re.IGNORECASE)
+_SIZE_UNITS = {"in.": "inch", '"': "inch", "\u2033": "inch", "\u201d": "inch"}
+# A dearer model of a size: "an upgraded 15-inch model", "the high-end 13-inch", "a top-tier version"
+_UPPER_TIER = re.compile(r"\b(?:upgraded|high-?end|higher[- ]end|top[- ]end|top[- ]tier|higher[- ]tier|premium"
+                         r"|souped-up|maxed-out|top-of-the-line|top-of-the-range|pricier|dearer)\b", re.IGNORECASE)
+# Where one item of a list ends: "$1,099 for the 13-inch version and $1,799 for a 15-inch version, with ..."
+_ITEM_SPLIT = re.compile(r"[.;:!?](?:\s|$)|,\s*|\s+(?:and|with|while|but|whereas|plus)\s+")
 
 
 _UNKNOWN_HOLDER = "age of someone unnamed"
+AGE_SLIP = 2  # two unnamed people of one sort and one deed whose ages differ by more are two people
+
+
+def _deed(before: str, after: str) -> str:
+    """What the words say of someone named only by an age and a sort ("sexually assaulting the 11-year-old
+    girl", "the assault of a 12-year-old girl", "a 15-year-old boy was stabbed"): the stem of the word
+    that governs the noun phrase, looking past an article and a preposition, else the verb after it."""
+    lead = re.sub(r"(?:\b(?:of|with|on|against|to|for|by)\s+)?(?:\b(?:the|a|an|his|her|their|its)\s+)?$", "",
+                  before, flags=re.I)  # fmt: skip
+    word = re.search(r"([A-Za-z][a-z'-]+)\W*$", lead)
+    if word and word.group(1).lower() not in FUNCTION_WORDS and not word.group(1)[:1].isupper():
+        return _root(word.group(1).lower())
+    verb = [w for w in re.findall(r"[a-z][a-z'-]+", after[:40].lower()) if w not in FUNCTION_WORDS]
+    return _root(verb[0]) if verb else ""
+
+
+def _root(word: str) -> str:
+    """One spelling for a verb's forms: "married" and "marrying", "raped" and "rape", "stabbed" and "stab"."""
+    root = stem(word)
+    root = root[:-1] + "y" if root.endswith("i") else root
+    root = root[:-1] if len(root) > 3 and root.endswith("e") else root
+    return root[:-1] if len(root) > 3 and root[-1] == root[-2] else root
 # A count in a clause that follows an event ("..., killing at least seven", "..., leaving 12 injured"):
 # it holds where that event happened.
 _HAPPENING_BEFORE = re.compile(r",\s*(?:killing|leaving|injuring|wounding|hurting)\s+(?:(?:at\s+least|about|some|"
@@ -394,6 +445,9 @@ def same_scope(a: Features, b: Features) -> bool:
         return False
     if _UNKNOWN_HOLDER in (a.group, b.group):
         return False  # "the 12-year-old", "the 15-year-old's child": whose age the words do not say
+    if (a.group.split(" ")[2:3] and a.group.split(" ")[2] in SORT_NOUNS and a.size and b.size
+            and abs(a.size - b.size) > AGE_SLIP):  # fmt: skip
+        return False  # "the 12-year-old girl" and "a 15-year-old girl": two girls, whatever befell both
     if (bool(a.group) != bool(b.group) and a.block.startswith("number") and not nouns
             and not (a.group + b.group).startswith("distance of ")):
         # "six children were killed" and "five people died": a group is a part of the people; "the

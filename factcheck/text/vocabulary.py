@@ -25,7 +25,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                   "lending", "lent"),
     "liability": ("liability", "liabilities", "bill", "bills", "owed", "owes", "owe", "owing", "arrears"),
     "budget": ("budget", "spending", "spend", "funding", "allocation"),
-    "cost": ("cost", "costs", "costing", "price", "paid", "pay", "worth", "fee", "fees", "salary", "wage"),
+    # what something costs, and what a seller asks for it: "starts at $999", "sells for", "priced at", "going for"
+    "cost": ("cost", "costs", "costing", "price", "paid", "pay", "worth", "fee", "fees", "salary", "wage",
+             "priced", "prices", "retails", "retail for", "sell for", "sells for", "selling for", "sold for",
+             "going for", "goes for", "go for", "ask", "asks", "asking", "charge", "charges", "charging",
+             "starts at", "start at", "starting at", "starts off at", "start off at", "starting from",
+             "starts from", "offered at", "offered in", "offered for", "comes in at", "comes in", "come in", "set you back",
+             "sets you back"),
     "departure": ("leave", "leaving", "left", "quit", "quits", "quitting", "resign", "resigned", "resignation",
                   "stepped down", "step down", "steps down", "stepping down", "stepping away", "depart",
                   "departure", "departed", "going", "exit", "exiting", "exited", "walk away", "sacked", "fired",
@@ -100,6 +106,16 @@ PEOPLE_NOUNS = {
     "residents", "citizens", "palestinians", "israelis", "individuals", "adults", "babies", "mothers",
     "soldiers", "policemen", "officers", "workers", "employees", "protesters", "students", "pupils",
     "patients", "passengers", "villagers", "inhabitants", "families", "family", "members",
+}  # fmt: skip
+# Nouns that say only what sort of person someone is: "a 15-year-old girl" and "a 12-year-old girl" in one
+# story may be two girls, told apart by what is said of each (pairing: age_holder). A role ("the 41-year-old
+# driver", "a 23-year-old gunman") is one person's in a story about one event.
+SORT_NOUNS = {
+    "girl", "boy", "man", "woman", "child", "kid", "teen", "teenager", "youth", "person", "baby", "infant",
+    "toddler", "son", "daughter", "mother", "father", "grandmother", "grandfather", "grandson", "granddaughter",
+    "brother", "sister", "wife", "husband", "cousin", "nephew", "niece", "aunt", "uncle", "friend", "female",
+    "male", "adult", "resident", "student", "pupil", "mom", "dad", "grandma", "grandpa", "lady", "guy",
+    "gentleman",
 }  # fmt: skip
 PROPERTY_NAMES = {
     "overspend": "overspend", "saving": "savings", "borrowing": "borrowing", "liability": "liability",

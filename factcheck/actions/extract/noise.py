@@ -312,7 +312,8 @@ _TIME_UNITS = (r"(?:years?|days?|weeks?|months?|hours?|minutes?|seconds?|old|tim
                r"storey|story|member|man|person|people|strong|page|mile|kilometre|kilometer|km|foot|feet|metre|meter)")  # fmt: skip
 _VARIANT_NOUNS = (r"(?:versions?|models?|options?|editions?|variants?|configurations?|ones?|portables?|laptops?"
                   r"|notebooks?|machines?|computers?|tablets?|phones?)")  # fmt: skip
-_SIZE_UNIT = rf"(?:-|(?=[A-Za-z]))(?!{_TIME_UNITS}\b)[A-Za-z]+"
+# a unit in letters ("-inch", "GB"), or inch marks ('the 13" model', "the 15.4\u2033 MacBook")
+_SIZE_UNIT = rf"(?:(?:-|(?=[A-Za-z]))(?!{_TIME_UNITS}\b)[A-Za-z]+|[\x22\u2033\u201d](?=\s))"
 # after the unit: more words of the same kind ("dual-core"), then a variant's noun or a capitalised name
 _VARIANT_AFTER = re.compile(
     rf"^{_SIZE_UNIT}(?:\s+[a-z]+-[a-z]+)?\s+(?:{_VARIANT_NOUNS}\b|[A-Z][A-Za-z]*)"

@@ -47,7 +47,7 @@ from factcheck.text.entities import (
 )
 from factcheck.text.fold import fold_plain
 from factcheck.text.sentences import Span, clauses, quote_span, sentences
-from factcheck.text.vocabulary import PROPERTY_NAMES, counted_noun, guess_property, measure, rounds_counted
+from factcheck.text.vocabulary import PROPERTY_NAMES, SORT_NOUNS, counted_noun, guess_property, measure, rounds_counted
 
 
 def extract(
@@ -210,6 +210,7 @@ def _claims_in(
         values = [v for v in parse(sentence.text, ref) if _worth_proposing(sentence.text, v)]
         used, times = _attach_dates(values, sentence, parts)
         _background_time(values, times, ref, sentence, parts)
+        listed: tuple[int, str] | None = None  # the last sum of the sentence its words named, and where it ends
         for v in values:
             if id(v) in used or superseded(sentence.text, v):
                 continue
@@ -220,8 +221,8 @@ def _claims_in(
             if entity_id is None and fallback is not None:  # no subject in reach: the source's main one
                 entity_id, entity_name = entity_for(fallback, index, new_entities, source.name)
                 subject = None
-            if entity_id is None:
-                continue
+            if entity_id is None and not isinstance(_age_of(text, start, end, v, inside), str):
+                continue  # nobody in reach, and no one the figure's own words describe ("a 12-year-old boy")
             quote = quote_span(sentence, start, end)
             clause = next((c for c in parts if c.start <= start < c.end), sentence)
             if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
@@ -238,6 +239,11 @@ def _claims_in(
                     clause = Span(before[-1].start, clause.end, text[before[-1].start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            if v.kind == "money" and prop_basis == "words" and listed is not None \
+                    and _NEXT_IN_LIST.match(text[listed[0] : start]):  # fmt: skip
+                prop, prop_basis = listed[1], "vocabulary"  # "ask $999 for the 14-inch and $1,499 for the 16-inch"
+            if v.kind == "money":
+                listed = (end, prop) if prop_basis == "vocabulary" else None
             if v.kind == "date" and prop_basis == "words" and _OPENING_WHEN.match(text[sentence.start : start]) \
                     and _ONLY_TIME_WORDS.match(text[end : clause.end]):  # fmt: skip
                 prop = _event_of_main_clause(text, clause.end, sentence.end) or prop
@@ -256,7 +262,7 @@ def _claims_in(
                     entity_id, entity_name = entity_for(named, index, new_entities, source.name)
                     if entity_id is None:
                         continue
-            if prop == "age" and _kind_of(entity_id, index) != "person":
+            if entity_id is None or (prop == "age" and _kind_of(entity_id, index) != "person"):
                 continue  # a body, a place or the police has no age: the figure is someone's the text does not name
             where = "described" if described else _subject_basis(subject, clause, sentence)
             basis = Basis(where, prop_basis, _value_basis(v))
@@ -280,15 +286,13 @@ def _claims_in(
     return out
 
 
-# Nouns that say only what sort of person someone is: "a 15-year-old girl" and "a 12-year-old girl" in one
-# story may be two girls. A role ("the 41-year-old driver", "a 23-year-old gunman") is one person's in a story.
-_PERSON_NOUNS = {
-    "girl", "boy", "man", "woman", "child", "kid", "teen", "teenager", "youth", "person", "baby", "infant",
-    "toddler", "son", "daughter", "mother", "father", "grandmother", "grandfather", "grandson", "granddaughter",
-    "brother", "sister", "wife", "husband", "cousin", "nephew", "niece", "aunt", "uncle", "friend", "female",
-    "male", "adult", "resident", "student", "pupil", "mom", "dad", "grandma", "grandpa", "lady", "guy",
-    "gentleman", "people", "men", "women", "girls", "boys", "children", "others", "other",
-}  # fmt: skip
+# Between two sums of one list, what says the second is priced like the first: "$999 for the 14-inch model
+# and $1,499 for the 16-inch", "£40 for adults, £20 for children".
+_NEXT_IN_LIST = re.compile(r"^\s+(?:for|per)\b[^$£€;:.!?]{0,80}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$", re.I)
+
+
+# Nouns for many people: an age written onto one ("the 12-year-old boys") is not one person's.
+_PLURAL_PERSONS = {"people", "men", "women", "girls", "boys", "children", "others", "other"}
 _NOT_NOUNS = {"was", "is", "were", "had", "has", "and", "or", "who", "whose", "from", "with", "said", "of", "in", "at",
               "on", "for", "to", "the", "a", "an", "as", "but", "by", "when", "while", "after", "before"}  # fmt: skip
 
@@ -319,10 +323,11 @@ def _age_of(text: str, start: int, end: int, v: Value,
 
     "N-year-old" is written onto the person it describes: the name right after it ("59-year-old Raj
     Chohan", "the 54-year-old Jeffs"), or the name its noun phrase is set beside ("Raj Chohan, a
-    59-year-old grandmother"). Without either ("a 15-year-old girl", "the 12-year-old") it tells the age
-    of someone the text does not name: two such figures are not known to be one person's, so neither is
-    proposed (different girls' ages would be compared as one). A role ("the 41-year-old driver", "a
-    23-year-old gunman") is one person's in a story about one event: that person, as "the driver"."""
+    59-year-old grandmother"). Without either, a noun of a sort of person ("a 15-year-old girl") gives the
+    age of "the girl", which pairing compares only with the age of a girl the words say the same of ("sexually
+    assaulting the 11-year-old girl", "the assault of a 12-year-old girl"); with no noun at all ("the
+    12-year-old") it is not proposed. A role ("the 41-year-old driver", "a 23-year-old gunman") is one
+    person's in a story about one event: that person, as "the driver"."""
     if not isinstance(v, Quantity) or v.kind != "number":
         return False
     if re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 12], re.I):
@@ -343,8 +348,10 @@ def _age_of(text: str, start: int, end: int, v: Value,
         if len(words) > 1 and (words[1] in _NOT_NOUNS or re.search(r"(?:ed|ing|ly)$", words[1])):
             words = words[:1]  # "the 41-year-old driver was", "a 19-year-old cyclist died"
         head = words[-1]
-        if head in _PERSON_NOUNS or head in _NOT_NOUNS or not re.fullmatch(r"[a-z]{3,}", head):
+        if head in _PLURAL_PERSONS or head in _NOT_NOUNS or not re.fullmatch(r"[a-z]{3,}", head):
             return "unnamed"
+        if head in SORT_NOUNS:  # "a 12-year-old girl": whoever the noun and the deed around it say (see pairing)
+            words = [head]
         return "the " + head
     person = next((m for m in inside if m.kind == "person" and re.fullmatch(r",\s*", text[m.end : start])), None)
     if person is None or not re.match(r"^\s*(?:[,;)]|\.(?!\d)|$|and\b)", text[end : end + 5]):
