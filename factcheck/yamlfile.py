@@ -231,11 +231,17 @@ def load_text(raw: bytes, display: str) -> Any:
 # only that shape and gives up (None) on anything else, and then the full parser reads the file,
 # errors and all: an unusual file costs what it did, never a different result. What `_quick` does
 # read comes out as the full parser's data would, lines included: plain scalars are typed by
-# PyYAML's own resolver, and a quoted scalar is taken only when it holds no escape.
+# PyYAML's own resolver, and a quoted scalar is taken only when it holds no escape. A list written on
+# one line of quoted scalars (an entity's aliases: ["Harrow BC", 'the council']) is read too.
 
 _QUOTED = r"""(?:"(?P<dq>[^"\\]*)"|'(?P<sq>(?:[^']|'')*)')"""
 _PLAIN = r"""(?P<plain>[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^#:]*[^\s#:])?)"""
-_LINE = re.compile(rf"(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?: +(?:{_QUOTED}|{_PLAIN}))?(?: +#.*)? *")
+# an item of a flow list: a quoted scalar, or a plain one (no comma, bracket, brace, colon or #)
+_ITEM = r"""(?:"(?P<dq>[^"\\]*)"|'(?P<sq>(?:[^']|'')*)'|(?P<plain>[^\s\-?:,\[\]{}#&*!|>'"%@`](?:[^,\[\]{}#:]*[^\s,\[\]{}#:])?))"""
+_FLOW = r"(?P<flow>\[ *(?:{i} *(?:, *{i} *)*)?\])".format(i=re.sub(r"\(\?P<\w+>", "(?:", _ITEM))  # on one line
+_LINE = re.compile(
+    rf"(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?: +(?:{_QUOTED}|{_PLAIN}|{_FLOW}))?(?: +#.*)? *")
+_ITEMS = re.compile(_ITEM)
 _SKIP = re.compile(r" *(?:#.*)?")
 # what YAML reads as a line break or refuses, and a byte-order mark past the start: left to the parser
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
@@ -264,6 +270,25 @@ def _plain_tag(value: str) -> str:
     return str(resolver.resolve(scalar, value, (True, False)))
 
 
+def _flow(text: str, number: int) -> YamlList | None:
+    """A flow list's items (text as _FLOW matched it) on line number; None for a plain item of a
+    type the quick reader leaves to the parser."""
+    out = YamlList()
+    for item in _ITEMS.finditer(text):
+        dq, sq, plain = item.groups()
+        if dq is not None:
+            out.append(dq)
+        elif sq is not None:
+            out.append(sq.replace("''", "'"))
+        else:
+            tag = _plain_tag(plain)
+            if tag not in _PLAIN_TAGS:
+                return None
+            out.append(_typed(tag, plain))
+    out.line, out.item_lines = number, [number] * len(out)
+    return out
+
+
 def _quick(text: str) -> Any:
     """The data of a document of one mapping whose values are one-line scalars or block lists of
     such mappings; None for any other document."""
@@ -281,11 +306,15 @@ def _quick(text: str) -> Any:
             if _SKIP.fullmatch(line):
                 continue
             return None
-        spaces, dash, key, dq, sq, plain = m.groups()
+        spaces, dash, key, dq, sq, plain, flow = m.groups()
         indent = len(spaces)
         if _key_tag(key) != _STR:
             return None
-        if dq is not None:
+        if flow is not None:
+            value = _flow(flow, number)
+            if value is None:
+                return None
+        elif dq is not None:
             value: Any = dq
         elif sq is not None:
             value = sq.replace("''", "'")

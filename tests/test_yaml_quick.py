@@ -132,7 +132,8 @@ def test_documents_the_quick_reader_leaves_to_the_parser() -> None:
         "source: x\nclaims:\n  - id: a\n    quote: \"say \\\"hi\\\"\"\n",  # an escape
         "source: x\nsource: y\n",  # a duplicate key: the parser's error names both lines
         "source: x\nclaims:\n  - id: a\n    id: b\n",
-        "source: [a, b]\n",
+        "source: [a,\n  b]\n",  # a list over several lines
+        "source: {a: b}\n",
         "source: x\nclaims:\n  - id: a\n    quote: two\n      lines\n",
         "- id: a\n",
         "source: x\r\nclaims: []\r\n",
@@ -148,3 +149,29 @@ def test_the_parser_refuses_what_the_quick_reader_gives_up_on() -> None:
         load_text(b"source: x\nsource: y\n", "claims/x.yaml")
     assert yaml.safe_load("a: yes\n") == {"a": True}
     assert load_text(b"a: yes\n", "x.yaml") == {"a": True}
+
+
+FLOWS = ['[]', '[ ]', '["a"]', "['a']", '["a", "b"]', "[ 'it''s' ,\"x\" ]", '["a",]', '[a]', '["a", b]', '["a" "b"]',
+         '["a\\"b"]', '["a", ["b"]]', '[{"a": 1}]', '["a"', '"a"]', "['']", '[""]', '["a, b"]', '["[x]"]', "['#x']",
+         '["a"] # note', '["a"]#x', '["a"] x', '["a"] ]', "['x'y']", '["é £5m"]', '["tab\there"]', '["a: b"]', '[a, b]',
+         '[Ms Hodges, Hodges , Sally]', '[a,b]', '[yes, 2019, null, ~, 1.5, 0x1F, 2023-05-01]', '[a  b]', '[-x]', '[- x]',
+         '[a:b]', '[a: b]', '[a #b]', '[a#b]', '[?x]', '[&a x]', '[*b]', '[!x y]', '[x!]', '[a, "b", \'c\']', '[ a ]',
+         "[it's]", '[£5m, é]', '[.inf, .NaN]', '[<<]', '[=]', '[a ]]']  # fmt: skip
+
+
+def test_one_line_lists_of_quoted_texts_are_read_as_the_full_parser_reads_them() -> None:
+    read = 0
+    for flow in FLOWS:
+        for text in (f"aliases: {flow}\n", f"entities:\n  - id: a\n    aliases: {flow}\n    name: x\n",
+                     f"entities:\n  - aliases: {flow}\n  - id: b\n    aliases: {flow}\n"):  # fmt: skip
+            read += check(text)
+    assert read >= 3 * 25  # the plain lists are read quickly, the others left to the parser
+
+
+def test_the_entities_files_are_read_quickly(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from gen_dense import generate_dense
+
+    generate_dense(30, tmp_path)
+    for file in [REPO / "claims" / "entities.yaml", tmp_path / "claims" / "entities.yaml"]:
+        assert check(file.read_text(encoding="utf-8")), file
