@@ -310,12 +310,13 @@ def _quick(text: str) -> Any:
         indent = len(spaces)
         if _key_tag(key) != _STR:
             return None
+        value: Any
         if flow is not None:
             value = _flow(flow, number)
             if value is None:
                 return None
         elif dq is not None:
-            value: Any = dq
+            value = dq
         elif sq is not None:
             value = sq.replace("''", "'")
         elif plain is not None:
