@@ -29,6 +29,7 @@ from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
 from factcheck.text.names import NAME_PROPERTY
 from factcheck.text.vocabulary import FUNCTION_WORDS, SORT_NOUNS, near_value, stem, terms
+from factcheck.text.wordfacts import word_property
 
 PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
 WORDS_AT = 0.45  # property words must agree at least this much on their own
@@ -98,6 +99,8 @@ def block_of(cv: ClaimValue) -> str | None:
     if isinstance(v, TextValue):
         if v.kind == "text" and is_name_claim(cv):
             return "name"  # how an entity's name is spelled: compared with its other spellings alone
+        if v.kind == "text" and word_property(cv.claim.property) is not None:  # a colour, a home, a charge...
+            return "word:" + " ".join(fold_plain(cv.claim.property).casefold().split())
         return v.kind if v.kind in ("role", "statement") else "text"
     return None
 
@@ -542,7 +545,9 @@ def same_scale(a: Features, b: Features) -> bool:
 def pair_confidence(a: Features, b: Features) -> float:
     if a.block != b.block or different_events(a, b):
         return 0.0
-    if a.block == "name":  # two spellings of one entity's name: the entity is all there is to agree on
+    if a.block == "name" or a.block.startswith("word:"):
+        # two spellings of one entity's name, or one fact in words about it (its colour, where they live, the
+        # charge): proposed only where the entity is named with it, so the entity is all there is to agree on
         return 1.0 if a.subject == b.subject else 0.0
     if a.block == "role" and a.subject == b.subject and a.subject_kind == "person":
         return 1.0  # a post is proposed only where the person is named with it: the person is the evidence

@@ -31,7 +31,7 @@ from factcheck.judge.verdicts import (
     view,
 )
 from factcheck.models import ClaimView, Discrepancy, Entity, Question, Verdict, WordEdit
-from factcheck.normalize.claims import ClaimValue
+from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.text.quotations import SAYING
 
 
@@ -110,7 +110,11 @@ def one_fact_per_source_pair(
     one source they are two facts, or two accounts the source reports side by side ("two shells hit
     the school, news agencies reported"; "three shells landed, Ging said"): when both sentences say
     who says so, the pair within that source is judged instead; in the source's own voice, they are
-    two facts (a running back's 226 yards and his 86-yard run, told in two paragraphs)."""
+    two facts (a running back's 226 yards and his 86-yard run, told in two paragraphs).
+
+    A description in words written more and less fully in one source is one fact, not two: a source that
+    calls one judge "Judge" and "state District Judge" describes one post, so another source's "U.S. District
+    Judge" agreeing with the bare "Judge" does not hide its conflict with "state District Judge"."""
     agrees: dict[tuple[int, str], list[ClaimValue]] = defaultdict(list)  # (claim, other source) → claims of it agreeing
     for a, b, d in judged:
         if d is not None and d.verdict in AGREE:
@@ -122,8 +126,8 @@ def one_fact_per_source_pair(
         if d is None or not d.verdict.needs_attention:
             kept.append((a, b, d))
             continue
-        twins = [(a, x) for x in agrees.get((id(b), a.claim.source), ())]
-        twins += [(b, x) for x in agrees.get((id(a), b.claim.source), ())]
+        twins = [(a, x) for x in agrees.get((id(b), a.claim.source), ()) if not _shorter_form(x, a)]
+        twins += [(b, x) for x in agrees.get((id(a), b.claim.source), ()) if not _shorter_form(x, b)]
         if not twins:
             kept.append((a, b, d))
             continue
@@ -137,6 +141,15 @@ def one_fact_per_source_pair(
             if w is not None and w.verdict.needs_attention:
                 kept.append((x, y, replace(w, confidence=d.confidence)))
     return kept
+
+
+def _shorter_form(x: ClaimValue, y: ClaimValue) -> bool:
+    """x says in fewer words what y, of the same source, says: "Judge" beside "state District Judge"."""
+    vx, vy = x.value, y.value
+    if not isinstance(vx, TextValue) or not isinstance(vy, TextValue) or vx.kind not in ("role", "text"):
+        return False
+    wx, wy = set(re.findall(r"\w+", vx.key)), set(re.findall(r"\w+", vy.key))
+    return wx < wy
 
 
 _ATTRIBUTED = re.compile(rf"\b(?:{SAYING}|reported|reports|estimated|estimates|confirmed|quoted)\b", re.IGNORECASE)

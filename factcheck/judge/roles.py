@@ -50,6 +50,7 @@ TITLE_WORDS = frozenset({
     "sergeant", "constable", "captain", "colonel", "major", "lieutenant", "commander", "chancellor",
     "treasurer", "ceo", "cfo", "coo", "cto", "md", "gm", "operations", "finance", "financial", "operating",
     "technology", "principal", "professor", "dean", "prime", "foreign", "home", "health", "justice",
+    "judge", "magistrate", "district", "court", "superior", "circuit", "appeals", "attorney", "prosecutor",
 })  # fmt: skip
 _FILLER = frozenset({"of", "the", "and", "for", "at", "in", "on", "a", "an", "its", "s", "with", "to", "new"})
 
@@ -150,7 +151,47 @@ def _same_body(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x == y or x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
+# Whose court a judge or a prosecutor serves, written before the title: a federal court ("U.S. District Judge",
+# "federal Judge") or a state's ("state District Judge", "Superior Court Judge", "county Judge"). One person
+# sits on one court: two sources that put one judge on a federal and on a state bench contradict each other.
+_FEDERAL = frozenset({"us", "u.s.", "federal"})
+_STATE = frozenset({"state", "county", "superior", "municipal"})
+_COURT_POSTS = frozenset({"judge", "justice", "magistrate", "prosecutor", "attorney", "court"})
+
+
+def _jurisdiction(text: str) -> tuple[str, str] | None:
+    """("federal" or "state", the word that says so) for a court's post ("U.S. District Judge"), else None."""
+    words = [w.strip(",;:'’").lower() for w in text.split()]
+    if not _COURT_POSTS & {w.removesuffix("'s") for w in words}:
+        return None
+    found = [("federal", w) for w in words if w in _FEDERAL] + [("state", w) for w in words if w in _STATE]
+    return found[0] if found and len({level for level, _ in found}) == 1 else None
+
+
+def _without_jurisdiction(v: TextValue) -> TextValue:
+    if _jurisdiction(v.text) is None:
+        return v
+    kept = " ".join(w for w in v.text.split() if w.strip(",;:'’").lower() not in _FEDERAL | _STATE)
+    return TextValue(v.kind, kept, kept.lower(), v.form)
+
+
 def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
+    court_a, court_b = _jurisdiction(va.text), _jurisdiction(vb.text)
+    if court_a and court_b and court_a[0] != court_b[0]:
+        return Verdict.CONFLICT, (
+            f"{_q(va.text)} and {_q(vb.text)} put one person on two courts: a {court_a[0]} one ({_q(court_a[1])}) "
+            f"and a {court_b[0]} one ({_q(court_b[1])}); one person serves one court"
+        )
+    if court_a or court_b:  # one court, or one side does not say whose: the post is compared without it
+        sa, sb = _without_jurisdiction(va), _without_jurisdiction(vb)
+        verdict, why = _judge_posts(sa, sb)
+        for short, full in ((sa.text, va.text), (sb.text, vb.text)):
+            why = why.replace(_q(short), _q(full))
+        return verdict, why
+    return _judge_posts(va, vb)
+
+
+def _judge_posts(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
     if va.key == vb.key or (post_words(va.text) == post_words(vb.text) and post_words(va.text)):
         return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else (
             f"{_q(va.text)} and {_q(vb.text)} name the same role"

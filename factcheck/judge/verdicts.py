@@ -29,11 +29,13 @@ from factcheck.judge.events import PUBLISHED
 from factcheck.judge.names import judge_names
 from factcheck.judge.quotes import is_quotation, judge_quotation
 from factcheck.judge.roles import judge_roles
+from factcheck.judge.wordfacts import judge_word_fact
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
 from factcheck.text.names import NAME_PROPERTY
+from factcheck.text.wordfacts import COLOUR, DIRECTION, word_property
 
 TEXT_MATCH = 95.0
 MOSTLY = Decimal("0.5")  # share of the narrower reading two readings must have in common to be compatible
@@ -234,6 +236,11 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
         return judge_roles(va, vb)
     if property_key(a.claim.property) == property_key(b.claim.property) == NAME_PROPERTY:
         return judge_names(va, vb)
+    fact = word_property(a.claim.property)
+    if fact is not None and fact == word_property(b.claim.property):  # a colour, a home, a charge, a direction
+        judged = judge_word_fact(fact, va, vb)
+        if judged is not None:
+            return judged
     if va.key == vb.key:
         return (
             Verdict.CORROBORATED,
@@ -267,6 +274,9 @@ def _as_days(v: Duration) -> Quantity:
     return Quantity("number", v.text, v.span, v.low_days, v.low_days, v.high_days, "days", v.qualifier)
 
 
+_FIXED_FACTS = (COLOUR, DIRECTION)
+
+
 def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, str] | None:
     """The verdict on two claims about the same subject and property, or None if not comparable.
     `explain` False leaves the explanation empty where writing it costs (the verdict is the same):
@@ -296,6 +306,8 @@ def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, 
         return result
     if property_key(a.claim.property) == property_key(b.claim.property) == NAME_PROPERTY:
         return result  # a name is not a figure that moves with time: a respelling is not a change
+    if word_property(a.claim.property) in _FIXED_FACTS and word_property(b.claim.property) in _FIXED_FACTS:
+        return result  # a car's colour, where a place lies: nothing time changes
     evidence = change_evidence(a, b, explain)
     if evidence is not None:
         return Verdict.CHANGED, evidence

@@ -202,6 +202,13 @@ class EntityIndex:
             if len(hits) == 1:
                 return hits.pop(), 90.0, True
             return None, 0.0, False
+        # "Raj K. Chohan" and "Raj Chohan", "Mark Jay Heller" and "Mark Heller": a middle name or initial comes
+        # and goes; the first name and the surname say who it is, when only one person has both
+        ends = (words[0].casefold(), words[-1].casefold())
+        same_ends = {e.id for e in people if len(_name_words(e)) >= 2 and (_name_words(e)[0], _name_words(e)[-1]) == ends
+                     and (len(words) > 2 or len(_name_words(e)) > 2)}  # fmt: skip
+        if len(same_ends) == 1:
+            return same_ends.pop(), 92.0, True
         best = process.extractOne(name_key(bare), list(self._choices), scorer=fuzz.token_sort_ratio)
         if best and best[1] >= FUZZY_MATCH:
             entity_id = self._choices[best[0]]

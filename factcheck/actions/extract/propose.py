@@ -27,6 +27,7 @@ from factcheck.actions.extract.noise import (
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import quotations_in, statements_in
 from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
+from factcheck.actions.extract.wordfacts import accused_in, word_facts_in
 from factcheck.errors import ProjectError
 from factcheck.models import Claim, DateRange, Entity, Source
 from factcheck.normalize import parse
@@ -200,6 +201,7 @@ def _claims_in(
     main = main_subject(mentions, text)
     main_body = main_subject(mentions, text, organisation=True) or main
     skipped = furniture(text)
+    accused = accused_in(text, mentions, index)
     out.extend(quotations_in(source.name, text, mentions, index))
     for sentence in sentences(text):
         if any(a <= sentence.start < b for a, b in skipped):
@@ -279,6 +281,7 @@ def _claims_in(
             if claim is not None:
                 out.append(claim)
         out.extend(roles_in(source.name, sentence, inside, index))
+        out.extend(word_facts_in(source.name, sentence, inside, index, new_entities, accused))
         out.extend(statements_in(source.name, sentence, inside, pronoun_person, index))
         people = [m for m in inside if m.kind == "person" and m.entity]
         if people:

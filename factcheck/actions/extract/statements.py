@@ -20,7 +20,8 @@ from factcheck.text.quotations import SAYING, quotation_form, quotations
 from factcheck.text.sentences import Span
 
 SAID = r"(?:said|says|told|added|warned|claimed|argued|explained|wrote|insisted|stated)"
-_SAID_THAT = re.compile(rf"\b{SAID}\s+(?:that\s+)?(?=[a-z])", re.IGNORECASE)
+# "told a judge that ...", "told reporters that ...": who was told is not what was said
+_SAID_THAT = re.compile(rf"\b{SAID}\s+(?:(?:(?:a|an|the)\s+)?[a-z]+\s+that\s+|that\s+)?(?=[a-z])", re.IGNORECASE)
 
 
 MAX_QUOTATION_WORDS = 120  # a longer quotation is proposed by its first words (a partial quotation of itself)
