@@ -289,6 +289,17 @@ def _flow(text: str, number: int) -> YamlList | None:
     return out
 
 
+UNUSUAL = _UNUSUAL  # for registry/flat.py, which reads the same shapes
+_NOT_PLAIN = object()
+
+
+def plain_scalar(text: str) -> Any:
+    """What the quick path reads a plain scalar as (a str, int, float, bool or None), or an object
+    of no such type where the full parser is to read it (a tag the quick path leaves to it)."""
+    tag = _plain_tag(text)
+    return _typed(tag, text) if tag in _PLAIN_TAGS else _NOT_PLAIN
+
+
 def _quick(text: str) -> Any:
     """The data of a document of one mapping whose values are one-line scalars or block lists of
     such mappings; None for any other document."""

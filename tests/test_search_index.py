@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import factcheck.actions.search as search_module
-import factcheck.registry.load as registry_load
 from factcheck.actions.search import search
 from factcheck.pipeline.cache import cache_path
 from factcheck.project import Project
@@ -117,9 +116,9 @@ def test_a_search_with_nothing_changed_reads_no_claims_file(dense: Path, monkeyp
     monkeypatch.setattr(search_module, "RECHECK_NS", 0)  # as if every file had been written long enough ago
     first = search(dense, "waiting list")
     read: list[Path] = []
-    real = registry_load.parse_claims_file
-    monkeypatch.setattr(registry_load, "parse_claims_file", lambda root, file, *more: read.append(file) or real(
-        root, file, *more))  # fmt: skip
+    real = search_module.read_bounded
+    monkeypatch.setattr(search_module, "read_bounded", lambda file, *more, **named: read.append(file) or real(
+        file, *more, **named))  # fmt: skip
     assert search(dense, "waiting list") == first and read == []
     edited = dense / "claims" / "src-00002.yaml"
     edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")

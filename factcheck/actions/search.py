@@ -7,6 +7,7 @@ import hashlib
 import math
 import os
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import repeat
@@ -15,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Indexed, Row, SearchIndex, indexed
+from factcheck.actions.search_index import WORD, Filters, IndexCorrupt, Indexed, SearchIndex, file_row
 from factcheck.collector import fewer_collections
 from factcheck.errors import FactcheckError
-from factcheck.files import RECHECK_NS
+from factcheck.files import RECHECK_NS, read_bounded
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
 from factcheck.project import Project
 from factcheck.registry.layout import ENTITIES_FILE, check_kind, claim_file_entries, registry_dir
@@ -27,6 +28,7 @@ from factcheck.text.fold import fold_plain, name_key
 
 if TYPE_CHECKING:
     from factcheck.models import Claim, Entity
+    from factcheck.registry.flat import FlatClaim, FlatReader
     from factcheck.results import SearchHit
 
 # The loader, the sources and the values are imported only where claims files are read: a search
@@ -231,7 +233,8 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> tuple[Entity
 def _reindex(project: Project, store: Cache, index: SearchIndex,
              stale: list[tuple[str, os.DirEntry[str], str]]) -> tuple[Entity, ...]:  # fmt: skip
     """Index the claims files that changed; returns the entities. Many files are read in one
-    process per core, each making its files' rows ready (search_index.Indexed) for this one to add."""
+    process per core, each making its run of files ready for the index (search_index.Indexed) for
+    this one to add."""
     from factcheck.registry.load import alias_index
     from factcheck.sources.load import source_names
 
@@ -241,42 +244,38 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
     reader = _Reader(root, settings, alias_index(entities), {e.id: e.name for e in entities},
                      frozenset(source_names(root)))  # fmt: skip
     files = [claims_dir / entry.name for _d, entry, _k in stale]
+    keys = [(display, key) for display, _entry, key in stale]
     # the claims read live until the index is written, and form no cycles: walking them again and again
     # for cycles (every 700 new objects, by default) cost more than reading them
     with fewer_collections():
-        for (display, _entry, key), ready in zip(stale, _read_all(reader, files), strict=True):
-            index.add_indexed(display, key, ready)
+        for start, ready in _read_all(reader, files):
+            index.add_indexed(keys[start : start + len(ready.files)], ready)
     return entities
 
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
 
 
-def _read_all(reader: _Reader, files: list[Path]) -> Iterator[Indexed]:
-    """Each file read and made ready for the index, in order: when there are many, in one process
-    per core, this one among them (it reads the first run of files and adds them to the index while
-    the others read theirs). Each process reads one run of files, so what it works out once per
-    text (kinds, folded texts, words) serves all of them."""
+def _read_all(reader: _Reader, files: list[Path]) -> Iterator[tuple[int, Indexed]]:
+    """The files read and made ready for the index in runs, in order, each with the place of its first
+    file: when there are many, in one process per core, this one among them (it reads the first run
+    while the others read theirs). Each process reads one run of files, so what it works out once
+    per text (kinds, folded texts, words) serves all of them."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     jobs = max(1, min(cores, len(files) // PARALLEL_FROM))
     if jobs == 1:
-        yield from map(reader.read, files)
+        yield 0, reader.read(files)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(files) // jobs)
-    runs = [files[i : i + size] for i in range(0, len(files), size)]
-    sent = replace(reader, kinds={}, folded={}, words={})  # not the dictionaries this process fills meanwhile
-    with ProcessPoolExecutor(max_workers=len(runs) - 1) as pool:
-        later = [pool.submit(_read_run, (sent, run)) for run in runs[1:]]
-        yield from map(reader.read, runs[0])
-        for future in later:
-            yield from future.result()
-
-
-def _read_run(task: tuple[_Reader, list[Path]]) -> list[Indexed]:
-    reader, files = task
-    return [reader.read(file) for file in files]
+    starts = range(0, len(files), size)
+    sent = replace(reader, kinds={}, folded={})  # not the dictionaries this process fills meanwhile
+    with ProcessPoolExecutor(max_workers=len(starts) - 1) as pool:
+        later = [pool.submit(sent.read, files[start : start + size]) for start in starts[1:]]
+        yield 0, reader.read(files[:size])
+        for start, future in zip(starts[1:], later, strict=True):
+            yield start, future.result()
 
 
 @dataclass
@@ -290,34 +289,74 @@ class _Reader:
     names: dict[str, str]  # entity id → name
     sources: frozenset[str]
     kinds: dict[tuple[str | None, str, str | None], str] = dataclasses.field(default_factory=dict)  # a kind depends on these alone
-    folded: dict[str, str] = dataclasses.field(default_factory=dict)  # subjects, properties and sources recur: each folded once
-    words: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    folded: dict[str, tuple[str, list[str]]] = dataclasses.field(default_factory=dict)  # subjects, properties, values and sources recur: each folded, and its words found, once
 
-    def read(self, file: Path) -> Indexed:
+    def read(self, files: list[Path]) -> Indexed:
+        """A run of claims files made ready for the index."""
+        from factcheck.models import Claim
         from factcheck.normalize.claims import claim_kind
+        from factcheck.registry.flat import FlatReader
+
+        flat = FlatReader(self.aliases, self.sources)
+        kinds, folded, names, findall = self.kinds, self.folded, self.names, WORD.findall
+        rows, claims, words = [], [], defaultdict(list)
+        place = 0
+        for file in files:
+            texts, entries = [], []
+            for c in self._claims(flat, file):
+                claim_id, source, quote, subject, prop, value, kind, _as_of, _period, relative_to = c[:10]
+                status, written = c[11], c[14]
+                given = (kind, value, relative_to)
+                this_kind = kinds.get(given)
+                if this_kind is None:  # as_of and period say when, not what: not worked out here
+                    this_kind = kinds[given] = claim_kind(Claim(*c[:7], None, None, *c[9:]))
+                name = names.get(subject, subject)
+                q = fold_plain(quote).lower()
+                mine = set(findall(q))
+                scored = [claim_id, q]
+                for text in (f"{name} ({written})" if written else name, prop, value, source):
+                    done = folded.get(text)
+                    if done is None:
+                        low = fold_plain(text).lower()
+                        done = folded[text] = (low, findall(low))
+                    scored.append(done[0])
+                    mine.update(done[1])
+                for word in mine:
+                    words[word].append(place)
+                place += 1
+                texts.append(scored)
+                entries.append((*c, this_kind, name))
+                claims.append((claim_id, source, subject, this_kind, status))
+            rows.append(file_row(texts, entries))
+        return Indexed(rows, claims, dict(words))
+
+    def _claims(self, flat: FlatReader, file: Path) -> list[FlatClaim]:
+        """A claims file's claims, read flat, or by the loader (which says what is wrong, if anything)."""
+        display = f"claims/{file.name}"
+        text = self._text(file, display)
+        found = None if text is None else flat.read(text, display)
+        if found is not None:
+            return found
         from factcheck.registry.load import check_claims, parse_claims_file
-        from factcheck.results import field_texts
 
         claims = parse_claims_file(self.root, file, self.aliases, self.settings)
         check_claims(claims, self.sources)
-        kinds, folded, rows = self.kinds, self.folded, []
-        for claim in claims:
-            given = (claim.kind, claim.value, claim.relative_to)
-            this_kind = kinds.get(given)
-            if this_kind is None:  # as_of and period say when, not what: not worked out here
-                this_kind = kinds[given] = claim_kind(replace(claim, as_of=None, period=None))
-            subject_name = self.names.get(claim.subject, claim.subject)
-            texts = []
-            for name, text in field_texts(claim, subject_name).items():
-                if name == "quote":
-                    texts.append(fold_plain(text).lower())
-                else:
-                    done = folded.get(text)
-                    if done is None:
-                        done = folded[text] = fold_plain(text).lower()
-                    texts.append(done)
-            rows.append(Row(claim, this_kind, subject_name, tuple(texts)))
-        return indexed(rows, self.words)
+        return [(c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to,
+                 c.note, c.status, c.file, c.line, c.subject_as_written, c.field_lines) for c in claims]  # fmt: skip
+
+    def _text(self, file: Path, display: str) -> str | None:
+        """A claims file's text, read as the loader reads it; None (for the loader to read it, or say why
+        it cannot) when it is a link, cannot be read, is over the size limit or is not UTF-8."""
+        if file.parent != self.root / "claims" or os.path.islink(file):
+            return None
+        from factcheck.errors import RegistryError
+
+        try:
+            raw = read_bounded(file, display, self.settings.max_registry_bytes, RegistryError, follow=False,
+                               what="", too_big="", unreadable="")  # fmt: skip
+            return raw.decode("utf-8-sig")
+        except (RegistryError, UnicodeDecodeError):
+            return None
 
 
 def _query_index(project: Project, store: Cache, index: SearchIndex, entities: tuple[Entity, ...] | None, query: str,

@@ -52,16 +52,6 @@ class IndexCorrupt(CacheCorrupt):
 
 
 @dataclass(frozen=True)
-class Row:
-    """One claim as the index keeps it."""
-
-    claim: Claim
-    kind: str
-    subject_name: str
-    texts: tuple[str, ...]  # the scored texts, folded and lower-cased, in search.FIELDS order
-
-
-@dataclass(frozen=True)
 class Filters:
     """What narrows a search: part of the source's name, the subject's id, the kind, and whether
     rejected claims are in."""
@@ -89,38 +79,22 @@ class Filters:
 
 @dataclass(frozen=True)
 class Indexed:
-    """One claims file's claims made ready for the index, by whichever process read the file: what
-    filters and orders each (id, source, subject, kind, status), the places among them of the
-    claims holding each word, and the file's row (its texts and claims as JSON, and their checksum)."""
+    """A run of claims files made ready for the index, by whichever process read them: each file's
+    number of claims and row (each claim's id and scored texts, and its fields, as JSON, and their
+    checksum); what filters and orders each claim (id, source, subject, kind, status); and for each
+    word the places, among the run's claims, of the claims holding it."""
 
+    files: list[tuple[int, str, str, str]]
     claims: list[tuple[str, str, str, str, str]]
     words: dict[str, list[int]]
-    texts: str
-    data: str
-    checksum: str
 
 
-def indexed(rows: Sequence[Row], known: dict[str, list[str]]) -> Indexed:
-    """A file's claims (rows) made ready for the index; `known` keeps the words of texts that recur
-    (subjects, properties, values, sources: their words are found once)."""
-    claims = []
-    words: defaultdict[str, list[int]] = defaultdict(list)
-    findall = WORD.findall
-    for place, row in enumerate(rows):
-        c = row.claim
-        claims.append((c.id, c.source, c.subject, row.kind, c.status))
-        quote, *rest = row.texts
-        mine = set(findall(quote))
-        for text in rest:
-            text_words = known.get(text)
-            if text_words is None:
-                text_words = known[text] = findall(text)
-            mine.update(text_words)
-        for word in mine:
-            words[word].append(place)
-    texts = json.dumps([[row.claim.id, *row.texts] for row in rows], ensure_ascii=False)
-    data = json.dumps([_claim_entry(row) for row in rows], ensure_ascii=False)
-    return Indexed(claims, dict(words), texts, data, _checksum(texts, data))
+def file_row(texts: list[list[str]], entries: list[tuple[Any, ...]]) -> tuple[int, str, str, str]:
+    """A file's row: its claims' number, ids and scored texts (texts) and entries (each claim's fields
+    in _CLAIM_FIELDS order, its field lines, kind and subject name), as JSON with their checksum."""
+    scored = json.dumps(texts, ensure_ascii=False)
+    data = json.dumps(entries, ensure_ascii=False)
+    return len(texts), scored, data, _checksum(scored, data)
 
 
 def _checksum(*parts: str) -> str:
@@ -146,12 +120,6 @@ def _ids(blob: Any, checksum: Any) -> array[int]:
     if sys.byteorder == "big":
         out.byteswap()
     return out
-
-
-def _claim_entry(row: Row) -> list[Any]:
-    c = row.claim  # in _CLAIM_FIELDS order
-    return [c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to, c.note,
-            c.status, c.file, c.line, c.subject_as_written, c.field_lines, row.kind, row.subject_name]  # fmt: skip
 
 
 _OPTIONAL = {"kind", "as_of", "period", "relative_to", "note"}
@@ -222,7 +190,6 @@ class SearchIndex:
         self._next: int | None = None
         self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
         self._read_files: dict[str, _FileRow] = {}  # files read and checked in this search
-        self._words_of: dict[str, list[str]] = {}  # the words of the texts that recur, once found
 
     # -- bringing it up to date -------------------------------------------------------------------
 
@@ -267,24 +234,27 @@ class SearchIndex:
             self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
             self.store.write("DELETE FROM search_texts WHERE file = ?", [(file,)])
 
-    def add(self, file: str, key: str, rows: Sequence[Row]) -> None:
-        """Index one claims file's claims (after drop() of its old ones); written by finish()."""
-        self.add_indexed(file, key, indexed(rows, self._words_of))
-
-    def add_indexed(self, file: str, key: str, ready: Indexed) -> None:
-        """add(), for a file's claims made ready for the index (in this process or another)."""
+    def add_indexed(self, files: Sequence[tuple[str, str]], ready: Indexed) -> None:
+        """Index a run of claims files (each one's name and key, in the order they were read), made
+        ready in this process or another, after drop() of their old claims; written by finish()."""
         if self._next is None:
             found = self.store.rows("SELECT max(first + n) FROM search_files")
             self._next = int(found[0][0]) if found and isinstance(found[0][0], int) else 1
             if self._removed:  # ranges dropped in this go are not reused before finish()
                 self._next = max(self._next, max(end for _, end in self._removed))
-        first = self._next
-        self._claim_rows.extend((rowid, file, *fields) for rowid, fields in enumerate(ready.claims, first))
+        first = rowid = self._next
+        claim_rows, claims = self._claim_rows, ready.claims
+        for (file, key), (n, texts, data, checksum) in zip(files, ready.files, strict=True):
+            self._file_rows.append((file, key, rowid, n, texts, data, checksum))
+            at = rowid - first
+            claim_rows.extend([(i, file, *fields) for i, fields in enumerate(claims[at : at + n], rowid)])
+            rowid += n
+        if rowid - first != len(claims):
+            raise ValueError("a run's files do not hold its claims")  # pragma: no cover - a caller's mistake
         added = self._added
         for word, places in ready.words.items():
-            added[word].extend([first + i for i in places])  # every word's rowids stay in order: files come in order
-        self._file_rows.append((file, key, first, len(ready.claims), ready.texts, ready.data, ready.checksum))
-        self._next = first + len(ready.claims)
+            added[word].extend([first + i for i in places])  # every word's rowids stay in order: runs come in order
+        self._next = rowid
 
     def finish(self, state: str | None = None) -> None:
         """Write the files and claims added, and the word lists changed by drop() and add(); and
