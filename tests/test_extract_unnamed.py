@@ -136,9 +136,10 @@ def test_a_date_that_opens_a_sentence_dates_the_main_clauses_event(tmp_path):
 
 def test_checking_into_a_clinic_is_one_event_however_far_from_the_day(tmp_path, runner):
     root = news_project(tmp_path, {
-        "a.txt": ("Early Friday morning, around 1:30 a.m., the 31-year-old singer checked into the Nolan "
+        "a.txt": ("Nadia Orbel was ordered into treatment.\n\n"
+                  "Early Friday morning, around 1:30 a.m., the 31-year-old singer checked into the Nolan "
                   "Clinic in Orvel.\n", "2024-03-09"),
-        "b.txt": ("Singer Nadia Orbel finally checked into court-ordered treatment at the Nolan Clinic late "
+        "b.txt": ("The singer Nadia Orbel finally checked into court-ordered treatment at the Nolan Clinic late "
                   "Thursday.\n", "2024-03-09"),
         "c.txt": ("Nadia Orbel checked into the Nolan Clinic in May as part of a deal over her June 2022 car "
                   "crash case.\n", "2024-03-09"),

@@ -80,3 +80,16 @@ def test_an_unnamed_persons_age_is_compared_with_the_same_sort_and_deed(tmp_path
     assert {"11", "15"} not in flagged and {"12", "15"} not in flagged  # assaulted at 12 and at 15: two girls
     assert {"11", "13"} not in flagged  # assaulted, kissed: what the words say of each differs
     assert {"40", "44"} not in flagged  # four years apart: two men
+
+
+def test_a_slipped_decimal_point_is_compared_whatever_the_scale(tmp_path, runner):
+    root = news_project(tmp_path, {
+        "a.txt": ("The Orvel quake struck at 2:09 a.m. near Kettle Hill with a depth of 12 miles.\n", "2024-03-05"),
+        "b.txt": ("The Orvel quake struck at 2:09 a.m. near Kettle Hill and had a depth of 1.2 miles.\n",
+                  "2024-03-05"),
+        "c.txt": ("The Orvel quake struck at 2:09 a.m. near Kettle Hill and had a depth of 0.3 miles.\n",
+                  "2024-03-05"),
+    })  # fmt: skip
+    flagged = _flagged(extract_and_verify(root, runner))
+    assert {"12", "1.2"} in flagged  # the same digits: a decimal point slipped
+    assert {"12", "0.3"} not in flagged  # forty times, in other digits: another scope

@@ -288,3 +288,19 @@ def test_times_in_two_zones_are_compared_as_the_same_moment(tmp_path):
     assert same is not None and same[0].value == "corroborated"
     different = judge(claim_value("a", "1400 GMT"), claim_value("b", "10 a.m. EST"))
     assert different is not None and different[0].value == "conflict"
+
+
+# --- a length of time and a half --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("served four and a half months", (129, 145)),
+    ("a 4 1/2-hour hearing", (0.18, 0.2)),
+    ("after 2\u00bd days of talks", (2.4, 2.6)),
+    ("nearly three and a half years", (1050, 1400)),
+])  # fmt: skip
+def test_a_length_of_time_and_a_half_is_one_duration(text, days):
+    v = one(text)
+    assert v.kind == "duration"
+    lo, hi = days
+    assert lo <= v.low_days <= v.high_days <= hi

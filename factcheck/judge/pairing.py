@@ -64,6 +64,7 @@ class Features:
     increment: bool = False  # a part added to a total the words do not give ("another four", "two other victims")
     named_subject: bool = False  # a proposal whose subject extract found named in the value's own sentence
     owner: str = ""  # a person's surname, or for a body named after a person's ("Ockenden's team") that person's
+    digits: str = ""  # a quantity's figure as written, digits only ("1.2" → "12"): a decimal point may slip
 
     @property
     def families(self) -> frozenset[str]:
@@ -161,6 +162,8 @@ def features(
         words |= {t for t, w in context.items() if t.startswith("~") and w >= CLOSE}
     if block == "date":
         words -= {"~incident"}  # a war or a storm has many attacks and strikes: the word alone is no event
+    if block == "duration" and "~served" in words:  # "served 136 days", "a sentence of four and a half months"
+        words = (words - {"~served"}) | {"~charge"}
     entity = index.entities.get(claim.subject)
     near = named.get(quote) if named is not None else None
     if not with_names:
@@ -182,11 +185,23 @@ def features(
         when=cv.value.range if isinstance(cv.value, DateValue) else None,
         proposed=claim.status == "proposed",
         context=_context(quote, claim.value, extra) if claim.status == "proposed" else frozenset(),
-        size=abs(cv.value.value) if isinstance(cv.value, Quantity) and cv.value.value else None,
+        size=_size(cv),
+        digits=re.sub(r"\D", "", claim.value).lstrip("0") if isinstance(cv.value, Quantity) else "",
         **(_around(quote, claim.value) if claim.status == "proposed" else {}),
         named_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES),
         owner=_owner(entity),
     )
+
+
+def _size(cv: ClaimValue) -> float | None:
+    """A figure's size, to tell one fact from another of another scale: a quantity's value; a plain length
+    of time's middle, in days (a hedged or open one, "more than four years", has none)."""
+    v = cv.value
+    if isinstance(v, Quantity):
+        return abs(v.value) if v.value else None
+    if isinstance(v, Duration) and v.qualifier is None and v.high_days and v.low_days:
+        return (v.low_days + v.high_days) / 2
+    return None
 
 
 def _owner(entity: Entity | None) -> str:
@@ -539,7 +554,16 @@ def context_agreement(a: Features, b: Features) -> float:
 def same_scale(a: Features, b: Features) -> bool:
     if a.size is None or b.size is None:
         return True
-    return max(a.size, b.size) / min(a.size, b.size) < SAME_SCALE
+    limit = SAME_LENGTH if a.block == "duration" else SAME_SCALE
+    if max(a.size, b.size) / min(a.size, b.size) < limit:
+        return True
+    # "a depth of 12 miles" and "a depth of 1.2 miles": the same digits, a decimal point slipped
+    return len(a.digits) >= 2 and a.digits == b.digits
+
+
+# Two plain lengths of time for one fact differ by less than this factor ("four months", "five months"); "136
+# days" and "412 months" (a half written badly) are not one sentence. A hedged or open length has no size.
+SAME_LENGTH = 10.0
 
 
 def pair_confidence(a: Features, b: Features) -> float:

@@ -47,7 +47,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "inspection": ("inspection", "inspected", "inspecting", "inspectors visited"),
     "transfer": ("transfer", "transferred", "move", "moved", "moving", "handover", "hand over"),
     "charge": ("charged", "charges", "charging", "prosecuted", "convicted", "sentenced", "jailed", "conviction",
-               "convictions", "found guilty", "found him guilty", "found her guilty", "found them guilty"),
+               "convictions", "found guilty", "found him guilty", "found her guilty", "found them guilty",
+               "sentence", "sentences", "prison term", "jail term"),
+    # time spent in a post or in prison; for a length of time in prison, the sentence (pairing)
+    "served": ("served", "serving", "serves", "serve"),
+    # a grand jury's charge, often a year or more before any trial
+    "indictment": ("indicted", "indictment", "indictments", "indicts", "indict"),
+    # admitting the charge in court: its own day, before the sentence
+    "plea": ("pleaded guilty", "pleads guilty", "plead guilty", "pleading guilty", "pled guilty", "guilty plea",
+             "pleaded no contest"),
     # a court undoing a conviction or a ruling
     "overturn": ("overturned", "overturn", "overturns", "overturning", "tossed out", "threw out", "thrown out",
                  "quashed", "struck down", "vacated", "set aside"),
@@ -91,7 +99,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                  "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
 EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "inspection", "transfer",
-                  "charge", "overturn", "arrest", "birth", "admission", "death", "incident")  # fmt: skip
+                  "charge", "indictment", "plea", "overturn", "arrest", "birth", "admission", "death",
+                  "incident")  # fmt: skip
 # A date's event: "struck", "hit", "attack" say an incident happened, but a war or a storm has many, so
 # two dates are not taken to be one event for that word alone (a time of day on one story's day is).
 DATE_EVENTS = tuple(f for f in EVENT_FAMILIES if f != "incident")

@@ -26,7 +26,7 @@ from factcheck.actions.extract.noise import (
 )
 from factcheck.actions.extract.roles import roles_in
 from factcheck.actions.extract.statements import quotations_in, statements_in
-from factcheck.actions.extract.subjects import entity_for, main_subject, proposed_claim, subject_of
+from factcheck.actions.extract.subjects import entity_for, is_placed, main_subject, proposed_claim, subject_of
 from factcheck.actions.extract.wordfacts import accused_in, word_facts_in
 from factcheck.errors import ProjectError
 from factcheck.models import Claim, DateRange, Entity, Source
@@ -48,7 +48,16 @@ from factcheck.text.entities import (
 )
 from factcheck.text.fold import fold_plain
 from factcheck.text.sentences import Span, clauses, quote_span, sentences
-from factcheck.text.vocabulary import PROPERTY_NAMES, SORT_NOUNS, counted_noun, guess_property, measure, rounds_counted
+from factcheck.text.vocabulary import (
+    DATE_EVENTS,
+    PROPERTY_NAMES,
+    SORT_NOUNS,
+    counted_noun,
+    guess_property,
+    measure,
+    rounds_counted,
+    terms,
+)
 
 
 def extract(
@@ -217,9 +226,13 @@ def _claims_in(
             if id(v) in used or superseded(sentence.text, v):
                 continue
             start, end = sentence.start + v.span[0], sentence.start + v.span[1]
-            subject = subject_of(start, end, sentence, parts, inside, pronoun_person, text)
+            subject = subject_of(start, end, sentence, parts, inside, pronoun_person, text, v.kind in ("date", "time"))
             entity_id, entity_name = entity_for(subject, index, new_entities, source.name)
             fallback = main_body if isinstance(v, Quantity) else main
+            if v.kind in ("date", "time") and fallback is not None and any(
+                m.entity == fallback.entity and is_placed(m, text) for m in _event_span(inside, sentence, parts, start)
+            ):  # the source's main entity is where this date's event happened: whose it is, the next one
+                fallback = main_subject([m for m in mentions if m.entity != fallback.entity], text) or fallback
             if entity_id is None and fallback is not None:  # no subject in reach: the source's main one
                 entity_id, entity_name = entity_for(fallback, index, new_entities, source.name)
                 subject = None
@@ -233,12 +246,14 @@ def _claims_in(
                 clause = sentence
             elif _AT_ONLY.match(text[clause.start : start]):  # "put the march, to mark a strike, at 30,000"
                 clause = Span(sentence.start, clause.end, text[sentence.start : clause.end])
-            elif v.kind == "date" and _WHEN_ONLY.match(text[clause.start : start]) and not re.search(
-                r"\w", text[end : clause.end]
-            ):  # "a tank fired on the building, killing four, on Monday": the date of the clause before
+            elif v.kind == "date" and _WHEN_ONLY.match(text[clause.start : start]) and _ONLY_TIME_WORDS.match(
+                text[end : clause.end]
+            ):  # "a tank fired on the building, killing four, on Monday": the date of the clause before; in
+                # "she checked into the clinic in Orvel, Calif., on Thursday night," of the last that names an event
                 before = [c for c in parts if c.end <= clause.start]
                 if before:
-                    clause = Span(before[-1].start, clause.end, text[before[-1].start : clause.end])
+                    eventful = next((c for c in reversed(before) if _names_an_event(c.text)), before[-1])
+                    clause = Span(eventful.start, clause.end, text[eventful.start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             if v.kind == "money" and prop_basis == "words" and listed is not None \
@@ -514,6 +529,19 @@ def _event_of_main_clause(text: str, after: int, end: int) -> str | None:
     rest = re.sub(r"\d", " ", rest)  # an age or a figure is not the clause's event
     prop = guess_property(rest, 0, 0, "date")
     return None if prop == "date" else prop
+
+
+def _event_span(inside: list[Mention], sentence: Span, parts: list[Span], start: int) -> list[Mention]:
+    """The mentions in the clause of a date's event: its own clause, or the whole sentence for a date
+    that opens it ("Early Friday morning, around 1:30 a.m., the actress checked into ...")."""
+    if _OPENING_WHEN.match(sentence.text[: start - sentence.start]):
+        return inside
+    clause = next((c for c in parts if c.start <= start < c.end), sentence)
+    return [m for m in inside if clause.start <= m.start and m.end <= clause.end]
+
+
+def _names_an_event(text: str) -> bool:
+    return any(t.startswith("~") and t[1:] in DATE_EVENTS for t, _s, _e in terms(text))
 
 
 _WHEN_ONLY = re.compile(r"^\W*(?:(?:on|in|at|by|since|until|early|late|last|this)\s+)?$", re.IGNORECASE)

@@ -47,7 +47,8 @@ def main_subject(mentions: list[Mention], text: str = "", organisation: bool = F
 _NOT_VERBS = (r"(?:as|its|his|hers|ours|yours|theirs|this|thus|plus|us|across|towards|afterwards|besides|"
               r"whereas|unless|perhaps|always|sometimes|news|series|means|less)")
 _VERBISH = re.compile(
-    r"^[\s,]*(?:(?:only|also|currently|now|still|just|already|recently|reportedly|then|itself|themselves)\s+)*"
+    r"^[\s,]*(?:(?:only|also|currently|now|still|just|already|recently|reportedly|then|itself|themselves"
+    r"|[a-z]{3,}ly)\s+)*"
     r"(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|do|said|says|"
     rf"remains?|faces?|needs?|expects?|predicts?|[a-z]+ed|(?!{_NOT_VERBS}\b)[a-z]+s)\b"
 )
@@ -82,8 +83,17 @@ def is_speaker(m: Mention, text: str) -> bool:
     return bool(_SPEAKER_BEFORE.search(text[max(0, m.start - 30) : m.start]))
 
 
+# A name after one of these is where something happened ("checked into the Nolan Clinic", "in Orvel")
+_PLACE_BEFORE = re.compile(r"\b(?:into|in|at|to|from|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_placed(m: Mention, text: str) -> bool:
+    """A name written as where something happened: after "into", "at", "in"..."""
+    return bool(_PLACE_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+
+
 def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: list[Mention], pronoun: Mention | None,
-             text: str) -> Mention | None:  # fmt: skip
+             text: str, when: bool = False) -> Mention | None:  # fmt: skip
     """Who or what a value at start is about.
 
     In order: a person named right before the value ("his predecessor Malcolm Newsam last
@@ -91,9 +101,12 @@ def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: 
     facing ... £4.4m"); for a relative clause, the noun it hangs on ("the authority, which overspent
     by £35m"); the subject carried from the clause this one continues; a mention after the value in
     its clause ("a £7.6m children's service deficit"); any mention before it; and a sentence opened
-    by a pronoun points back to the last person named.
+    by a pronoun points back to the last person named. For a date or a time (`when`), a name written
+    after "into", "at", "in"... is where the event happened, not whose it is: it is left out.
     """
     inside = [m for m in inside if not is_speaker(m, text)]  # the thing measured, not who reports it
+    if when:  # "checked into the Betty Ford Center late Thursday": the place is where, not who
+        inside = [m for m in inside if not is_placed(m, text)]
     ci = next((k for k, c in enumerate(parts) if c.start <= start < c.end), len(parts) - 1)
     clause = parts[ci] if parts else sentence
     before = [m for m in inside if clause.start <= m.start and m.end <= start]

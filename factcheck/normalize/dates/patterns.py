@@ -103,7 +103,7 @@ MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|l
 WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
 DURATION = re.compile(
-    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
+    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?P<half>\s+and\s+a\s+half|\s?(?:\u00bd|1\s?/\s?2))?(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
 )
 
 Rule = Callable[[dt.date], DateRange]
@@ -117,7 +117,7 @@ OFFSET_GATE = re.compile(
 _UNIT_AT = re.compile(r"(?:hour|day|week|fortnight|month|quarter|year|decade)s?\b")
 _COUNT_WORDS = frozenset(
     "a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
-    "sixty few several of".split()
+    "sixty few several of half 2".split()
 )
 
 
@@ -128,7 +128,7 @@ def _counted_unit(low: str) -> bool:
         if not head or head[-1] not in " -":
             continue
         prev = head.replace("-", " ").split()[-1:]
-        if prev and (prev[0][-1].isdigit() or prev[0] in _COUNT_WORDS):
+        if prev and (prev[0][-1].isdigit() or prev[0][-1] == "\u00bd" or prev[0] in _COUNT_WORDS):
             return True
     return False
 

@@ -263,6 +263,10 @@ def durations(text: str | Scan) -> list[Duration]:
         ):
             continue  # "a quarter of the budget", "three-quarters": a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))
+        if m.group("half"):  # "four and a half months", "4 1/2 hours": half a unit more, to the nearest quarter
+            unit_days = UNIT_DAYS[_unit(m.group("unit"))]
+            slack = (hi - lo) / 2 - 0.25 * unit_days
+            lo, hi = lo + 0.5 * unit_days + max(0.0, slack), hi + 0.5 * unit_days - max(0.0, slack)
         if m.group("n2"):
             lo2, hi2 = duration_days(m.group("n2"), m.group("unit"))
             hi = max(hi, hi2)
@@ -275,6 +279,8 @@ def durations(text: str | Scan) -> list[Duration]:
         elif q in ("about", "around", "roughly", "some"):
             lo, high = lo * 0.9, hi * 1.1
         counts = tuple(c for c in (_written_count(m.group("n")), _written_count(m.group("n2"))) if c is not None)
+        if m.group("half") and counts:
+            counts = (counts[0] + 0.5, *counts[1:])
         out.append(Duration("duration", text[m.start() : m.end()], m.span(), round(lo, 2),
                             None if high is None else round(high, 2), _unit(m.group("unit")), q, (), counts))  # fmt: skip
     return out
