@@ -276,3 +276,22 @@ def test_sources_kept_not_of_their_form_are_not_trusted(shipped: Path, monkeypat
     file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
     assert results(shipped) == results(shipped, cache=False)
     assert list(verify(shipped).sources) == list(verify(shipped, cache=False).sources)
+
+
+def test_the_code_key_changes_with_any_source_file_of_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import factcheck.pipeline.cache as cache_module
+
+    package = tmp_path / "factcheck"
+    for name in ("__init__.py", "pipeline/cache.py", "judge/deep/rules.py", "notes.txt"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(f"# {name}\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "__file__", str(package / "pipeline" / "cache.py"))
+    first = cache_module.code_key()
+    assert cache_module.code_key() == first
+    (package / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert cache_module.code_key() == first
+    (package / "judge" / "deep" / "rules.py").write_text("# changed\n", encoding="utf-8")
+    changed = cache_module.code_key()
+    assert changed != first
+    (package / "judge" / "deep" / "more.py").write_text("", encoding="utf-8")
+    assert cache_module.code_key() not in (first, changed)

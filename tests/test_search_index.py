@@ -200,3 +200,28 @@ def test_an_index_built_in_several_processes_is_the_one_built_in_one(dense: Path
     alone, shared = built(10**9), built(4)
     assert alone == shared and len(alone["search_claims"]) > 300 and alone["hits"]
     assert compare(dense, 6, seed=5) >= 1  # and it gives what scoring every claim gives
+
+
+def test_a_claims_file_refused_in_another_process_is_reported_as_in_one(dense: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """The first file refused, in the order of the files, is the one reported, whichever process read it."""
+    from factcheck.errors import RegistryError
+
+    claims = dense / "claims"
+    for name in ("src-00033.yaml", "src-00021.yaml"):  # the third run and the second, of three
+        path = claims / name
+        path.write_text(path.read_text(encoding="utf-8").replace("subject: ", "subject: Nobody at all ", 1),
+                        encoding="utf-8")  # fmt: skip
+
+    def refused(parallel_from: int) -> str:
+        monkeypatch.setattr(search_module, "PARALLEL_FROM", parallel_from)
+        cache_path(dense).unlink(missing_ok=True)
+        with pytest.raises(RegistryError) as caught:
+            search(dense, "chief executive")
+        return str(caught.value)
+
+    monkeypatch.setattr(search_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(search_module.os, "cpu_count", lambda: 3)
+    alone = refused(10**9)
+    assert "claims/src-00021.yaml" in alone and "unknown subject" in alone
+    assert refused(4) == alone

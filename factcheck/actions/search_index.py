@@ -8,9 +8,10 @@ Five tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
   the entities file's and the size limit), and the rowids of its claims (a range); small, as it is
   read whole by every search;
-- search_texts: each file's claims in two JSON texts under one checksum: each claim's id with the
-  five texts search scores (folded and lower-cased, as scoring folds them), read for the claims a
-  search scores; and each claim's fields, kind and subject name, read only for the claims shown.
+- search_texts: each file's claims in two texts under one checksum: each claim's id with the
+  five texts search scores (folded and lower-cased, as scoring folds them), joined (file_row), read
+  for the claims a search scores; and each claim's fields, kind and subject name as JSON, read only
+  for the claims shown.
   One row a file, not a claim: building the index writes 10,000 checked rows for 10,000 files,
   not 92,000;
 - search_claims: one row per claim with what filters and orders a search (id, source, subject,
@@ -79,20 +80,29 @@ class Filters:
 
 @dataclass(frozen=True)
 class Indexed:
-    """A run of claims files made ready for the index, by whichever process read them: each file's
-    number of claims and row (each claim's id and scored texts, and its fields, as JSON, and their
-    checksum); what filters and orders each claim (id, source, subject, kind, status); and for each
-    word the places, among the run's claims, of the claims holding it."""
+    """A run of claims files made ready for the index, by whichever process read them, their claims
+    numbered (rowids) from `first`: each file's number of claims and row (each claim's id and scored
+    texts, and its fields, as text, with their checksum); what filters and orders each claim (id,
+    source, subject, kind, status); and for each word the rowids of the claims holding it, as kept
+    (ids_blob)."""
 
+    first: int
     files: list[tuple[int, str, str, str]]
     claims: list[tuple[str, str, str, str, str]]
-    words: dict[str, list[int]]
+    words: dict[str, bytes]
+
+
+# A file's scored texts are kept as one text: each claim's id and five texts joined by UNIT, the
+# claims by RECORD. Neither can be in them: folding turns every run of white space (these two
+# characters among it, for str.split) into one space, and an id is letters, digits and '._-'.
+UNIT, RECORD = "\x1f", "\x1e"
 
 
 def file_row(texts: list[list[str]], entries: list[tuple[Any, ...]]) -> tuple[int, str, str, str]:
-    """A file's row: its claims' number, ids and scored texts (texts) and entries (each claim's fields
-    in _CLAIM_FIELDS order, its field lines, kind and subject name), as JSON with their checksum."""
-    scored = json.dumps(texts, ensure_ascii=False)
+    """A file's row: its claims' number; their ids and scored texts (texts), joined; their entries
+    (each claim's fields in _CLAIM_FIELDS order, its field lines, kind and subject name) as JSON; and
+    the checksum of the two."""
+    scored = RECORD.join([UNIT.join(t) for t in texts])
     data = json.dumps(entries, ensure_ascii=False)
     return len(texts), scored, data, _checksum(scored, data)
 
@@ -105,7 +115,8 @@ def _checksum(*parts: str) -> str:
     return h.hexdigest()
 
 
-def _ids_blob(ids: Sequence[int]) -> bytes:
+def ids_blob(ids: Sequence[int]) -> bytes:
+    """Rowids as a word's list of claims is kept: 32-bit integers, little-endian."""
     out = array("I", ids)
     if sys.byteorder == "big":
         out.byteswap()  # kept little-endian whatever the machine
@@ -176,16 +187,14 @@ class _FileRow:
 
 
 class SearchIndex:
-    """The search index inside an open cache. Changes are collected and written by `finish()`;
-    the caller commits the cache."""
+    """The search index inside an open cache. Files and claims are written as they are added or
+    dropped, the words' lists by `finish()`; the caller commits the cache."""
 
     def __init__(self, store: Cache) -> None:
         self.store = store
-        self._added: defaultdict[str, list[int]] = defaultdict(list)  # word -> rowids added since the last finish()
+        self._added: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> rowids added since the last finish(), as kept
         self._removed: list[tuple[int, int]] = []  # rowid ranges removed since then
         self._touched: set[str] = set()  # words the removed rows held
-        self._file_rows: list[tuple[Any, ...]] = []  # rows waiting for finish()
-        self._claim_rows: list[tuple[Any, ...]] = []
         self._cleared = False
         self._next: int | None = None
         self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
@@ -211,8 +220,6 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
-        self._file_rows.clear()
-        self._claim_rows.clear()
         self._cleared = True
         self._next = 1
 
@@ -234,38 +241,47 @@ class SearchIndex:
             self.store.write("DELETE FROM search_files WHERE file = ?", [(file,)])
             self.store.write("DELETE FROM search_texts WHERE file = ?", [(file,)])
 
-    def add_indexed(self, files: Sequence[tuple[str, str]], ready: Indexed) -> None:
-        """Index a run of claims files (each one's name and key, in the order they were read), made
-        ready in this process or another, after drop() of their old claims; written by finish()."""
+    def next_rowid(self) -> int:
+        """The rowid the next claim added is given."""
         if self._next is None:
             found = self.store.rows("SELECT max(first + n) FROM search_files")
             self._next = int(found[0][0]) if found and isinstance(found[0][0], int) else 1
             if self._removed:  # ranges dropped in this go are not reused before finish()
                 self._next = max(self._next, max(end for _, end in self._removed))
-        first = rowid = self._next
-        claim_rows, claims = self._claim_rows, ready.claims
+        return self._next
+
+    def add_indexed(self, files: Sequence[tuple[str, str]], ready: Indexed) -> None:
+        """Index a run of claims files (each one's name and key, in the order they were read), made
+        ready in this process or another, numbered from next_rowid(), after drop() of their old
+        claims. Their rows are written now (while other processes may still be reading theirs); the
+        words' lists by finish()."""
+        first = rowid = self.next_rowid()
+        if ready.first != first:
+            raise ValueError("a run is not numbered from the next rowid")  # pragma: no cover - a caller's mistake
+        claim_rows: list[tuple[Any, ...]] = []
+        file_rows, text_rows, claims = [], [], ready.claims
         for (file, key), (n, texts, data, checksum) in zip(files, ready.files, strict=True):
-            self._file_rows.append((file, key, rowid, n, texts, data, checksum))
+            file_rows.append((file, key, rowid, n))
+            text_rows.append((file, texts, data, checksum))
             at = rowid - first
             claim_rows.extend([(i, file, *fields) for i, fields in enumerate(claims[at : at + n], rowid)])
             rowid += n
         if rowid - first != len(claims):
             raise ValueError("a run's files do not hold its claims")  # pragma: no cover - a caller's mistake
+        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
+        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", file_rows)
+        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?)", text_rows)
         added = self._added
-        for word, places in ready.words.items():
-            added[word].extend([first + i for i in places])  # every word's rowids stay in order: runs come in order
+        for word, blob in ready.words.items():
+            added[word].append(blob)  # every word's rowids stay in order: runs come in order
         self._next = rowid
 
     def finish(self, state: str | None = None) -> None:
-        """Write the files and claims added, and the word lists changed by drop() and add(); and
-        `state`, the digest of the stat of the files the index is now up to date with (None: no
-        file's stat can be trusted yet)."""
+        """Write the word lists changed by drop() and add_indexed(); and `state`, the digest of the
+        stat of the files the index is now up to date with (None: no file's stat can be trusted yet)."""
         self.store.write("DELETE FROM search_state", [()])
         if state is not None:
             self.store.write("INSERT INTO search_state VALUES (?)", [(state,)])
-        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", self._claim_rows)
-        self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", [row[:4] for row in self._file_rows])
-        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?)", [(row[0], *row[4:]) for row in self._file_rows])
         words = set(self._added) | self._touched
         if self._cleared:
             kept: dict[str, array[int]] = {}
@@ -274,14 +290,11 @@ class SearchIndex:
         removed = {i for start, end in self._removed for i in range(start, end)}
         out, gone = [], []
         for word in words:
-            ids = kept.get(word, array("I"))
-            if removed:
+            ids = kept.get(word)
+            if ids is not None and removed:
                 ids = array("I", [i for i in ids if i not in removed])
-            new = self._added.get(word)
-            if new:
-                ids.extend(new)  # new rowids are above every kept one
-            if ids:
-                blob = _ids_blob(ids)
+            blob = (ids_blob(ids) if ids else b"") + b"".join(self._added.get(word, ()))  # new rowids are above kept ones
+            if blob:
                 out.append((word, blob, hashlib.sha256(blob).hexdigest()))
             else:
                 gone.append((word,))
@@ -290,8 +303,6 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
-        self._file_rows.clear()
-        self._claim_rows.clear()
         self._cleared = False
 
     # -- reading ----------------------------------------------------------------------------------
@@ -394,13 +405,10 @@ class SearchIndex:
                     raise IndexCorrupt("a file's claims fail their checksum")
                 if not (isinstance(first, int) and isinstance(n, int)):
                     raise IndexCorrupt("a file row's range is not a number")
-                entries = _json_list(texts, n, "texts")
-                try:  # each an id and five texts: join() refuses anything but text
-                    if not all(type(e) is list and len(e) == 6 and "".join(e) is not None for e in entries):
-                        raise IndexCorrupt("a file's texts have the wrong shape")
-                except TypeError:
-                    raise IndexCorrupt("a file's texts are not text") from None
-                self._read_files[file] = _FileRow(first, n, [tuple(e) for e in entries], data)
+                entries = [tuple(claim.split(UNIT)) for claim in texts.split(RECORD)] if n else []
+                if len(entries) != n or any(len(e) != 6 for e in entries):
+                    raise IndexCorrupt("a file's texts are not as many as its claims")
+                self._read_files[file] = _FileRow(first, n, entries, data)
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:
         out = {}

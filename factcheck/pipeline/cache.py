@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -65,11 +66,22 @@ class CacheCorrupt(Exception):
 
 
 def code_key() -> str:
-    """A hash of factcheck's own code: results derived by other code are never reused."""
-    package = Path(__file__).resolve().parents[1]  # the whole factcheck package, not just pipeline/
+    """A hash of factcheck's own code: results derived by other code are never reused. Worked out on
+    every run (a search's among them), so with one scandir a folder rather than pathlib's walk."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the whole package, not just pipeline/
+    names, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(package, folder)) as listing:
+            for entry in listing:
+                if entry.is_dir():
+                    folders.append(f"{folder}{entry.name}/")
+                elif entry.name.endswith(".py"):
+                    names.append(f"{folder}{entry.name}")
     digest = hashlib.sha256(str(SCHEMA).encode())
-    for file in sorted(package.rglob("*.py")):
-        digest.update(file.relative_to(package).as_posix().encode() + b"\x00" + file.read_bytes())
+    for name in sorted(names):
+        with open(os.path.join(package, name), "rb") as file:
+            digest.update(name.encode("utf-8", "surrogatepass") + b"\x00" + file.read())
     return digest.hexdigest()
 
 
