@@ -11,6 +11,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
@@ -24,7 +25,7 @@ from factcheck.errors import FactcheckError
 from factcheck.files import RECHECK_NS, read_bounded
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, open_cache, remove_cache
 from factcheck.project import Project
-from factcheck.registry.layout import ENTITIES_FILE, check_kind, claim_file_entries, registry_dir
+from factcheck.registry.layout import ENTITIES_FILE, check_kind, claim_file_names, registry_dir
 from factcheck.settings import Settings
 from factcheck.text.fold import fold_plain, name_key
 
@@ -205,17 +206,16 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> dict[str, st
     claims_dir = registry_dir(project.root)
     base = f"{_stat_key(claims_dir / ENTITIES_FILE)}|{project.settings.max_registry_bytes}"
     now = time.time_ns()
-    entries = claim_file_entries(claims_dir)
+    names = claim_file_names(claims_dir)
+    known = _stat_all(claims_dir, names)
     stats: Sequence[os.stat_result | None]
-    try:
-        known = list(map(os.DirEntry.stat, [entry for _n, entry in entries]))
-        stats, state = known, None if RECENT in base else _digest(base, entries, known, now)
-    except FileNotFoundError:  # a file gone since the folder was listed: the index is brought up to date
-        stats, state = [_stat(entry) for _n, entry in entries], None
+    if known is not None:
+        stats, state = known, None if RECENT in base else _digest(base, names, known, now)
+    else:  # a file gone since the folder was listed: the index is brought up to date
+        stats, state = [_stat(claims_dir / name) for name in names], None
     if state is not None and index.state() == state:
         return None
-    found = [(name, entry, st) for (name, entry), st in zip(entries, stats, strict=True)]
-    wanted = {f"claims/{name}": (entry, f"{base}|{_key_of(st, now)}") for name, entry, st in found}
+    wanted = {f"claims/{name}": (name, f"{base}|{_key_of(st, now)}") for name, st in zip(names, stats, strict=True)}
     indexed = index.files()
     stale = [d for d, (_e, k) in wanted.items() if indexed.get(d) != k or k.endswith(RECENT)]
     gone = [d for d in indexed if d not in wanted]
@@ -238,7 +238,22 @@ def _refresh(project: Project, store: Cache, index: SearchIndex) -> dict[str, st
 _STAT = attrgetter("st_size", "st_mtime_ns", "st_ctime_ns")
 
 
-def _digest(base: str, entries: list[tuple[str, os.DirEntry[str]]], stats: list[os.stat_result], now: int) -> str | None:
+def _stat_all(folder: Path, names: list[str]) -> list[os.stat_result] | None:
+    """The stat of each file in folder, each found from the folder (not from the root again) where the
+    system can; None when one is gone."""
+    try:
+        if os.stat not in os.supports_dir_fd:  # pragma: no cover - not on Linux or macOS
+            return [(folder / name).stat() for name in names]
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            return list(map(partial(os.stat, dir_fd=fd), names))
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        return None
+
+
+def _digest(base: str, names: list[str], stats: list[os.stat_result], now: int) -> str | None:
     """One digest of the claims files' names and stat (size, mtime, ctime, inode) and of base; None
     when a file changed too recently for its stat to vouch for it (it is read again next time)."""
     newest = max(max(map(attrgetter("st_mtime_ns"), stats), default=0),
@@ -246,14 +261,14 @@ def _digest(base: str, entries: list[tuple[str, os.DirEntry[str]]], stats: list[
     if now - newest < RECHECK_NS:
         return None
     digest = hashlib.sha256(base.encode("utf-8", "surrogatepass"))
-    digest.update("\0".join([name for name, _e in entries]).encode("utf-8", "surrogatepass"))
+    digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
     digest.update(array("q", chain.from_iterable(map(_STAT, stats))).tobytes())
     digest.update(array("Q", map(attrgetter("st_ino"), stats)).tobytes())
     return digest.hexdigest()
 
 
 def _reindex(project: Project, store: Cache, index: SearchIndex,
-             stale: list[tuple[str, os.DirEntry[str], str]]) -> dict[str, str]:  # fmt: skip
+             stale: list[tuple[str, str, str]]) -> dict[str, str]:  # fmt: skip
     """Index the claims files that changed; returns the entities' names (alias_index). Many files are read in one
     process per core, each making its run of files ready for the index (search_index.Indexed) for
     this one to add."""
@@ -263,8 +278,8 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
     aliases, names = _names(store, registry_dir(root), settings)
     reader = _Reader(root, settings, aliases, names, frozenset(source_names(root)))
     claims_dir = registry_dir(root)
-    files = [claims_dir / entry.name for _d, entry, _k in stale]
-    keys = [(display, key) for display, _entry, key in stale]
+    files = [claims_dir / name for _d, name, _k in stale]
+    keys = [(display, key) for display, _name, key in stale]
     # the claims read live until the index is written, and form no cycles: walking them again and again
     # for cycles (every 700 new objects, by default) cost more than reading them
     with fewer_collections():
@@ -635,12 +650,12 @@ def _names(store: Cache, claims_dir: Path, settings: Settings) -> tuple[dict[str
             dict(zip(found[n::2], found[n + 1 :: 2], strict=True)))  # fmt: skip
 
 
-def _stat_key(path: Path | os.DirEntry[str]) -> str:
+def _stat_key(path: Path) -> str:
     """A file's size, mtime and inode; marked when it changed too recently to be trusted."""
     return _key_of(_stat(path), time.time_ns())
 
 
-def _stat(path: Path | os.DirEntry[str]) -> os.stat_result | None:
+def _stat(path: Path) -> os.stat_result | None:
     try:
         return path.stat()
     except FileNotFoundError:

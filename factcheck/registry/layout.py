@@ -34,15 +34,13 @@ def registry_dir(root: Path) -> Path:
 
 def claim_files(claims_dir: Path) -> list[Path]:
     """The claims files, in name order: every *.yaml or *.yml but the entities and reviews files."""
-    return [claims_dir / name for name, _entry in claim_file_entries(claims_dir)]
+    return [claims_dir / name for name in claim_file_names(claims_dir)]
 
 
-def claim_file_entries(claims_dir: Path) -> list[tuple[str, os.DirEntry[str]]]:
-    """(name, directory entry) of each claims file, in name order (an entry's stat is cheap)."""
-    with os.scandir(claims_dir) as listing:
-        return sorted(
-            ((e.name, e) for e in listing
-             if e.name.endswith((".yaml", ".yml")) and e.name not in (ENTITIES_FILE, REVIEWS_FILE)
-             and not e.name.startswith(".")),
-            key=lambda pair: pair[0],
-        )  # fmt: skip
+def claim_file_names(claims_dir: Path) -> list[str]:
+    """The names of the claims files, in order (read by every search: one listing, no object an entry)."""
+    return sorted([name for name in os.listdir(claims_dir)
+                   if name.endswith((".yaml", ".yml")) and name not in _NOT_CLAIMS and not name.startswith(".")])  # fmt: skip
+
+
+_NOT_CLAIMS = frozenset({ENTITIES_FILE, REVIEWS_FILE})

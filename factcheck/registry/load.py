@@ -22,7 +22,7 @@ from factcheck.registry.layout import (  # noqa: F401 - where they were first, f
     KINDS,
     REVIEWS_FILE,
     check_kind,
-    claim_file_entries,
+    claim_file_names,
     claim_files,
     registry_dir,
 )
