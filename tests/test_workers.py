@@ -83,3 +83,27 @@ def test_a_broken_claims_file_is_reported_from_a_worker(shipped: Path, two_cores
     with pytest.raises(RegistryError) as caught:
         verify(shipped, jobs=2)
     assert caught.value.path == "claims/001_0912aa75dee56cb3.yaml" and two_cores == [2]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cold_run_leaves_every_index_of_the_cache(dense: Path, tmp_path: Path, two_cores: list[int], jobs: int) -> None:
+    """A cold run fills the tables of comparisons and of questions' files before it makes their
+    indexes: the cache it leaves has the schema a new cache has, and an edit finds its pairs by them."""
+    import sqlite3
+
+    from factcheck.pipeline.cache import _create, cache_path
+
+    root = _copy(dense, tmp_path)
+    verify(root, jobs=jobs, all_pairs=False)
+    fresh = sqlite3.connect(":memory:")
+    _create(fresh, "code")
+    kept = sqlite3.connect(cache_path(root))
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    assert kept.execute(schema).fetchall() == fresh.execute(schema).fetchall()
+    assert {n for (n,) in kept.execute("SELECT name FROM sqlite_master WHERE type = 'index'")} >= {
+        "groups_by_key", "groups_by_file", "question_files_by_key", "question_files_by_file"}
+    plan = " ".join(str(r) for r in kept.execute("EXPLAIN QUERY PLAN SELECT file FROM groups WHERE gkey = 'x'"))
+    assert "groups_by_key" in plan
+    claims = sorted((root / "claims").glob("src-*.yaml"))[3]
+    claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert verify(root, jobs=jobs, all_pairs=False).to_dict() == verify(root, cache=False, all_pairs=False).to_dict()

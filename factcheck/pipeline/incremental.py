@@ -133,9 +133,10 @@ def keep_judged(store: Cache, questions: list[Judged], file_of: dict[str, str], 
                 compared: dict[str, str]) -> None:  # fmt: skip
     """Every question judged afresh kept in the cache, with the comparison keys of every file (`groups`:
     (key, file)) and the key each was compared on (compared_keys)."""
-    store.forget_comparisons()
-    store.replace_questions(None, questions, file_of)
-    store.record_comparisons(groups=groups, compared=list(compared.items()))
+    with store.indexes_after("groups", "question_files"):
+        store.forget_comparisons()
+        store.replace_questions(None, questions, file_of)
+        store.record_comparisons(groups=groups, compared=list(compared.items()))
 
 
 def comparison_keys(values: Sequence[ClaimValue], index: EntityIndex, glossary: dict[str, str]) -> tuple[str, ...]:
@@ -280,6 +281,11 @@ class FileHashes:
             seen = Seen(st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, time.time_ns(), sha, "", None, False)
         self.learnt[key] = seen
         return seen.sha256
+
+    def learn(self, path: Path, seen: Seen) -> None:
+        """What another process learnt of a file, as `of` would learn it (its stat, then its sha256),
+        unless this run learnt it already."""
+        self.learnt.setdefault(str(path), seen)
 
     def save(self) -> None:
         if self.store and self.learnt != self.known:

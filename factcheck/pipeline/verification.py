@@ -206,9 +206,11 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         if store is not None and todo and len(todo) == len(files) and n_jobs > 1 and fork_available():
             pool = stack.enter_context(Workers(ctx, n_jobs, _checker, kept_ids))
             for file, c in zip(todo, pool.check(todo, progress), strict=True):
+                if c.seen is not None:  # hashed where it was read
+                    hashes.learn(file, c.seen)
                 keys[c.file] = key_of(file, c.cited)
                 store.put_unit(c.file, keys[c.file], c.cited, c.ids, c.unit, c.problems, c.row)
-                checked[c.file] = replace(c, row=None, unit=None)  # kept: not held here as well
+                checked[c.file] = replace(c, row=None, unit=None, seen=None)  # kept: not held here as well
             if any(c.whole for c in checked.values()):  # judged here, every claim against every other
                 fresh, checked = pool.units(), {}
                 fresh = {f: fresh[f] for f in keys}
@@ -267,18 +269,20 @@ def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: d
     comes (what incremental.keep_judged keeps), in key order."""
     counts = Counter(q for c in checked.values() for q in c.questions)
     made: list[Judged] = []
-    for n, batch in enumerate(pool.judge(counts, all_pairs, reviewed)):
-        if n == 0:  # while the questions are judged
-            store.forget_comparisons()
-            store.replace_questions(None, [], {})
-            store.record_comparisons(groups=[(g, f) for f in keys for g in checked[f].groups],
-                                     compared=list(compared_keys(keys, all_pairs, reviewed).items()))  # fmt: skip
-        if any(r.row is None for r in batch):
-            raise CacheCorrupt("a question the cache's format cannot hold")
-        judged = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, row), row, r.files)
-                  for r in batch if (row := r.row) is not None]  # fmt: skip
-        store.replace_questions((), judged, {})
-        made.extend(judged)
+    with store.indexes_after("question_files"):  # its rows come in batches
+        for n, batch in enumerate(pool.judge(counts, all_pairs, reviewed)):
+            if n == 0:  # while the questions are judged
+                store.forget_comparisons()
+                store.replace_questions(None, [], {})
+                with store.indexes_after("groups"):
+                    store.record_comparisons(groups=[(g, f) for f in keys for g in checked[f].groups],
+                                             compared=list(compared_keys(keys, all_pairs, reviewed).items()))  # fmt: skip
+            if any(r.row is None for r in batch):
+                raise CacheCorrupt("a question the cache's format cannot hold")
+            judged = [Judged(r.key, r.shown, r.finding, functools.partial(Cache.question_of, row), row, r.files)
+                      for r in batch if (row := r.row) is not None]  # fmt: skip
+            store.replace_questions((), judged, {})
+            made.extend(judged)
     made.sort(key=lambda j: j.key)
     return made
 

@@ -51,6 +51,7 @@ class Checked:
     questions: tuple[str, ...]  # the question key of each of its values
     whole: bool  # a value that can be judged only against every other claim
     unit: Any = None
+    seen: Any = None  # the claims file's stat and sha256 (sources.load.Seen), learnt here; None: not learnt
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def _serve(conn: Connection, checker: Callable[[Any], Callable[[Path], Any]], id
             if request[0] == "stop":  # at once: freeing a large process's objects one by one takes seconds
                 os._exit(0)
             if request[0] == "check":
-                reply: Any = [_checked(check(file), units, ids) for file in request[1]]
+                reply: Any = [_checked(check(file), units, ids, file) for file in request[1]]
             elif request[0] == "share":
                 owner = request[1]
                 reply = _values_for(units, owner, me)
@@ -236,7 +237,7 @@ def _serve(conn: Connection, checker: Callable[[Any], Callable[[Path], Any]], id
                 return
 
 
-def _checked(unit: Any, units: dict[str, Any], ids: Callable[[Sequence[Any]], list[str]]) -> Checked:
+def _checked(unit: Any, units: dict[str, Any], ids: Callable[[Sequence[Any]], list[str]], file: Path) -> Checked:
     from factcheck.judge.events import names_an_event
     from factcheck.judge.quotes import is_quotation
     from factcheck.judge.verdicts import group_key
@@ -250,7 +251,28 @@ def _checked(unit: Any, units: dict[str, Any], ids: Callable[[Sequence[Any]], li
     whole = any(cv.claim.status == "proposed" or is_quotation(cv) or names_an_event(cv) for cv in unit.values)
     return Checked(unit.file, row, tuple(sorted({c.source for c in unit.claims})), tuple(ids(unit.claims)),
                    unit.problems, unit.groups, tuple("|".join(group_key(cv)) for cv in unit.values), whole,
-                   unit if row is None else None)  # fmt: skip
+                   unit if row is None else None, _seen(file))  # fmt: skip
+
+
+def _seen(file: Path) -> Any:
+    """What the main process learns of a claims file for the cache (incremental.FileHashes), learnt
+    here as it would learn it: its stat, then the sha256 of its bytes. None when it is not a regular
+    file or cannot be read: the main process finds out why, as before."""
+    import hashlib
+    import stat
+    import time
+
+    from factcheck.sources.load import Seen
+
+    try:
+        st = os.stat(file)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        with open(file, "rb") as handle:
+            sha = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return Seen(st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, time.time_ns(), sha, "", None, False)
 
 
 def _values_for(units: dict[str, Any], owner: dict[str, int], me: int) -> dict[int, bytes]:
