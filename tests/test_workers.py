@@ -12,6 +12,7 @@ import pytest
 import factcheck.pipeline.verification as verification
 from factcheck.errors import RegistryError
 from factcheck.pipeline.verification import verify
+from factcheck.settings import load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -107,3 +108,32 @@ def test_a_cold_run_leaves_every_index_of_the_cache(dense: Path, tmp_path: Path,
     claims = sorted((root / "claims").glob("src-*.yaml"))[3]
     claims.write_text(claims.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     assert verify(root, jobs=jobs, all_pairs=False).to_dict() == verify(root, cache=False, all_pairs=False).to_dict()
+
+
+def test_claims_files_read_flat_give_the_loaders_claims(dense: Path, shipped: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A cold run reads claims files of the usual shape flat (registry/flat.py) and the others (the
+    shipped corpus has extract's proposals, with a certainty) through the loader: its claims are the
+    loader's, file by file, in order."""
+    from factcheck.registry.load import alias_index, claim_files, load_entities, parse_claims_file
+
+    loaded: list[str] = []
+    real = verification.parse_claims_file
+
+    def counting(root, file, *more):  # type: ignore[no-untyped-def]
+        loaded.append(file.name)
+        return real(root, file, *more)
+
+    monkeypatch.setattr(verification, "parse_claims_file", counting)
+    for root in (_copy(dense, tmp_path / "dense"), shipped):
+        loaded.clear()
+        got = list(verify(root, jobs=1, cache=False).claims)
+        aliases = alias_index(load_entities(root / "claims")[0])
+        files = claim_files(root / "claims")
+        expected = [c for f in files for c in parse_claims_file(root, f, aliases, load_settings(root))
+                    if c.status != "rejected"]  # fmt: skip
+        assert got == expected and got
+        if root != shipped:
+            assert loaded == [], loaded  # every file of the generated project was read flat
+        else:
+            assert 0 < len(loaded) < len(files)

@@ -21,6 +21,8 @@ from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
 from factcheck.collector import fewer_collections
+from factcheck.errors import RegistryError
+from factcheck.files import read_bounded
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
@@ -45,6 +47,7 @@ from factcheck.pipeline.incremental import (
 from factcheck.pipeline.shown import Judged, Shown, loads, made_afresh
 from factcheck.pipeline.workers import Checked, Workers, fork_available
 from factcheck.project import Project
+from factcheck.registry.flat import FlatReader
 from factcheck.registry.load import (
     ENTITIES_FILE,
     alias_index,
@@ -288,11 +291,12 @@ def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: d
 
 
 def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None = None,
-               index: EntityIndex | None = None) -> Unit:  # fmt: skip
+               index: EntityIndex | None = None, flat: FlatReader | None = None) -> Unit:  # fmt: skip
     """Parse one claims file and check each claim: its quote is in its source, its value is in its
-    quote, and its value, dates and time can be worked out."""
+    quote, and its value, dates and time can be worked out. `flat` reads claims files of the usual
+    shape (see _parsed)."""
     display = f"claims/{file.name}"
-    claims = parse_claims_file(ctx.root, file, ctx.aliases, ctx.settings)
+    claims = _parsed(ctx, file, display, flat)
     prepared = prepared or _prepared(ctx)
     problems: list[Problem] = []
     anchors: list[Anchor] = []
@@ -337,6 +341,26 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
         values.append(cv)
     return Unit(display, claims, tuple(anchors), tuple(values), tuple(problems),
                 comparison_keys(values, index or EntityIndex(ctx.entities), ctx.glossary))  # fmt: skip
+
+
+def _parsed(ctx: Context, file: Path, display: str, flat: FlatReader | None) -> tuple[Claim, ...]:
+    """A claims file's claims: read flat (registry/flat.py: one pattern over the whole text) when it
+    has the shape factcheck writes, else by the loader, which reads any other file or says what is
+    wrong in it; the same claims either way (tests/test_flat.py). The loader also reads a file it
+    would read from elsewhere (a link), one it cannot read or decode, and one with a certainty or
+    basis (extract's proposals), which the flat reader does not give."""
+    if flat is not None and file.parent == ctx.root / "claims" and not os.path.islink(file):
+        try:
+            raw = read_bounded(file, display, ctx.settings.max_registry_bytes, RegistryError, follow=False, what="",
+                               too_big="", unreadable="")  # fmt: skip
+            text: str | None = raw.decode("utf-8-sig")
+        except (RegistryError, UnicodeDecodeError):
+            text = None
+        if text is not None and "certainty:" not in text and "basis:" not in text:
+            found = flat.read(text, display)
+            if found is not None:
+                return tuple(Claim(*c) for c in found)
+    return parse_claims_file(ctx.root, file, ctx.aliases, ctx.settings)
 
 
 def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int], None] | None,
@@ -395,7 +419,8 @@ def _check_chunk(task: tuple[Context, list[Path]]) -> list[tuple[Unit, bytes | N
 def _checker(ctx: Context, index: EntityIndex | None = None) -> Callable[[Path], Unit]:
     """check_unit for many files in a row, sharing prepared sources and the entity index."""
     prepared, index = _prepared(ctx), index or EntityIndex(ctx.entities)
-    return lambda file: check_unit(ctx, file, prepared, index)
+    flat = FlatReader(ctx.aliases, ctx.sources)
+    return lambda file: check_unit(ctx, file, prepared, index, flat)
 
 
 def _prepared(ctx: Context) -> Callable[[str], Any]:
