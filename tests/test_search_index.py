@@ -157,6 +157,9 @@ def test_a_file_edited_with_its_size_and_mtime_put_back_is_indexed_again(dense: 
     "UPDATE search_words SET rows = substr(rows, 1, 6)",
     "DELETE FROM search_claims WHERE rowid % 7 = 0",
     "DELETE FROM search_files WHERE rowid % 7 = 0",
+    "DELETE FROM search_vocabulary",
+    "UPDATE search_vocabulary SET words = 'chief'",
+    "UPDATE search_vocabulary SET words = words || char(10) || 'zebra', checksum = 'x'",
 ])  # fmt: skip
 @pytest.mark.parametrize("trusted", [False, True], ids=["files just written", "files trusted by their stat"])
 def test_a_damaged_index_is_built_again_not_trusted(dense: Path, damage: str, trusted: bool,

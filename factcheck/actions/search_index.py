@@ -8,7 +8,7 @@ Five tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
   the entities file's and the size limit), and the rowids of its claims (a range); small, as it is
   read whole by every search;
-- search_texts: each file's claims in two texts under one checksum: each claim's id with the
+- search_texts: each file's claims in two texts, each with its checksum: each claim's id with the
   five texts search scores (folded and lower-cased, as scoring folds them), joined (file_row), read
   for the claims a search scores; and each claim's fields, kind and subject name as JSON, read only
   for the claims shown.
@@ -17,7 +17,8 @@ Five tables:
 - search_claims: one row per claim with what filters and orders a search (id, source, subject,
   kind, status) and the file it is in;
 - search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
-  it, as an array of 32-bit integers, with a checksum.
+  it, as an array of 32-bit integers, with a checksum;
+- search_vocabulary: those words in one text (with a checksum), which every search reads whole.
 
 Nothing in it is trusted: a file's claims that fail their checksum, a row not of the expected
 shape, a claim whose row and file disagree, a word naming a claim that is not there, or claims
@@ -87,7 +88,7 @@ class Indexed:
     (ids_blob)."""
 
     first: int
-    files: list[tuple[int, str, str, str]]
+    files: list[tuple[int, str, str, str, str]]
     claims: list[tuple[str, str, str, str, str]]
     words: dict[str, bytes]
 
@@ -98,13 +99,14 @@ class Indexed:
 UNIT, RECORD = "\x1f", "\x1e"
 
 
-def file_row(texts: list[list[str]], entries: list[tuple[Any, ...]]) -> tuple[int, str, str, str]:
-    """A file's row: its claims' number; their ids and scored texts (texts), joined; their entries
-    (each claim's fields in _CLAIM_FIELDS order, its field lines, kind and subject name) as JSON; and
-    the checksum of the two."""
+def file_row(texts: list[list[str]], entries: list[tuple[Any, ...]]) -> tuple[int, str, str, str, str]:
+    """A file's row: its claims' number; their ids and scored texts (texts), joined, and its checksum;
+    their entries (each claim's fields in _CLAIM_FIELDS order, its field lines, kind and subject name)
+    as JSON, and its checksum. A search reads the texts of the files whose claims it scores, and the
+    entries only of those it shows."""
     scored = RECORD.join([UNIT.join(t) for t in texts])
     data = json.dumps(entries, ensure_ascii=False)
-    return len(texts), scored, data, _checksum(scored, data)
+    return len(texts), scored, _checksum(scored), data, _checksum(data)
 
 
 def _checksum(*parts: str) -> str:
@@ -176,13 +178,12 @@ def _json_list(data: str, n: int, what: str) -> list[Any]:
 
 @dataclass
 class _FileRow:
-    """A file's row as read: its range of rowids, each claim's id and texts, and its claims (as JSON
-    until a hit needs them)."""
+    """A file's row as read: its range of rowids, each claim's id and texts, and its claims (read
+    when a hit needs them)."""
 
     first: int
     n: int
     texts: list[tuple[str, ...]]
-    data: str
     claims: list[Any] | None = None
 
 
@@ -215,7 +216,7 @@ class SearchIndex:
         return dict(rows)
 
     def clear(self) -> None:
-        for table in ("search_state", "search_files", "search_texts", "search_claims", "search_words"):
+        for table in ("search_state", "search_files", "search_texts", "search_claims", "search_words", "search_vocabulary"):
             self.store.write(f"DELETE FROM {table}", [()])
         self._added.clear()
         self._removed.clear()
@@ -260,9 +261,9 @@ class SearchIndex:
             raise ValueError("a run is not numbered from the next rowid")  # pragma: no cover - a caller's mistake
         claim_rows: list[tuple[Any, ...]] = []
         file_rows, text_rows, claims = [], [], ready.claims
-        for (file, key), (n, texts, data, checksum) in zip(files, ready.files, strict=True):
+        for (file, key), (n, *texts) in zip(files, ready.files, strict=True):
             file_rows.append((file, key, rowid, n))
-            text_rows.append((file, texts, data, checksum))
+            text_rows.append((file, *texts))
             at = rowid - first
             claim_rows.extend([(i, file, *fields) for i, fields in enumerate(claims[at : at + n], rowid)])
             rowid += n
@@ -270,7 +271,7 @@ class SearchIndex:
             raise ValueError("a run's files do not hold its claims")  # pragma: no cover - a caller's mistake
         self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
         self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", file_rows)
-        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?)", text_rows)
+        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?, ?)", text_rows)
         added = self._added
         for word, blob in ready.words.items():
             added[word].append(blob)  # every word's rowids stay in order: runs come in order
@@ -300,6 +301,10 @@ class SearchIndex:
                 gone.append((word,))
         self.store.write("DELETE FROM search_words WHERE word = ?", gone)
         self.store.write("INSERT OR REPLACE INTO search_words VALUES (?, ?, ?)", out)
+        if out or gone or self._cleared:
+            vocabulary = "\n".join(word for (word,) in self.store.rows("SELECT word FROM search_words ORDER BY word"))
+            self.store.write("DELETE FROM search_vocabulary", [()])
+            self.store.write("INSERT INTO search_vocabulary VALUES (?, ?)", [(vocabulary, _checksum(vocabulary))])
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
@@ -308,10 +313,11 @@ class SearchIndex:
     # -- reading ----------------------------------------------------------------------------------
 
     def vocabulary(self) -> list[str]:
-        words = [w for (w,) in self.store.rows("SELECT word FROM search_words")]
-        if not all(isinstance(w, str) for w in words):
-            raise IndexCorrupt("a word is not text")
-        return words
+        """Every word a claim holds (search_words' words, in order)."""
+        rows = self.store.rows("SELECT words, checksum FROM search_vocabulary")
+        if len(rows) != 1 or not isinstance(rows[0][0], str) or _checksum(rows[0][0]) != rows[0][1]:
+            raise IndexCorrupt("the words fail their checksum")
+        return rows[0][0].split("\n") if rows[0][0] else []
 
     def claims_with(self, words: Iterable[str]) -> dict[str, array[int]]:
         """The rowids of the claims holding each word."""
@@ -365,13 +371,24 @@ class SearchIndex:
 
     def _entries(self, rowids: Sequence[int]) -> dict[int, Any]:
         self._read({self._place(rowid)[0] for rowid in rowids})
+        wanted = sorted({file for file, _i in map(self._place, rowids) if self._read_files[file].claims is None})
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
+            chunk = wanted[start : start + 500]
+            rows = self.store.rows(f"SELECT file, claims, checksum FROM search_texts WHERE file IN "
+                                   f"({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
+            if len(rows) != len(chunk):
+                raise IndexCorrupt("a claim row names a file that is not indexed")  # pragma: no cover - read just before
+            for file, data, checksum in rows:
+                if not isinstance(data, str) or _checksum(data) != checksum:
+                    raise IndexCorrupt("a file's claims fail their checksum")
+                row = self._read_files[file]
+                row.claims = _json_list(data, row.n, "claims")
         out = {}
         for rowid in rowids:
             file, i = self._place(rowid)
-            row = self._read_files[file]
-            if row.claims is None:
-                row.claims = _json_list(row.data, row.n, "claims")
-            out[rowid] = row.claims[i]
+            claims = self._read_files[file].claims
+            assert claims is not None
+            out[rowid] = claims[i]
         return out
 
     # -- plumbing ---------------------------------------------------------------------------------
@@ -395,20 +412,20 @@ class SearchIndex:
         wanted = sorted(set(files) - set(self._read_files))
         for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
             chunk = wanted[start : start + 500]
-            rows = self.store.rows("SELECT f.file, f.first, f.n, t.texts, t.claims, t.checksum FROM search_files AS f "
+            rows = self.store.rows("SELECT f.file, f.first, f.n, t.texts, t.tchecksum FROM search_files AS f "
                                    "JOIN search_texts AS t ON t.file = f.file "
                                    f"WHERE f.file IN ({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
             if len(rows) != len(chunk):
                 raise IndexCorrupt("a claim row names a file that is not indexed")
-            for file, first, n, texts, data, checksum in rows:
-                if not (isinstance(texts, str) and isinstance(data, str)) or _checksum(texts, data) != checksum:
-                    raise IndexCorrupt("a file's claims fail their checksum")
+            for file, first, n, texts, checksum in rows:
+                if not isinstance(texts, str) or _checksum(texts) != checksum:
+                    raise IndexCorrupt("a file's texts fail their checksum")
                 if not (isinstance(first, int) and isinstance(n, int)):
                     raise IndexCorrupt("a file row's range is not a number")
                 entries = [tuple(claim.split(UNIT)) for claim in texts.split(RECORD)] if n else []
                 if len(entries) != n or any(len(e) != 6 for e in entries):
                     raise IndexCorrupt("a file's texts are not as many as its claims")
-                self._read_files[file] = _FileRow(first, n, entries, data)
+                self._read_files[file] = _FileRow(first, n, entries)
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:
         out = {}
