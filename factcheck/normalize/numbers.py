@@ -310,6 +310,7 @@ def read_numeral(match: re.Match[str]) -> Figure:
     return _new_figure((value, half, match.start(), end, False, False))
 
 
+_SPLIT_WORDS = re.compile(r"[\s-]+").split
 _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}
 
 
@@ -318,7 +319,7 @@ def words_to_number(text: str) -> float | None:
     years and times said in pairs: `nineteen ninety-two` → 1992, `one thirty five` → 135. None if
     not a number."""
     whole, _, point = text.lower().replace(",", " ").partition(" point ")
-    tokens = [t for t in re.split(r"[\s-]+", whole.strip()) if t and t != "and"]
+    tokens = [t for t in _SPLIT_WORDS(whole.strip()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen", *MULTIPLIERS)):
@@ -405,6 +406,8 @@ def _digit_fractions(text: str) -> list[Figure]:
     return out
 
 
+_A_GRAND = re.compile(r"\ba(?=\s+grand\b)")
+_HALF = re.compile(r"\bhalf\b")
 _UNICODE_FRACTION_RE = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
 
 
@@ -436,10 +439,10 @@ def find_figures(text: str | Scan) -> list[Figure]:
         value = _HALF_OF_SCALE[m.group(1)] * scale
         found.append(Figure(value, 0.1 * value, m.start(), m.end(), is_word=True))
     if "grand" in words:  # "a grand": a thousand, read with its currency by the quantity finder
-        for m in re.finditer(r"\ba(?=\s+grand\b)", low):
+        for m in _A_GRAND.finditer(low):
             found.append(Figure(1.0, 0.0, m.start(), m.end(), is_word=True))
     if "half" in words:  # "half" alone, where no longer reading takes it
-        for m in re.finditer(r"\bhalf\b", low):
+        for m in _HALF.finditer(low):
             found.append(Figure(0.5, 0.0, m.start(), m.end(), is_word=True, is_fraction=True))
     if len(found) < 2 or len(found) == numerals:
         return found  # numerals alone come in order and never overlap

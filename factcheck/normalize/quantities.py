@@ -449,7 +449,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 high,
                 unit,
                 qualifier,
-                tuple(notes),
+                tuple(notes) if notes else (),
                 figures_written,
                 readings,
             )  # fmt: skip

@@ -158,6 +158,9 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
                      readings=(fy, ay))  # fmt: skip
 
 
+_QUARTER_WORDS = frozenset({"q", "quarter"})
+
+
 def absolute_dates(text: str | Scan) -> list[DateValue]:
     """Every date written out in text; those lacking a year carry a rule to take it from the reference."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
@@ -189,7 +192,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         y = _year(m.group("y"))
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), fin_year(y - 1), "financial_year",
                              notes=(f"read as the UK financial year ending in {y} (April to March)",)))  # fmt: skip
-    for m in QUARTER.finditer(low) if has_year and not words.isdisjoint({"q", "quarter"}) else ():
+    for m in QUARTER.finditer(low) if has_year and not words.isdisjoint(_QUARTER_WORDS) else ():
         if m.group("q"):
             q, y = int(m.group("q")), int(m.group("y"))
         else:

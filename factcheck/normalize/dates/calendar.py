@@ -18,6 +18,8 @@ from factcheck.normalize.values import (
     year_range,
 )
 
+_SPACES = re.compile(r"\s+").sub  # compiled once: re.sub looks its pattern up in a cache on every call
+
 
 def _year(text: str) -> int:
     y = int(text)
@@ -32,7 +34,7 @@ def _count(word: str | None, plural: bool) -> tuple[float, float]:
     """How many units: "three" → 3, "a" → 1, "a few" → 2–5, none and plural ("days") → 2–6."""
     if word is None:
         return (2.0, 6.0) if plural else (1.0, 1.0)
-    w = re.sub(r"\s+", " ", word.lower().strip())
+    w = _SPACES(" ", word.lower().strip())
     if w in ("a", "an"):
         return 1.0, 1.0
     if w in VAGUE:
@@ -118,7 +120,7 @@ def part_of(span: DateRange, pos: str | None) -> DateRange:
     """Early, mid or late: the first, middle or last third of a span (by months when whole)."""
     if not pos:
         return span
-    pos = re.sub(r"\s+", " ", pos.lower()).removesuffix(" of")
+    pos = _SPACES(" ", pos.lower()).removesuffix(" of")
     whole_months = span.start.day == 1 and (span.end + dt.timedelta(days=1)).day == 1
     months = (span.end.year - span.start.year) * 12 + span.end.month - span.start.month + 1
     if whole_months and months >= 3 and months % 3 == 0:
@@ -148,7 +150,7 @@ def part_of(span: DateRange, pos: str | None) -> DateRange:
 
 
 def _calendar_unit(unit: str, day: dt.date, shift: int) -> DateRange:
-    unit = re.sub(r"\s+", " ", unit.lower())
+    unit = _SPACES(" ", unit.lower())
     if unit == "week":
         return _week(day, shift)
     if unit == "weekend":
@@ -178,7 +180,7 @@ def _named_rule(rel: str, name: str, tense: str | None = None) -> Rule:
     there is one: the nearest such day, month or season on or after the reference in the future
     tense ("will sign this Friday"), on or before it in the past ("was signed this Monday"); with no
     tense, the one in the reference's own week, or year."""
-    rel = re.sub(r"\s+", " ", rel.lower())
+    rel = _SPACES(" ", rel.lower())
     key = name.lower()
     if rel == "this" and tense in ("future", "past"):
         rel = "this coming" if tense == "future" else "this past"

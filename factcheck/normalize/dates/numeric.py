@@ -168,11 +168,14 @@ def _half(y: int, h: int) -> DateRange:
     return DateRange(dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h))
 
 
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her)\b").match  # "a third quarter of the budget"
+
+
 def _periods_of_year(scan: Scan) -> list[DateValue]:
     text, low = scan.text, scan.lower
     out: list[DateValue] = []
     for m in PERIOD_OF_YEAR.finditer(low):
-        if m.group("unit") == "quarter" and re.match(r"\s+of\s+(?:a|an|the|its|their|his|her)\b", low[m.end() :]):
+        if m.group("unit") == "quarter" and _OF_A_WHOLE(low, m.end()):
             continue  # "a third quarter of the budget" is not a date
         if m.group("qw") and not (m.group("own") or m.group("yb") or m.group("rel") or m.group("y")):
             if not (low[max(0, m.start() - 4) : m.start()].endswith("the ") or m.group(0).startswith("the ")

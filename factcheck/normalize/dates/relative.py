@@ -158,6 +158,9 @@ _RELATIVE_GATE = (
 )
 
 
+_LATER_EARLIER = frozenset({"later", "earlier"})
+
+
 def relative_dates(text: str | Scan) -> list[DateValue]:
     """Every expression whose date depends on when it was written."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
@@ -240,7 +243,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         # "within a month" is a limit: the whole count, without the half-unit slack of "a month ago"
         lo, hi = _count(m.group("n"), False)
         add(m, _days_after(round(hi * UNIT_DAYS[_unit(m.group("unit"))])), "range")
-    for m in LATER_THIS.finditer(low) if "this" in words and not words.isdisjoint({"later", "earlier"}) else ():
+    for m in LATER_THIS.finditer(low) if "this" in words and not words.isdisjoint(_LATER_EARLIER) else ():
         later = m.group("w").lower() == "later"
         unit = m.group("unit")
 
@@ -252,6 +255,9 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
     return out
 
 
+_OF_AFTER = re.compile(r"\s+of\b").match
+
+
 def durations(text: str | Scan) -> list[Duration]:
     """Lengths of time that are not offsets: "seven years", "10 or 20 years", "three days"."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
@@ -259,7 +265,7 @@ def durations(text: str | Scan) -> list[Duration]:
     out: list[Duration] = []
     for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():
         if m.group("unit").lower().startswith("quarter") and (
-            re.match(r"\s+of\b", text[m.end() :]) or text[m.start("unit") - 1] == "-" or m.end() == len(text)
+            _OF_AFTER(text, m.end()) or text[m.start("unit") - 1] == "-" or m.end() == len(text)
         ):
             continue  # "a quarter of the budget", "three-quarters": a fraction, not three months
         lo, hi = duration_days(m.group("n"), m.group("unit"))

@@ -138,7 +138,7 @@ def inner_days(text: str | Scan) -> list[DateValue]:
             s, e = m.span()
             out.append(DateValue("date", text[s:e], (s, e), None, "day", True, (),
                                  lambda ref, wd=wd, shift=shift: DateRange.day(_week(ref, shift).start + dt.timedelta(days=wd))))  # fmt: skip
-    if not words.isdisjoint({"before", "after"}) and "the" in words and not words.isdisjoint(_BESIDE_UNITS):
+    if not words.isdisjoint(_BEFORE_AFTER) and "the" in words and not words.isdisjoint(_BESIDE_UNITS):
         for m in UNIT_BESIDE.finditer(low):
             days = round(UNIT_DAYS[m.group("unit")])
             sign = -1 if m.group("dir") == "before" else 1
@@ -154,6 +154,7 @@ _MONTH_GATE = frozenset(MONTHS)
 # ("3 to 17", "3rd-17th"); most text with a month and a figure has no such pair.
 _DAYS_JOINED = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till|through|and)\s*\d").search
 _BESIDE_UNITS = frozenset({"day", "week", "month", "year"})
+_BEFORE_AFTER = frozenset({"before", "after"})
 _WEEKDAY_GATE = frozenset(WEEKDAYS)
 
 
