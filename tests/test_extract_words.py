@@ -182,3 +182,24 @@ def test_a_middle_initial_does_not_make_another_person(tmp_path):
     })  # fmt: skip
     result = propose(root)
     assert {c.entity for c in result.claims if c.property == "age"} == {"ana-ferreira"}
+
+
+def test_a_trial_placed_in_two_towns_is_flagged_and_a_state_or_a_hearing_is_not(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": "A Tulsa jury convicted Omar Reyes of arson on Friday.\n",
+        "b.txt": ("Omar Reyes was sentenced on Monday at district court in Broken Arrow for the warehouse fire.\n\n"
+                  "A Dallas grand jury had indicted him in May.\n"),
+        "c.txt": "An Oklahoma jury found Omar Reyes guilty of arson.\n\nAt an earlier hearing in Dallas he said little.\n",
+    }, "tried in")  # fmt: skip
+    assert [(v, sorted(values)) for v, values in flags] == [("possible", ["Broken Arrow", "Tulsa"])]
+
+
+def test_a_source_that_charges_one_killing_two_ways_is_flagged_against_the_other(tmp_path, runner):
+    flags = _flags(tmp_path, runner, {
+        "a.txt": ("A driver who fled after hitting a cyclist has been charged in his murder, police said.\n\n"
+                  "Ryan Holt, 29, was arrested at his home.\n\n"
+                  "Holt was charged with vehicular manslaughter and leaving the scene.\n"),
+        "b.txt": "Ryan Holt was charged with vehicular manslaughter, prosecutors said.\n",
+    }, "charged with")  # fmt: skip
+    # a's second list agrees with b's; that does not hide a's murder against b's manslaughter
+    assert [(v, sorted(values)) for v, values in flags] == [("conflict", ["murder", "vehicular manslaughter"])]

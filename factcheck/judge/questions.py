@@ -33,6 +33,7 @@ from factcheck.judge.verdicts import (
 from factcheck.models import ClaimView, Discrepancy, Entity, Question, Verdict, WordEdit
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.text.quotations import SAYING
+from factcheck.text.wordfacts import word_property
 
 
 def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
@@ -114,7 +115,9 @@ def one_fact_per_source_pair(
 
     A description in words written more and less fully in one source is one fact, not two: a source that
     calls one judge "Judge" and "state District Judge" describes one post, so another source's "U.S. District
-    Judge" agreeing with the bare "Judge" does not hide its conflict with "state District Judge"."""
+    Judge" agreeing with the bare "Judge" does not hide its conflict with "state District Judge". And a fact
+    in words about a named subject (a car's colour, a person's home or charges) is one fact whatever the
+    source: it is judged against every value the other source gives."""
     agrees: dict[tuple[int, str], list[ClaimValue]] = defaultdict(list)  # (claim, other source) → claims of it agreeing
     for a, b, d in judged:
         if d is not None and d.verdict in AGREE:
@@ -123,7 +126,7 @@ def one_fact_per_source_pair(
     kept: list[tuple[ClaimValue, ClaimValue, Discrepancy | None]] = []
     within: set[tuple[int, int]] = set()
     for a, b, d in judged:
-        if d is None or not d.verdict.needs_attention:
+        if d is None or not d.verdict.needs_attention or _word_fact(a) or _word_fact(b):
             kept.append((a, b, d))
             continue
         twins = [(a, x) for x in agrees.get((id(b), a.claim.source), ()) if not _shorter_form(x, a)]
@@ -141,6 +144,12 @@ def one_fact_per_source_pair(
             if w is not None and w.verdict.needs_attention:
                 kept.append((x, y, replace(w, confidence=d.confidence)))
     return kept
+
+
+def _word_fact(cv: ClaimValue) -> bool:
+    """A fact in words about a named subject (its colour, home, charges): one subject has one, so a source
+    that gives two tells one fact twice or contradicts itself, never measures two things."""
+    return isinstance(cv.value, TextValue) and word_property(cv.claim.property) is not None
 
 
 def _shorter_form(x: ClaimValue, y: ClaimValue) -> bool:

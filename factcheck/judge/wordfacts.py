@@ -7,6 +7,7 @@
   "Richmond Hill"), or inside a wide area ("College Point" and "Queens", "Troy" and "Troy, Mich."), is
   consistent; one name spelled two ways is a conflict; two other places are possible: they differ as far
   as the words say, but one may lie within the other, so a person checks.
+- **Where a trial is held** is a place, judged as a home is.
 - **Charge**: a killing charged as murder in one source and only as manslaughter or negligent homicide in
   the other ("murder" against "vehicular manslaughter, criminally negligent homicide"), or murder in two
   degrees, is a conflict: one act is charged one way or the other. Other lists are consistent: a source
@@ -27,6 +28,7 @@ from factcheck.text.wordfacts import (
     GENERAL,
     HOME,
     KILLING,
+    TRIAL,
     bearing,
     bearing_gap,
     charge_items,
@@ -44,7 +46,7 @@ def judge_word_fact(fact: str, va: TextValue, vb: TextValue) -> tuple[Verdict, s
     """The verdict on two values of one fact in words, or None when the values do not read as it."""
     if fact == COLOUR:
         return _colours(va, vb)
-    if fact == HOME:
+    if fact in (HOME, TRIAL):
         return judge_places(va.text, vb.text)
     if fact == CHARGE:
         return _charges(va, vb)

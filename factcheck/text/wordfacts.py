@@ -2,7 +2,8 @@
 
 News tells some facts only in words: the colour of a car ("a silver Toyota Camry"), where someone lives
 ("Raj Chohan, 59, of College Point"), what someone is charged with ("vehicular manslaughter, criminally
-negligent homicide"), which way a place lies from another ("55 kilometres south of Bireun"). Each is a
+negligent homicide"), which way a place lies from another ("55 kilometres south of Bireun"), where a trial
+is held ("A San Antonio jury", "state district court in San Angelo"). Each is a
 `text` claim under one of the properties below, so the same fact in two sources gets the same key, and
 each property has its own reading of the value (judge/wordfacts.py compares two readings).
 """
@@ -17,13 +18,14 @@ COLOUR = "colour"
 HOME = "home"
 CHARGE = "charged with"
 DIRECTION = "direction from"  # written with the place it is measured from: "direction from Bireun"
+TRIAL = "tried in"  # where a person's trial is held: the jury's or the court's town
 
 _ALIASES = {"color": COLOUR, "colour": COLOUR, "home": HOME, "lives in": HOME, "residence": HOME,
-            "charged with": CHARGE, "charges": CHARGE}  # fmt: skip
+            "charged with": CHARGE, "charges": CHARGE, "tried in": TRIAL, "trial place": TRIAL}  # fmt: skip
 
 
 def word_property(prop: str) -> str | None:
-    """The fact in words a property names (COLOUR, HOME, CHARGE, DIRECTION), or None."""
+    """The fact in words a property names (COLOUR, HOME, CHARGE, DIRECTION, TRIAL), or None."""
     key = re.sub(r"\s+", " ", fold_plain(prop).casefold().strip())
     if key.startswith(DIRECTION + " "):
         return DIRECTION

@@ -25,6 +25,7 @@ from factcheck.text.wordfacts import (
     COLOUR_WORDS,
     DIRECTION_WORDS,
     HOME,
+    TRIAL,
     US_STATES,
     charge_items,
     direction_property,
@@ -62,7 +63,8 @@ _LIST_END = re.compile(r",?\s+(?:after|for|following|when|because|in\s+connectio
                        r"that|said|says|(?<!driving\s)while|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 _ACCUSED = re.compile(r"^\s*(?:,\s*\d{1,3},\s*(?:of\s+[^,]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,?\s*)?)?"
                       r"(?:was|is|has\s+been|had\s+been|been|"
-                      r"was\s+later|is\s+being)\s+(?:also\s+)?(?:charged|arrested|indicted|booked)\b", re.I)  # fmt: skip
+                      r"was\s+later|is\s+being)\s+(?:also\s+)?(?:charged|arrested|indicted|booked|convicted|sentenced|"
+                      r"tried)\b", re.I)  # fmt: skip
 # The thing a distance and a direction locate: the quake (or its epicentre), a building, a fire...
 _LOCATED_THINGS = {"quake": "quake", "earthquake": "quake", "tremor": "quake", "temblor": "quake",
                    "epicenter": "quake", "epicentre": "quake", "building": "building", "office": "building",
@@ -94,6 +96,7 @@ def word_facts_in(source: str, sentence: Span, inside: list[Mention], index: Ent
     out.extend(_homes(source, sentence, inside, index))
     out.extend(_charges(source, sentence, inside, index, accused))
     out.extend(_directions(source, sentence, index, new))
+    out.extend(_trials(source, sentence, inside, index, accused))
     return out
 
 
@@ -233,4 +236,39 @@ def _directions(source: str, sentence: Span, index: EntityIndex, new: dict[str, 
         entity = _thing("the " + things[0], index, new, source)
         out.append(_claim(source, sentence, m.start("dir"), m.end("dir"), entity, index, direction_property(place),
                           m.group("dir"), "sentence"))  # fmt: skip
+    return out
+
+
+# Where a trial is held: the town of the jury ("A San Antonio jury convicted ..."; a grand jury indicts, it does
+# not try) or of the court that tries or sentences ("the sentencing at state district court in San Angelo",
+# "his trial in St. George"). A hearing is left out: the first hearings of a case are often held elsewhere.
+_JURY = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+jury\b(?!\s+selection)")
+_TRIED_IN = re.compile(r"\b(?:trial|tried|retried|sentencing|court|courtroom|courthouse)\s+in\s+"
+                       r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")  # fmt: skip
+_TRIAL_WORDS = re.compile(r"\b(?:convict\w*|sentenc\w*|verdict|trial|tried|jury|guilty|acquitt\w*)\b", re.I)
+
+
+def _trials(source: str, sentence: Span, inside: list[Mention], index: EntityIndex,
+            accused: str | None) -> list[ProposedClaim]:  # fmt: skip
+    text = sentence.text
+    if not _TRIAL_WORDS.search(text) or re.search(r"\bhearings?\b", text, re.I):
+        return []
+    found = [m for m in (*_JURY.finditer(text), *_TRIED_IN.finditer(text))]
+    if not found:
+        return []
+    places = [(sentence.start + m.start("place"), sentence.start + m.end("place")) for m in found]
+    people = [m for m in inside if m.kind == "person" and m.entity and _is_person(m.entity, index)
+              and not any(a < m.end and m.start < b for a, b in places)  # "A San Antonio jury": the place
+              and not re.search(r"(?i:judge|justice|prosecutor|attorney|lawyer|said|told)\W*$",
+                                text[max(0, m.start - sentence.start - 24) : m.start - sentence.start])]  # fmt: skip
+    entity = people[0].entity if people else accused
+    if entity is None:
+        return []
+    out = []
+    for m in found[:1]:  # one place per sentence: a second is another court's ("moved from X to Y")
+        place = _place_as_written(text, m.start("place"), m.end("place"))
+        if place is None or place.lower() in ("federal", "state", "county", "district", "superior", "us", "u.s."):
+            continue
+        out.append(_claim(source, sentence, m.start("place"), m.start("place") + len(place), entity, index, TRIAL,
+                          place, "clause" if people else "carried"))  # fmt: skip
     return out
