@@ -417,7 +417,7 @@ class Cache:
         of keeping it in order row by row (at 10,000 dense sources, 140,000 comparison keys and 80,000
         files of questions). In the run's transaction: a run that stops halfway leaves them as they were."""
         indexes = {name: on for name, on in _REFILLED_INDEXES.items() if on.split(" ")[0] in tables}
-        try:
+        with _sqlite_errors():
             if not self.db.in_transaction:
                 self.db.execute("BEGIN")
             for name in indexes:
@@ -425,12 +425,6 @@ class Cache:
             yield
             for name, on in indexes.items():
                 self.db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise CacheBusy(str(exc)) from exc
-            raise CacheCorrupt(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise CacheCorrupt(str(exc)) from exc
 
     def record_comparisons(self, groups: Iterable[tuple[str, str]], compared: Iterable[tuple[str, str]]) -> None:
         self._write("INSERT INTO groups VALUES (?, ?)", list(groups))
@@ -471,14 +465,22 @@ class Cache:
             yield from self._rows(sql.format(",".join("?" * len(chunk))), tuple(chunk))
 
     def _write(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        try:
+        with _sqlite_errors():
             self.db.executemany(sql, rows)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise CacheBusy(str(exc)) from exc
-            raise CacheCorrupt(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:
-            raise CacheCorrupt(str(exc)) from exc
+
+
+@contextmanager
+def _sqlite_errors() -> Iterator[None]:
+    """SQLite's errors as the cache's own: another run holding the file is CacheBusy (that run
+    works without the cache), anything else CacheCorrupt (the cache is thrown away and rebuilt)."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise CacheBusy(str(exc)) from exc
+        raise CacheCorrupt(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CacheCorrupt(str(exc)) from exc
 
 
 PART_LINES = 64  # lines a part of what was shown holds, on average
