@@ -30,6 +30,13 @@ def news_project(tmp_path: Path, texts: dict[str, tuple[str, str | None]], name:
     return root
 
 
+def flagged_sets(report: dict, field: str = "value", prop: str | None = None) -> list[set[str]]:
+    """For each discrepancy verify flags (conflict or possible), of property PROP when given: the FIELD
+    of its claims ("value", "source", ...), as a set."""
+    return [{c[field] for c in d["claims"]} for d in report["discrepancies"]
+            if d["verdict"] in ("conflict", "possible") and prop in (None, d["property"])]  # fmt: skip
+
+
 def extract_and_verify(root: Path, runner) -> dict:
     """`extract` then `verify --format json` on a project, as a new user runs them; the JSON result."""
     from factcheck.cli import app

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samples import extract_and_verify, news_project
+from samples import extract_and_verify, flagged_sets, news_project
 
 from factcheck.actions.extract import propose
 
@@ -44,8 +44,7 @@ def test_the_day_someone_checked_in_is_compared_across_wordings(tmp_path, runner
                   "2024-03-09"),
     })  # fmt: skip
     report = extract_and_verify(root, runner)
-    flagged = [{c["source"] for c in d["claims"]} for d in report["discrepancies"]
-               if d["verdict"] in ("conflict", "possible") and d["property"] == "checked into"]  # fmt: skip
+    flagged = flagged_sets(report, "source", "checked into")
     assert {"a.txt", "b.txt"} in flagged and {"a.txt", "c.txt"} in flagged
     assert {"b.txt", "c.txt"} not in flagged  # Thursday night and late Thursday agree
 
@@ -65,8 +64,7 @@ def test_court_events_in_other_words_are_compared(tmp_path, runner):
         "c.txt": ("Tom Varga pleaded not guilty in March 1998, and a grand jury indicted him in 1969.\n",
                   "2004-07-29"),
     })  # fmt: skip
-    flagged = [{c["value"] for c in d["claims"]} for d in extract_and_verify(root, runner)["discrepancies"]
-               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    flagged = flagged_sets(extract_and_verify(root, runner))
     assert {"July 1998", "June 27, 1998"} in flagged  # one guilty plea, two months
     assert {"1969", "1970"} in flagged  # one indictment, two years
     assert not any("March 1998" in f for f in flagged)  # a plea of not guilty is another day in court
@@ -79,8 +77,7 @@ def test_a_length_served_and_a_sentence_are_one_measure(tmp_path, runner):
                   "2004-07-29"),
         "c.txt": ("Tom Varga served a sentence of 4 1/2 months for his part in the fraud.\n", "2004-07-29"),
     })  # fmt: skip
-    flagged = [{c["source"] for c in d["claims"]} for d in extract_and_verify(root, runner)["discrepancies"]
-               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    flagged = flagged_sets(extract_and_verify(root, runner), "source")
     assert {"a.txt", "b.txt"} in flagged and {"b.txt", "c.txt"} in flagged
     assert {"a.txt", "c.txt"} not in flagged  # four and a half months, written two ways
 
@@ -91,7 +88,6 @@ def test_two_plain_lengths_ten_times_apart_are_not_one_sentence(tmp_path, runner
         "b.txt": ("Tom Varga served six months in prison for his part in the fraud.\n", "2004-07-29"),
         "c.txt": ("Tom Varga served five months in prison for his part in the fraud.\n", "2004-07-29"),
     })  # fmt: skip
-    flagged = [{c["source"] for c in d["claims"]} for d in extract_and_verify(root, runner)["discrepancies"]
-               if d["verdict"] in ("conflict", "possible")]  # fmt: skip
+    flagged = flagged_sets(extract_and_verify(root, runner), "source")
     assert {"b.txt", "c.txt"} in flagged  # five or six months
     assert not any("a.txt" in f for f in flagged)  # 412 months is no misreading of either

@@ -5,13 +5,9 @@ say of each. Each class in several wordings of our own; what must stay apart sta
 
 from __future__ import annotations
 
-from samples import extract_and_verify, news_project
+from samples import extract_and_verify, flagged_sets, news_project
 
 from factcheck.actions.extract import propose
-
-
-def _flagged(report: dict) -> list[set[str]]:
-    return [{c["value"] for c in d["claims"]} for d in report["discrepancies"] if d["verdict"] in ("conflict", "possible")]
 
 
 def test_the_words_that_say_a_price_name_one_measure(tmp_path):
@@ -44,7 +40,7 @@ def test_the_price_of_one_model_is_compared_only_with_that_models(tmp_path, runn
         "c.txt": ("The 14-inch Lumo Book comes in $999 and $1,299 versions; the 16-inch model is offered in "
                   "$1,499 and $1,999 versions.\n", "2024-06-12"),
     })  # fmt: skip
-    flagged = _flagged(extract_and_verify(root, runner))
+    flagged = flagged_sets(extract_and_verify(root, runner))
     assert {"$899", "$999"} in flagged  # the 14-inch: $899 against $999
     assert {"$899", "$999 and $1,299"} in flagged
     assert not any("$1,999" in f and "$1,499" in f for f in flagged)  # the dearer 16-inch is another model
@@ -56,7 +52,7 @@ def test_a_size_written_with_inch_marks_names_the_model(tmp_path, runner):
         "a.txt": ('The 13" Tarn Slate gets a new screen, and the price stays at $649.\n', "2024-06-12"),
         "b.txt": ("The 13-inch Tarn Slate costs $699, while the 11-inch Tarn Slate costs $649.\n", "2024-06-12"),
     })  # fmt: skip
-    flagged = _flagged(extract_and_verify(root, runner))
+    flagged = flagged_sets(extract_and_verify(root, runner))
     assert {"$649", "$699"} in flagged
     assert len(flagged) == 1  # the 11-inch's $649 is another model's
 
@@ -73,7 +69,7 @@ def test_an_unnamed_persons_age_is_compared_with_the_same_sort_and_deed(tmp_path
         "e.txt": ("Orvel Police said a 13-year-old boy was stabbed, and a 44-year-old man was arrested.\n",
                   "2024-03-05"),
     })  # fmt: skip
-    flagged = _flagged(extract_and_verify(root, runner))
+    flagged = flagged_sets(extract_and_verify(root, runner))
     assert {"11", "12"} in flagged  # one girl assaulted, at 11 or at 12
     assert {"15", "16"} in flagged  # one girl married, at 15 or 16
     assert {"12", "13"} in flagged  # one boy stabbed
@@ -90,6 +86,6 @@ def test_a_slipped_decimal_point_is_compared_whatever_the_scale(tmp_path, runner
         "c.txt": ("The Orvel quake struck at 2:09 a.m. near Kettle Hill and had a depth of 0.3 miles.\n",
                   "2024-03-05"),
     })  # fmt: skip
-    flagged = _flagged(extract_and_verify(root, runner))
+    flagged = flagged_sets(extract_and_verify(root, runner))
     assert {"12", "1.2"} in flagged  # the same digits: a decimal point slipped
     assert {"12", "0.3"} not in flagged  # forty times, in other digits: another scope
