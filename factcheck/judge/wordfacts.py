@@ -76,14 +76,13 @@ def judge_places(a_text: str, b_text: str) -> tuple[Verdict, str]:
     if not pa or not pb:
         return Verdict.CONSISTENT, f"{a} and {b}: nothing to compare"
     if pa[0] == pb[0]:
-        return Verdict.CORROBORATED, f"both say {_q(a_text)}" if a_text == b_text else f"{a} and {b} are one place"
+        return Verdict.CORROBORATED, f"both say {a}" if a_text == b_text else f"{a} and {b} are one place"
     wa, wb = set(pa[0].split()), set(pb[0].split())
     if wa <= wb or wb <= wa:
         return Verdict.CONSISTENT, f"{a} and {b} name one place, one more closely"
     if pa[0] in pb[1:] or pb[0] in pa[1:]:
         return Verdict.CONSISTENT, f"{a} and {b}: one is where the other lies, as written"
-    wide = next((p for p, t in ((pa[0], a_text), (pb[0], b_text)) if is_wide_area(p)), None)
-    if wide is not None:
+    if is_wide_area(pa[0]) or is_wide_area(pb[0]):
         return Verdict.CONSISTENT, f"{a} and {b}: one names a wide area the other may lie in"
     verdict, why = compare_names(pa[0].title(), pb[0].title())
     if verdict == "respelled":
