@@ -370,6 +370,8 @@ def _root(word: str) -> str:
     root = root[:-1] + "y" if root.endswith("i") else root
     root = root[:-1] if len(root) > 3 and root.endswith("e") else root
     return root[:-1] if len(root) > 3 and root[-1] == root[-2] else root
+
+
 # A count in a clause that follows an event ("..., killing at least seven", "..., leaving 12 injured"):
 # it holds where that event happened.
 _HAPPENING_BEFORE = re.compile(r",\s*(?:killing|leaving|injuring|wounding|hurting)\s+(?:(?:at\s+least|about|some|"

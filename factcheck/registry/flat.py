@@ -1,6 +1,6 @@
 """Claims files read flat: each claim's fields as plain values, for the search index, which reads
 every claims file on its first search and needs no YamlMap, no YAML node and no Claim of most of
-them.
+them, and for verify, which reads every claims file on a cold run (pipeline/verification.py).
 
 A claims file as factcheck writes it and people copy it (a `source:` line, then `claims:` and its
 items, two spaces before the dash and four before each field, one-line values) is read by one
