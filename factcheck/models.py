@@ -125,6 +125,7 @@ class DateRange:
         return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
 
 
+@filled_at_once
 @dataclass(frozen=True)
 class Source:
     """One source document as stored in seeds/, with its manifest entry.

@@ -295,3 +295,26 @@ def test_the_code_key_changes_with_any_source_file_of_the_package(tmp_path: Path
     assert changed != first
     (package / "judge" / "deep" / "more.py").write_text("", encoding="utf-8")
     assert cache_module.code_key() not in (first, changed)
+
+
+def test_a_run_with_nothing_changed_takes_the_entities_kept_once_by_the_entities_file(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kept result names the entities by the entities file's key instead of holding them again:
+    a run with nothing changed reads them from there, and without them works everything out."""
+    import factcheck.pipeline.incremental as incremental
+
+    monkeypatch.setattr(incremental, "RECHECK_NS", -(10**12))  # files just written are trusted by their stat
+    full: list[int] = []
+    real = verification._verify
+    monkeypatch.setattr(verification, "_verify", lambda *a, **k: full.append(1) or real(*a, **k))
+    fresh = verify(shipped, cache=False)
+    assert fresh.entities
+    verify(shipped)
+    full.clear()
+    warm = verify(shipped)
+    assert full == [] and warm.entities == fresh.entities and warm.to_dict() == fresh.to_dict()
+    with sqlite3.connect(cache_path(shipped)) as db:
+        assert db.execute("DELETE FROM blobs WHERE kind = 'entities'").rowcount == 1
+    again = verify(shipped)
+    assert full == [1] and again.entities == fresh.entities and again.to_dict() == fresh.to_dict()

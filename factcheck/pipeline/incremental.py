@@ -11,7 +11,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from factcheck.errors import RegistryError
 from factcheck.files import check_regular
@@ -260,19 +260,22 @@ class FileHashes:
     """sha256 of registry files, taken from the cache while their size, mtime and inode hold, and
     worked out at most once a run."""
 
-    def __init__(self, store: Cache | None) -> None:
+    def __init__(self, store: Cache | None, stats: dict[str, os.stat_result] | None = None) -> None:
         self.store = store
         self.known: dict[str, Seen] = kept_seen(store, "seen-files", "")
         self.learnt: dict[str, Seen] = {}
+        self.stats = stats or {}  # path → its stat, taken already this run (file_state): not taken again
 
     def of(self, path: Path) -> str | None:
         key = str(path)
         if key in self.learnt:
             return self.learnt[key].sha256
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            return None
+        st = self.stats.get(key)
+        if st is None:
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                return None
         if not stat.S_ISREG(st.st_mode):  # a folder or a pipe where a file belongs: the loader says so
             check_regular(path, f"{path.parent.name}/{path.name}", RegistryError, "a registry file")
         seen = self.known.get(key)
@@ -304,12 +307,23 @@ def _sha256(path: Path) -> str:
                             hint="check it exists and is readable") from None  # fmt: skip
 
 
-def file_state(root: Path) -> tuple[str, bool, str | None]:
+class State(NamedTuple):
+    """What file_state finds of the files verify reads."""
+
+    key: str  # of every file's stat
+    trusted: bool  # no file changed in the last RECHECK_NS
+    seeds: str | None  # a key of the settings and seeds/ alone, when those can be trusted
+    claims: dict[str, os.stat_result]  # each entry of claims/ (by its path) → its stat
+
+
+def file_state(root: Path) -> State:
     """A key of every file verify reads: the settings, and every entry of seeds/ and claims/, each by
     name, size, mtime, ctime and inode; whether they can be trusted by it (none changed in the last
-    RECHECK_NS: a second change within the same clock tick could leave its stat unchanged); and a
-    key of the settings and seeds/ alone, when those can be (None when not)."""
+    RECHECK_NS: a second change within the same clock tick could leave its stat unchanged); a key of
+    the settings and seeds/ alone, when those can be (None when not); and the stat of each entry of
+    claims/, so that a run need not take it again."""
     now = time.time_ns()
+    claims: dict[str, os.stat_result] = {}
     newest = seeds_newest = 0
     parts: list[tuple[Any, ...]] = []
     seeds_end = 0
@@ -337,8 +351,10 @@ def file_state(root: Path) -> tuple[str, bool, str | None]:
                 continue
             parts.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode))
             newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+            if label == "claims":
+                claims[entry.path] = st
     seeds = digest(parts[:seeds_end]) if now - seeds_newest > RECHECK_NS else None
-    return digest(parts), now - newest > RECHECK_NS, seeds
+    return State(digest(parts), now - newest > RECHECK_NS, seeds, claims)
 
 
 # A source as kept_sources keeps it: its name, sha256, encoding, title, outlet, author, url, the first
@@ -425,9 +441,23 @@ def settings_key(settings: Settings) -> str:
     return f"{settings.max_source_bytes}:{settings.max_registry_bytes}"
 
 
+def entities_key(claims_dir: Path, hashes: FileHashes, settings: Settings) -> str:
+    """The key the entities file's parse is kept under: its hash and the settings."""
+    return f"{hashes.of(claims_dir / ENTITIES_FILE)}|{settings_key(settings)}"
+
+
 def cached_entities(claims_dir: Path, store: Cache | None, hashes: FileHashes, settings: Settings) -> Any:
-    """The entities file's parse, kept in the cache by its hash."""
+    """The entities file's parse, kept in the cache by its hash (entities_key)."""
     if store is None:
         return load_entities(claims_dir, settings)
-    return store.kept("entities", f"{hashes.of(claims_dir / ENTITIES_FILE)}|{settings_key(settings)}",
-                      lambda: load_entities(claims_dir, settings), tuple)  # fmt: skip
+    return store.kept("entities", entities_key(claims_dir, hashes, settings), lambda: load_entities(claims_dir, settings),
+                      tuple)  # fmt: skip
+
+
+def kept_entities(store: Cache, key: str) -> tuple[Entity, ...] | None:
+    """The entities kept under key (cached_entities), when they are the last kept and of the expected form."""
+    found = store.get("entities", key)
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], tuple)
+            and all(isinstance(e, Entity) for e in found[0])):  # fmt: skip
+        return None
+    return found[0]

@@ -31,14 +31,17 @@ from factcheck.pipeline.incremental import (
     REJECTED_MARK,
     FileHashes,
     Lazy,
+    State,
     Unit,
     Units,
     cached_entities,
     compared_keys,
     comparison_keys,
+    entities_key,
     file_state,
     keep_seen,
     keep_sources,
+    kept_entities,
     kept_seen,
     kept_sources,
     settings_key,
@@ -116,21 +119,24 @@ def _cached(project: Project, progress: Callable[[str, int], None] | None, jobs:
     return _verify(project, progress, jobs, None, all_pairs)
 
 
-def _unchanged(project: Project, store: Cache, state: tuple[str, bool, str | None], jobs: int | None,
+def _unchanged(project: Project, store: Cache, state: State, jobs: int | None,
                all_pairs: bool) -> Verification | None:  # fmt: skip
     """The last run's result, when no file it read has changed since (by name, size, mtime, ctime and
     inode; incremental.file_state), with the same mode: its findings and pairs as it showed them, and its
     problems and counts. What it did not keep (the sources, claims and anchors) is worked out, from
     the cache, only when asked for; so is a finding or pair asked for as an object."""
-    kept = store.snapshot(digest(state[0], all_pairs)) if state[1] else None
+    kept = store.snapshot(digest(state.key, all_pairs)) if state.trusted else None
     if kept is None:
         return None
     head, text = kept
     if not (isinstance(head, tuple) and len(head) == 4 and all(isinstance(n, int) for n in head[:2])
             and isinstance(head[2], tuple) and all(isinstance(p, Problem) for p in head[2])
-            and isinstance(head[3], tuple) and all(isinstance(e, Entity) for e in head[3])):  # fmt: skip
+            and isinstance(head[3], str)):  # fmt: skip
         return None
-    sources, claims, problems, entities = head
+    sources, claims, problems, entities_at = head
+    entities = kept_entities(store, entities_at)  # kept once, by the entities file's hash, not in each result
+    if entities is None:
+        return None
     full = functools.cache(lambda: _cached(project, None, jobs, True, all_pairs, quick=False))
 
     def again() -> Shown:  # a kept question that does not read back as it was: the cache is not trusted
@@ -158,13 +164,12 @@ def _unchanged(project: Project, store: Cache, state: tuple[str, bool, str | Non
 
 
 def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
-            store: Cache | None, all_pairs: bool = True,
-            state: tuple[str, bool, str | None] | None = None) -> Verification:  # fmt: skip
+            store: Cache | None, all_pairs: bool = True, state: State | None = None) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
-    hashes = FileHashes(store)
+    hashes = FileHashes(store, state.claims if state is not None else None)
     limits = settings_key(settings)  # a changed size limit: every source is read and checked again
     # the settings and seeds/ as a run found them before (an edit among the claims files): its sources
-    seeds = digest(state[2], limits) if state is not None and state[2] is not None else None
+    seeds = digest(state.seeds, limits) if state is not None and state.seeds is not None else None
     known = kept_sources(store, seeds, root, settings) if store and seeds else None
     if known is not None:
         sources: tuple[Source, ...] = known
@@ -184,9 +189,19 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
                   limits)  # fmt: skip
     files = claim_files(claims_dir)
 
+    facts: dict[str, str] = {}  # what a unit's key takes of a source it cites, worked out once a source
+
+    def fact(name: str) -> str:
+        found = facts.get(name)
+        if found is None:
+            s = by_name.get(name)
+            span = s and s.published
+            found = facts[name] = (f"{name}\x00{s.sha256}\x00{span and (span.start.toordinal(), span.end.toordinal())}"
+                                   f"\x00{s.encoding}" if s else name)  # fmt: skip
+        return found
+
     def key_of(file: Path, cited: Sequence[str]) -> str:
-        facts = [(n, s.sha256, s.published, s.encoding) if (s := by_name.get(n)) else (n,) for n in sorted(cited)]
-        return digest(base, hashes.of(file), facts)
+        return digest(base, hashes.of(file), [fact(n) for n in sorted(cited)])
 
     stored = store.unit_keys() if store else {}
     keys: dict[str, str] = {}
@@ -249,8 +264,9 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         problems.extend(fresh[name].problems if name in fresh else checked[name].problems if name in checked
                         else unit_problems.get(name, ()))  # fmt: skip
     if store:
-        if state is not None and state[1]:  # every file old enough to be trusted by its stat
-            store.keep_snapshot(digest(state[0], all_pairs), (len(sources), count, tuple(problems), entities))
+        if state is not None and state.trusted:  # every file old enough to be trusted by its stat
+            store.keep_snapshot(digest(state.key, all_pairs), (len(sources), count, tuple(problems),
+                                                               entities_key(claims_dir, hashes, settings)))  # fmt: skip
         store.commit()
     findings, pairs, unlisted = shown.result()
     return Verification(

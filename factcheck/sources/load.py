@@ -285,7 +285,7 @@ def known_source(root: Path, settings: Settings, name: str, sha256: str, encodin
     (`fields`: its title, outlet, author, url, published, evidence and warnings): its text is read
     when first needed, as scan_sources leaves it."""
     display = f"seeds/{name}"
-    path = os.path.join(root / "seeds", name)  # as the directory entry scan_sources reads gives it
+    path = os.path.join(root, "seeds", name)  # as the directory entry scan_sources reads gives it
     reader = functools.partial(_read_again, path, display, settings.max_source_bytes, encoding, sha256)
     return Source(name=name, path=display, body=None, sha256=sha256, encoding=encoding, reader=reader, **fields)
 
