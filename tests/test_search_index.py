@@ -178,7 +178,7 @@ def test_the_index_is_kept_as_data_never_code(dense: Path) -> None:
     search(dense, "chief executive")
     with sqlite3.connect(cache_path(dense)) as db:
         data = [row[0] for row in db.execute("SELECT claims FROM search_texts LIMIT 50")]
-    assert all(isinstance(d, str) and d.startswith("[") for d in data)
+    assert all(isinstance(d, str) and d.startswith(("[", "\x1c")) for d in data)
     assert Project.at(dense).root == dense
 
 
@@ -228,3 +228,25 @@ def test_a_claims_file_refused_in_another_process_is_reported_as_in_one(dense: P
     alone = refused(10**9)
     assert "claims/src-00021.yaml" in alone and "unknown subject" in alone
     assert refused(4) == alone
+
+
+def test_claims_holding_the_characters_the_index_joins_fields_with_are_shown_as_written(dense: Path) -> None:
+    """A file's claims are kept as text, their fields joined by control characters; a claim holding
+    one of them (an escape, so the loader reads it) is kept as JSON, and shown as written."""
+    path = dense / "claims" / "src-00002.yaml"
+    text = path.read_text(encoding="utf-8")
+    subject = re.search(r"subject: (.*)", text).group(1)  # type: ignore[union-attr]
+    odd = {"quote": r'"zebra \x1f crossings \x1e closed \x1c early"', "property": r'"zebra \x1d crossings"',
+           "value": '"3"', "note": r'"\x1d"', "period": r'"2019\x1d"'}  # fmt: skip
+    path.write_text(text + "  - id: odd-1\n" + "".join(f"    {k}: {v}\n" for k, v in odd.items())
+                    + f"    subject: {subject}\n", encoding="utf-8")  # fmt: skip
+    for query in ("zebra crossings", "early", "3"):
+        for options in ({}, {"kind": "number"}):
+            plain = search(dense, query, cache=False, **options)  # type: ignore[arg-type]
+            assert search(dense, query, **options) == plain and search(dense, query, **options) == plain  # type: ignore[arg-type]
+    hit = search(dense, "zebra crossings")[0].claim
+    assert (hit.id, hit.quote, hit.note, hit.period) == ("odd-1", "zebra \x1f crossings \x1e closed \x1c early", "\x1d",
+                                                         "2019\x1d")  # fmt: skip
+    with sqlite3.connect(cache_path(dense)) as db:
+        kept = dict(db.execute("SELECT file, substr(claims, 1, 1) FROM search_texts"))
+    assert kept.pop("claims/src-00002.yaml") == "[" and set(kept.values()) == {"\x1c"}

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -290,20 +290,22 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
 OWN_SHARE = 0.85  # of an even share of the files, what this process reads: it also adds every run to the index
+PIECES = 4  # each process's run is made ready and sent in this many pieces, added to the index as they come
 
 
 def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[int, Indexed]]:
-    """The files read and made ready for the index in runs, in order, each with the place of its first
-    file, their claims numbered from `first`. When there are many, in one process per core, this one
-    among them (it reads the first run while the others read theirs): each process reads its run,
-    the kinds of the values they hold are shared out among the processes (most values recur in
-    every run: each kind is worked out once), and each makes its run ready."""
+    """The files read and made ready for the index in pieces, in order, each with the place of its
+    first file, their claims numbered from `first`. When there are many, in one process per core,
+    this one among them (it reads the first run while the others read theirs): each process reads its
+    run, the kinds of the values they hold are shared out among the processes (most values recur in
+    every run: each kind is worked out once), and each makes its run ready a piece at a time: this one
+    adds each piece to the index while the others make their next."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     jobs = max(1, min(cores, len(files) // PARALLEL_FROM))
     if jobs == 1:
         read = reader.parse(files)
         reader.work_out(read.given.items())
-        yield 0, reader.ready(read, first)
+        yield 0, reader.ready(read.claims, first)
         return
     import multiprocessing
 
@@ -334,9 +336,22 @@ def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[
             reader.kinds.update(_received(pipe))
         for pipe in pipes:
             pipe.send(reader.kinds)
-        yield 0, reader.ready(mine, first)
-        for start, pipe in zip(bounds[1:-1], pipes, strict=True):
-            yield start, _received(pipe)
+        waiting: list[list[Indexed | None]] = [[] for _ in pipes]  # pieces sent while this process made its own
+        rowid = first
+        for start, end in _pieces(len(mine.claims)):
+            piece = reader.ready(mine.claims[start:end], rowid)
+            rowid += len(piece.claims)
+            yield start, piece
+            for pipe, got in zip(pipes, waiting, strict=True):  # a process blocks until its piece is taken
+                while (not got or got[-1] is not None) and pipe.poll():
+                    got.append(_received(pipe))
+        for start, pipe, got in zip(bounds[1:-1], pipes, waiting, strict=True):
+            while not got or got[-1] is not None:
+                got.append(_received(pipe))
+            for sent in got[:-1]:
+                assert sent is not None
+                yield start, sent
+                start += len(sent.files)
     finally:
         for pipe in pipes:
             pipe.close()
@@ -346,17 +361,28 @@ def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[
                 process.kill()
 
 
+def _pieces(n: int) -> list[tuple[int, int]]:
+    """A run of n files cut into PIECES (start and end), fewer when there are fewer files."""
+    cuts = sorted({n * i // PIECES for i in range(PIECES + 1)})
+    return list(pairwise(cuts))
+
+
 def _read_run(reader: _Reader, files: list[Path], pipe: Connection) -> None:
     """Another process's part of _read_all: read a run of files, send how many claims they hold and
     the values whose kind is to be worked out; work out those it is given; make the run ready with
-    the kinds of all, numbered from where it is told. An error is sent, to be raised in order."""
+    the kinds of all, numbered from where it is told, and send it a piece at a time, then None. An
+    error is sent, to be raised in order."""
     try:
         read = reader.parse(files)
         pipe.send((read.count, list(read.given)))
         base, share = pipe.recv()
         pipe.send(reader.work_out((given, read.given[given]) for given in share))
         reader.kinds.update(pipe.recv())
-        pipe.send(reader.ready(read, base))
+        for start, end in _pieces(len(read.claims)):
+            piece = reader.ready(read.claims[start:end], base)
+            base += len(piece.claims)
+            pipe.send(piece)
+        pipe.send(None)
     except (EOFError, BrokenPipeError):  # the main process has stopped
         pass
     except Exception as exc:  # noqa: BLE001 - raised in the main process, in the order of the files
@@ -445,13 +471,14 @@ class _Reader:
             out[key] = self.kinds[key] = claim_kind(Claim(*c[:7], None, None, *c[9:]))
         return out
 
-    def ready(self, read: _Read, first: int) -> Indexed:
-        """A run of claims files read, made ready for the index, its claims numbered from `first`."""
+    def ready(self, read: list[list[FlatClaim]], first: int) -> Indexed:
+        """Claims files read (each one's claims), made ready for the index, their claims numbered from
+        `first`."""
         kinds, folded, names, findall = self.kinds, self.folded, self.names, WORD.findall
         rows, claims, words = [], [], defaultdict(list)
         rowid = first
-        for file_claims in read.claims:
-            texts, entries = [], []
+        for file_claims in read:
+            texts, these_kinds, these_names = [], [], []
             for c in file_claims:
                 claim_id, source, quote, subject, prop, value, kind, _as_of, _period, relative_to = c[:10]
                 status, written = c[11], c[14]
@@ -471,9 +498,10 @@ class _Reader:
                     words[word].append(rowid)
                 rowid += 1
                 texts.append(scored)
-                entries.append((*c, this_kind, name))
+                these_kinds.append(this_kind)
+                these_names.append(name)
                 claims.append((claim_id, source, subject, this_kind, status))
-            rows.append(file_row(texts, entries))
+            rows.append(file_row(texts, file_claims, these_kinds, these_names))
         return Indexed(first, rows, claims, {word: ids_blob(ids) for word, ids in words.items()})
 
     def _claims(self, flat: FlatReader, file: Path) -> list[FlatClaim]:

@@ -43,6 +43,7 @@ from factcheck.pipeline.cache import Cache, CacheCorrupt
 
 if TYPE_CHECKING:
     from factcheck.models import Claim
+    from factcheck.registry.flat import FlatClaim
 
 WORD = re.compile(r"\w+")
 _CLAIM_FIELDS = ("id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period", "relative_to",
@@ -97,16 +98,68 @@ class Indexed:
 # claims by RECORD. Neither can be in them: folding turns every run of white space (these two
 # characters among it, for str.split) into one space, and an id is letters, digits and '._-'.
 UNIT, RECORD = "\x1f", "\x1e"
+# A file's claims (what a search shows) are kept as text too, each claim's fields joined by UNIT and
+# the claims by RECORD, after PLAIN; a field not given (None) is NONE, and a claim's field lines are
+# `key=line` joined by commas (a key is a field's name). Where a field holds one of these characters
+# (a file the loader read, with an escape) the file's claims are kept as JSON instead.
+PLAIN, NONE = "\x1c", "\x1d"
+_ENTRY = len(_CLAIM_FIELDS) + 3  # a claim's fields, its field lines, kind and subject name
 
 
-def file_row(texts: list[list[str]], entries: list[tuple[Any, ...]]) -> tuple[int, str, str, str, str]:
+def file_row(texts: list[list[str]], claims: list[FlatClaim], kinds: list[str],
+             names: list[str]) -> tuple[int, str, str, str, str]:  # fmt: skip
     """A file's row: its claims' number; their ids and scored texts (texts), joined, and its checksum;
-    their entries (each claim's fields in _CLAIM_FIELDS order, its field lines, kind and subject name)
-    as JSON, and its checksum. A search reads the texts of the files whose claims it scores, and the
-    entries only of those it shows."""
+    the claims with their kinds and subject names (what a search shows: as text, or JSON where a field
+    holds a separator), and its checksum. A search reads the texts of the files whose claims it
+    scores, and the claims only of those it shows."""
     scored = RECORD.join([UNIT.join(t) for t in texts])
-    data = json.dumps(entries, ensure_ascii=False)
+    data = _claims_text(claims, kinds, names)
+    if data is None:
+        data = json.dumps([(*c, kind, name) for c, kind, name in zip(claims, kinds, names, strict=True)],
+                          ensure_ascii=False)  # fmt: skip
     return len(texts), scored, _checksum(scored), data, _checksum(data)
+
+
+def _claims_text(claims: list[FlatClaim], kinds: list[str], names: list[str]) -> str | None:
+    """A file's claims as kept (PLAIN, then each claim's fields joined); None where a field holds a
+    separator, which the counts of separators show."""
+    out, nones = [], 0
+    for c, kind, name in zip(claims, kinds, names, strict=True):
+        nones += c.count(None)
+        out.append(UNIT.join([c[0], c[1], c[2], c[3], c[4], c[5], NONE if c[6] is None else c[6],
+                              NONE if c[7] is None else c[7], NONE if c[8] is None else c[8],
+                              NONE if c[9] is None else c[9], NONE if c[10] is None else c[10], c[11], c[12],
+                              str(c[13]), c[14], ",".join([f"{key}={line}" for key, line in c[15]]), kind, name]))  # fmt: skip
+    text = PLAIN + RECORD.join(out)
+    if (text.count(UNIT) != len(out) * (_ENTRY - 1) or text.count(RECORD) != max(len(out) - 1, 0)
+            or text.count(NONE) != nones or text.count(PLAIN) != 1):  # fmt: skip
+        return None
+    return text
+
+
+def _claims_read(data: str, n: int) -> list[Any]:
+    """A file's claims as kept (file_row), each as the list its JSON would give; unchecked types are
+    for _checked_entry to check."""
+    if not data.startswith(PLAIN):
+        return _json_list(data, n, "claims")
+    records = data[1:].split(RECORD) if n else []
+    if len(records) != n:
+        raise IndexCorrupt("a file's claims are not as many as its claims")
+    out = []
+    for record in records:
+        fields: list[Any] = record.split(UNIT)
+        if len(fields) != _ENTRY:
+            raise IndexCorrupt("a claim entry has the wrong shape")
+        for i in range(13):
+            if fields[i] == NONE:
+                fields[i] = None
+        try:
+            fields[13] = int(fields[13])
+            fields[15] = [[key, int(line)] for key, line in (part.split("=") for part in fields[15].split(","))]
+        except ValueError:
+            raise IndexCorrupt("a claim entry's line is not a number") from None
+        out.append(fields)
+    return out
 
 
 def _checksum(*parts: str) -> str:
@@ -148,7 +201,7 @@ def _claim_from_entry(values: Any) -> tuple[Claim, str, str]:
 
 def _checked_entry(values: Any) -> tuple[dict[str, Any], str, str]:
     """A claim entry's fields (field_lines among them), kind and subject name, each checked."""
-    if not isinstance(values, list) or len(values) != len(_CLAIM_FIELDS) + 3:
+    if not isinstance(values, list) or len(values) != _ENTRY:
         raise IndexCorrupt("a claim entry has the wrong shape")
     *plain, field_lines, kind, subject_name = values
     fields = dict(zip(_CLAIM_FIELDS, plain, strict=True))
@@ -382,7 +435,7 @@ class SearchIndex:
                 if not isinstance(data, str) or _checksum(data) != checksum:
                     raise IndexCorrupt("a file's claims fail their checksum")
                 row = self._read_files[file]
-                row.claims = _json_list(data, row.n, "claims")
+                row.claims = _claims_read(data, row.n)
         out = {}
         for rowid in rowids:
             file, i = self._place(rowid)

@@ -55,6 +55,7 @@ class FlatReader:
         self.sources = sources
         self._plain: dict[str, str | None] = {}  # a plain scalar as written → its text (None: refused)
         self._subjects: dict[str, str | None] = {}  # a subject as written → its entity id
+        self._sources: set[str] = set()  # sources found to be file names in seeds/
 
     def read(self, text: str, display: str) -> list[FlatClaim] | None:
         """The claims of one claims file's text (decoded, a byte-order mark dropped), as the loader
@@ -86,76 +87,90 @@ class FlatReader:
         lines = _LINE.findall(text)
         if len(lines) != text.count("\n") + 1:  # a line of another shape
             return _refuse()
-        value = self._value
+        value, plains = self._value, self._plain
         top: dict[str, str | None] = {}
         top_lines: dict[str, int] = {}
         items: list[tuple[int, dict[str, str], list[tuple[str, int]]]] = []
-        fields: dict[str, str] | None = None
+        fields: dict[str, str] | None = None  # the item being read (None outside the list of claims)
         keys: list[tuple[str, int]] = []
         in_claims = False  # inside the list of claims (its items are next)
         for number, (indent, key, quoted, single, plain) in enumerate(lines, 1):
             if not key:
                 continue
-            if not indent:  # a key of the top mapping
-                if key in top or key not in _TOP:
-                    return _refuse()
-                top_lines[key] = number
-                if key == "claims":
-                    if quoted or single or plain:
-                        return _refuse()
-                    top[key], in_claims, fields = None, True, None
+            if indent:  # a field of a claim: its value, as _value gives it, inline (most lines are these)
+                if quoted:
+                    this = quoted[1:-1]
+                elif plain and plains.get(plain):  # a plain value seen before
+                    this = plains[plain]  # type: ignore[assignment]
                 else:
-                    top[key], in_claims, fields = value(quoted, single, plain), False, None
-                    if top[key] is None:
+                    found = value(quoted, single, plain)
+                    if found is None:
                         return _refuse()
+                    this = found
+                if indent == "    ":
+                    if fields is None or key in fields:
+                        return _refuse()
+                    fields[key] = this
+                    keys.append((key, number))
+                elif not in_claims:
+                    return _refuse()
+                else:
+                    fields, keys = {key: this}, [(key, number)]
+                    items.append((number, fields, keys))
                 continue
-            if not in_claims:
+            # a key of the top mapping
+            if key in top or key not in _TOP:
                 return _refuse()
-            this = value(quoted, single, plain)
-            if this is None:
-                return _refuse()
-            if indent == "  - ":
-                fields, keys = {key: this}, [(key, number)]
-                items.append((number, fields, keys))
-            elif fields is None or key in fields:
-                return _refuse()
+            top_lines[key] = number
+            if key == "claims":
+                if quoted or single or plain:
+                    return _refuse()
+                top[key], in_claims, fields = None, True, None
             else:
-                fields[key] = this
-                keys.append((key, number))
+                top[key], in_claims, fields = value(quoted, single, plain), False, None
+                if top[key] is None:
+                    return _refuse()
         if "claims" in top and not items:  # `claims:` and nothing under it: the loader's null
             return _refuse()
         default_source = top.get("source")
         default_line = top_lines.get("source", 0)
         out: list[FlatClaim] = []
         seen: set[str] = set()
-        aliases, subjects, sources = self.aliases, self._subjects, self.sources
+        aliases, subjects, sources, good = self.aliases, self._subjects, self.sources, self._sources
         for line, item, key_lines in items:
+            get = item.get
             if not item.keys() <= _FIELDS_SET:
                 return _refuse()
             for key in REQUIRED:
-                if not item.get(key, "").strip():
+                if not get(key, "").strip():
                     return _refuse()
             claim_id = item["id"]
-            if not ID_PATTERN.match(claim_id) or claim_id in seen:
+            if claim_id in seen or not ID_PATTERN.match(claim_id):
                 return _refuse()
             seen.add(claim_id)
-            own_source = item.get("source")
+            own_source = get("source")
             source = own_source or default_source
-            if not source or not is_file_name(source) or source not in sources:
+            if not source:
                 return _refuse()
+            if source not in good:  # checked once a source
+                if not is_file_name(source) or source not in sources:
+                    return _refuse()
+                good.add(source)
             written = item["subject"]
             subject = subjects.get(written)
             if subject is None:
                 subject = subjects[written] = aliases.get(name_key(written))
                 if subject is None:
                     return _refuse()
-            kind = item.get("kind")
-            status = item.get("status") or "reviewed"
-            if (kind is not None and kind not in KINDS) or status not in STATUSES or not _certain(item.get("certainty")):
+            kind = get("kind")
+            status = get("status") or "reviewed"
+            certainty = get("certainty")
+            if ((kind is not None and kind not in KINDS) or status not in STATUSES
+                    or (certainty is not None and not _certain(certainty))):  # fmt: skip
                 return _refuse()
             field_lines = tuple(key_lines) if own_source else (*key_lines, ("source", default_line or line))
             out.append((claim_id, source, item["quote"], subject, item["property"], item["value"], kind,
-                        item.get("as_of"), item.get("period"), item.get("relative_to"), item.get("note"), status,
+                        get("as_of"), get("period"), get("relative_to"), get("note"), status,
                         display, line, written, field_lines))  # fmt: skip
         return out
 
@@ -164,10 +179,8 @@ def _refuse() -> list[FlatClaim]:
     raise _Refused
 
 
-def _certain(text: str | None) -> bool:
-    """Whether extract's certainty is one the loader takes: none, or a number from 0 to 1."""
-    if text is None:
-        return True
+def _certain(text: str) -> bool:
+    """Whether extract's certainty is one the loader takes: a number from 0 to 1."""
     try:
         return 0.0 <= float(text) <= 1.0
     except ValueError:
