@@ -16,12 +16,20 @@ from factcheck.collector import paused
 from factcheck.errors import ParseError
 from factcheck.models import DateRange
 from factcheck.normalize.dates.absolute import absolute_dates
+from factcheck.normalize.dates.holidays import TRIGGERS as _HOLIDAYS
 from factcheck.normalize.dates.holidays import holidays
+from factcheck.normalize.dates.numeric import WORD_TRIGGERS as _NUMERIC_WORDS
 from factcheck.normalize.dates.numeric import numeric_dates
+from factcheck.normalize.dates.patterns import _MONTH_WORDS as _MONTHS
+from factcheck.normalize.dates.relative import DURATION_TRIGGERS as _UNITS_OF_TIME
+from factcheck.normalize.dates.relative import RELATIVE_TRIGGERS as _RELATIVE
 from factcheck.normalize.dates.relative import durations, relative_dates, resolved
+from factcheck.normalize.dates.spans import INNER_TRIGGERS as _INNER
 from factcheck.normalize.dates.spans import inner_days, joined
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.quantities import find_quantities
+from factcheck.normalize.times import CLOCK_GATE as _CLOCK_FIGURES
+from factcheck.normalize.times import TRIGGERS as _CLOCK_WORDS
 from factcheck.normalize.times import times
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, Value
 
@@ -76,19 +84,32 @@ def parse(text: str, ref: str | dt.date | DateRange | None = None, within: str |
 
 def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Value]:
     scan = Scan.of(text, within or "")
-    candidates: list[Value] = [
-        *relative_dates(scan),
-        *absolute_dates(scan),
-        *numeric_dates(scan),
-        *inner_days(scan),
-        *holidays(scan),
-        *times(scan),
-        *durations(scan),
-        *find_quantities(scan),
-    ]
-    candidates = [v for v in candidates if not (v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)
-                                                and _COUNTED.match(text, v.span[1])
-                                                and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
+    # Each reader is called only where the text has what it needs (its trigger words, or figures): a
+    # reader that cannot match costs a call and its own gates, and most phrases hold one kind of value
+    # or two. The readers keep their finer gates; these are the words or figures every pattern of each needs.
+    words, digits = scan.words, scan.has_digit
+    candidates: list[Value] = []
+    if not words.isdisjoint(_RELATIVE):
+        candidates += relative_dates(scan)
+    if digits or not words.isdisjoint(_MONTHS):
+        candidates += absolute_dates(scan)
+    if digits or not words.isdisjoint(_NUMERIC_WORDS):
+        candidates += numeric_dates(scan)
+    if not words.isdisjoint(_INNER):
+        candidates += inner_days(scan)
+    if not words.isdisjoint(_HOLIDAYS):
+        candidates += holidays(scan)
+    if not words.isdisjoint(_CLOCK_WORDS) or (digits and _CLOCK_FIGURES(text)):
+        candidates += times(scan)
+    if not words.isdisjoint(_UNITS_OF_TIME):
+        candidates += durations(scan)
+    candidates += find_quantities(scan)
+    if not candidates:
+        return candidates
+    if scan.has_year:  # "1862 families": a year only where four digits are written
+        candidates = [v for v in candidates if not (v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)
+                                                    and _COUNTED.match(text, v.span[1])
+                                                    and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     clocks = [v.span for v in candidates if v.kind == "time"]
     if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
         # a count is dropped where it ends strictly inside a time; a map of those places keeps this

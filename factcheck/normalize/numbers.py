@@ -228,6 +228,9 @@ def word_set(text: str) -> frozenset[str]:
     return _words(text.lower())
 
 
+_new_tuple = tuple.__new__
+
+
 class Scan(NamedTuple):
     """One text prepared once for every reader: its lower-case copy (same length, so spans carry
     over), its words (each reader skips text that lacks its trigger words) and whether it has digits.
@@ -249,8 +252,9 @@ class Scan(NamedTuple):
         if len(lower) != len(text):  # a few letters (e.g. "İ") grow when lower-cased: keep offsets
             lower = text.translate(_ASCII_LOWER)
         has_digit = HAS_DIGIT(text) is not None
-        return cls(text, lower, _words(lower), has_digit,
-                   has_digit and HAS_YEAR(text) is not None, within)  # fmt: skip
+        # tuple.__new__: the named tuple's own __new__ is a Python function, and a Scan is made for every phrase
+        return _new_tuple(cls, (text, lower, _words(lower), has_digit,
+                                has_digit and HAS_YEAR(text) is not None, within))  # fmt: skip
 
     def tense_at(self, start: int, end: int) -> str | None:
         """The tense of the sentence around text[start:end], read in the passage text was taken from

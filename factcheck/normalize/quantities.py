@@ -351,10 +351,12 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         # a range or a ratio: "£5m–£7m", "between 10 and 20", "10 or 20", "three out of four"
         # (joiners are short: " to £", " out of ")
         if nxt is not None and 0 <= nxt.start - end <= 12 and _may_join(gap := text[end : nxt.start]):
-            join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
-            ratio = RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap)
-            in_year = nxt.half_unit == 0 and not nxt.is_word and 1000 <= nxt.value <= 2100 and gap.strip() == "in"
-            if ratio and unit is None and nxt.value and not in_year:  # "85 in 2000" is not a ratio
+            # a ratio is of two counts, a range needs a joiner right after the first figure: the patterns
+            # are run only where those can hold ("£5m in 2019" is neither)
+            ratio = unit is None and (RATIO_JOIN.fullmatch(gap + " ") or RATIO_JOIN.fullmatch(gap))
+            if ratio and nxt.value and not (  # "85 in 2000" is not a ratio
+                nxt.half_unit == 0 and not nxt.is_word and 1000 <= nxt.value <= 2100 and gap.strip() == "in"
+            ):
                 e2, v2 = _read(text, nxt)[1:3]
                 frac = value / v2
                 out.append(
@@ -373,21 +375,20 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 consumed_until = e2
                 i += 2
                 continue
-            joiner = gap.strip().lower()
             # the gap is only a joiner, or a joiner then the second figure's currency: "£5m-£7m"
             upper = nxt if RANGE_JOIN.match(gap) else None
-            second = _read(text, upper) if upper is not None else first
-            if upper is not None:
-                ahead = (upper, second)
+        else:
+            upper = None
+        if upper is not None:
+            joiner = gap.strip().lower()
+            join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
+            second = _read(text, upper)
+            ahead = (upper, second)
             gap2 = text[end : second.start] if second.start >= end else gap
-            allowed = upper is not None and bool(
-                join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " ")
-            )
+            allowed = bool(join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " "))
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-            years = upper is not None and all(
-                f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, upper)
-            )
-            if upper is not None and allowed and (joiner != "and" or between) and not (years and unit is None):
+            years = all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, upper))
+            if allowed and (joiner != "and" or between) and not (years and unit is None):
                 s2, e2, v2, low2, high2, unit2 = second[:6]
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2

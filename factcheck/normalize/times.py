@@ -65,6 +65,10 @@ _PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
 _WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figures needs one of these
 _PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
 _CLOCK_WORDS = frozenset({"clock", "am", "pm", "m", "morning", "afternoon", "evening", "night"})
+# A text whose words hold none of these gives times() nothing unless CLOCK_GATE finds a clock in figures:
+# every pattern below needs one of them (am/pm, a zone or "hours", "noon", an hour or a count of minutes)
+TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES
+CLOCK_GATE = _CLOCK_GATE
 
 
 def _word_minutes(words: str) -> int | None:

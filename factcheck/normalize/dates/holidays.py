@@ -155,12 +155,13 @@ _GATE = frozenset(w for n in HOLIDAYS for w in re.findall(r"[a-z]+", n) if len(w
     "early", "spring", "summer", "august", "king", "election", "fourth", "july", "new",
     "eve", "years",
 }  # fmt: skip
+TRIGGERS = _GATE | {"eid"}  # a text with none of these words names no holiday
 
 
 def holidays(text: str | Scan) -> list[DateValue]:
     """Every named holiday in text, with its year or a rule to take one from the reference."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
-    if scan.words.isdisjoint(_GATE) and "eid" not in scan.words:
+    if scan.words.isdisjoint(TRIGGERS):
         return []
     text, low = scan.text, scan.lower
     out: list[DateValue] = []

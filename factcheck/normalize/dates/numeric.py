@@ -158,6 +158,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
 
 _YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
 _PERIOD_GATE = frozenset({"quarter", "half", "q", "h", "current", "latest", "present"})
+# Without figures numeric_dates needs one of these words: a year in words, a century, a part of a year
+WORD_TRIGGERS = _YEAR_WORD_GATE | {"century", "centuries"} | _PERIOD_GATE
 
 
 def _quarter(y: int, q: int) -> DateRange:

@@ -159,6 +159,8 @@ _RELATIVE_GATE = (
 
 
 _LATER_EARLIER = frozenset({"later", "earlier"})
+RELATIVE_TRIGGERS = _RELATIVE_GATE  # relative_dates finds nothing in a text with none of these words
+DURATION_TRIGGERS = UNIT_WORDS  # nor durations in one with no unit of time
 
 
 def relative_dates(text: str | Scan) -> list[DateValue]:

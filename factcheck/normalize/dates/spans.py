@@ -156,6 +156,9 @@ _DAYS_JOINED = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|till|thro
 _BESIDE_UNITS = frozenset({"day", "week", "month", "year"})
 _BEFORE_AFTER = frozenset({"before", "after"})
 _WEEKDAY_GATE = frozenset(WEEKDAYS)
+# inner_days finds nothing in a text with none of these words: each of its patterns needs a month, a
+# weekday, or "before" or "after"
+INNER_TRIGGERS = _MONTH_GATE | _WEEKDAY_GATE | _BEFORE_AFTER
 
 
 def _resolve_against(v: DateValue, anchor: dt.date) -> DateRange | None:
