@@ -318,3 +318,39 @@ def test_a_run_with_nothing_changed_takes_the_entities_kept_once_by_the_entities
         assert db.execute("DELETE FROM blobs WHERE kind = 'entities'").rowcount == 1
     again = verify(shipped)
     assert full == [1] and again.entities == fresh.entities and again.to_dict() == fresh.to_dict()
+
+
+def test_a_cache_whose_log_is_large_is_closed_in_a_thread_that_the_next_run_waits_for(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log of a large run is copied into the cache while the run goes on (a thread closes the
+    connection); a later open or removal of the cache waits for it; the results are unchanged."""
+    import threading
+
+    import factcheck.pipeline.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "CLOSE_APART_BYTES", 0)  # every log counts as large
+    started: list[str] = []
+    real = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        started.append(thread.name)
+        real(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    fresh = results(shipped, cache=False)
+    assert results(shipped) == fresh and started == [cache_module.CLOSING]
+    held = verify(shipped)  # warm: its findings are read from the cache when asked for, by a connection
+    assert held.to_dict() == fresh  # of their own, still open while the next run ends
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    assert results(shipped) == results(shipped, cache=False) and len(started) == 3
+    cache_module._settle()
+    assert not any(t.name == cache_module.CLOSING for t in threading.enumerate())
+    alone = shipped / "alone.sqlite"  # the file without its log: what the last run kept was copied into it
+    alone.write_bytes(cache_path(shipped).read_bytes())
+    with sqlite3.connect(alone) as db, sqlite3.connect(cache_path(shipped)) as log:
+        assert db.execute("SELECT key FROM shown").fetchall() == log.execute("SELECT key FROM shown").fetchall()
+    del held
+    cache_module.remove_cache(shipped)
+    assert results(shipped) == results(shipped, cache=False)

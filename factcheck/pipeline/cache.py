@@ -26,6 +26,7 @@ import functools
 import hashlib
 import os
 import sqlite3
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -519,6 +520,7 @@ def cache_path(root: Path) -> Path:
 
 def remove_cache(root: Path) -> None:
     """Delete the cache file (and SQLite's journal files beside it)."""
+    _settle()
     path = cache_path(root)
     for suffix in ("", "-journal", "-wal", "-shm"):
         try:
@@ -531,6 +533,7 @@ def remove_cache(root: Path) -> None:
 def open_cache(root: Path) -> Iterator[Cache]:
     """The project's cache, created when missing and rebuilt when it was made by other code or
     cannot be read. Raises CacheCorrupt when even a fresh one cannot be made (a read-only project)."""
+    _settle()
     path = cache_path(root)
     code = code_key()
     db = None
@@ -557,7 +560,47 @@ def open_cache(root: Path) -> Iterator[Cache]:
     try:
         yield Cache(path, db)
     finally:
+        _close(db, path)
+
+
+CLOSE_APART_BYTES = 16 * 1024 * 1024  # a log this large is copied into the file in a thread (_close)
+CLOSING = "factcheck: closing the cache"  # the name of such a thread
+
+
+def _close(db: sqlite3.Connection, path: Path) -> None:
+    """Copy SQLite's log into the file (a checkpoint, as SQLite would after a commit; see _connect)
+    and close the cache. After a cold run of a large registry the log holds a few hundred
+    megabytes, about a second's copying, which the run need not wait for: then it is done in a
+    thread while the run writes its output. The process waits for the thread before it ends (it is
+    not a daemon), and so does any later open or removal of a cache in this process (_settle)."""
+    try:
+        large = os.stat(f"{path}-wal").st_size > CLOSE_APART_BYTES
+    except OSError:
+        large = False
+    if not large:
+        _checkpoint_and_close(db)
+        return
+    import threading  # only here: a search never needs it
+
+    threading.Thread(target=_checkpoint_and_close, args=(db,), name=CLOSING).start()
+
+
+def _checkpoint_and_close(db: sqlite3.Connection) -> None:
+    try:
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")  # what readers still use is copied by a later one
+    except sqlite3.Error:
+        pass  # another run holds the file: a later run copies the log
+    finally:
         db.close()
+
+
+def _settle() -> None:
+    """Wait for the connections closing in threads (_close)."""
+    threading = sys.modules.get("threading")  # not imported: no such thread was started
+    if threading is not None:
+        for thread in threading.enumerate():
+            if thread.name == CLOSING:
+                thread.join()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -566,10 +609,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     them (at the checkpoint that copies the log into the file) took seconds. A run that stops halfway
     leaves the file as it was (the log's own checksums); only the machine itself stopping just after
     a run can damage it, and what is read from the cache is checked as always (a file SQLite cannot
-    read is thrown away, a row that fails its checksum is worked out again)."""
-    db = sqlite3.connect(path, timeout=10)
+    read is thrown away, a row that fails its checksum is worked out again). The log is copied into
+    the file before the connection is closed (_close), not at each commit (wal_autocheckpoint=0);
+    the connection may be closed by another thread."""
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA wal_autocheckpoint=0")
     return db
 
 

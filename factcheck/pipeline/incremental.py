@@ -313,7 +313,7 @@ class State(NamedTuple):
     key: str  # of every file's stat
     trusted: bool  # no file changed in the last RECHECK_NS
     seeds: str | None  # a key of the settings and seeds/ alone, when those can be trusted
-    claims: dict[str, os.stat_result]  # each entry of claims/ (by its path) → its stat
+    stats: dict[str, os.stat_result]  # each entry of seeds/ and claims/ (by its path) → its stat
 
 
 def file_state(root: Path) -> State:
@@ -321,9 +321,9 @@ def file_state(root: Path) -> State:
     name, size, mtime, ctime and inode; whether they can be trusted by it (none changed in the last
     RECHECK_NS: a second change within the same clock tick could leave its stat unchanged); a key of
     the settings and seeds/ alone, when those can be (None when not); and the stat of each entry of
-    claims/, so that a run need not take it again."""
+    seeds/ and claims/, so that a run need not take it again."""
     now = time.time_ns()
-    claims: dict[str, os.stat_result] = {}
+    stats: dict[str, os.stat_result] = {}
     newest = seeds_newest = 0
     parts: list[tuple[Any, ...]] = []
     seeds_end = 0
@@ -351,10 +351,10 @@ def file_state(root: Path) -> State:
                 continue
             parts.append((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode))
             newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
-            if label == "claims":
-                claims[entry.path] = st
+            if label != "settings":
+                stats[entry.path] = st
     seeds = digest(parts[:seeds_end]) if now - seeds_newest > RECHECK_NS else None
-    return State(digest(parts), now - newest > RECHECK_NS, seeds, claims)
+    return State(digest(parts), now - newest > RECHECK_NS, seeds, stats)
 
 
 # A source as kept_sources keeps it: its name, sha256, encoding, title, outlet, author, url, the first

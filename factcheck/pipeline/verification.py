@@ -166,7 +166,8 @@ def _unchanged(project: Project, store: Cache, state: State, jobs: int | None,
 def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs: int | None,
             store: Cache | None, all_pairs: bool = True, state: State | None = None) -> Verification:  # fmt: skip
     root, settings = project.root, project.settings
-    hashes = FileHashes(store, state.claims if state is not None else None)
+    stats = state.stats if state is not None else None
+    hashes = FileHashes(store, stats)
     limits = settings_key(settings)  # a changed size limit: every source is read and checked again
     # the settings and seeds/ as a run found them before (an edit among the claims files): its sources
     seeds = digest(state.seeds, limits) if state is not None and state.seeds is not None else None
@@ -176,7 +177,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     else:
         seen = kept_seen(store, "seen-sources", limits) if store else None
         # the manifest is parsed afresh: reading its parse back from the cache cost about as much
-        sources, learnt = scan_sources(root, settings, seen)
+        sources, learnt = scan_sources(root, settings, seen, stats=stats)
         if store and learnt != seen:
             keep_seen(store, "seen-sources", limits, learnt)
         if store and seeds:

@@ -204,11 +204,13 @@ def load_sources(root: Path, settings: Settings | None = None) -> tuple[Source, 
 
 def scan_sources(
     root: Path, settings: Settings | None = None, seen: Mapping[str, Seen] | None = None,
-    manifest: Callable[[Path], dict[str, YamlMap]] | None = None,
+    manifest: Callable[[Path], dict[str, YamlMap]] | None = None, stats: Mapping[str, os.stat_result] | None = None,
 ) -> tuple[tuple[Source, ...], dict[str, Seen]]:  # fmt: skip
     """The sources, and what was learnt of each file for the next run. A file `seen` before and
     unchanged is not read now: its Source reads its text when first asked for it. `manifest`
-    parses seeds/manifest.yaml (a cache may have its parse)."""
+    parses seeds/manifest.yaml (a cache may have its parse); `stats`: the files' stat by path,
+    when the caller took it already."""
+    stats = stats or {}
     settings = settings or load_settings(root)
     seen = seen or {}
     seeds, found = _seed_entries(root)
@@ -230,7 +232,7 @@ def scan_sources(
             continue  # a folder inside seeds/ is not a source
         entry = entries.get(name, YamlMap())
         declared = _text_field(entry, "encoding", display_manifest)
-        st = found[name].stat()
+        st = stats.get(path) or found[name].stat()
         known = seen.get(name)
         if known is not None and known.still(st, declared):
             text, encoding, sha, empty = None, known.encoding, known.sha256, known.empty
