@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
+import pytest
 from samples import ROADS_CLAIMS as CLEAN_CLAIMS
 
 from factcheck.cli import app
@@ -288,3 +290,39 @@ def test_the_command_a_command_line_runs_is_found_past_the_global_options():
     assert command_named(["--version"]) is None
     assert command_named(["serch"]) is None
     assert command_named([]) is None
+
+
+def test_verify_draws_its_progress_bar_only_from_fifty_files_to_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar (and rich with it) is made on a terminal at the first step of a run with at least
+    `minimum` steps, and never for fewer, nor off a terminal."""
+    import io
+    import sys
+
+    from factcheck import console
+    from factcheck.cli.common import progress
+
+    drawn: list[tuple[str, int]] = []
+
+    @contextlib.contextmanager
+    def bar(label: str, minimum: int):  # type: ignore[no-untyped-def]
+        yield lambda name, total: drawn.append((name, total))
+
+    monkeypatch.setattr(console, "progress", bar)
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    with progress("verifying", minimum=50) as advance:
+        assert advance is not None
+        advance("a.yaml", 3)
+    assert drawn == []
+    with progress("verifying", minimum=50) as advance:
+        assert advance is not None
+        advance("a.yaml", 60)
+        advance("b.yaml", 60)
+    assert drawn == [("a.yaml", 60), ("b.yaml", 60)]
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with progress("verifying", minimum=50) as advance:
+        assert advance is None

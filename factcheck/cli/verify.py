@@ -5,7 +5,15 @@ from pathlib import Path
 
 import typer
 
-from factcheck.cli.common import JobsOption, ListFormat, NoCacheOption, RootOption, exits_with, handles_errors
+from factcheck.cli.common import (
+    JobsOption,
+    ListFormat,
+    NoCacheOption,
+    RootOption,
+    exits_with,
+    handles_errors,
+    progress,
+)
 from factcheck.errors import ExitStatus
 
 
@@ -22,12 +30,11 @@ def verify_command(
     Exit status: 0 nothing needs attention, 1 a conflict, misattributed or altered quotation, or a
     possible discrepancy, 2 bad input.
     """
-    from factcheck import console
     from factcheck.pipeline.verification import verify
     from factcheck.project import Project
     from factcheck.report import write_json
 
-    with console.progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
+    with progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
         result = verify(Project.at(root), progress=advance, jobs=jobs, cache=not no_cache, all_pairs=show_all)
     status = (ExitStatus.BAD_INPUT if result.errors
               else ExitStatus.DISCREPANCIES if result.attention else ExitStatus.CLEAN)  # fmt: skip
@@ -35,7 +42,12 @@ def verify_command(
     if format is ListFormat.json:
         write_json(result, sys.stdout)
     else:
+        from factcheck import console
+
         console.print_verification(result, show_all=show_all)
-    console.print_problems(result)
+    if result.problems:  # rich is imported only when there is something to draw
+        from factcheck import console
+
+        console.print_problems(result)
     if status:
         raise typer.Exit(status)
