@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, pairwise, repeat
+from itertools import chain, islice, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,13 +256,12 @@ def _stat_all(folder: Path, names: list[str]) -> list[os.stat_result] | None:
 def _digest(base: str, names: list[str], stats: list[os.stat_result], now: int) -> str | None:
     """One digest of the claims files' names and stat (size, mtime, ctime, inode) and of base; None
     when a file changed too recently for its stat to vouch for it (it is read again next time)."""
-    newest = max(max(map(attrgetter("st_mtime_ns"), stats), default=0),
-                 max(map(attrgetter("st_ctime_ns"), stats), default=0))  # fmt: skip
-    if now - newest < RECHECK_NS:
+    kept = array("q", chain.from_iterable(map(_STAT, stats)))  # each file's size, mtime and ctime
+    if now - max(max(kept[1::3], default=0), max(kept[2::3], default=0)) < RECHECK_NS:
         return None
     digest = hashlib.sha256(base.encode("utf-8", "surrogatepass"))
     digest.update("\0".join(names).encode("utf-8", "surrogatepass"))
-    digest.update(array("q", chain.from_iterable(map(_STAT, stats))).tobytes())
+    digest.update(kept.tobytes())
     digest.update(array("Q", map(attrgetter("st_ino"), stats)).tobytes())
     return digest.hexdigest()
 
@@ -290,6 +289,7 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
 OWN_SHARE = 0.85  # of an even share of the files, what this process reads: it also adds every run to the index
+EARLY = 32  # values whose kinds this process works out at a time while it waits for the others' runs
 PIECES = 4  # each process's run is made ready and sent in this many pieces, added to the index as they come
 
 
@@ -324,9 +324,16 @@ def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[
             pipes.append(here)
             processes.append(process)
         mine = reader.parse(files[:own])
+        # its run is the shorter: while the others read theirs, this process works out the kinds of
+        # the values its own files hold (those are then left out of the shares)
+        early = iter(mine.given.items())
+        while not all(pipe.poll() for pipe in pipes) and reader.work_out(islice(early, EARLY)):
+            pass
         theirs: list[tuple[int, list[Given]]] = [_received(pipe) for pipe in pipes]
         counts = [mine.count] + [count for count, _given in theirs]
-        shares = _share([list(mine.given)] + [given for _count, given in theirs])
+        known = reader.kinds
+        needs = [list(mine.given)] + [given for _count, given in theirs]
+        shares = _share([[g for g in given if g not in known] for given in needs])
         base = first + mine.count
         for pipe, count, share in zip(pipes, counts[1:], shares[1:], strict=True):
             pipe.send((base, share))
@@ -566,10 +573,15 @@ def _query_index(project: Project, store: Cache, index: SearchIndex, aliases: di
     near = {w: process.extract(w, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR, limit=None) for w in distinct}
     lists = index.claims_with({v for found in near.values() for v, _s, _i in found} | {v for vs in inside.values()
                                                                                            for v in vs})  # fmt: skip
+    # the claims holding each query word inside a word of theirs: the word with the fewest claims first,
+    # then each other word's claims among those (a word inside many words, as 'of' or '5', names most claims)
+    size = {w: sum(len(lists.get(v, ())) for v in inside[w]) for w in distinct}
     holding: set[int] = set()
-    for n, w in enumerate(sorted(distinct, key=lambda w: len(inside[w]))):
-        ids = set().union(*(lists.get(v, ()) for v in inside[w]))
-        holding = ids if n == 0 else holding & ids
+    for n, w in enumerate(sorted(distinct, key=size.__getitem__)):
+        if n == 0:
+            holding = set().union(*(lists.get(v, ()) for v in inside[w]))
+        elif holding:
+            holding = set().union(*(holding.intersection(lists[v]) for v in inside[w] if v in lists))
     done = _score_in_order(index, index.ordered({i: 100.0 for i in holding}, where), q, words, limit, hits)
     if done or (len(hits) >= limit and sorted(hits)[limit - 1][0] == -100.0):
         return _best(hits, limit)  # nothing else reaches 100

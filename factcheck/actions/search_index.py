@@ -382,28 +382,26 @@ class SearchIndex:
         (the filters are applied after counting them): a word naming a lost row is caught here."""
         sql, params = where.sql()
         if bounds is None:
-            rows = self.store.rows(f"SELECT 100.0, c.id, c.rowid, c.file, ({sql}) FROM search_claims AS c "
-                                   "ORDER BY c.id, c.rowid", params)  # fmt: skip
+            rows = self.store.rows(f"SELECT c.id, c.rowid, c.file, ({sql}) FROM search_claims AS c", params)
             total = self.store.rows("SELECT total(n) FROM search_files")
             expected = total[0][0] if total else None
-        else:
-            rows = self.store.rows(
-                f"SELECT b.value, c.id, c.rowid, c.file, ({sql}) FROM json_each(?) AS b JOIN search_claims AS c "
-                "ON c.rowid = CAST(b.key AS INTEGER) ORDER BY b.value DESC, c.id, c.rowid",
-                (*params, json.dumps({str(k): v for k, v in bounds.items()})),
-            )  # fmt: skip
+        else:  # the rowids as one JSON array of integers (SQLite's limit on parameters is far below)
+            rows = self.store.rows(f"SELECT c.id, c.rowid, c.file, ({sql}) FROM search_claims AS c "
+                                   "WHERE c.rowid IN (SELECT value FROM json_each(?))",
+                                   (*params, json.dumps(list(bounds))))  # fmt: skip
             expected = len(bounds)
         if len(rows) != expected:
             raise IndexCorrupt("the claims rows are not those the index names")
-        out = []
-        for bound, claim_id, rowid, file, passes in rows:
-            if not (isinstance(bound, float) and isinstance(claim_id, str) and isinstance(rowid, int)
-                    and isinstance(file, str)):  # fmt: skip
+        order = []  # the bound negated, the id and rowid: in order as they sort
+        file_of = self._file_of
+        for claim_id, rowid, file, passes in rows:
+            if not (isinstance(claim_id, str) and isinstance(rowid, int) and isinstance(file, str)):
                 raise IndexCorrupt("a claim row's columns have the wrong type")
             if passes:
-                self._file_of[rowid] = (file, claim_id)
-                out.append((bound, claim_id, rowid))
-        return out
+                file_of[rowid] = (file, claim_id)
+                order.append((-100.0 if bounds is None else -bounds[rowid], claim_id, rowid))
+        order.sort()
+        return [(-bound, claim_id, rowid) for bound, claim_id, rowid in order]
 
     def texts(self, rowids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         """The scored texts of these claims (given by ordered()), from their files' checked rows."""
