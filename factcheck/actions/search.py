@@ -11,7 +11,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from itertools import chain, islice, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
@@ -288,7 +288,7 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
 
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
-OWN_SHARE = 0.85  # of an even share of the files, what this process reads: it also adds every run to the index
+OWN_SHARE = 0.74  # of an even share of the files, what this process reads: it also adds every run to the index
 EARLY = 32  # values whose kinds this process works out at a time while it waits for the others' runs
 PIECES = 4  # each process's run is made ready and sent in this many pieces, added to the index as they come
 
@@ -431,6 +431,9 @@ def _share(needs: list[list[Given]]) -> list[list[Given]]:
 Given = tuple[str | None, str, str | None]  # what a claim's kind depends on: its kind as written, value and relative_to
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", None)  # read_bounded(follow=False) opens a file with it
+
+
 @dataclass(frozen=True)
 class _Read:
     """A run of claims files read: each file's claims, how many in all, and the values whose kind is
@@ -453,6 +456,10 @@ class _Reader:
     sources: frozenset[str]
     kinds: dict[Given, str] = dataclasses.field(default_factory=dict)  # a kind depends on these alone
     folded: dict[str, tuple[str, list[str]]] = dataclasses.field(default_factory=dict)  # subjects, properties, values and sources recur: each folded, and its words found, once
+
+    @cached_property
+    def claims_dir(self) -> Path:
+        return self.root / "claims"
 
     def parse(self, files: list[Path]) -> _Read:
         from factcheck.registry.flat import FlatReader
@@ -528,8 +535,8 @@ class _Reader:
     def _text(self, file: Path, display: str) -> str | None:
         """A claims file's text, read as the loader reads it; None (for the loader to read it, or say why
         it cannot) when it is a link, cannot be read, is over the size limit or is not UTF-8."""
-        if file.parent != self.root / "claims" or os.path.islink(file):
-            return None
+        if file.parent != self.claims_dir or (_NO_FOLLOW is None and os.path.islink(file)):
+            return None  # where links can be opened without being followed, the open refuses a link
         from factcheck.errors import RegistryError
 
         try:
