@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TypedDict
 
@@ -144,7 +144,27 @@ def features(
     """What pairing needs of one claim; `named` caches the entities named in each quote (claims
     extracted from one sentence share it), `known_terms` the terms of each property (a registry
     uses few). `with_names` False leaves `near` empty: finding the names in a quote is the costly
-    part, and only a pair with a person as subject needs it."""
+    part, and only a pair with a person as subject needs it. Kept on the index for the claim value
+    (the same object) and glossary: verify asks for a claim's when checking its file and again when
+    finding its pairs (with or without names: they differ only in `near`)."""
+    for names in (with_names, True):
+        kept = index.derived.get(("features", id(cv), names))
+        if kept is not None and kept[0] is cv and (kept[1] is extra or kept[1] == extra):  # cv kept: its id not reused
+            found: Features | None = kept[2]  # type: ignore[assignment]
+            return found if names == with_names or found is None else replace(found, near=frozenset())
+    found = _features(cv, index, extra, named, with_names, known_terms)
+    index.derived[("features", id(cv), with_names)] = (cv, extra, found)
+    return found
+
+
+def _features(
+    cv: ClaimValue,
+    index: EntityIndex,
+    extra: dict[str, str],
+    named: dict[str, frozenset[str]] | None,
+    with_names: bool,
+    known_terms: dict[str, list[tuple[str, int, int]]] | None,
+) -> Features | None:
     block = block_of(cv)
     if block is None:
         return None
@@ -640,7 +660,7 @@ MAX_SUBSET_WORDS = 10
 
 def topic_free_pairs(
     values: Iterable[ClaimValue], entities: Iterable[Entity], terms: dict[str, str],
-    fresh: set[int] | None = None,
+    fresh: set[int] | None = None, index: EntityIndex | None = None,
 ) -> Iterator[tuple[ClaimValue, ClaimValue, float]]:  # fmt: skip
     """Every cross-source pair with at least one proposed claim that pairing judges to be about the
     same thing, with its confidence, in the order of `values`. Pairs of two reviewed claims are left
@@ -650,10 +670,11 @@ def topic_free_pairs(
     A proposed claim is scored only against claims of its kind and unit that are about the same
     entity or a related organisation, about a person its quote names, or whose quote names its
     subject (entity_agreement is 0 for any other pair). Features, which need the entities named
-    in a quote, are worked out only for the claims scored."""
+    in a quote, are worked out only for the claims scored. `index`: the entities' index, when the
+    caller has one (built from the same entities)."""
     entities = list(entities)
     values = list(values)
-    index = EntityIndex(entities)
+    index = index or EntityIndex(entities)
     related = related_organisations(entities)
     named: dict[str, frozenset[str]] = {}
     cache: dict[tuple[int, bool], Features | None] = {}

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from factcheck.judge.bulk import group_codes
 from factcheck.judge.events import anchor_on_events
@@ -35,6 +36,9 @@ from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.text.quotations import SAYING
 from factcheck.text.wordfacts import word_property
 
+if TYPE_CHECKING:
+    from factcheck.text.entities import EntityIndex
+
 
 def compare(values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
             terms: dict[str, str] | None = None) -> tuple[Discrepancy, ...]:  # fmt: skip
@@ -47,7 +51,7 @@ def judge_questions(
     values: Iterable[ClaimValue], entities: Iterable[Entity], lines: dict[str, int],
     terms: dict[str, str] | None = None, spell_out: Callable[[ClaimValue, ClaimValue, Verdict], bool] | None = None,
     fresh: frozenset[str] | None = None, old: Callable[[set[str]], dict[str, Question]] | None = None,
-    wanted: set[str] | None = None,
+    wanted: set[str] | None = None, index: EntityIndex | None = None,
 ) -> dict[str, Question]:  # fmt: skip
     """Every pair of claims about the same thing, judged, by question (subject and property key):
     reviewed claims by subject and property (two in one source too), pairs involving a proposed
@@ -60,7 +64,8 @@ def judge_questions(
     the questions they took part in or take part in now, and `old(keys)` the questions judged
     before. A pair of two claims that are not fresh keeps its verdict from before; every other pair
     is judged. Returned: the wanted questions, and any other question a new pair by pairing or
-    quotation falls under (the new pair added to it)."""
+    quotation falls under (the new pair added to it). `index`: the entities' index, when the
+    caller has one (pairing then reuses what checking the files worked out)."""
     from factcheck.judge.pairing import topic_free_pairs
 
     entities = list(entities)
@@ -74,7 +79,7 @@ def judge_questions(
     cross: dict[str, list[Discrepancy]] = defaultdict(list)
     pairs: list[tuple[ClaimValue, ClaimValue, float]] = []
     if any(cv.claim.status == "proposed" for cv in values):
-        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh_objects))
+        pairs.extend(topic_free_pairs(values, entities, terms or {}, fresh_objects, index))
     paired = {(id(a), id(b)) for a, b, _c in pairs}
     judged = one_fact_per_source_pair([(a, b, _discrepancy(a, b, lines, names, confidence)) for a, b, confidence in pairs],
                                       lambda a, b: _discrepancy(a, b, lines, names))

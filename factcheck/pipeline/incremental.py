@@ -106,7 +106,7 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
         values = [cv for u in both.values() for cv in u.values]
         wanted = touched | {"|".join(group_key(cv)) for u in mine.values() for cv in u.values}
         found = judge_questions(values, entities, _lines(both.values()), glossary, spell_out, fresh,
-                                store.questions_by_key, wanted)  # fmt: skip
+                                store.questions_by_key, wanted, index() if index else None)  # fmt: skip
         made = {k: judged(q) for k, q in found.items()}
         store.forget_comparisons(changed)
         store.replace_questions(touched | found.keys(), made.values(), _file_of(both))
@@ -115,7 +115,8 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
         return [made[k] for k in sorted(made)], touched | found.keys()
     everything = units.load(units.keys)
     values = [cv for u in everything.values() for cv in u.values]
-    found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out)
+    found = judge_questions(values, entities, _lines(everything.values()), glossary, spell_out,
+                            index=index() if index else None)
     shown = [judged(found[k]) for k in sorted(found)]
     if store:
         keep_judged(store, shown, _file_of(everything), [(g, f) for f in keys for g in everything[f].groups], keys)

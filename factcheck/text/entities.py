@@ -136,6 +136,9 @@ class EntityIndex:
         self._resolved: dict[tuple[str, str], tuple[str | None, float, bool]] = {}
         self._lookup: _NameLookup | None = None  # names and organisation keys, worked out once
         self._mentions: dict[str, list[Mention]] = {}  # find_mentions by text, while no entity is added
+        # what other layers work out of a claim under these entities (pairing's features), while no
+        # entity is added: checking the files and finding the pairs ask for the same claims
+        self.derived: dict[tuple[str, int, bool], tuple[object, object, object]] = {}
         for e in entities:
             self.add(e)
 
@@ -145,6 +148,7 @@ class EntityIndex:
         self._resolved = {}
         self._lookup = None
         self._mentions = {}
+        self.derived = {}
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
