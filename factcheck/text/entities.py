@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -139,6 +139,7 @@ class EntityIndex:
         # what other layers work out of a claim under these entities (pairing's features), while no
         # entity is added: checking the files and finding the pairs ask for the same claims
         self.derived: dict[tuple[str, int, bool], tuple[object, object, object]] = {}
+        self._people: dict[str, list[str]] = {}  # each person's (or entity of no kind's) name words, casefolded
         for e in entities:
             self.add(e)
 
@@ -149,6 +150,9 @@ class EntityIndex:
         self._lookup = None
         self._mentions = {}
         self.derived = {}
+        self._people.pop(entity.id, None)
+        if entity.kind in (None, "person"):
+            self._people[entity.id] = _name_words(entity)
         for name in (entity.id, entity.name, *entity.aliases):
             self._names.setdefault(name_key(name), entity.id)
             self._choices.setdefault(name_key(strip_title(name)), entity.id)
@@ -197,20 +201,20 @@ class EntityIndex:
 
     def _resolve_person(self, bare: str) -> tuple[str | None, float, bool]:
         words = bare.split()
-        people = [e for e in self.entities.values() if e.kind in (None, "person")]
+        people = self._people
         if len(words) == 1:
             w = words[0].casefold()
             if is_demonym(w):
                 return None, 0.0, False
-            hits = {e.id for e in people if _name_words(e) and w in (_name_words(e)[0], _name_words(e)[-1])}
+            hits = {i for i, known in people.items() if known and w in (known[0], known[-1])}
             if len(hits) == 1:
                 return hits.pop(), 90.0, True
             return None, 0.0, False
         # "Raj K. Chohan" and "Raj Chohan", "Mark Jay Heller" and "Mark Heller": a middle name or initial comes
         # and goes; the first name and the surname say who it is, when only one person has both
         ends = (words[0].casefold(), words[-1].casefold())
-        same_ends = {e.id for e in people if len(_name_words(e)) >= 2 and (_name_words(e)[0], _name_words(e)[-1]) == ends
-                     and (len(words) > 2 or len(_name_words(e)) > 2)}  # fmt: skip
+        same_ends = {i for i, known in people.items() if len(known) >= 2 and (known[0], known[-1]) == ends
+                     and (len(words) > 2 or len(known) > 2)}  # fmt: skip
         if len(same_ends) == 1:
             return same_ends.pop(), 92.0, True
         best = process.extractOne(name_key(bare), list(self._choices), scorer=fuzz.token_sort_ratio)
@@ -294,21 +298,41 @@ def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
     for word, entity_id in index.single_names().items():  # "Sally", "Hodges" for a known person
         if word not in text:
             continue  # a quick test first: with thousands of entities, most are not in a quote
-        for hit in re.finditer(rf"(?<![\w{_APOS}-]){re.escape(word)}(?![\w-])", text):
-            found.append(Mention(hit.start(), hit.end(), hit.group(), "person", entity_id, 90.0, True))
+        for at in _standing_alone(text, word, before=_APOS + "-", after="-"):
+            found.append(Mention(at, at + len(word), word, "person", entity_id, 90.0, True))
     for name, entity in index.lookup().candidates(lowered):  # known aliases in lower case too: "the trust"
         flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
         if name.isascii() and (name not in text if flags == 0 else name.lower() not in lowered):
             continue  # the quick test (exact for ASCII names)
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags):
-            found.append(Mention(hit.start(), hit.end(), hit.group(), entity.kind or "organisation",
-                                 entity.id, 100.0, False))  # fmt: skip
+        hits = (((at, at + len(name)) for at in _standing_alone(text, name)) if flags == 0 and name
+                else (hit.span() for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags)))  # fmt: skip
+        for start, end in hits:
+            found.append(Mention(start, end, text[start:end], entity.kind or "organisation", entity.id, 100.0, False))
     found.sort(key=lambda x: (-(x.end - x.start), -(x.entity is not None), x.start))
     chosen: list[Mention] = []
     for mention in found:
         if not any(mention.start < c.end and c.start < mention.end for c in chosen):
             chosen.append(mention)
     return sorted(chosen, key=lambda x: x.start)
+
+
+def _standing_alone(text: str, word: str, before: str = "", after: str = "") -> Iterator[int]:
+    r"""Where `word` (not empty) is written in text as a word of its own, left to right and not
+    overlapping, as a search for it between `(?<![\w...])` and `(?![\w...])` finds it: no letter,
+    digit or underscore (nor a character of `before`) just before it, none (nor one of `after`) just
+    after. A search by str.find, without a pattern to compile for each name."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        prev = text[at - 1 : at]
+        nxt = text[end : end + 1]
+        if not (prev and (prev.isalnum() or prev == "_" or prev in before)) and not (
+            nxt and (nxt.isalnum() or nxt == "_" or nxt in after)
+        ):
+            yield at
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
 
 
 @functools.lru_cache(maxsize=256)
