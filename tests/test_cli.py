@@ -326,3 +326,56 @@ def test_verify_draws_its_progress_bar_only_from_fifty_files_to_check(monkeypatc
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with progress("verifying", minimum=50) as advance:
         assert advance is None
+
+
+def test_a_verify_or_extract_run_without_typer_prints_and_exits_as_the_command_does(shipped, tmp_path):
+    """cli/quick.py reads plain verify and extract command lines itself, without typer: the output, the
+    status and (for extract) the files written are the full app's, whatever it reads and whatever it
+    leaves to the command; errors are reported as the command reports them."""
+    import shutil
+    from pathlib import Path
+
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    broken = tmp_path / "broken"
+    shutil.copytree(shipped, broken)
+    claims = sorted((broken / "claims").glob("0*.yaml"))[0]
+    claims.write_text(claims.read_text(encoding="utf-8").replace("quote:", "quote: [", 1), encoding="utf-8")
+    for args in (
+        ["verify", "--root", shipped],
+        ["verify", "-r", shipped, "-f", "json", "--all"],
+        ["--root", shipped, "--quiet", "verify", "--no-cache", "--jobs", "1"],
+        ["verify", "--root", broken],  # a malformed claims file: one line, status 2
+        ["verify", "--root", tmp_path / "nowhere"],  # no project
+        ["verify", "--root", shipped, "--format", "JSON"],  # the rest: read by the command
+        ["verify", "--root", shipped, "-j", "0"],
+        ["verify", "--root", tmp_path / "a-file"],
+        ["verify", "--root", shipped, "again"],
+        ["verify", f"--root={shipped}"],
+        ["verify", "--root", ""],
+    ):
+        quick = _as_a_user_runs_it(*args, errors=True)
+        assert quick == _as_a_user_runs_it(*args, full=True, errors=True), args
+    out, code, modules = _as_a_user_runs_it("verify", "--root", shipped)
+    assert code == 1 and "CONFLICT" in out and modules == str(["factcheck.cli.quick"])
+
+    story = tmp_path / "story"
+    (story / "claims").mkdir(parents=True)
+    shutil.copytree(Path(__file__).parent / "stories" / "council-budget", story / "seeds",
+                    ignore=shutil.ignore_patterns("*.md", "*.tsv", "*.json"))  # fmt: skip
+    first = sorted(p.name for p in (story / "seeds").iterdir())[0]
+    for args in (
+        ["extract"],
+        ["--quiet", "extract", "--dry-run", "--format", "json"],
+        ["extract", "-n", first],
+        ["extract", "missing.txt"],  # not a source: one line, status 2
+        ["extract", "--format", "yaml"],  # read by the command
+    ):
+        runs = []
+        for full in (False, True):
+            project = tmp_path / f"run-{full}"
+            shutil.rmtree(project, ignore_errors=True)
+            shutil.copytree(story, project)
+            said = _as_a_user_runs_it(*args, "--root", project, full=full, errors=True)
+            written = {p.name: p.read_bytes() for p in (project / "claims").iterdir()}
+            runs.append((said[0].replace(str(project), "P"), said[1], said[2].replace(str(project), "P"), written))
+        assert runs[0] == runs[1], args

@@ -1,6 +1,6 @@
 """The command line: a thin typer layer over the library. Each command parses its options,
 calls one library function and renders the result. typer is imported only when the app is built:
-a plain search runs without it (cli/quick.py)."""
+a plain search, verify or extract runs without it (cli/quick.py)."""
 
 from __future__ import annotations
 
@@ -92,10 +92,10 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     command = command_named(sys.argv[1:])
-    if command == "search":
-        from factcheck.cli.quick import search
+    if command in ("search", "verify", "extract"):  # plain command lines of these run without typer
+        from factcheck.cli.quick import run
 
-        status = search(sys.argv[1:])
+        status = run(command, sys.argv[1:])
         if status is not None:
             sys.exit(status)
     build_app(command)()

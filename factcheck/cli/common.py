@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +13,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
+from factcheck.cli.quick import progress as progress  # the commands' progress bar, typer-free for cli/quick.py
 from factcheck.errors import ExitStatus, FactcheckError
 from factcheck.invocation import GLOBAL_OPTIONS, GLOBAL_ROOT, flag, stdout_gone
 
@@ -104,31 +104,6 @@ def _flush_stdout() -> None:
     import sys
 
     sys.stdout.flush()
-
-
-@contextlib.contextmanager
-def progress(label: str, minimum: int) -> Iterator[Callable[[str, int], None] | None]:
-    """console.progress, with rich imported only when the bar is drawn: on a terminal, once there are
-    at least `minimum` steps (a run that checks one changed file draws none)."""
-    import sys
-
-    if not sys.stderr.isatty():
-        yield None  # console.progress draws no bar off a terminal
-        return
-    with contextlib.ExitStack() as stack:
-        bar: list[Callable[[str, int], None] | None] = []
-
-        def advance(name: str, total: int) -> None:
-            if total < minimum:
-                return
-            if not bar:
-                from factcheck import console
-
-                bar.append(stack.enter_context(console.progress(label, minimum)))
-            if bar[0] is not None:
-                bar[0](name, total)
-
-        yield advance
 
 
 def handles_errors(func: F) -> F:

@@ -6,8 +6,7 @@ import typer
 
 from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
-
-PROGRESS_AT = 4  # show a progress bar from this many sources
+from factcheck.cli.quick import EXTRACT_PROGRESS_AT as PROGRESS_AT
 
 
 @handles_errors
