@@ -29,14 +29,13 @@ from factcheck.models import (
     with_verdict,
 )
 from factcheck.report import diff_heading, verdict_counts, word_diff
-from factcheck.results import ClaimDetail, Proposal, SearchHit
 from factcheck.text.printable import clean
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
     from factcheck.models import Claim
-    from factcheck.results import Extraction, Point, Renaming, Timeline
+    from factcheck.results import ClaimDetail, Extraction, Point, Proposal, Renaming, SearchHit, Timeline
 
 STYLES = {
     Verdict.CONFLICT: "bold red",

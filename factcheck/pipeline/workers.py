@@ -21,18 +21,19 @@ processes send their units back whole instead, to be judged in the main process 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from factcheck.models import Problem
+
+if TYPE_CHECKING:  # multiprocessing is imported when processes are started: most runs start none
+    from multiprocessing.connection import Connection
 
 CHUNK = 20  # claims files a process checks at a time: small, so the processes end together
 BATCH = 500  # questions sent back at a time
@@ -67,6 +68,8 @@ class JudgedRow:
 
 
 def fork_available() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -77,6 +80,8 @@ class Workers:
                  ids: Callable[[Sequence[Any]], list[str]]) -> None:  # fmt: skip
         """`checker(ctx)` gives the function that checks a file's unit; `ids(claims)` its claim ids as
         the cache keeps them."""
+        import multiprocessing
+
         mp = multiprocessing.get_context("fork")
         self.conns: list[Connection] = []
         self.procs: list[Any] = []
@@ -116,6 +121,8 @@ class Workers:
     def check(self, files: Sequence[Path], progress: Callable[[str, int], None] | None) -> Iterator[Checked]:
         """Every file's unit checked, in the order of files. An error checking a file is raised when
         its turn comes, as checking them in order would."""
+        from multiprocessing.connection import wait
+
         chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
         todo = iter(range(len(chunks)))
         busy: dict[Connection, int] = {}
@@ -132,7 +139,7 @@ class Workers:
         for n, chunk in enumerate(chunks):
             while n not in done:
                 for ready in wait(list(busy)):
-                    conn = cast(Connection, ready)  # wait() gives back the connections it was given
+                    conn = cast("Connection", ready)  # wait() gives back the connections it was given
                     at = busy.pop(conn)
                     try:
                         reply = conn.recv()
@@ -153,6 +160,8 @@ class Workers:
         batches as the processes send them (each in key order), so the main process keeps one
         while the others are made. Before the first, the main process is free (the questions are
         being judged): the generator yields an empty batch then."""
+        from multiprocessing.connection import wait
+
         owner = _share(counts, len(self.conns))
         for conn in self.conns:
             conn.send(("share", owner))
@@ -164,7 +173,7 @@ class Workers:
         busy = set(self.conns)
         while busy:
             for ready in wait(list(busy)):
-                conn = cast(Connection, ready)  # wait() gives back the connections it was given
+                conn = cast("Connection", ready)  # wait() gives back the connections it was given
                 try:
                     kind, payload = conn.recv()
                 except EOFError:
