@@ -13,6 +13,7 @@ Without a year, a holiday is the one in the reference date's year, or by tense t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -149,7 +150,14 @@ HOLIDAYS: dict[str, Callable[[int], DateRange]] = {
     "eid al-adha": lambda y: _around(_islamic_in(y, 12, 10)), "eid ul-adha": lambda y: _around(_islamic_in(y, 12, 10)),
 }  # fmt: skip
 _NAMES = starting_words(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(HOLIDAYS, key=len, reverse=True))
-HOLIDAY = re.compile(rf"(?P<name>{_NAMES})(?!\w)(?:\s+(?:of\s+)?(?P<y>1[6-9]\d\d|20\d\d)\b)?")
+
+
+@functools.cache
+def _holiday() -> re.Pattern[str]:
+    """The holidays' names, compiled when a text first has a word of one (_GATE): most have none."""
+    return re.compile(rf"(?P<name>{_NAMES})(?!\w)(?:\s+(?:of\s+)?(?P<y>1[6-9]\d\d|20\d\d)\b)?")
+
+
 _GATE = frozenset(w for n in HOLIDAYS for w in re.findall(r"[a-z]+", n) if len(w) > 3) - {
     "day", "sunday", "monday", "friday", "thursday", "tuesday", "wednesday", "saturday", "year", "night",
     "early", "spring", "summer", "august", "king", "election", "fourth", "july", "new",
@@ -165,7 +173,7 @@ def holidays(text: str | Scan) -> list[DateValue]:
         return []
     text, low = scan.text, scan.lower
     out: list[DateValue] = []
-    for m in HOLIDAY.finditer(low):
+    for m in _holiday().finditer(low):
         name = re.sub(r"\s+", " ", m.group("name"))
         if name in ("easter", "may day", "eid") and not text[m.start()].isupper():
             continue  # "may day" and "easter" as words, not names
