@@ -14,6 +14,7 @@ import functools
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -398,8 +399,6 @@ def _check_units(ctx: Context, files: list[Path], progress: Callable[[str, int],
     shipped = replace(ctx, sources={n: replace(s, body=None) for n, s in ctx.sources.items()})
     size = max(1, len(files) // (jobs * CHUNKS_PER_JOB))  # each chunk carries the context: not too many
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    from concurrent.futures import ProcessPoolExecutor  # only when files are checked in other processes
-
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for chunk, units in zip(chunks, pool.map(_check_chunk, [(shipped, c) for c in chunks]), strict=True):
             for file in chunk:
