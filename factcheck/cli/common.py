@@ -13,7 +13,7 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from factcheck.cli.quick import progress as progress  # the commands' progress bar, typer-free for cli/quick.py
+from factcheck.cli.quick import progress as progress  # the commands' bar: typer-free, the quick path's too
 from factcheck.errors import ExitStatus, FactcheckError
 from factcheck.invocation import GLOBAL_OPTIONS, GLOBAL_ROOT, flag, stdout_gone
 

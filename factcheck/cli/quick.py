@@ -225,7 +225,7 @@ def extract(args: Sequence[str]) -> int | None:
 def progress(label: str, minimum: int) -> Iterator[Callable[[str, int], None] | None]:
     """console.progress, with rich imported only when the bar is drawn: on a terminal, once there are
     at least `minimum` steps (a run that checks one changed file draws none). Here, without typer, for
-    the quick verify as for the command (cli/common.py gives it to the commands)."""
+    the verify command (cli/common.py gives it to the commands) and its quick path alike."""
     if not sys.stderr.isatty():
         yield None  # console.progress draws no bar off a terminal
         return
