@@ -65,6 +65,7 @@ class Features:
     named_subject: bool = False  # a proposal whose subject extract found named in the value's own sentence
     owner: str = ""  # a person's surname, or for a body named after a person's ("Ockenden's team") that person's
     digits: str = ""  # a quantity's figure as written, digits only ("1.2" → "12"): a decimal point may slip
+    sums: frozenset[str] = frozenset()  # for a date, the sums of money its quote gives ("sold for $30 million")
 
     @property
     def families(self) -> frozenset[str]:
@@ -209,7 +210,21 @@ def _features(
         digits=re.sub(r"\D", "", claim.value).lstrip("0") if isinstance(cv.value, Quantity) else "",
         **(_around(quote, claim.value) if claim.status == "proposed" else {}),
         named_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES),
+        sums=_sums(quote) if block == "date" else frozenset(),
         owner=_owner(entity),
+    )
+
+
+# A sum of money as written, with its currency and its scale: "$30 million", "£4.2m", "€1,500".
+_SUM = re.compile(r"([$£€])\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m|k)?\b", re.IGNORECASE)
+_SCALE = {"million": "m", "m": "m", "billion": "bn", "bn": "bn", "k": "k"}
+
+
+def _sums(quote: str) -> frozenset[str]:
+    """The sums of money a quote gives, one spelling each ("$30 million" and "$30m" are "$30m")."""
+    return frozenset(
+        f"{m.group(1)}{m.group(2).replace(',', '')}{_SCALE.get((m.group(3) or '').lower(), '')}"
+        for m in _SUM.finditer(quote)
     )
 
 
@@ -486,7 +501,7 @@ def same_scope(a: Features, b: Features) -> bool:
     if _UNKNOWN_HOLDER in (a.group, b.group):
         return False  # "the 12-year-old", "the 15-year-old's child": whose age the words do not say
     if (a.group.split(" ")[2:3] and a.group.split(" ")[2] in SORT_NOUNS and a.size and b.size
-            and abs(a.size - b.size) > AGE_SLIP):  # fmt: skip
+            and abs(a.size - b.size) > AGE_SLIP and not _transposed(a.digits, b.digits)):  # fmt: skip
         return False  # "the 12-year-old girl" and "a 15-year-old girl": two girls, whatever befell both
     if (bool(a.group) != bool(b.group) and a.block.startswith("number") and not nouns
             and not (a.group + b.group).startswith("distance of ")):
@@ -502,6 +517,12 @@ def same_scope(a: Features, b: Features) -> bool:
         return bool(a.scope & b.scope)
     named = a.scope or b.scope  # one names no place: the same, unless the other says it is another place
     return not any(w.startswith("other:") for w in named)
+def _transposed(a: str, b: str) -> bool:
+    """Two figures in the same digits in another order ("34" and "43"): one figure with two digits swapped,
+    the commonest slip of a keyboard, not two facts."""
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
 SAME_SCALE = 4.0  # two figures for one fact in news differ by less than this factor; more is another scope
 CONTEXT_AT = 0.25  # share of the smaller context two proposed claims must have in common
 
@@ -521,10 +542,11 @@ def different_events(a: Features, b: Features) -> bool:
     """Two dates that cannot be one event misdated: written at the same time, one source puts its
     date in the future and the other in the past ("is to leave on 25 October", "resigned in the last
     week"); or the two lie more than a year apart, which for the same kind of event (an inspection,
-    a report) is two occurrences."""
+    a report) is two occurrences, unless both tell of it with the same price (a sale "for $30 million" in 1957
+    and in 1967 is one sale misdated)."""
     if a.when is not None and b.when is not None:
         gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
-        if gap.days > SAME_EVENT_DAYS:
+        if gap.days > SAME_EVENT_DAYS and not (a.sums & b.sums):
             return True
     if {a.tense, b.tense} != {"future", "past"} or a.published is None or b.published is None:
         return False
@@ -555,7 +577,9 @@ def word_agreement(a: Features, b: Features) -> float:
         return 0.0  # counts of different things: "two serious case reviews", "two child murders"
     fa, fb = a.families, b.families
     if fa and fb:
-        return 1.0 if fa & fb else 0.0
+        if fa & fb:
+            return 1.0
+        return 0.8 if any(frozenset({x, y}) in KINDRED_FAMILIES for x in fa for y in fb) else 0.0
     if a.block.startswith("number") and a.head and a.proposed and b.proposed:
         return 0.8  # proposed counts of one thing: "three tank shells", "three artillery shells"
     if a.block in EVENT_BLOCKS:
@@ -564,6 +588,16 @@ def word_agreement(a: Features, b: Features) -> float:
     if not pa or not pb:
         return 0.0
     return len(pa & pb) / min(len(pa), len(pb))
+
+
+# Families that name one measure from two sides: what a body has borrowed is what it owes ("debts of £1.4bn",
+# "owes £1.2bn").
+KINDRED_FAMILIES = {frozenset({"~borrowing", "~liability"})}
+
+
+def with_kin(words: frozenset[str]) -> frozenset[str]:
+    """Property words with the families kindred to theirs: what a claim is looked up by."""
+    return words.union(*(kin for kin in KINDRED_FAMILIES if kin & words))
 
 
 def context_agreement(a: Features, b: Features) -> float:
@@ -708,7 +742,7 @@ def topic_free_pairs(
         if fa is None:
             continue
         candidates = set(by_subject[(fa.block, fa.subject)])
-        for word in fa.words:  # another proposed claim that measures the same, whoever it is about
+        for word in with_kin(fa.words):  # another proposed claim that measures the same, whoever it is about
             candidates.update(by_property.get((fa.block, word), ()))
         for other in (*related.get(fa.subject, ()), *fa.near):
             candidates.update(by_subject.get((fa.block, other), ()))
@@ -778,5 +812,5 @@ def lookup_keys(
     if f.subject_kind == "person":
         keys.add(f"n|{f.block}|{f.subject}")
     if cv.claim.status == "proposed":
-        keys |= {f"p|{f.block}|{w}" for w in f.words}
+        keys |= {f"p|{f.block}|{w}" for w in with_kin(f.words)}
     return keys

@@ -90,7 +90,8 @@ def word_change(a: str, b: str) -> str | None:
     if ka == kb:
         return None
     for short, long in ((ka, kb), (kb, ka)):
-        if long in (short + "s", short + "es"):
+        if long in (short + "s", short + "es") and not (_proper(a) and _proper(b) and len(short) >= 4
+                                                         and not short.endswith(_AGENT_ENDINGS)):
             return None  # "Xeon CPU", "Xeon CPUs": one thing and many, not a name misspelled
         for particle in PARTICLES:
             if long == particle + short and len(short) >= 3:
@@ -104,6 +105,17 @@ def word_change(a: str, b: str) -> str | None:
     if distance == 1 and shortest >= 2 or distance == 2 and shortest >= 7:
         return "a letter changed" if distance == 1 else "two letters changed"
     return None
+
+
+# Endings of nouns for one who does something ("Ranger", "Director", "Guardian"): capitalised in a name, their
+# plural is still a plural ("Texas Ranger", "Texas Rangers").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer")
+
+
+def _proper(word: str) -> bool:
+    """A word written as a proper name, a capital then small letters ("George", "Georges"): a final s on it
+    spells another name, where on an acronym or a word in small letters ("CPU", "CPUs") it makes a plural."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def compare_names(a: str, b: str) -> tuple[str, str]:

@@ -60,6 +60,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "overturn": ("overturned", "overturn", "overturns", "overturning", "tossed out", "threw out", "thrown out",
                  "quashed", "struck down", "vacated", "set aside"),
     "arrest": ("arrest", "arrested", "arrests", "detained", "detention", "detentions"),
+    # a thing changing hands: the day of a sale or a purchase, once for one deal ("sold for" is a price)
+    "sale": ("sold", "bought", "purchased", "purchase", "acquired", "acquisition", "auctioned"),
     "birth": ("born", "birth"),
     # going into a clinic, a hospital or rehab: the day someone checked in
     "admission": ("checked in", "checked into", "checks in", "checks into", "check in", "check into",
@@ -69,7 +71,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # GMT", "the school was hit on Tuesday", "the blast happened at 9.15pm").
     "incident": ("incident", "struck", "strike", "strikes", "hit", "hits", "attack", "attacked", "attacks", "happened",
                  "occurred", "exploded", "explosion", "blast", "erupted", "shelled", "shelling", "bombed",
-                 "bombing", "crashed", "collapsed", "took place", "take place", "came", "landed", "fired"),
+                 "bombing", "crashed", "collapsed", "took place", "take place", "came", "landed", "fired",
+                 # what the emergency services were called to: a fire broke out, a shop was robbed
+                 "broke out", "break out", "breaks out", "called to", "called out", "robbed", "raided", "stabbed"),
+    # what a thief took: "stole £3,000", "escaped with £2,300 in cash", "made off with", "a haul of"
+    "stolen": ("stole", "stolen", "steal", "steals", "stealing", "escaped with", "made off with", "got away with",
+               "fled with", "snatched", "looted", "haul", "theft", "thefts"),
     "cases": ("case", "cases", "caseload", "caseloads", "referral", "referrals"),
     "staff": ("staff", "worker", "workers", "employee", "employees", "workforce", "personnel", "headcount",
               "jobs", "job losses", "redundancies", "posts"),
@@ -79,7 +86,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
               "murder", "murders", "fatality", "fatalities", "death toll", "toll", "bodies", "lost their lives",
               "lost his life", "lost her life", "perished", "fatally"),
     "injured": ("injured", "injuring", "injure", "injury", "injuries", "wounded", "wounding", "wound", "wounds",
-                "hurt", "hospitalised", "hospitalized", "treated in hospital"),
+                "hurt", "hospitalised", "hospitalized", "treated in hospital", "taken to hospital",
+                "taken to a hospital", "taken to hospitals", "rushed to hospital", "rushed to a hospital",
+                "treated for smoke inhalation", "treated at the scene"),
     "missing": ("missing", "unaccounted", "unaccounted for"),
     "rescued": ("rescued", "rescue", "rescuing", "ushered to safety", "brought to safety", "evacuated",
                 "pulled out", "pulled from", "freed", "saved"),
@@ -99,14 +108,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                  "decline", "declined", "plunged", "plunge", "slumped", "slump", "tumbled", "sank", "lost"),
 }  # fmt: skip
 EVENT_FAMILIES = ("departure", "start", "end", "announcement", "publication", "rating", "inspection", "transfer",
-                  "charge", "indictment", "plea", "overturn", "arrest", "birth", "admission", "death",
+                  "charge", "indictment", "plea", "overturn", "arrest", "sale", "birth", "admission", "death",
                   "incident")  # fmt: skip
+# Nouns for an incident: the time of day of a sentence naming one is the incident's ("a blaze at 2.15am"). Not a
+# family: "the fire service", "a fire safety inspection" name no moment, and a date is not paired on them.
+INCIDENT_NOUNS = {"blaze", "fire", "flames", "robbery", "raid", "crash", "collision", "stabbing", "shooting",
+                  "explosion", "burglary", "break-in", "mugging", "attack"}  # fmt: skip
 # A date's event: "struck", "hit", "attack" say an incident happened, but a war or a storm has many, so
 # two dates are not taken to be one event for that word alone (a time of day on one story's day is).
 DATE_EVENTS = tuple(f for f in EVENT_FAMILIES if f != "incident")
 # What a count or an amount measures, when the words beside it say so ("12 people were injured",
 # "an overspend of £4m"): the family names a property by meaning, whatever the wording.
-MEASURE_FAMILIES = ("overspend", "saving", "borrowing", "liability", "budget", "cost", "cases", "staff",
+MEASURE_FAMILIES = ("overspend", "saving", "borrowing", "liability", "budget", "cost", "stolen", "cases", "staff",
                     "critical", "death", "injured", "missing", "rescued", "sheltering", "crowd", "visitors",
                     "magnitude", "arrest", "charge", "increase", "decrease")  # fmt: skip
 # Nouns that say only that people were counted, not what happened to them: the words around decide.
@@ -128,7 +141,7 @@ SORT_NOUNS = {
 }  # fmt: skip
 PROPERTY_NAMES = {
     "overspend": "overspend", "saving": "savings", "borrowing": "borrowing", "liability": "liability",
-    "budget": "budget", "cost": "cost", "cases": "cases", "staff": "staff", "critical": "critically injured",
+    "budget": "budget", "cost": "cost", "stolen": "stolen", "cases": "cases", "staff": "staff", "critical": "critically injured",
     "death": "deaths", "injured": "injured", "missing": "missing", "rescued": "rescued",
     "sheltering": "sheltering", "crowd": "crowd size", "visitors": "visitors", "magnitude": "magnitude",
     "arrest": "arrests", "charge": "charged", "increase": "increase", "decrease": "decrease",
@@ -251,6 +264,8 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         events = [t for t, _s, _e in terms(clause) if t.lstrip("~") in EVENT_FAMILIES]
         if events:
             return PROPERTY_NAMES.get(events[0][1:], events[0][1:]) if events[0].startswith("~") else events[0]
+        if any(w in INCIDENT_NOUNS for w, _s, _e in words(clause)):  # "crews were called to a blaze at 2.15am"
+            return PROPERTY_NAMES["incident"]
     if kind in ("date", "duration", "time"):
         if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
             tail = clause[end:]
@@ -341,6 +356,8 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     count of a thing ("three shells", "40 houses") is measured by the thing, so None."""
     if kind not in ("number", "money", "percent"):
         return None
+    if kind == "money" and deal_price(text, start):
+        return "cost"  # "sold one of its oil fields for a reported $30 million": the price of a deal
     toks = terms(text)
     after = [t for t in toks if t[1] >= end]
     before = [t for t in toks if t[2] <= start][::-1]
@@ -392,6 +409,21 @@ def measure(text: str, start: int, end: int, kind: str) -> str | None:
     return None
 
 
+# A sum a thing changed hands for: a verb of buying or selling, then "for" right before the sum ("sold one of
+# their oil fields for a reported $30 million", "Intel's purchase of the unit from QLogic in January for $125m").
+_DEAL_FOR = re.compile(r"\b(?:sold|sell|sells|selling|bought|buy|buys|buying|purchased|purchases?|purchasing|acquired"
+                       r"|acquires?|acquiring|acquisition|auctioned)\b[^.;:!?$£€]{0,80}?\bfor\s+(?:(?:a|an)\s+)?"
+                       r"(?:(?:reported|estimated|about|around|some|nearly|almost|roughly|approximately|more\s+than"
+                       r"|over|at\s+least|just|under|less\s+than)\s+)*$", re.IGNORECASE)  # fmt: skip
+
+
+def deal_price(text: str, start: int) -> str | None:
+    """When the sum at start is what something was sold or bought for, the verb of the deal ("sold"): the
+    price of one deal, whose date is the deal's ("sold for $30 million in 1967"), not only when it held."""
+    found = _DEAL_FOR.search(text[max(0, start - 160) : start])
+    return found.group().split()[0].lower() if found else None
+
+
 # Between a verb and a figure, what ends the verb's reach: a comma, or a conjunction starting another clause.
 _BARRIER = re.compile(r"[,;:]|\b(?:and|or|but|while|whereas)\b", re.IGNORECASE)
 
@@ -428,11 +460,21 @@ def counted_noun(text: str, end: int) -> str | None:
         if w in FUNCTION_WORDS or (i and w in _HEDGES):
             break
         run.append(w)
-        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) or _irregular_plural(w):
             head = len(run)
         if len(run) == 3:
             break
     return " ".join(run[:head]) if head else None
+
+
+# Plurals without an s that news counts: "two masked men", "three children", "40 police".
+_IRREGULAR_PLURALS = {"men", "women", "children", "people", "police", "staff", "crew", "personnel", "feet", "geese",
+                      "mice", "teeth", "cattle", "sheep"}  # fmt: skip
+
+
+def _irregular_plural(word: str) -> bool:
+    """A plural noun without an s ("men", "children"), or a noun ending in -men ("firemen", "policemen")."""
+    return word in _IRREGULAR_PLURALS or (len(word) > 4 and word.endswith("men") and word not in ("specimen", "abdomen"))
 
 
 # A count of rounds says which set it counts by its verb: fired ("fired 11 shots", "seven bullets fired by

@@ -53,6 +53,7 @@ from factcheck.text.vocabulary import (
     PROPERTY_NAMES,
     SORT_NOUNS,
     counted_noun,
+    deal_price,
     guess_property,
     measure,
     rounds_counted,
@@ -219,7 +220,8 @@ def _claims_in(
         parts = clauses(sentence)
         pronoun_person = last_person
         values = [v for v in parse(sentence.text, ref) if _worth_proposing(sentence.text, v)]
-        used, times = _attach_dates(values, sentence, parts)
+        deals: dict[int, str] = {}  # dates of a sale or a purchase, from the price beside them: the deal's verb
+        used, times = _attach_dates(values, sentence, parts, deals)
         _background_time(values, times, ref, sentence, parts)
         listed: tuple[int, str] | None = None  # the last sum of the sentence its words named, and where it ends
         for v in values:
@@ -256,6 +258,8 @@ def _claims_in(
                     clause = Span(eventful.start, clause.end, text[eventful.start : clause.end])
             skip = [(m.start - clause.start, m.end - clause.start) for m in inside]
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
+            if id(v) in deals:
+                prop, prop_basis = deals[id(v)], "vocabulary"
             if v.kind == "money" and prop_basis == "words" and listed is not None \
                     and _NEXT_IN_LIST.match(text[listed[0] : start]):  # fmt: skip
                 prop, prop_basis = listed[1], "vocabulary"  # "ask $999 for the 14-inch and $1,499 for the 16-inch"
@@ -300,8 +304,25 @@ def _claims_in(
         out.extend(statements_in(source.name, sentence, inside, pronoun_person, index))
         people = [m for m in inside if m.kind == "person" and m.entity]
         if people:
-            last_person = people[-1]
+            last_person = _antecedent(people, text)
     return out
+
+
+# A person named after one of these is the object of a verb or a preposition, not who the sentence is about.
+_GOVERNED = re.compile(r"\b(?:of|with|by|to|for|against|from|on|at|in|into|over|killed|shot|hit|shooting|killing"
+                       r"|replace|replaced|replacing|succeed|succeeded|succeeding|beat|defeated|met|named|married)"
+                       r"(?:\s+(?:the|a|an|his|her|their|its|late|former|fellow|mobster|boss|rival|[a-z]+'s))*\s+$",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _antecedent(people: list[Mention], text: str) -> Mention:
+    """Who "he" or "she" in the next sentence points back to: the first person the sentence names who is not the
+    object of a verb or a preposition ("In 1957 Gigante was charged with the shooting of Frank Costello. A year
+    later, he was convicted" is about Gigante), else the last person named."""
+    for m in people:
+        if not _GOVERNED.search(text[max(0, m.start - 40) : m.start]):
+            return m
+    return people[-1]
 
 
 # Between two sums of one list, what says the second is priced like the first: "$999 for the 14-inch model
@@ -481,9 +502,12 @@ def _worth_proposing(sentence: str, v: Value) -> bool:
     return isinstance(v, (Quantity, DateValue, Duration))
 
 
-def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tuple[set[int], dict[int, DateValue]]:
+def _attach_dates(values: list[Value], sentence: Span, parts: list[Span],
+                  deals: dict[int, str]) -> tuple[set[int], dict[int, DateValue]]:  # fmt: skip
     """A date written right beside a figure in the same clause tells when the figure held
-    ("overspent by £35m in 2017/18", "around 150 in April 2019"); it is not a claim of its own."""
+    ("overspent by £35m in 2017/18", "around 150 in April 2019"); it is not a claim of its own, unless the
+    figure is the price of a deal ("sold for $30m in 1967"): then it is the deal's date too, and `deals`
+    gets the deal's verb for it."""
     used: set[int] = set()
     time: dict[int, DateValue] = {}
     for i, v in enumerate(values):
@@ -497,7 +521,11 @@ def _attach_dates(values: list[Value], sentence: Span, parts: list[Span]) -> tup
                 continue
             gap = sentence.text[min(v.span[1], d.span[1]) : max(v.span[0], d.span[0])]
             if len(gap) <= 12 and not re.search(r"[,;:]|\b(?:when|while|and|as|after|before|but)\b", gap):
-                used.add(id(d))
+                deal = deal_price(sentence.text, v.span[0]) if v.kind == "money" else None
+                if deal is None:
+                    used.add(id(d))
+                else:  # the price of a deal dates the deal too: "sold for $30m in 1967" is a date of a sale
+                    deals[id(d)] = deal
                 time[id(v)] = d
                 break
     return used, time

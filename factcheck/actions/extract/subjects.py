@@ -122,6 +122,8 @@ def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: 
     first_word = sentence.text.split(maxsplit=1)[0].lower().strip(QUOTE_OPEN) if sentence.text.split() else ""
     if first_word in ("he", "she", "they") and pronoun is not None and ci == 0:
         return pronoun
+    if pronoun is not None and not before and _opens_with_pronoun(parts, ci):
+        return pronoun  # "In 1970, he was indicted": the clause the opening date belongs to is about "he"
     subjects = [m for m in before if _subject_like(m, clause, text)]
     if subjects:
         return subjects[-1]
@@ -146,6 +148,34 @@ def subject_of(start: int, end: int, sentence: Span, parts: list[Span], inside: 
     if first_word in PRONOUNS and pronoun is not None:
         return pronoun
     return following[0] if following else None
+
+
+# What may open a sentence before its subject, set off by a comma: when, how long after, how ("In 1970,",
+# "Later that year,", "Two days later,", "Early on Friday morning,", "After the verdict,", "Previously,").
+_OPENING_WORD = re.compile(r"(?:in|on|at|by|early|late|later|last|this|that|since|after|before|during|until|within"
+                           r"|around|about|the|a|an|same|following|next|then|earlier|once|some|\d[\w.:/-]*"
+                           r"|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ly)$", re.IGNORECASE)  # fmt: skip
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she)\b(?!\s+(?:said|says|told|added)\b)", re.IGNORECASE)
+
+
+def _opens_with_pronoun(parts: list[Span], ci: int) -> bool:
+    """A value in a short opening clause set off by a comma ("In 1970, he was indicted", "Two years later,
+    she resigned") whose next clause opens with "he" or "she": that clause's subject is the sentence's."""
+    if ci != 0 or len(parts) < 2:
+        return False
+    opening = parts[0].text.split()
+    capitals = [w.strip(".,") for w in opening[1:] if w[:1].isupper()]
+    if not opening or len(opening) > 6 or not _OPENING_WORD.match(opening[0].strip("\"'“")) or any(
+        w not in _CALENDAR_WORDS for w in capitals
+    ):
+        return False  # "In Leeds, he ...": a place opens the sentence, and may be what the figure is about
+    return bool(_PRONOUN_SUBJECT.match(parts[1].text))
+
+
+_CALENDAR_WORDS = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}  # fmt: skip
 
 
 def entity_for(
