@@ -239,3 +239,58 @@ def test_the_same_debt_told_as_owed_stays_quiet_and_a_small_bill_is_another_thin
                   "Brackton Council also owes £300,000 to a bus operator.\n", "2024-02-21"),
     })  # fmt: skip
     assert flagged_sets(report) == []
+
+
+# -- a rank said of someone or something: "the third council to issue", "Matt Smith, the 12th Doctor" ------------
+
+
+def test_two_ranks_of_one_council_among_those_that_issued_a_notice_are_flagged(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("Brackton Borough Council has issued a section 114 notice.\nBrackton Borough Council is the "
+                  "third council in England to issue such a notice this year.\n", "2024-02-20"),
+        "b.txt": ("Brackton Council declared effective bankruptcy on Monday.\nIt is the second council to issue a "
+                  "section 114 notice in 2024.\n", "2024-02-21"),
+    })  # fmt: skip
+    assert {"third", "second"} in flagged_sets(report)
+
+
+def test_a_rank_written_in_digits_beside_a_name_is_the_persons(tmp_path, runner):
+    texts = {
+        "a.txt": ("The actor Tom Vale, the 12th Warden, will leave the show at Christmas.\n", "2024-02-20"),
+        "b.txt": ("Tom Vale joined the series in 2019. He left the cast last year, becoming the 11th Warden to "
+                  "quit.\n", "2024-02-21"),
+    }  # fmt: skip
+    assert {(c.value, c.subject) for c in _claims(tmp_path / "x", texts) if c.property.startswith("warden")} == {
+        ("12th", "Tom Vale"), ("11th", "Tom Vale")}
+    assert {"12th", "11th"} in flagged_sets(_report(tmp_path, runner, texts))
+
+
+def test_ranks_of_two_people_or_a_name_with_an_ordinal_stay_quiet(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("The actor Tom Vale, the 12th Warden, will leave the show at Christmas.\n"
+                  "Filming moved to 117th Street in March.\n", "2024-02-20"),
+        "b.txt": ("Ann Roe, the 13th Warden, starts filming next year on 118th Street.\n"
+                  "It was the first time the show had moved.\n", "2024-02-21"),
+    })  # fmt: skip
+    assert flagged_sets(report) == []
+
+
+# -- a hedged time holds within a quarter of an hour: "at about 7 p.m." and "7:01 p.m." are one moment ------------
+
+
+def test_a_hedged_time_and_a_time_a_minute_later_are_consistent(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("Raj Chohan was hit at 97th Avenue in Richmond Hill at about 7 p.m. on Friday.\n", "2024-02-20"),
+        "b.txt": ("Police responded to the Richmond Hill crash on 97th Avenue at 7:01 p.m. on Friday.\n",
+                  "2024-02-21"),
+    })  # fmt: skip
+    assert flagged_sets(report) == []
+
+
+def test_two_hedged_times_half_an_hour_apart_are_still_flagged(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("The gunman came into the Eastfield office at around 10 a.m. and opened fire.\n", "2024-02-20"),
+        "b.txt": ("Witnesses heard the gunman open fire in the Eastfield office at around 10:30 a.m.\n",
+                  "2024-02-21"),
+    })  # fmt: skip
+    assert {"10 a.m.", "10:30 a.m."} in flagged_sets(report)

@@ -267,7 +267,26 @@ def _judge_times(a: ClaimValue, b: ClaimValue, va: TimeValue, vb: TimeValue) -> 
         return Verdict.CORROBORATED, f"both say {va.describe()}"
     if va.zone != vb.zone:
         return Verdict.POSSIBLE, f"{wa} and {wb} differ, but may be in different time zones: check"
+    hedged = [w for cv, w in ((a, wa), (b, wb)) if _time_hedge(cv)]
+    gap = max(va.low, vb.low) - min(va.high, vb.high)
+    if hedged and gap <= TIME_HEDGE_MINUTES:
+        return Verdict.CONSISTENT, f"{hedged[0]} is hedged ('{_time_hedge(a) or _time_hedge(b)}'): " \
+                                   f"{wa} and {wb} are {gap} minutes apart"  # fmt: skip
     return Verdict.CONFLICT, f"{wa} and {wb} are different times of day"
+
+
+# "about 7 p.m." and "7:01 p.m." are one moment; "around 10 a.m." and "around 10:30 a.m." are not.
+TIME_HEDGE_MINUTES = 15
+_TIME_HEDGE = re.compile(r"\b(?:about|around|approximately|roughly|some|circa|just\s+(?:after|before)"
+                         r"|shortly\s+(?:after|before)|soon\s+after)\s+(?:at\s+)?$", re.IGNORECASE)  # fmt: skip
+
+
+def _time_hedge(cv: ClaimValue) -> str:
+    """The hedge written right before a time in its quote ("at about 7 p.m."), or ""."""
+    quote, value = cv.claim.quote, cv.claim.value
+    at = quote.find(value)
+    hedge = _TIME_HEDGE.search(quote[max(0, at - 24) : at]) if at > 0 else None
+    return hedge.group().strip() if hedge else ""
 
 
 def _as_days(v: Duration) -> Quantity:

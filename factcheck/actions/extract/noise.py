@@ -289,6 +289,8 @@ def is_numbered_name(sentence: str, v: Value) -> bool:
     s, e = v.span
     if _NUMBERED.search(sentence[max(0, s - 20) : s]):
         return True
+    if rank_of(sentence, v) is not None:
+        return False  # "Matt Smith, the 12th Doctor": a rank said of him, not a name
     if isinstance(v, DateValue):
         return _model_year(sentence, v)
     if _ORDINAL_NAME.match(sentence[e : e + 30]) and re.search(r"\d$", v.text):
@@ -296,6 +298,45 @@ def is_numbered_name(sentence: str, v: Value) -> bool:
     if re.fullmatch(r"[\d.]+[A-Za-z]?", v.text) and _VERSION_BEFORE.search(sentence[max(0, s - 16) : s]):
         return True
     return isinstance(v, Quantity) and _names_a_variant(sentence, v)
+
+
+# What says a rank is said of someone or something: "X is the third council to ...", "becoming the 11th Doctor",
+# "Matt Smith, the 12th Doctor", "as its second chief executive".
+_RANK_BEFORE = re.compile(r"(?:\b(?:is|was|be|been|being|became|becomes|become|becoming|remains|remained|as)\s+|,\s*)"
+                          r"(?:the|its|their|his|her)\s+$", re.IGNORECASE)  # fmt: skip
+_WORD_RANK = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+                        r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)",
+                        re.IGNORECASE)  # fmt: skip
+# the thing ranked: up to three words to its noun, then what it was the Nth to do ("to issue", "in England to issue")
+_RANKED = re.compile(r"^(?:st|nd|rd|th)?\s+((?:[A-Za-z][\w'-]*\s+){0,2}?(?P<noun>[A-Za-z][\w'-]*))"
+                     r"(?=\s*(?:[,.;:!?)]|$|\s(?:to|in|of|on|at|for|since|ever|this|that|who|which|and|after|"
+                     r"when)\b))(?:(?:\s+(?:in|on|at|of)\s+(?:[\w'-]+\s+){0,3}?)?\s*to\s+(?P<verb>[a-z]+))?")  # fmt: skip
+
+
+def rank_of(sentence: str, v: Value) -> tuple[str, str] | None:
+    """For a rank said of someone or something ("Woking is the third council to issue a notice", "Matt Smith,
+    the 12th Doctor", "becoming the 11th Doctor"): the rank as written ("third", "12th") and what it ranks
+    ("council to issue", "doctor"); None for any other figure. A rank in a name or an address ("117th Street")
+    is said of nobody."""
+    if not isinstance(v, Quantity) or v.kind != "number":
+        return None
+    s, e = v.span
+    suffix = re.match(r"(?:st|nd|rd|th)\b", sentence[e : e + 2]) if re.fullmatch(r"\d+", v.text) else None
+    if suffix is None and not _WORD_RANK.fullmatch(v.text):
+        return None
+    if not _RANK_BEFORE.search(sentence[max(0, s - 24) : s]):
+        return None
+    ranked = _RANKED.match(sentence[e:])
+    if ranked is None or ranked.group("noun").lower() in _NOT_RANKED:
+        return None
+    what = ranked.group("noun").lower() + (" to " + ranked.group("verb") if ranked.group("verb") else "")
+    return v.text + (suffix.group() if suffix else ""), what
+
+
+# Words after an ordinal that rank no thing: a time ("the first time"), a part of a whole, a date.
+_NOT_RANKED = {"time", "times", "half", "quarter", "day", "week", "month", "year", "century", "round", "place",
+               "floor", "anniversary", "birthday", "term", "season", "minute", "hour", "stage", "leg", "set",
+               "one", "of"}  # fmt: skip
 
 
 # An ordinal numeral in a name: "117th Street", "the 102nd Precinct", "101st Ave.", "the 82nd Airborne".

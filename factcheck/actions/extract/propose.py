@@ -22,6 +22,7 @@ from factcheck.actions.extract.noise import (
     is_game_clock,
     is_numbered_name,
     is_time_of_day,
+    rank_of,
     superseded,
 )
 from factcheck.actions.extract.roles import roles_in
@@ -260,6 +261,15 @@ def _claims_in(
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             if id(v) in deals:
                 prop, prop_basis = deals[id(v)], "vocabulary"
+            written = v.text
+            rank = rank_of(sentence.text, v)
+            if rank is not None:  # "Matt Smith, the 12th Doctor": a rank, compared only with ranks of the same thing
+                written, prop = rank
+                prop_basis = "vocabulary"
+                holder = _ranked_one(text, start, sentence, inside, pronoun_person, main_body)
+                if holder is not None:
+                    subject = holder
+                    entity_id, entity_name = entity_for(holder, index, new_entities, source.name)
             if v.kind == "money" and prop_basis == "words" and listed is not None \
                     and _NEXT_IN_LIST.match(text[listed[0] : start]):  # fmt: skip
                 prop, prop_basis = listed[1], "vocabulary"  # "ask $999 for the 14-inch and $1,499 for the 16-inch"
@@ -295,7 +305,7 @@ def _claims_in(
                 else:
                     as_of = when.text
             claim = _as_verify_reads(
-                proposed_claim(source.name, quote.text, entity_name, entity_id, prop, v.text, v.kind,
+                proposed_claim(source.name, quote.text, entity_name, entity_id, prop, written, v.kind,
                                start, end, as_of=as_of, period=period, basis=basis), ref)  # fmt: skip
             if claim is not None:
                 out.append(claim)
@@ -306,6 +316,27 @@ def _claims_in(
         if people:
             last_person = _antecedent(people, text)
     return out
+
+
+# Who a rank is said of: the name set beside it ("Matt Smith, the 12th Doctor"), the name it is said to be
+# ("Woking is the third council to ..."), or the one "he", "she", "it" stands for ("It is the second council").
+_BESIDE_RANK = re.compile(r"^\s*,\s*(?:the|its|his|her|their)\s+$", re.IGNORECASE)
+_IS_RANK = re.compile(r"^\s+(?:is|was|has\s+been|had\s+been|became|becomes|will\s+be|would\s+be|remains|remained)"
+                      r"\s+(?:now\s+)?(?:the|its|his|her|their)\s+$", re.IGNORECASE)  # fmt: skip
+_OPENS_WITH = re.compile(r"^\W*(he|she|it|this)\b", re.IGNORECASE)
+
+
+def _ranked_one(text: str, start: int, sentence: Span, inside: list[Mention], pronoun: Mention | None,
+                main_body: Mention | None) -> Mention | None:  # fmt: skip
+    """Whom or what a rank at start is said of (see _BESIDE_RANK), or None when the words do not say."""
+    for m in reversed([m for m in inside if m.end <= start]):
+        between = text[m.end : start]
+        if _BESIDE_RANK.match(between) or _IS_RANK.match(between):
+            return m
+    opening = _OPENS_WITH.match(sentence.text)
+    if opening is None:
+        return None
+    return pronoun if opening.group(1).lower() in ("he", "she") else main_body
 
 
 # A person named after one of these is the object of a verb or a preposition, not who the sentence is about.
