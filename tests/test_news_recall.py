@@ -294,3 +294,33 @@ def test_two_hedged_times_half_an_hour_apart_are_still_flagged(tmp_path, runner)
                   "2024-02-21"),
     })  # fmt: skip
     assert {"10 a.m.", "10:30 a.m."} in flagged_sets(report)
+
+
+# -- nobody counted: "No one was hurt", "no injuries were reported" are counts of none ----------------------------
+
+
+def test_no_one_hurt_against_two_injured_is_flagged(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("No one was hurt in the fire at the Eastwick warehouse, the fire service said.\n", "2024-02-20"),
+        "b.txt": ("Two people were injured in the fire at the Eastwick warehouse, the fire service said.\n",
+                  "2024-02-21"),
+    })  # fmt: skip
+    assert {"No one", "Two"} in flagged_sets(report)
+
+
+def test_no_injuries_reported_is_a_count_of_the_injured(tmp_path):
+    claims = _claims(tmp_path, {
+        "a.txt": ("No injuries were reported after the crash on the A46 at Carby, police said.\n"
+                  "Nobody was seriously hurt in a crash at Hexley.\nNo arrests have been made.\n", "2024-02-20"),
+    })  # fmt: skip
+    assert {(c.value, c.property) for c in claims if c.kind == "number"} == {
+        ("No injuries", "injured"), ("Nobody", "critically injured"), ("No arrests", "arrests")}
+
+
+def test_nobody_else_and_nobody_twice_stay_quiet(tmp_path, runner):
+    report = _report(tmp_path, runner, {
+        "a.txt": ("No one was hurt in the fire at the Eastwick warehouse, the fire service said.\n", "2024-02-20"),
+        "b.txt": ("Nobody was injured in the fire at the Eastwick warehouse, the fire service said.\n"
+                  "Two firefighters fought the fire at the Eastwick warehouse. No one else was hurt.\n", "2024-02-21"),
+    })  # fmt: skip
+    assert flagged_sets(report) == []

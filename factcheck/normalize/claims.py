@@ -133,6 +133,9 @@ def _value_of(text: str, ref: DateRange | None, quote: str) -> Value | None:
     'last March' or '3 May')."""
     if text in _FIGURES:
         return _FIGURES[text]
+    if NONE_COUNTED.fullmatch(text.strip()):  # "No one", "nobody", "no injuries": a count of none
+        written = text.strip()
+        return Quantity("number", written, (0, len(written)), 0.0, 0.0, 0.0)
     values = parse(text, ref, within=quote)
     value = best_value(values)
     if all(type(v) is Quantity for v in values) or (
@@ -144,6 +147,10 @@ def _value_of(text: str, ref: DateRange | None, quote: str) -> Value | None:
             _FIGURES.clear()
         _FIGURES[text] = value
     return value
+
+
+# A count of none, as a claim's value: "No one" (was hurt), "nobody", "no injuries" (were reported).
+NONE_COUNTED = re.compile(r"(?:no(?:\s+|-)one|nobody|no\s+(?:injuries|deaths|fatalities|arrests))", re.IGNORECASE)
 
 
 # what a leading figure counts: one to three plain words ("counts", "fire engines", "people injured")

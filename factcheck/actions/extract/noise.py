@@ -300,6 +300,34 @@ def is_numbered_name(sentence: str, v: Value) -> bool:
     return isinstance(v, Quantity) and _names_a_variant(sentence, v)
 
 
+# Nobody counted: "No one was hurt", "nobody was seriously injured", "no one died", "No injuries were reported",
+# "with no injuries to police", "No arrests have been made". "No one else was hurt" counts the rest: left out.
+_NOBODY = re.compile(r"\b(?P<v>no(?:\s+|-)one|nobody)(?!\s+else\b)\s+(?:(?:was|were|has|have|had|is|been|being|is\s+believed"
+                     r"\s+to\s+have|reported|reportedly|thought\s+to\s+have)\s+)*(?:(?P<serious>seriously|badly|critically)"
+                     r"\s+)?(?P<w>hurt|injured|wounded|harmed|hospitali[sz]ed|killed|died|arrested|rescued|missing)\b",
+                     re.IGNORECASE)  # fmt: skip
+_NO_NOUN = re.compile(r"\b(?P<v>no\s+(?P<w>injuries|deaths|fatalities|arrests))\b(?!\s+(?:other\s+than|except|besides))",
+                      re.IGNORECASE)  # fmt: skip
+_NONE_FAMILY = {"hurt": "injured", "injured": "injured", "wounded": "injured", "harmed": "injured",
+                "hospitalised": "injured", "hospitalized": "injured", "injuries": "injured", "killed": "death",
+                "died": "death", "deaths": "death", "fatalities": "death", "arrested": "arrest", "arrests": "arrest",
+                "rescued": "rescued", "missing": "missing"}  # fmt: skip
+
+
+def none_counted(sentence: str) -> list[tuple[int, int, str]]:
+    """Where a sentence says nobody was counted ("No one was hurt", "no injuries were reported"): the span of the
+    words that say none, and the family of what was not counted (a count of 0 to compare with others' counts).
+    Not "no one else" (the rest of a count), nor what someone is asked or said not to do ("no one should")."""
+    out: list[tuple[int, int, str]] = []
+    for m in _NOBODY.finditer(sentence):
+        family = "critical" if m.group("serious") and m.group("w").lower() in ("hurt", "injured", "wounded") \
+            else _NONE_FAMILY[m.group("w").lower()]  # fmt: skip
+        out.append((m.start("v"), m.end("v"), family))
+    for m in _NO_NOUN.finditer(sentence):
+        out.append((m.start("v"), m.end("v"), _NONE_FAMILY[m.group("w").lower()]))
+    return out
+
+
 # What says a rank is said of someone or something: "X is the third council to ...", "becoming the 11th Doctor",
 # "Matt Smith, the 12th Doctor", "as its second chief executive".
 _RANK_BEFORE = re.compile(r"(?:\b(?:is|was|be|been|being|became|becomes|become|becoming|remains|remained|as)\s+|,\s*)"

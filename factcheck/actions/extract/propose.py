@@ -22,6 +22,7 @@ from factcheck.actions.extract.noise import (
     is_game_clock,
     is_numbered_name,
     is_time_of_day,
+    none_counted,
     rank_of,
     superseded,
 )
@@ -307,6 +308,22 @@ def _claims_in(
             claim = _as_verify_reads(
                 proposed_claim(source.name, quote.text, entity_name, entity_id, prop, written, v.kind,
                                start, end, as_of=as_of, period=period, basis=basis), ref)  # fmt: skip
+            if claim is not None:
+                out.append(claim)
+        for zs, ze, family in none_counted(sentence.text):  # "No one was hurt", "no injuries were reported"
+            start, end = sentence.start + zs, sentence.start + ze
+            subject = subject_of(start, end, sentence, parts, inside, pronoun_person, text)
+            entity_id, entity_name = entity_for(subject, index, new_entities, source.name)
+            if entity_id is None and main_body is not None:
+                entity_id, entity_name = entity_for(main_body, index, new_entities, source.name)
+                subject = None
+            if entity_id is None:
+                continue
+            clause = next((c for c in parts if c.start <= start < c.end), sentence)
+            basis = Basis(_subject_basis(subject, clause, sentence), "vocabulary", "exact")
+            claim = _as_verify_reads(
+                proposed_claim(source.name, quote_span(sentence, start, end).text, entity_name, entity_id,
+                               PROPERTY_NAMES[family], text[start:end], "number", start, end, basis=basis), ref)  # fmt: skip
             if claim is not None:
                 out.append(claim)
         out.extend(roles_in(source.name, sentence, inside, index))
