@@ -298,13 +298,13 @@ def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
     for word, entity_id in index.single_names().items():  # "Sally", "Hodges" for a known person
         if word not in text:
             continue  # a quick test first: with thousands of entities, most are not in a quote
-        for at in _standing_alone(text, word, before=_APOS + "-", after="-"):
+        for at in standing_alone(text, word, before=_APOS + "-", after="-"):
             found.append(Mention(at, at + len(word), word, "person", entity_id, 90.0, True))
     for name, entity in index.lookup().candidates(lowered):  # known aliases in lower case too: "the trust"
         flags = 0 if entity.kind == "person" else re.IGNORECASE  # "early years" is not a name
         if name.isascii() and (name not in text if flags == 0 else name.lower() not in lowered):
             continue  # the quick test (exact for ASCII names)
-        hits = (((at, at + len(name)) for at in _standing_alone(text, name)) if flags == 0 and name
+        hits = (((at, at + len(name)) for at in standing_alone(text, name)) if flags == 0 and name
                 else (hit.span() for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags)))  # fmt: skip
         for start, end in hits:
             found.append(Mention(start, end, text[start:end], entity.kind or "organisation", entity.id, 100.0, False))
@@ -316,7 +316,7 @@ def _find_mentions(text: str, index: EntityIndex) -> list[Mention]:
     return sorted(chosen, key=lambda x: x.start)
 
 
-def _standing_alone(text: str, word: str, before: str = "", after: str = "") -> Iterator[int]:
+def standing_alone(text: str, word: str, before: str = "", after: str = "") -> Iterator[int]:
     r"""Where `word` (not empty) is written in text as a word of its own, left to right and not
     overlapping, as a search for it between `(?<![\w...])` and `(?![\w...])` finds it: no letter,
     digit or underscore (nor a character of `before`) just before it, none (nor one of `after`) just

@@ -25,7 +25,7 @@ from factcheck.models import Entity, Source
 from factcheck.registry.load import free_id
 from factcheck.results import Basis, ProposedClaim, ProposedEntity
 from factcheck.text.demonyms import is_demonym
-from factcheck.text.entities import STOP, EntityIndex, Mention, find_mentions, slug
+from factcheck.text.entities import STOP, EntityIndex, Mention, find_mentions, slug, standing_alone
 from factcheck.text.names import NAME_PROPERTY, compare_names, name_words, word_change
 from factcheck.text.sentences import quote_span, sentences
 
@@ -114,7 +114,7 @@ def _bare_references(source: str, text: str, mentions: list[Mention], index: Ent
         speaks = bool(_SPEAKS_AFTER.match(text[hit.end() : hit.end() + 30]))
         if not speaks and not _PERSON_BEFORE.search(text[max(0, hit.start() - 25) : hit.start()]):
             continue
-        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w-])", text):
+        if next(standing_alone(text, low, before="'’-", after="-"), None) is not None:
             continue  # the word is also written in lower case: a word, not a name
         near = [w for w in words if word_change(w, low) is not None]
         if len({w for w in near}) != 1:

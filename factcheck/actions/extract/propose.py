@@ -504,9 +504,11 @@ def _as_verify_reads(claim: ProposedClaim, ref: DateRange | None) -> ProposedCla
             errors.append("no date")
         return errors
 
-    if problems(claim) and (claim.as_of or claim.period):
+    found = problems(claim)
+    if found and (claim.as_of or claim.period):
         claim = replace(claim, as_of=None, period=None)
-    if not problems(claim):
+        found = problems(claim)
+    if not found:  # the common case, read once
         return claim
     at = claim.quote.find(claim.value)
     lead = _LEAD_IN.search(claim.quote[:at]) if at > 0 else None
@@ -688,8 +690,14 @@ def _drop_known(
     as are repeats within this run; returns what is left and how many were dropped as known."""
     spans: dict[str, list[tuple[int, int, str, str]]] = {}
     folded: dict[str, str] = {}
+
+    def folded_text(source: str) -> str:  # each source folded once (setdefault would fold it for every claim)
+        if source not in folded:
+            folded[source] = fold_plain(sources[source].text).casefold()
+        return folded[source]
+
     for c in registry.claims:
-        text = folded.setdefault(c.source, fold_plain(sources[c.source].text).casefold())
+        text = folded_text(c.source)
         q = fold_plain(c.quote).casefold()
         at = text.find(q)
         if at >= 0:
@@ -703,7 +711,7 @@ def _drop_known(
         if (p.source, q, vkey) in seen:
             continue
         seen.add((p.source, q, vkey))
-        text = folded.setdefault(p.source, fold_plain(sources[p.source].text).casefold())
+        text = folded_text(p.source)
         at = text.find(q)
         if p.id in taken or any(
             at < e and s < at + len(q) and (vkey == v or vkey in v or v in vkey)
