@@ -28,7 +28,7 @@ from factcheck.judge.change import COUNTED_OVER_DAYS, CUES, DEFAULT_DAYS, _prope
 from factcheck.judge.events import PUBLISHED
 from factcheck.judge.roles import role_verdict
 from factcheck.judge.sides import CODE
-from factcheck.judge.verdicts import APPROXIMATE, _days, _interval, _mostly_shared, judge
+from factcheck.judge.verdicts import APPROXIMATE, _cut_short, _days, _interval, _mostly_shared, judge
 from factcheck.models import DateRange, Verdict, filled_at_once
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Quantity
@@ -149,7 +149,10 @@ def group_codes(members: list[ClaimValue], kept: Callable[[int, int], str | None
                 if ta.hedged or tb.hedged:
                     append(_CONSISTENT)
                     continue
-                if _mostly_shared(_interval(a.value), _interval(members[j].value)):  # type: ignore[arg-type]
+                qa, qb = a.value, members[j].value
+                assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+                ia, ib = _interval(qa), _interval(qb)
+                if _mostly_shared(ia, ib) or _cut_short(qa, qb, ia, ib):
                     append(_ROUNDING)
                     continue
                 raw = _POSSIBLE

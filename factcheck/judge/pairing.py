@@ -14,6 +14,7 @@ that could be compared are scored, and the work grows with the number of claims,
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -22,13 +23,15 @@ from itertools import combinations
 from typing import TypedDict
 
 from factcheck.models import DateRange, Entity
+from factcheck.normalize import parse
 from factcheck.normalize.claims import ClaimValue, TextValue
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue
 from factcheck.text.demonyms import is_demonym
 from factcheck.text.entities import EntityIndex, find_mentions, org_key
 from factcheck.text.fold import fold_plain
+from factcheck.text.moments import begins, compared, moment_of
 from factcheck.text.names import NAME_PROPERTY
-from factcheck.text.vocabulary import FUNCTION_WORDS, SORT_NOUNS, near_value, stem, terms
+from factcheck.text.vocabulary import FUNCTION_WORDS, PEOPLE_NOUNS, SORT_NOUNS, near_value, stem, terms
 from factcheck.text.wordfacts import word_property
 
 PAIR_AT = 0.6  # the confidence from which two claims are taken to be about the same thing
@@ -66,6 +69,8 @@ class Features:
     owner: str = ""  # a person's surname, or for a body named after a person's ("Ockenden's team") that person's
     digits: str = ""  # a quantity's figure as written, digits only ("1.2" → "12"): a decimal point may slip
     sums: frozenset[str] = frozenset()  # for a date, the sums of money its quote gives ("sold for $30 million")
+    moment: str = ""  # for a time of day: the moment of an incident it gives (text/moments.py), if its words say
+    clause_subject: bool = False  # a proposal whose subject extract found named in the value's own clause
 
     @property
     def families(self) -> frozenset[str]:
@@ -185,6 +190,12 @@ def _features(
         words -= {"~incident"}  # a war or a storm has many attacks and strikes: the word alone is no event
     if block == "duration" and "~served" in words:  # "served 136 days", "a sentence of four and a half months"
         words = (words - {"~served"}) | {"~charge"}
+    moment, when = "", cv.value.range if isinstance(cv.value, DateValue) else None
+    if block == "time":  # "the alarm was raised at just after 6pm on Friday": which moment, and of which day
+        moment = moment_of(quote, claim.value) or ""
+        when = day_of_time(quote, claim.value, cv.published)
+        if moment:
+            words |= {"@begin" if begins(moment) else "@" + moment}  # the start and the alarm are looked up together
     entity = index.entities.get(claim.subject)
     near = named.get(quote) if named is not None else None
     if not with_names:
@@ -203,7 +214,7 @@ def _features(
         head=prop_terms[-1][0] if prop_terms else "",
         tense=_tense(cv),
         published=cv.published,
-        when=cv.value.range if isinstance(cv.value, DateValue) else None,
+        when=when,
         proposed=claim.status == "proposed",
         context=_context(quote, claim.value, extra) if claim.status == "proposed" else frozenset(),
         size=_size(cv),
@@ -212,6 +223,8 @@ def _features(
         named_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES),
         sums=_sums(quote) if block == "date" else frozenset(),
         owner=_owner(entity),
+        moment=moment,
+        clause_subject=claim.status == "proposed" and (claim.basis or "").startswith(NAMED_BASES[0]),
     )
 
 
@@ -226,6 +239,27 @@ def _sums(quote: str) -> frozenset[str]:
         f"{m.group(1)}{m.group(2).replace(',', '')}{_SCALE.get((m.group(3) or '').lower(), '')}"
         for m in _SUM.finditer(quote)
     )
+
+
+# Between a time of day and the day it is on: "at 1845 GMT on Friday", "7pm last night", "on Saturday around
+# 11:30 p.m."; not another clause's day ("at 7pm, and on Friday ...").
+_DAY_GAP = re.compile(r"[\s,]*(?:(?:on|at|in|the|of|early|late|just|shortly|about|around|before|after)\s+)*", re.I)
+
+
+def day_of_time(quote: str, value: str, published: DateRange | None) -> DateRange | None:
+    """The day a time of day in `quote` is on: the date written beside it (read against the publication), else
+    the day of publication or the one before (a paper tells of last evening's fire), or None when undated."""
+    at = quote.find(value)
+    if at >= 0:
+        for d in parse(quote, published, within=quote):
+            if not isinstance(d, DateValue) or d.range is None or d.range.days > 2:
+                continue
+            gap = quote[at + len(value) : d.span[0]] if d.span[0] >= at + len(value) else quote[d.span[1] : at]
+            if len(gap) <= 20 and _DAY_GAP.fullmatch(gap):
+                return d.range
+    if published is None:
+        return None
+    return DateRange(published.start - dt.timedelta(days=1), published.end)
 
 
 def _size(cv: ClaimValue) -> float | None:
@@ -631,6 +665,8 @@ def pair_confidence(a: Features, b: Features) -> float:
         return 1.0 if a.subject == b.subject else 0.0
     if a.block == "role" and a.subject == b.subject and a.subject_kind == "person":
         return 1.0  # a post is proposed only where the person is named with it: the person is the evidence
+    if a.block == "time" and a.moment and b.moment:
+        return _one_incident(a, b)
     words = word_agreement(a, b)
     if words < WORDS_AT:
         return 0.0
@@ -639,7 +675,8 @@ def pair_confidence(a: Features, b: Features) -> float:
         # Both are guesses: the words around the values must tell of the same thing, and a figure four
         # times another is another scope ("170,000 in Aceh", "230,000 around the ocean").
         context = context_agreement(a, b)
-        if context < CONTEXT_AT or not same_scale(a, b) or not same_scope(a, b):
+        counted = entities == 0.0 and _one_thing_counted(a, b) and not (a.clause_subject and b.clause_subject)
+        if (context < CONTEXT_AT and not counted) or not same_scale(a, b) or not same_scope(a, b):
             return 0.0
         people = (a.subject_kind == "person") + (b.subject_kind == "person")
         # Two bodies each named beside their own figure are two things measured ("the council's overspend",
@@ -651,9 +688,46 @@ def pair_confidence(a: Features, b: Features) -> float:
         if (entities == 0.0 and words >= 0.8 and people < 2 and not named_apart
                 and context >= (0.5 if people else CONTEXT_AT)):  # fmt: skip
             entities = min(1.0, context + 0.2)  # the subject guessed differently, the same fact in the same words
+        elif counted and people < 2:  # not both named in their own clauses (counted): whose count is a guess
+            # "The gang carried out seven raids", "recovered from the six raids or attempted raids": counts of one
+            # thing the story tells of, under subjects guessed from names out of reach; who did it is the
+            # story's, so the thing counted stands in for it
+            entities = CONTEXT_AT + 0.35
     if entities == 0.0:
         return 0.0
     return round(0.5 * entities + 0.5 * words, 2)
+
+
+def _one_incident(a: Features, b: Features) -> float:
+    """Two times of day of moments of an incident the words name ("the alarm was raised at just after 6pm",
+    "the fire started at 1845 GMT"): one incident when they fall on one day, where the words say, and no
+    two things named in their own clauses tell them apart. The subject a time is filed under is a guess
+    (the blaze, the estate, the police who were called): the day and the moment are the evidence."""
+    if not compared(a.moment, b.moment) or a.when is None or b.when is None or not a.when.overlaps(b.when):
+        return 0.0
+    if a.proposed and b.proposed and not same_scope(a, b):
+        return 0.0
+    entities = entity_agreement(a, b)
+    # "Raj Chohan was hit at about 7 p.m.", "a pedestrian was struck on Queens Plaza North": two people or places
+    # named with their times are two incidents; a body named with one ("police were called", "crews from the fire
+    # service fought the blaze, which broke out at 9pm") is who answered, not what happened
+    both_named = a.clause_subject and b.clause_subject and "organisation" not in (a.subject_kind, b.subject_kind)
+    people = a.subject_kind == b.subject_kind == "person" and a.named_subject and b.named_subject
+    if entities == 0.0 and (both_named or people):
+        return 0.0
+    return round(0.5 * max(entities, 0.8) + 0.5, 2)
+
+
+def _one_thing_counted(a: Features, b: Features) -> bool:
+    """Two proposed counts of one named thing ("raids", "premises", "warehouses"), not of people, of times or of
+    units, which many things in a story have."""
+    return (a.block == b.block and a.block.startswith("number:") and a.block == "number:" and a.head == b.head
+            and bool(a.head) and not a.head.startswith("~") and a.head not in _GENERIC_HEADS
+            and a.group == b.group and a.group.startswith("noun:"))  # fmt: skip
+
+
+_GENERIC_HEADS = {stem(w) for w in (*_ANYONE, *PEOPLE_NOUNS, *SORT_NOUNS, "thing", "things", "way", "ways", "part",
+                                     "parts", "piece", "pieces", "item", "items", "member", "members")}  # fmt: skip
 
 
 def _one_kind_of_body(a: frozenset[str], b: frozenset[str]) -> bool:

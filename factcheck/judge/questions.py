@@ -142,13 +142,38 @@ def one_fact_per_source_pair(
         for x, y in twins:  # the same source's two values, from two sentences
             key = (min(id(x), id(y)), max(id(x), id(y)))
             if key in within or x.claim.quote.strip() == y.claim.quote.strip() or not (
-                    _ATTRIBUTED.search(x.claim.quote) and _ATTRIBUTED.search(y.claim.quote)):
+                    _ATTRIBUTED.search(x.claim.quote) and _ATTRIBUTED.search(y.claim.quote) or _one_count(x, y)):
                 continue
             within.add(key)
             w = judge_pair(x, y)
             if w is not None and w.verdict.needs_attention:
                 kept.append((x, y, replace(w, confidence=d.confidence)))
     return kept
+
+
+def _one_count(x: ClaimValue, y: ClaimValue) -> bool:
+    """Two counts in one source, in two sentences, of one named thing the story tells of, with nothing to say
+    they count two sets ("seven raids in six months", "the six raids or attempted raids"): one fact told twice,
+    so the source contradicts itself. Not counts of people or of units, nor a part or another time."""
+    cx, cy = x.claim, y.claim
+    if not (cx.kind == cy.kind == "number" and cx.property == cy.property and "property: counted" in (cx.basis or "")
+            and "property: counted" in (cy.basis or "") and not (cx.as_of or cx.period or cy.as_of or cy.period)):
+        return False
+    head = cx.property.split()[-1].casefold() if cx.property.split() else ""
+    return head not in _GENERIC_COUNTS and not any(_part(c.quote, c.value) for c in (cx, cy))
+
+
+def _part(quote: str, value: str) -> bool:
+    """A count the words beside it make a part or another set: "another two raids", "three of the raids"."""
+    at = quote.find(value)
+    return at >= 0 and bool(_PART_BEFORE.search(quote, max(0, at - 30), at) or _PART_AFTER.match(quote, at + len(value)))
+
+
+_GENERIC_COUNTS = frozenset({"people", "persons", "men", "women", "children", "others", "times", "years", "months",
+                             "weeks", "days", "hours", "minutes", "victims", "members", "officers", "cases", "points",
+                             "goals", "games", "runs", "yards"})  # fmt: skip
+_PART_BEFORE = re.compile(r"\b(?:another|other|further|more|including|first|last|each|per|only)\s+(?:\w+\s+)?$", re.I)
+_PART_AFTER = re.compile(r"\s+(?:other|others|more|further|of)\b", re.I)
 
 
 def _word_fact(cv: ClaimValue) -> bool:

@@ -40,7 +40,11 @@ SAME_POST = {"ceo": ("chief", "executive"), "cfo": ("chief", "financial", "offic
              "coo": ("chief", "operating", "officer"), "cto": ("chief", "technology", "officer"),
              "md": ("managing", "director"), "gm": ("general", "manager"), "head": ("chief",), "boss": ("chief",),
              "chairwoman": ("chair",), "chairman": ("chair",), "chairperson": ("chair",),
-             "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",)}  # fmt: skip
+             "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
+             # one standing in other words: someone holding a post for now ("acting", "interim" director of finance)
+             "acting": ("interim",), "temporary": ("interim",), "caretaker": ("interim",),
+             # a council's cabinet post: "portfolio holder for children's services" = "cabinet member for ..."
+             "portfolio": (), "holder": ("member",), "cabinet": ()}  # fmt: skip
 # Words of a title that are titles' own, even when written with a capital ("Senior Vice President").
 TITLE_WORDS = frozenset({
     "president", "vice", "chief", "executive", "officer", "director", "manager", "general", "managing",
@@ -51,6 +55,7 @@ TITLE_WORDS = frozenset({
     "treasurer", "ceo", "cfo", "coo", "cto", "md", "gm", "operations", "finance", "financial", "operating",
     "technology", "principal", "professor", "dean", "prime", "foreign", "home", "health", "justice",
     "judge", "magistrate", "district", "court", "superior", "circuit", "appeals", "attorney", "prosecutor",
+    "member", "cabinet", "portfolio", "holder",
 })  # fmt: skip
 _FILLER = frozenset({"of", "the", "and", "for", "at", "in", "on", "a", "an", "its", "s", "with", "to", "new"})
 
@@ -60,7 +65,11 @@ def post_words(text: str) -> frozenset[str]:
     "SeaMicro CEO", "chief executive of Sea Micro" and "CEO" are one post; a capitalised word that is
     not a title's own word ("AMD", "UNRWA", "Gaza") names where, not what."""
     out: list[str] = []
-    for i, raw in enumerate(re.findall(r"[A-Za-z]+", text)):
+    tokens = re.findall(r"[A-Za-z][A-Za-z'’]*", text)
+    first = next((i for i, t in enumerate(tokens) if t.lower() in TITLE_WORDS or t.lower() in QUALIFIERS), 0)
+    owner = max((i for i, t in enumerate(tokens[:first]) if t.endswith(("'s", "’s"))), default=-1)
+    tokens = tokens[owner + 1 :]  # "Thurrock Council’s deputy finance officer": whose post, not which
+    for i, raw in enumerate(re.sub(r"['’]s?$", "", t) for t in tokens):
         low = raw.lower()
         # a capital on the first word may be the sentence's; an acronym or a CamelCase name is a name anywhere
         named = raw[:1].isupper() and (i > 0 or raw.isupper() and len(raw) > 1 or any(c.isupper() for c in raw[1:]))
@@ -192,7 +201,7 @@ def judge_roles(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
 
 
 def _judge_posts(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
-    if va.key == vb.key or (post_words(va.text) == post_words(vb.text) and post_words(va.text)):
+    if va.key == vb.key:
         return Verdict.CORROBORATED, f"both say {_q(va.text)}" if va.text == vb.text else (
             f"{_q(va.text)} and {_q(vb.text)} name the same role"
         )
@@ -203,6 +212,8 @@ def _judge_posts(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
             f"{_q(va.text)} and {_q(vb.text)} are posts at different bodies: one person can hold both, or one "
             "after the other"
         )
+    if post_words(va.text) == post_words(vb.text) and post_words(va.text):
+        return Verdict.CORROBORATED, f"{_q(va.text)} and {_q(vb.text)} name the same role"
     wa, wb = post_words(va.text) or role_words(va.key), post_words(vb.text) or role_words(vb.key)
     wa, wb = wa - PARTIES, wb - PARTIES
     qa, qb = wa & QUALIFIERS, wb & QUALIFIERS

@@ -32,10 +32,12 @@ from factcheck.judge.roles import judge_roles
 from factcheck.judge.wordfacts import judge_word_fact
 from factcheck.models import Claim, ClaimView, DateRange, Discrepancy, Verdict
 from factcheck.normalize.claims import ClaimValue, TextValue
+from factcheck.normalize.times import hedged_minutes
 from factcheck.normalize.values import DateValue, Duration, Quantity, TimeValue, format_amount
 from factcheck.text.fold import fold_plain
+from factcheck.text.moments import ALARM, ONSET, moment_of
 from factcheck.text.names import NAME_PROPERTY
-from factcheck.text.wordfacts import COLOUR, DIRECTION, word_property
+from factcheck.text.wordfacts import COLOUR, DIRECTION, HOME, tells_of_death, word_property
 
 TEXT_MATCH = 95.0
 MOSTLY = Decimal("0.5")  # share of the narrower reading two readings must have in common to be compatible
@@ -138,8 +140,22 @@ def _quantity_verdict(va: Quantity, vb: Quantity, ia: Interval, ib: Interval, re
     if rel == "overlap":
         if _hedged(va) or _hedged(vb):
             return Verdict.CONSISTENT
-        return Verdict.ROUNDING if _mostly_shared(ia, ib) else Verdict.POSSIBLE
+        return Verdict.ROUNDING if _mostly_shared(ia, ib) or _cut_short(va, vb, ia, ib) else Verdict.POSSIBLE
     return Verdict.CONFLICT
+
+
+# A figure written with a scale word: many digits cut to a few ("£469m" for £469,581,000)
+_ROUNDED = re.compile(r"\d\s*(?:m|bn|k|million|billion|thousand|trillion)\b", re.IGNORECASE)
+
+
+def _cut_short(va: Quantity, vb: Quantity, ia: Interval, ib: Interval) -> bool:
+    """Two figures written with a scale word to the same place that differ by one in the last figure ("£469m"
+    and "£470m"): one outlet cuts short what another rounds (£469.6m). "42 dead" and "43 dead" are counts,
+    exact as written; a magnitude of 8.6 and one of 8.7 are two measures."""
+    width_a, width_b = ia[1] - ia[0], ib[1] - ib[0]
+    if width_a != width_b or width_a <= 0 or not (_ROUNDED.search(va.text) and _ROUNDED.search(vb.text)):
+        return False  # "six months", "five months": whole units counted, exact as written
+    return abs((ia[0] + ia[1]) - (ib[0] + ib[1])) / 2 == width_a
 
 
 def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity,
@@ -174,6 +190,9 @@ def _judge_quantities(a: ClaimValue, b: ClaimValue, va: Quantity, vb: Quantity,
         both = f"{format_amount(float(lo), unit)} and {format_amount(float(hi), unit)}"
         if verdict is Verdict.CONSISTENT:
             return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}: both hold between {both}"
+        if verdict is Verdict.ROUNDING and not _mostly_shared(ia, ib):
+            return verdict, (f"{_q(wa)} and {_q(wb)} differ by one in their last figure: one may be cut short where "
+                             "the other is rounded")  # fmt: skip
         if verdict is Verdict.ROUNDING:
             return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}: they mostly overlap"
         return verdict, f"{_q(wa)} means {da} and {_q(wb)} means {db}; both hold only between {both}"
@@ -256,23 +275,47 @@ def _judge_text(a: ClaimValue, b: ClaimValue, va: TextValue, vb: TextValue) -> t
 
 
 def _judge_times(a: ClaimValue, b: ClaimValue, va: TimeValue, vb: TimeValue) -> tuple[Verdict, str]:
-    """Two times of day: compared in UTC where both zones are known, else as written."""
+    """Two times of day: compared in UTC where both zones are known, else as written; a hedge widens each
+    ("about 7pm", "just after 6pm"). Times of one moment must meet; the start of an incident cannot come
+    after its alarm (text/moments.py)."""
     wa, wb = _q(a.claim.value), _q(b.claim.value)
-    ua, ub = va.in_utc(), vb.in_utc()
-    if ua is not None and ub is not None:
-        if ua == ub:
+    ma, mb = moment_of(a.claim.quote, a.claim.value), moment_of(b.claim.quote, b.claim.value)
+    known = va.utc_offset is not None and vb.utc_offset is not None  # both in UTC, else both as written
+    (la, ha, hedged_a), (lb, hb, hedged_b) = (_time_interval(cv, v, -(v.utc_offset or 0) if known else 0)
+                                              for cv, v in ((a, va), (b, vb)))  # fmt: skip
+    zones = "" if known else ", as written"
+    # "0737 GMT" and "7:37 AM local time": two zones named, perhaps two moments; "6pm" and "1845 GMT" are read as
+    # written (a zone given on one side only is most often the local one)
+    other_zones = va.zone is not None and vb.zone is not None and va.zone != vb.zone and not known
+    if ma != mb and {ma, mb} == {ONSET, ALARM}:
+        (ls, start), (hr, alarm) = ((la, wa), (hb, wb)) if ma == ONSET else ((lb, wb), (ha, wa))
+        if ls <= hr:
+            return Verdict.CONSISTENT, f"the start at {start} is no later than the alarm at {alarm}"
+        if other_zones:
+            return Verdict.POSSIBLE, (f"the start at {start} comes after the alarm at {alarm}, unless they are in "
+                                      "different time zones: check")  # fmt: skip
+        return Verdict.CONFLICT, f"the start at {start} comes after the alarm at {alarm}{zones}: it cannot"
+    if (la, ha) == (lb, hb) and (known or None in (va.zone, vb.zone) or va.zone == vb.zone):
+        if va.zone != vb.zone:
             return Verdict.CORROBORATED, f"{wa} and {wb} are the same moment"
-        return Verdict.CONFLICT, f"{wa} and {wb} are different times, even allowing for their time zones"
-    if (va.low, va.high) == (vb.low, vb.high):
         return Verdict.CORROBORATED, f"both say {va.describe()}"
-    if va.zone != vb.zone:
+    if la < hb and lb < ha and (hedged_a or hedged_b) and not other_zones:  # "about 10am", "around 10:30am" only touch
+        return Verdict.CONSISTENT, f"{wa} and {wb} can be the same moment: a hedge holds for the other"
+    if other_zones:
         return Verdict.POSSIBLE, f"{wa} and {wb} differ, but may be in different time zones: check"
     hedged = [w for cv, w in ((a, wa), (b, wb)) if _time_hedge(cv)]
     gap = max(va.low, vb.low) - min(va.high, vb.high)
     if hedged and gap <= TIME_HEDGE_MINUTES:
         return Verdict.CONSISTENT, f"{hedged[0]} is hedged ('{_time_hedge(a) or _time_hedge(b)}'): " \
                                    f"{wa} and {wb} are {gap} minutes apart"  # fmt: skip
-    return Verdict.CONFLICT, f"{wa} and {wb} are different times of day"
+    return Verdict.CONFLICT, f"{wa} and {wb} are different times of day{zones}"
+
+
+def _time_interval(cv: ClaimValue, v: TimeValue, shift: int) -> tuple[int, int, bool]:
+    at = cv.claim.quote.find(cv.claim.value)
+    before = cv.claim.quote[:at] if at >= 0 else ""
+    low, high, hedged = hedged_minutes(before, v.low + shift, v.high + shift)
+    return low, high, hedged
 
 
 # "about 7 p.m." and "7:01 p.m." are one moment; "around 10 a.m." and "around 10:30 a.m." are not.
@@ -327,6 +370,8 @@ def judge(a: ClaimValue, b: ClaimValue, explain: bool = True) -> tuple[Verdict, 
         return result  # a name is not a figure that moves with time: a respelling is not a change
     if word_property(a.claim.property) in _FIXED_FACTS and word_property(b.claim.property) in _FIXED_FACTS:
         return result  # a car's colour, where a place lies: nothing time changes
+    if word_property(a.claim.property) == HOME and all(tells_of_death(cv.claim.quote) for cv in (a, b)):
+        return result  # where someone lived when they died, told years apart: a home no time moves
     evidence = change_evidence(a, b, explain)
     if evidence is not None:
         return Verdict.CHANGED, evidence

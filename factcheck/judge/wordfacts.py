@@ -12,6 +12,9 @@
   the other ("murder" against "vehicular manslaughter, criminally negligent homicide"), or murder in two
   degrees, is a conflict: one act is charged one way or the other. Other lists are consistent: a source
   may name only some of the charges, and several charges without intent go together.
+- **Owner** of a building: the same owner is corroborated; one source's owner written as another's former
+  owner ("owned by Bomfords", "its previous owners, Bomfords") is a conflict; a former owner and another
+  owner are consistent; two other owners are possible.
 - **Direction** from one place: within 45 degrees ("south", "south-southwest") consistent, further apart
   ("west", "south") a conflict.
 """
@@ -28,12 +31,15 @@ from factcheck.text.wordfacts import (
     GENERAL,
     HOME,
     KILLING,
+    OWNER,
     TRIAL,
     bearing,
     bearing_gap,
     charge_items,
     colours,
     is_wide_area,
+    owner_reading,
+    place_key,
     place_parts,
 )
 
@@ -52,7 +58,25 @@ def judge_word_fact(fact: str, va: TextValue, vb: TextValue) -> tuple[Verdict, s
         return _charges(va, vb)
     if fact == DIRECTION:
         return _directions(va, vb)
+    if fact == OWNER:
+        return _owners(va, vb)
     return None
+
+
+def _owners(va: TextValue, vb: TextValue) -> tuple[Verdict, str]:
+    (na, former_a), (nb, former_b) = owner_reading(va.text), owner_reading(vb.text)
+    a, b = _q(va.text), _q(vb.text)
+    verdict, why = compare_names(na, nb)
+    if verdict == "same" or place_key(na) == place_key(nb):
+        if former_a == former_b:
+            return Verdict.CORROBORATED, f"both say {a}" if va.text == vb.text else f"{a} and {b} name one owner"
+        former, owner = (a, b) if former_a else (b, a)
+        return Verdict.CONFLICT, f"{former} makes a former owner of the one {owner} gives as the owner"
+    if former_a != former_b:
+        return Verdict.CONSISTENT, f"{a} and {b}: a former owner and an owner"
+    if verdict == "respelled":
+        return Verdict.CONFLICT, f"{a} and {b} spell one owner two ways: {why.lower()}"
+    return Verdict.POSSIBLE, f"{a} and {b} are different owners as written: check which is right"
 
 
 def _colours(va: TextValue, vb: TextValue) -> tuple[Verdict, str] | None:

@@ -77,6 +77,7 @@ def glossary_index(terms: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, 
 
 OPEN_BEFORE = re.compile(r"^\s*(?:before|until|up to)\s+", re.IGNORECASE)
 OPEN_AFTER = re.compile(r"^\s*(?:after|since|from)\s+", re.IGNORECASE)
+DEADLINE = re.compile(r"^\s*(before|by|until|prior\s+to)\s+", re.IGNORECASE)  # a claim's date written as a deadline
 
 
 def _date_of(text: str, ref: DateRange | None) -> DateRange | None:
@@ -203,6 +204,11 @@ def normalize_claim(claim: Claim, source: Source, glossary: dict[str, str],
             )
             parsed = None
         value = parsed
+        if isinstance(value, DateValue) and value.range is not None and (deadline := DEADLINE.match(claim.value)):
+            # "will declare itself bankrupt before Christmas": on or before the day, not on it
+            end = value.range.end if deadline.group(1).lower() == "by" else value.range.start - dt.timedelta(days=1)
+            value = DateValue(value.kind, value.text, value.span, DateRange(DateRange.EARLIEST, end), "range",
+                              value.relative, (*value.notes, f"'{deadline.group(0).strip()}': on or before"))  # fmt: skip
         if isinstance(value, DateValue):
             for note in value.notes:
                 if note.startswith("weekday mismatch"):

@@ -164,3 +164,28 @@ def times(text: str | Scan) -> list[TimeValue]:
         mi = minutes
         out.append(_value(m, text, _hour24(h, m.group("ap"), m.group("part") or m.group("night")), mi, None))
     return out
+
+
+# How the words before a time widen it: "about 7pm" may be a quarter of an hour either side; "just after 6pm"
+# up to a quarter of an hour later; "shortly before 11:30 p.m." up to a quarter of an hour earlier; "by 11pm" at
+# or before it. A reporter rounds a time to the quarter hour, rarely further.
+HEDGE_MINUTES = 15
+_TIME_HEDGE = re.compile(
+    r"\b(?:(?P<about>about|around|approximately|approx\.?|roughly|some|circa|c\.)|(?P<after>(?:just|shortly|soon|"
+    r"a\s+little|not\s+long)\s+after|just\s+gone|after)|(?P<before>(?:just|shortly|a\s+little|not\s+long)\s+before"
+    r"|before|by|until))\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def hedged_minutes(before: str, low: int, high: int) -> tuple[int, int, bool]:
+    """A time of day's interval in minutes after midnight, widened by a hedge written right before it
+    (`before`: the text before the time), and whether it is hedged."""
+    m = _TIME_HEDGE.search(before[-40:])
+    if m is None:
+        return low, high, False
+    if m.group("about"):
+        return low - HEDGE_MINUTES, high + HEDGE_MINUTES, True
+    if m.group("after"):
+        return low, high + (HEDGE_MINUTES if not m.group("after").lower().startswith("after") else 60), True
+    return low - (HEDGE_MINUTES if " " in m.group("before").strip() else 60), high, True

@@ -356,14 +356,22 @@ def _names_in(text: str) -> tuple[Mention, ...]:
 _SCALE = {"million", "billion", "thousand", "m", "bn", "k", "per", "cent", "pounds", "dollars", "euros"}
 
 
+# Words before a body's noun that are no part of its name: "fleeing in minutes before police could respond".
+_NOT_MODIFIERS = {"before", "after", "off", "told", "tells", "than", "until", "since", "while", "when", "where",
+                  "minutes", "hours", "days", "weeks", "could", "would", "will", "can", "then", "so"}  # fmt: skip
+
+
 def _leading_stop(mods: str) -> int:
     """Characters of leading function words and verbs to drop from an organisation's modifiers."""
     offset = 0
     kept = 0
-    for word in re.findall(r"\S+\s+", mods):
+    words = re.findall(r"\S+\s+", mods)
+    for i, word in enumerate(words):
         bare = word.strip().strip(_APOS).lower()
         if (
             bare in STOP
+            or bare in _NOT_MODIFIERS
+            or (word[:1].islower() and any(w[:1].isupper() for w in words[i + 1 :]))  # "told Maidstone Crown Court"
             or bare.endswith(("ed", "ing", "ly"))
             or bare in _SCALE
             or any(c.isdigit() for c in bare)

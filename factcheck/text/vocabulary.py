@@ -244,6 +244,10 @@ def near_value(
     return found
 
 
+_NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:then|later|also)\s+)?(?:was|were|is|are|had|has|have|will|would|"
+                        r"could|then|later)\b", re.IGNORECASE)
+
+
 def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[tuple[int, int]] = ()) -> str:
     """A short name for what the value at start..end of clause measures, from the words beside it.
 
@@ -267,6 +271,12 @@ def guess_property(clause: str, start: int, end: int, kind: str, skip: Iterable[
         if any(w in INCIDENT_NOUNS for w, _s, _e in words(clause)):  # "crews were called to a blaze at 2.15am"
             return PROPERTY_NAMES["incident"]
     if kind in ("date", "duration", "time"):
+        # "pleaded guilty to the offences between December and February and were sentenced at the Old Bailey":
+        # a verb after "and" starts another clause, whose event is not the date's
+        joined = _NEXT_VERB.search(clause, end)
+        if joined is not None:
+            after = [t[0] for t in toks if end <= t[1] < min(limit, joined.start())]
+            clause = clause[: joined.start()]
         if re.search(r"\b(?:after|before)$", clause[start:end].lower()):
             tail = clause[end:]
             later = [(t, s, e) for t, s, e in terms(tail)[:12] if t.lstrip("~") in DATE_EVENTS]

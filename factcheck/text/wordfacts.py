@@ -19,17 +19,29 @@ HOME = "home"
 CHARGE = "charged with"
 DIRECTION = "direction from"  # written with the place it is measured from: "direction from Bireun"
 TRIAL = "tried in"  # where a person's trial is held: the jury's or the court's town
+OWNER = "owned by"  # who owns a building: "the building, owned by the company Bomfords"
 
 _ALIASES = {"color": COLOUR, "colour": COLOUR, "home": HOME, "lives in": HOME, "residence": HOME,
-            "charged with": CHARGE, "charges": CHARGE, "tried in": TRIAL, "trial place": TRIAL}  # fmt: skip
+            "charged with": CHARGE, "charges": CHARGE, "tried in": TRIAL, "trial place": TRIAL, "owned by": OWNER,
+            "owner": OWNER}  # fmt: skip
 
 
 def word_property(prop: str) -> str | None:
-    """The fact in words a property names (COLOUR, HOME, CHARGE, DIRECTION, TRIAL), or None."""
+    """The fact in words a property names (COLOUR, HOME, CHARGE, DIRECTION, TRIAL, OWNER), or None."""
     key = re.sub(r"\s+", " ", fold_plain(prop).casefold().strip())
     if key.startswith(DIRECTION + " "):
         return DIRECTION
     return _ALIASES.get(key)
+
+
+_DEATH = re.compile(r"\b(?:died|dies|death|deaths|killed|perished|lost (?:his|her|their) lives?|the late|fatally|"
+                    r"memorial|funeral|inquest)\b", re.IGNORECASE)  # fmt: skip
+
+
+def tells_of_death(quote: str) -> bool:
+    """Whether a sentence tells of someone's death: a home it gives is where they lived then, which no later
+    time changes ("Ian Reid from Rugby, who died", "Ian Reid, 44, from Stratford, who died in hospital")."""
+    return _DEATH.search(quote) is not None
 
 
 def direction_property(place: str) -> str:
@@ -110,7 +122,8 @@ def place_key(text: str) -> str:
     """A place name compared without case, typography, a leading 'the', full stops or a state's short form."""
     key = re.sub(r"[.’']", "", fold_plain(text).casefold()).strip(" ,;:")
     key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"\s+", " ", key)
+    key = re.sub(r"[\s-]+(?:upon|on)[\s-]+", " on ", key)  # "Stratford-upon-Avon", "Stratford-on-Avon": one town
+    key = re.sub(r"[\s-]+", " ", key)
     return _STATE_OF.get(key, key)
 
 
@@ -122,7 +135,7 @@ def place_parts(value: str) -> list[str]:
 
 
 def is_wide_area(key: str) -> bool:
-    return key in WIDE_AREAS or bool(re.search(r"\b(?:county|province|state|region|district|borough)$", key))
+    return key in WIDE_AREAS or bool(re.search(r"\b(?:county|province|state|region|district|borough)$|\wshire$", key))
 
 
 # Charges: each item of a list ("vehicular manslaughter, criminally negligent homicide and leaving the
@@ -169,3 +182,17 @@ def charge_items(value: str) -> list[tuple[str, frozenset[str]]]:
             kind = " ".join(w for w in words if w not in ("attempted",))
         out.append((kind, frozenset(words) | degree))
     return out
+
+
+# Owners: "owned by the company Bomfords" is the owner; "the warehouse's previous owners, Bomfords" a former one.
+_FORMER_OWNER = re.compile(r"^\s*(?:previous|former|old|ex-?)\s+owners?\s*,?\s*", re.IGNORECASE)
+_OWNER_FILLER = re.compile(r"^\s*(?:(?:current|new|present)\s+owners?\s*,?\s*)?(?:the\s+)?(?:(?:company|firm|family|group)\s+)?",
+                           re.IGNORECASE)  # fmt: skip
+
+
+def owner_reading(value: str) -> tuple[str, bool]:
+    """An owner as written: (the name, whether the words make it a former owner)."""
+    former = _FORMER_OWNER.match(value)
+    rest = value[former.end() :] if former else value
+    filler = _OWNER_FILLER.match(rest)  # always matches, perhaps nothing
+    return rest[filler.end() if filler else 0 :].strip(" ,."), bool(former)

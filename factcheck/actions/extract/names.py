@@ -57,7 +57,8 @@ _SPEAKS_AFTER = re.compile(
     r"^,?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|insisted|insists|explained|noted|"
     r"argued|stressed|asked|replied|wrote|recalled|warned|admitted|lived|lives|worked|works)\b"
 )
-_WORD = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w&-])")
+# A lone name word, hyphenated surnames whole ("Yates-Badley", "Lloyd-Webber").
+_WORD = re.compile(r"(?<![\w'’&.-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+(?:[A-Z][a-z]+)?)*(?![\w&-])")
 _INITIALS = re.compile(r"(?<![\w&])(?:[A-Z](?:&[A-Z])+|[A-Z]{3,5})(?![\w&])")
 
 
@@ -107,8 +108,9 @@ def _bare_references(source: str, text: str, mentions: list[Mention], index: Ent
     for hit in _WORD.finditer(text):
         word = hit.group()
         low = word.casefold()
-        if low in known_folded or low in STOP or any(m.start <= hit.start() < m.end for m in mentions):
-            continue
+        if low in known_folded or low in STOP or any(m.start <= hit.start() < m.end and (m.entity or len(
+                name_words(m.text)) > 1) for m in mentions):  # fmt: skip
+            continue  # part of a name that says who it is ("Mr Wolff" alone is a title and a word: looked at)
         if re.match(r"[ \t]+(?:[A-Z]\.|[A-Z][a-z])", text[hit.end() : hit.end() + 4]):
             continue  # "attorney Walter F. Bugden": the first word of a longer name, not a lone one
         speaks = bool(_SPEAKS_AFTER.match(text[hit.end() : hit.end() + 30]))

@@ -112,6 +112,9 @@ def is_code(sentence: str, v: Value) -> bool:
         return True  # "NN1", "G7", "COVID-19": letters written onto the digits
     if re.match(r"^[A-Z]{2}\b", sentence[e : e + 3]) and v.text[-1:].isdigit():
         return True  # "2EF"
+    if (isinstance(v, Quantity) and v.kind == "number" and v.text[-1:].isdigit()
+            and re.match(r"^[A-JL-Z](?![\w-])", sentence[e : e + 2])):  # fmt: skip
+        return True  # "Xeon E3-1260L", "a 737X": a letter written onto the digits names a model (not "10K", a thousand)
     token_start = max(sentence.rfind(" ", 0, s) + 1, 0)
     token_end = sentence.find(" ", e)
     token = sentence[token_start : token_end if token_end >= 0 else len(sentence)]

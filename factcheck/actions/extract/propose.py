@@ -242,6 +242,9 @@ def _claims_in(
                 subject = None
             if entity_id is None and not isinstance(_age_of(text, start, end, v, inside), str):
                 continue  # nobody in reach, and no one the figure's own words describe ("a 12-year-old boy")
+            deadline = _DEADLINE_BEFORE.search(sentence.text, 0, v.span[0]) if isinstance(v, DateValue) else None
+            if deadline is not None:  # "bankrupt before Christmas": a deadline, read as on or before the day
+                start = sentence.start + deadline.start()
             quote = quote_span(sentence, start, end)
             clause = next((c for c in parts if c.start <= start < c.end), sentence)
             if end > clause.end:  # "a week after | it was announced": the value runs into the next clause
@@ -262,7 +265,7 @@ def _claims_in(
             prop, prop_basis = property_and_basis(clause.text, start - clause.start, end - clause.start, v.kind, skip)
             if id(v) in deals:
                 prop, prop_basis = deals[id(v)], "vocabulary"
-            written = v.text
+            written = text[start:end]  # with a deadline's word ("before Christmas") when it has one
             rank = rank_of(sentence.text, v)
             if rank is not None:  # "Matt Smith, the 12th Doctor": a rank, compared only with ranks of the same thing
                 written, prop = rank
@@ -371,6 +374,11 @@ def _antecedent(people: list[Mention], text: str) -> Mention:
         if not _GOVERNED.search(text[max(0, m.start - 40) : m.start]):
             return m
     return people[-1]
+
+
+# A date written as a deadline: "before Christmas", "by the end of March" (not "the day before", an offset).
+_DEADLINE_BEFORE = re.compile(r"(?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)\b(?:before|by|prior\s+to)\s+$",
+                              re.IGNORECASE)  # fmt: skip
 
 
 # Between two sums of one list, what says the second is priced like the first: "$999 for the 14-inch model

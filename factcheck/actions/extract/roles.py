@@ -96,7 +96,7 @@ def _role_after(text: str, e: int) -> str | None:
     """The title set off after a name: by commas ("Jason Waxman, Intel's general manager for cloud
     computing, said"), closing the sentence ("said Lisa Su, senior vice president."), or by dashes
     ("Lisa Su -- the company's senior vice president -- says")."""
-    m = re.match(r",\s+([^,;:()]{3,110}?)(?:,|\s+(?:is|was|has|had|who|said|says)\b|\.?[\"”’']?\s*$)", text[e:])
+    m = re.match(r",\s+([^,;:()]{3,110}?)(?:,|\s+(?:is|was|has|had|who|said|says|that)\b|\.?[\"”’']?\s*$)", text[e:])
     if not m:
         m = re.match(r"\s*(?:—|–|--|\s-\s)\s*(?:who\s+(?:is|was|heads|leads|runs)\s+)?([^,;:()—–]{3,110}?)\s*(?:—|–|--|\s-\s)",
                      text[e:])  # fmt: skip
@@ -110,7 +110,9 @@ def _role_after(text: str, e: int) -> str | None:
 
 
 def _role_apposed_before(text: str, s: int) -> str | None:
-    m = re.search(r"(?:^|[,;:(]\s*|\b(?:and|by|with|that)\s+)(?:the|its|their|our)\s+([^,;:()]{3,90}?),\s*$", text[:s])
+    # "the director of children's services, Sally Hodges,", "Thurrock Council’s interim director of finance, Jo Wilson,"
+    m = re.search(r"(?:^|[,;:(]\s*|\b(?:and|by|with|that)\s+)(?:the|its|their|our|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*"
+                  r"['’]s)\s+([^,;:()]{3,90}?),\s*$", text[:s])
     if not m:
         return None
     phrase = m.group(1).strip()

@@ -24,6 +24,8 @@ SAID = r"(?:said|says|told|added|warned|claimed|argued|explained|wrote|insisted|
 _SAID_THAT = re.compile(rf"\b{SAID}\s+(?:(?:(?:a|an|the)\s+)?[a-z]+\s+that\s+|that\s+)?(?=[a-z])", re.IGNORECASE)
 
 
+# "he told parliament", "she told the BBC": whom the words were said to, not who said them
+_TOLD = re.compile(r"\b(?:told|tells|telling|said\s+to|speaking\s+to)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 MAX_QUOTATION_WORDS = 120  # a longer quotation is proposed by its first words (a partial quotation of itself)
 _SAID_NEAR = re.compile(rf"\b{SAYING}\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -62,7 +64,8 @@ def _quotation_speaker(text: str, start: int, end: int, parts: tuple[tuple[int, 
         window = text[lo:hi]
         if not _SAID_NEAR.search(window) and not ((lo, hi) == before and window.rstrip().endswith(":")):
             continue
-        named = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity and not owns_speaker(text, m)]
+        named = [m for m in mentions if lo <= m.start and m.end <= hi and m.entity and not owns_speaker(text, m)
+                 and not _TOLD.search(text, max(lo, m.start - 24), m.start)]  # fmt: skip
         if named:
             people = [m for m in named if m.kind == "person"] or named
             chosen = people[-1] if (lo, hi) == before else people[0]

@@ -17,6 +17,7 @@ from factcheck.actions.extract.subjects import proposed_claim
 from factcheck.models import Entity
 from factcheck.registry.load import free_id
 from factcheck.results import Basis, ProposedClaim, ProposedEntity
+from factcheck.text.demonyms import is_demonym
 from factcheck.text.entities import EntityIndex, Mention, slug
 from factcheck.text.sentences import Span, quote_span
 from factcheck.text.wordfacts import (
@@ -25,6 +26,7 @@ from factcheck.text.wordfacts import (
     COLOUR_WORDS,
     DIRECTION_WORDS,
     HOME,
+    OWNER,
     TRIAL,
     US_STATES,
     charge_items,
@@ -47,8 +49,15 @@ _NOT_THIS = re.compile(r"\b(?:another|other|second|a\s+different|the\s+victim's|
 # A place as written: capitalised words ("College Point", "South Ozone Park", "St. Albans"), or "the Bronx".
 _PLACE = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|de|la)\s+)?[A-Z][\w'’.-]*)*"
 _STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]*\.?\s?){1,3}?)(?=[,.;]|\s+(?:was|is|has|had|who|and)\b|$)")
+# Where the place ends: a stop, a dash, or a verb or relative word after it.
+_PLACE_END = r"(?=[,.;:)]|\s+[-\u2013\u2014]\s|\s+(?:was|is|has|had|who|were|are|and|died|said|says)\b|$)"
 _HOME_AFTER = [  # after a person's name
-    re.compile(rf"^,\s*(?:an?\s+)?\d{{1,3}}(?:-year-old)?,\s+(?:of|from)\s+(?P<place>{_PLACE})(?=[,.;]|\s+(?:was|is|has|had|who)\b|$)"),
+    # "Paul Riva, 47, of Troy", "Ian Reid, aged 44, from Stratford", "Dan Cole, aged 24 from Alcester"
+    re.compile(rf"^,\s*(?:an?\s+)?(?:aged\s+)?\d{{1,3}}(?:-year-old)?,?\s+(?:of|from)\s+(?P<place>{_PLACE}){_PLACE_END}"),
+    # "Ian Reid from Rugby", "Sophie Kerr, from Leamington, was" (a town, not a body: see _place_as_written); not
+    # before what they say: "Jo Hale from Shelter said" names whom the speaker speaks for
+    re.compile(rf"^,?\s+from\s+(?P<place>(?!the\b){_PLACE}){_PLACE_END}(?!,?\s+(?:said|says|told|tells|added|"
+               r"explained|warned|urged|spoke)\b)"),
     re.compile(rf"^,?\s+who\s+(?:had\s+)?(?:lived|lives|resided|resides)\s+(?:[a-z]+\s+){{0,5}}?in\s+(?P<place>{_PLACE})(?=[,.;]|\s|$)"),
     re.compile(rf"^\s+(?:had\s+)?(?:lived|lives|resided|resides)\s+(?:[a-z]+\s+){{0,5}}?in\s+(?P<place>{_PLACE})(?=[,.;]|\s|$)"),
     re.compile(rf"^,\s+(?:a|an)\s+(?:\d{{1,3}}-year-old\s+)?(?P<place>{_PLACE})\s+resident\b"),
@@ -97,6 +106,7 @@ def word_facts_in(source: str, sentence: Span, inside: list[Mention], index: Ent
     out.extend(_charges(source, sentence, inside, index, accused))
     out.extend(_directions(source, sentence, index, new))
     out.extend(_trials(source, sentence, inside, index, accused))
+    out.extend(_owners(source, sentence, index, new))
     return out
 
 
@@ -144,12 +154,34 @@ def _colours(source: str, sentence: Span, inside: list[Mention], index: EntityIn
     return out
 
 
+# A place written before a person's name as the word for where they are from, with a noun of what they are:
+# "Rugby firefighter Ian Reid", "Leeds man Tom Hart", "Coventry pensioner Joan Bell" (not a party's or a
+# team's word: "Labour councillor", "Chelsea striker" take nouns this list does not have).
+_HOME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<place>[A-Z][a-z]+(?:[- ](?:upon[- ]|on[- ])?[A-Z][a-z]+){0,2})\s+(?:man|woman|boy|girl|teenager|"
+    r"teen|pensioner|grandmother|grandfather|grandad|grandma|mother|father|mum|dad|firefighters?|fireman|resident|"
+    r"schoolboy|schoolgirl|student|businessman|businesswoman|toddler|cyclist|pedestrian|motorist|driver|"
+    r"couple|widow|nurse|soldier)\s+$"
+)
+_NOT_HOME_BEFORE = {"The", "A", "An", "This", "That", "Another", "Former", "Retired", "Young", "Old", "Local",
+                    "Dead", "Missing", "Injured", "Mr", "Mrs", "Ms", "Dr"}  # fmt: skip
+# A place written after "from" that is a body's name, not a town ("Steve Wright from Unison", "a lawyer from Acme Ltd").
+_BODY_WORDS = re.compile(r"\b(?:Union|Council|Department|Police|Hospital|University|School|College|Inc|Corp|"
+                         r"Service|Services|Brigade|Brigades|Trust|Agency|Association|Society|Group|Ltd|Limited|Plc|"
+                         r"PLC|Party|Office|Ministry|Commission|Authority|Institute|Foundation|Company|Bank|Club|FC|"
+                         r"Church|Court|Station|News|Times|Post|Herald|Mail|Express)\b")  # fmt: skip
+
+
 def _homes(source: str, sentence: Span, inside: list[Mention], index: EntityIndex) -> list[ProposedClaim]:
     text = sentence.text
     out = []
     for person in inside:
         if person.kind != "person" or not person.entity or index.entities[person.entity].kind not in (None, "person"):
             continue
+        home = _home_before(text, person.start - sentence.start, inside, sentence.start)
+        if home is not None:
+            out.append(_claim(source, sentence, home[0], home[1], person.entity, index, HOME, text[home[0] : home[1]],
+                              "clause"))  # fmt: skip
         after = text[person.end - sentence.start :]
         for pattern in _HOME_AFTER:
             m = pattern.match(after)
@@ -164,6 +196,20 @@ def _homes(source: str, sentence: Span, inside: list[Mention], index: EntityInde
     return out
 
 
+def _home_before(text: str, at: int, inside: list[Mention], offset: int) -> tuple[int, int] | None:
+    """Where a place written before the name at `at` says where the person is from ("Rugby firefighter
+    Ian Reid"), or None: a word that is no place ("The", a people's word) or part of another name."""
+    window = max(0, at - 60)
+    m = _HOME_BEFORE.search(text[window:at])
+    place = m.group("place") if m is not None else ""
+    if m is None or place in _NOT_HOME_BEFORE or is_demonym(place) or _BODY_WORDS.search(place):
+        return None
+    start, end = window + m.start("place"), window + m.end("place")
+    if any(x.start < offset + end and offset + start < x.end for x in inside):
+        return None  # "Warwickshire Fire and Rescue Service officer ...": a body's name, not a town
+    return start, end
+
+
 def _place_as_written(text: str, start: int, end: int) -> str | None:
     """The place a pattern found, with the state written after it ("Schenectady, N.Y."), or None when the
     words are not a place's (a month, a weekday, an organisation's name)."""
@@ -173,9 +219,8 @@ def _place_as_written(text: str, start: int, end: int) -> str | None:
     if not words or words[0].lower() in _NOT_PLACES - {"the"}:
         return None
     place = " ".join(words).rstrip(".,")
-    if re.search(r"\b(?:Council|Department|Police|Hospital|University|School|College|Inc|Corp|Company|Church)\b",
-                 place) and not re.search(r"\bCollege\s+Point\b", place):  # fmt: skip
-        return None
+    if (_BODY_WORDS.search(place) and not re.search(r"\bCollege\s+Point\b", place)) or re.fullmatch(r"[A-Z]{2,}", words[0]):
+        return None  # a body ("Thurrock Council", "the BBC"), not a place
     street = re.match(r",\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", text[start + len(place) :])
     if street and re.search(r"\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Way|Crescent|Place)\.?$", place):
         place = f"{place}, {street.group(1)}"  # "of Newton Street, Millom": the street is in the town
@@ -271,4 +316,30 @@ def _trials(source: str, sentence: Span, inside: list[Mention], index: EntityInd
             continue
         out.append(_claim(source, sentence, m.start("place"), m.start("place") + len(place), entity, index, TRIAL,
                           place, "clause" if people else "carried"))  # fmt: skip
+    return out
+
+
+# Who owns a building the story tells of: "the building, owned by the company Bomfords", "a warehouse site owned
+# by Wealmoor Atherstone Ltd", "the warehouse's previous owners, Bomfords". One building per project ("the
+# building"), as a story about a fire or a collapse has one.
+_BUILDINGS = r"building|warehouse|factory|site|premises|plant|mill|depot|works|barn|hall"
+_NAME_RUN = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w&'’.-]*){0,4}"
+_OWNED_BY = re.compile(rf"\b(?i:{_BUILDINGS})\b[^.;:]{{0,40}}?\bowned\s+by\s+(?P<value>(?:the\s+(?:company|firm|family|"
+                       rf"group)\s+)?{_NAME_RUN})")  # fmt: skip
+_OWNERS_OF = re.compile(rf"\b(?i:{_BUILDINGS})['’]s\s+(?P<value>(?i:(?:previous|former|old|current|new|present)\s+)?"
+                        rf"owners?,\s+{_NAME_RUN})")  # fmt: skip
+
+
+def _owners(source: str, sentence: Span, index: EntityIndex, new: dict[str, ProposedEntity]) -> list[ProposedClaim]:
+    text = sentence.text
+    out = []
+    for pattern in (_OWNED_BY, _OWNERS_OF):
+        for m in pattern.finditer(text):
+            value = m.group("value").rstrip(" ,.")
+            name = re.sub(r"^.*?,\s+|^(?:the\s+)?(?:company|firm|family|group)\s+", "", value, flags=re.I)
+            if not name[:1].isupper() or name.split()[0].lower() in _NOT_PLACES:
+                continue
+            entity = _thing("the building", index, new, source)
+            start = m.start("value")
+            out.append(_claim(source, sentence, start, start + len(value), entity, index, OWNER, value, "sentence"))
     return out

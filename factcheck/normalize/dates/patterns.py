@@ -67,11 +67,15 @@ BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in MONTHS 
 
 _PART_OF_DAY = r"\s+(?:morning|afternoon|evening)"
 _TODAY_WORDS_AT = starting_words(
-    ["today", "tonight", rf"this{_PART_OF_DAY}", rf"yesterday(?:{_PART_OF_DAY})?", rf"tomorrow(?:{_PART_OF_DAY})?"]
+    ["today", "tonight", rf"this{_PART_OF_DAY}", rf"yesterday(?:{_PART_OF_DAY})?", rf"tomorrow(?:{_PART_OF_DAY})?",
+     r"last\s+night"]
 )
 TODAY = re.compile(
     rf"(?P<w>{_TODAY_WORDS_AT})\b",
 )
+# "the last night of the run", "his last night in office": a last night of something, not yesterday's
+NOT_LAST_NIGHT_BEFORE = re.compile(r"\b(?:the|his|her|its|my|our|their|your|a)\s+$")
+NOT_LAST_NIGHT_AFTER = re.compile(r"^\s+(?:of|in|at|on|before|as)\b")
 CALENDAR = re.compile(
     rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend)\b",
 )
@@ -138,7 +142,7 @@ UNIT_WORDS = frozenset(
     f"{u}{s}" for u in ("hour", "day", "week", "fortnight", "month", "quarter", "year", "decade") for s in ("", "s")
 )
 _DEICTIC = frozenset({"this", "last", "next"})
-_TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow"})
+_TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow", "night"})
 _PART_WORDS = frozenset({"end", "start", "beginning", "middle"})
 _WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "coming", "following"})
 _MONTH_WORDS = frozenset(MONTHS)

@@ -44,6 +44,8 @@ from factcheck.normalize.dates.patterns import (
     MONTH_REL_YEAR,
     MONTHS,
     NAMED_WEEKDAY,
+    NOT_LAST_NIGHT_AFTER,
+    NOT_LAST_NIGHT_BEFORE,
     OFFSET,
     OFFSET_GATE,
     PART_OF_THE,
@@ -177,7 +179,10 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
 
     for m in TODAY.finditer(low) if not words.isdisjoint(_TODAY_WORDS) else ():
         w = m.group("w").lower()
-        shift = -1 if w.startswith("yesterday") else 1 if w.startswith("tomorrow") else 0
+        if w.startswith("last") and (NOT_LAST_NIGHT_BEFORE.search(low, max(0, m.start() - 8), m.start())
+                                     or NOT_LAST_NIGHT_AFTER.match(low, m.end())):  # fmt: skip
+            continue
+        shift = -1 if w.startswith(("yesterday", "last")) else 1 if w.startswith("tomorrow") else 0  # last night: yesterday
         add(m, _days_from(shift), "day")
     for m in CALENDAR.finditer(low) if deictic else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
