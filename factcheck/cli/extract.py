@@ -6,7 +6,7 @@ import typer
 
 from factcheck.cli import complete
 from factcheck.cli.common import ListFormat, RootOption, handles_errors
-from factcheck.cli.quick import EXTRACT_PROGRESS_AT as PROGRESS_AT
+from factcheck.cli.quick import extracted
 
 
 @handles_errors
@@ -24,15 +24,4 @@ def extract_command(
     what is there; new entities, aliases and manifest entries are proposed too. Running it again
     adds nothing. Review them with `factcheck review`.
     """
-    import json
-
-    from factcheck import console
-    from factcheck.actions.extract import extract
-    from factcheck.project import Project
-
-    with console.progress("extracting", minimum=PROGRESS_AT, show=format is ListFormat.text) as advance:
-        result = extract(Project.at(root), paths or [], dry_run=dry_run, progress=advance)
-    if format is ListFormat.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        console.print_extraction(result, dry_run)
+    extracted(root, paths or [], dry_run=dry_run, text=format is ListFormat.text)

@@ -167,29 +167,8 @@ def verify(args: Sequence[str]) -> int | None:
     jobs = int(options["jobs"]) if "jobs" in options else None
 
     def body(planned: list[int]) -> int:
-        from factcheck.errors import ExitStatus
-        from factcheck.pipeline.verification import verify as verified
-        from factcheck.project import Project
-        from factcheck.report import write_json
-
-        show_all = "all" in flags
-        with progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
-            result = verified(Project.at(root), progress=advance, jobs=jobs, cache="no_cache" not in flags,
-                              all_pairs=show_all)  # fmt: skip
-        status = (ExitStatus.BAD_INPUT if result.errors
-                  else ExitStatus.DISCREPANCIES if result.attention else ExitStatus.CLEAN)  # fmt: skip
-        planned[0] = int(status)
-        if options.get("format") == "json":
-            write_json(result, sys.stdout)
-        else:
-            from factcheck import console
-
-            console.print_verification(result, show_all=show_all)
-        if result.problems:  # rich is imported only when there is something to draw
-            from factcheck import console
-
-            console.print_problems(result)
-        return int(status)
+        return verified(root, json_out=options.get("format") == "json", show_all="all" in flags, jobs=jobs,
+                        cache="no_cache" not in flags, settle=lambda status: planned.__setitem__(0, status))  # fmt: skip
 
     return _reported(body)
 
@@ -205,20 +184,53 @@ def extract(args: Sequence[str]) -> int | None:
     root = _start(options, flags)
 
     def body(planned: list[int]) -> int:
-        from factcheck import console
-        from factcheck.actions.extract import extract as extracted
-        from factcheck.project import Project
-
-        text = options.get("format", "text") == "text"
-        with console.progress("extracting", minimum=EXTRACT_PROGRESS_AT, show=text) as advance:
-            result = extracted(Project.at(root), options["*"], dry_run="dry_run" in flags, progress=advance)
-        if text:
-            console.print_extraction(result, "dry_run" in flags)
-        else:
-            sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        extracted(root, options["*"], dry_run="dry_run" in flags, text=options.get("format", "text") == "text")
         return 0
 
     return _reported(body)
+
+
+def verified(root: Path, *, json_out: bool, show_all: bool, jobs: int | None, cache: bool,
+             settle: Callable[[int], None]) -> int:  # fmt: skip
+    """The body of `factcheck verify`, for the typer command and the quick path alike: verify the
+    project at `root` and print its findings (JSON or text) and any problems. `settle` is told the exit
+    status before anything is printed (a closed pipe ends the command with it); it is returned."""
+    from factcheck.errors import ExitStatus
+    from factcheck.pipeline.verification import verify
+    from factcheck.project import Project
+    from factcheck.report import write_json
+
+    with progress("verifying", minimum=50) as advance:  # from 50 claims files to check up
+        result = verify(Project.at(root), progress=advance, jobs=jobs, cache=cache, all_pairs=show_all)
+    status = int(ExitStatus.BAD_INPUT if result.errors
+                 else ExitStatus.DISCREPANCIES if result.attention else ExitStatus.CLEAN)  # fmt: skip
+    settle(status)
+    if json_out:
+        write_json(result, sys.stdout)
+    else:
+        from factcheck import console
+
+        console.print_verification(result, show_all=show_all)
+    if result.problems:  # rich is imported only when there is something to draw
+        from factcheck import console
+
+        console.print_problems(result)
+    return status
+
+
+def extracted(root: Path, paths: Sequence[str], *, dry_run: bool, text: bool) -> None:
+    """The body of `factcheck extract`, for the typer command and the quick path alike: propose claims
+    for `paths` (every source without claims when empty) and print what was added, as text or JSON."""
+    from factcheck import console
+    from factcheck.actions.extract import extract
+    from factcheck.project import Project
+
+    with console.progress("extracting", minimum=EXTRACT_PROGRESS_AT, show=text) as advance:
+        result = extract(Project.at(root), list(paths), dry_run=dry_run, progress=advance)
+    if text:
+        console.print_extraction(result, dry_run)
+    else:
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
 
 
 @contextlib.contextmanager
