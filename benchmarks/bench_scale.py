@@ -9,7 +9,7 @@ default 1):
 
   cold     `factcheck verify --format json` on a fresh copy (no cache)
   warm     the same again with nothing changed
-  edit     after one claims file was edited
+  edit     after one claims file was edited (one figure's as_of date corrected)
   add      after one source was added: a new file in seeds/, its manifest entry and its claims
   index    the first `factcheck search`, which builds the search index
   search   `factcheck search` once the index is built (median over 5 queries, each run R times)
@@ -93,10 +93,14 @@ def score(output: bytes, key: dict) -> dict[str, int]:
 
 
 def edit_claims(root: Path, run: int) -> None:
-    """Edit one claims file (a comment appended: its hash changes, so it is checked again)."""
+    """Edit one claims file as a checker would: the date one figure holds at is corrected (its claims
+    change, so it is checked again and what it takes part in is judged again)."""
     file = root / "claims" / "src-00001.yaml"
     text = file.read_text(encoding="utf-8")
-    file.write_text(text + f"# edited {run}\n", encoding="utf-8")
+    at = text.index("    as_of: ")
+    end = text.index("\n", at)
+    month = ("January", "March", "May", "July", "September", "November")[run % 6]
+    file.write_text(f"{text[:at]}    as_of: {month} {2015 + run % 5}{text[end:]}", encoding="utf-8")
 
 
 def add_source(root: Path, run: int) -> None:
