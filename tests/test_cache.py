@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.pipeline.incremental as incremental
 import factcheck.pipeline.verification as verification
 from factcheck.actions.search import search
 from factcheck.errors import RegistryError
@@ -79,9 +80,37 @@ def test_unchanged_files_are_not_checked_again(shipped: Path, monkeypatch: pytes
     verify(shipped, jobs=1)
     assert checked == []
     file = shipped / "claims" / CLAIMS_FILE
-    file.write_text(file.read_text(encoding="utf-8") + "# a note\n", encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace("property: ", "property: renamed ", 1), encoding="utf-8")
     verify(shipped, jobs=1)
     assert checked == [CLAIMS_FILE]
+
+
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_a_claims_file_whose_claims_did_not_change_is_not_checked_nor_judged_again(
+        shipped: Path, monkeypatch: pytest.MonkeyPatch, all_pairs: bool) -> None:  # fmt: skip
+    """A note written into a claims file changes its hash, not its claims: its stored unit is still
+    its own, and nothing it takes part in is judged again; the result is a full run's."""
+    verify(shipped, all_pairs=all_pairs)
+    checked = count_checks(monkeypatch)
+    judged: list[int] = []
+    real = incremental.judge_questions
+    monkeypatch.setattr(incremental, "judge_questions", lambda *a, **k: judged.append(1) or real(*a, **k))
+    file = shipped / "claims" / CLAIMS_FILE
+    file.write_text(file.read_text(encoding="utf-8") + "# a note\n# and another\n", encoding="utf-8")
+    noted = results(shipped, all_pairs=all_pairs)
+    assert checked == [] and judged == []
+    assert noted == results(shipped, cache=False, all_pairs=all_pairs)
+    checked.clear()
+    judged.clear()
+    other = shipped / "claims" / "000_383d7e6cd305652f.yaml"  # a note in one file, a changed value in another
+    other.write_text(other.read_text(encoding="utf-8") + "# noted\n", encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace("subject: ", "subject:  ", 1).replace(
+        "property: ", "property: renamed ", 1), encoding="utf-8")  # fmt: skip
+    edited = results(shipped, all_pairs=all_pairs)
+    assert checked == [CLAIMS_FILE] and judged == [1]
+    assert edited == results(shipped, cache=False, all_pairs=all_pairs)
+    age(shipped)
+    assert results(shipped, all_pairs=all_pairs) == results(shipped, cache=False, all_pairs=all_pairs)
 
 
 @pytest.mark.parametrize("all_pairs", [True, False])
@@ -188,7 +217,9 @@ def test_search_sees_an_edit_at_once(shipped: Path) -> None:
 
 @pytest.mark.parametrize("edited", ["000_383d7e6cd305652f.yaml", "004_50052377a5f6eff6.yaml"])
 @pytest.mark.parametrize("all_pairs", [True, False])
-def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited: str, all_pairs: bool) -> None:
+@pytest.mark.parametrize("field", ["value", "property"])  # a space that changes no claim; a changed property
+def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited: str, all_pairs: bool,
+                                                           field: str) -> None:  # fmt: skip
     """Pairs of proposed claims are found by evidence; after an edit they too must come out as a
     full run finds them."""
     proposed = shipped / "claims" / "003_cd71f326698410c5.yaml"
@@ -198,7 +229,8 @@ def test_an_edit_beside_proposed_claims_equals_a_full_run(shipped: Path, edited:
     assert first == results(shipped, cache=False, all_pairs=all_pairs)
     assert any(d["proposed"] for d in first["discrepancies"])
     file = shipped / "claims" / edited
-    file.write_text(file.read_text(encoding="utf-8").replace("value: ", "value:  ", 1) + "# edited\n", encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8").replace(f"{field}: ", f"{field}:  {'x ' * (field != 'value')}", 1)
+                    + "# edited\n", encoding="utf-8")  # fmt: skip
     assert results(shipped, all_pairs=all_pairs) == results(shipped, cache=False, all_pairs=all_pairs)
 
 

@@ -296,6 +296,10 @@ class Cache:
         self._write("DELETE FROM shown", [()])
         self._write("INSERT INTO shown VALUES (?, ?, ?, NULL, NULL, NULL)", [(key, base, "\n".join(sums))])
 
+    def rekey_shown(self, key: str) -> None:
+        """What is shown kept as it is, as shown from key (the units changed, their claims did not)."""
+        self._write("UPDATE shown SET key = ?, files = NULL, hchecksum = NULL, head = NULL", [(key,)])
+
     def keep_snapshot(self, files: str, head: Any) -> None:
         """Mark what is shown as the result of a run on files (a key of every file's stat), with the
         rest of that result (`head`)."""

@@ -37,14 +37,15 @@ INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair 
 def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                     all_pairs: bool, reviews: dict[str, Any], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
                     again: Callable[[], Shown], index: Callable[[], EntityIndex] | None = None,
-                    made: list[Judged] | None = None) -> Shown:  # fmt: skip
+                    made: list[Judged] | None = None, renamed: dict[str, str] | None = None) -> Shown:  # fmt: skip
     """What is shown of every question (pipeline/shown.py). When no claims file changed since the
     last run, and neither did the reviews nor the mode, it is read back whole as that run showed it;
     otherwise the questions are judged again where needed (judged_questions) and shown, and what
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
     `apply` puts them on pairs; `again` works everything out afresh (see shown.loads); `index` gives
     the entities' index, when the caller has one; `made`: every question, judged already (in other
-    processes, and kept in the cache already)."""
+    processes, and kept in the cache already); `renamed`: files whose unit is the one kept under an
+    earlier key (judged_questions)."""
     base = digest(all_pairs, sorted(reviews.items()))
     state = digest(base, sorted(units.keys.items()))
     kept = store.shown() if store else None
@@ -53,9 +54,17 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
             return loads(kept[2], store.question_reader(), apply, again)
         except (ValueError, KeyError):
             kept = None  # not of the expected form: shown afresh below
-    made, replaced = (judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index)
+    made, replaced = (judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index, renamed)
                       if made is None else (made, None))  # fmt: skip
     result = None
+    if store and kept and kept[1] == base and not made and replaced == set():  # no question changed
+        try:
+            result = loads(kept[2], store.question_reader(), apply, again)
+        except (ValueError, KeyError):
+            result = None
+        if result is not None:
+            store.rekey_shown(state)
+            return result
     if store and kept and kept[1] == base and replaced is not None:  # the last run showed the questions kept
         try:
             old = loads(kept[2], store.question_reader(), apply, again)
@@ -74,7 +83,8 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
 
 def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                      all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
-                     index: Callable[[], EntityIndex] | None = None) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
+                     index: Callable[[], EntityIndex] | None = None, renamed: dict[str, str] | None = None,
+                     ) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
     """Every question judged: from the cache when no unit changed; judging again only the questions
     changed units take part in when few changed (and their pairs can be found by key), keeping the
     verdicts of pairs between unchanged claims; otherwise all of them.
@@ -84,10 +94,18 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     with what is shown of it (pipeline/shown.py), in key order.
 
     Returned: the questions, and None; or, when only some were judged again, those and the keys of
-    the questions they replace in the cache (the others are in the cache as they were)."""
+    the questions they replace in the cache (the others are in the cache as they were).
+
+    `renamed`: files whose unit is the one kept under an earlier key (its claims file changed, its
+    claims did not): when their claims were compared on that key, they are not compared again."""
     keys = compared_keys(units.keys, all_pairs, reviewed)
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
+    before = compared_keys({f: k for f, k in (renamed or {}).items() if f in changed}, all_pairs, reviewed)
+    same = {f for f, k in before.items() if compared.get(f) == k}
+    if store and same:
+        store.record_comparisons(groups=[], compared=[(f, keys[f]) for f in same])
+        changed -= same
     if store and compared and not changed:
         return [], set()  # every question is in the cache as it was
     spell_out = None if not (all_pairs or reviewed) else (

@@ -21,13 +21,14 @@ from typing import Any
 
 from factcheck.anchor import ANCHORS_FILE, anchor_quote, load_recorded, prepare, value_in
 from factcheck.collector import fewer_collections
-from factcheck.errors import RegistryError
+from factcheck.errors import FactcheckError, RegistryError
 from factcheck.files import read_bounded
 from factcheck.models import Anchor, AnchorStatus, Claim, Entity, Problem, Severity, Source, Verification
 from factcheck.normalize.claims import ClaimValue, glossary_index, normalize_claim
 from factcheck.pipeline import cache_format
 from factcheck.pipeline.cache import Cache, CacheBusy, CacheCorrupt, digest, open_cache, remove_cache
 from factcheck.pipeline.incremental import (
+    INCREMENTAL_SHARE,
     REJECTED_MARK,
     FileHashes,
     Lazy,
@@ -201,8 +202,8 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
                                    f"\x00{s.encoding}" if s else name)  # fmt: skip
         return found
 
-    def key_of(file: Path, cited: Sequence[str]) -> str:
-        return digest(base, hashes.of(file), [fact(n) for n in sorted(cited)])
+    def key_of(file: Path, cited: Sequence[str], sha: str | None = None) -> str:
+        return digest(base, sha or hashes.of(file), [fact(n) for n in sorted(cited)])
 
     stored = store.unit_keys() if store else {}
     keys: dict[str, str] = {}
@@ -217,6 +218,14 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     recorded = load_recorded(claims_dir, settings.max_registry_bytes)
     ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, recorded, entities)
     fresh: dict[str, Unit] = {}
+    renamed: dict[str, str] = {}  # a file whose claims are those of its stored unit → the key that unit had
+    # when few files changed (else a file whose claims changed would be read twice, and its unit decoded for nothing)
+    if store is not None and todo and len(todo) <= max(INCREMENTAL_SHARE * len(files), PARALLEL_FROM):
+        for file, (old_key, unit) in _same_claims(ctx, store, todo, stored, hashes, key_of).items():
+            display = unit.file
+            keys[display], fresh[display], renamed[display] = key_of(file, stored[display][1]), unit, old_key
+            store.put_unit(display, keys[display], stored[display][1], stored[display][2], unit, unit.problems)
+        todo = [f for f in todo if f"claims/{f.name}" not in renamed]
     index = functools.cache(lambda: EntityIndex(entities))  # built once, for checking here and for finding pairs
     checked: dict[str, Checked] = {}  # units checked and kept in other processes, which judge too
     made: list[Judged] | None = None
@@ -258,7 +267,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         return made_afresh(fresh)
 
     shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
-                            lambda pairs: apply_reviews(pairs, reviews), again, index, made)  # fmt: skip
+                            lambda pairs: apply_reviews(pairs, reviews), again, index, made, renamed)  # fmt: skip
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh and f not in checked) if store else {}
     for name in keys:
@@ -281,6 +290,30 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         unlisted=unlisted,
         findings=findings,
     )
+
+
+def _same_claims(ctx: Context, store: Cache, files: list[Path], stored: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]],
+                 hashes: FileHashes, key_of: Callable[[Path, Sequence[str], str], str]) -> dict[Path, tuple[str, Unit]]:  # fmt: skip
+    """Of changed claims files, those whose claims are what they were when their stored unit was made, in
+    the same context (its key made again with the file's earlier sha256 is the key it was kept under):
+    a comment written in, say. Each with that unit's key and the unit, which is theirs still: a unit
+    is worked out from its claims, the sources they cite and the context alone, so nothing in it is
+    checked again, and nothing it takes part in judged again."""
+    flat = FlatReader(ctx.aliases, ctx.sources)
+    found: dict[Path, tuple[str, Unit]] = {}
+    for file in files:
+        display = f"claims/{file.name}"
+        row, before = stored.get(display), hashes.known.get(str(file))
+        if row is None or before is None or row[0] != key_of(file, row[1], before.sha256):
+            continue
+        try:
+            claims = _parsed(ctx, file, display, flat)
+            unit = store.units([display], {display: row[0]}).get(display)
+        except (FactcheckError, CacheCorrupt):
+            continue  # an error is reported when the file is checked; a damaged row is worked out again
+        if unit is not None and unit.claims == claims:
+            found[file] = (row[0], unit)
+    return found
 
 
 def _judged_in(pool: Workers, checked: dict[str, Checked], store: Cache, keys: dict[str, str], all_pairs: bool,
