@@ -7,7 +7,6 @@ stage sees the same ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -17,9 +16,32 @@ SEEDS_DIR = "seeds"
 CLAIMS_DIR = "claims"
 
 
-@dataclass(frozen=True)
 class Project:
+    """A project's root folder, with its settings read on first use. Compared and hashed by its root;
+    a plain class rather than a dataclass, as Settings is."""
+
     root: Path
+
+    def __init__(self, root: Path) -> None:
+        object.__setattr__(self, "root", root)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Project is immutable: cannot set {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Project is immutable: cannot delete {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return other.root == self.root if type(other) is Project else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.root,))
+
+    def __repr__(self) -> str:
+        return f"Project(root={self.root!r})"
+
+    def __reduce__(self) -> tuple[type[Project], tuple[Path], dict[str, object]]:
+        return Project, (self.root,), dict(self.__dict__)  # the settings, when read, go with it
 
     @classmethod
     def at(cls, where: str | Path | Project) -> Project:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import math
 import os
@@ -10,8 +9,7 @@ import time
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 from itertools import chain, islice, pairwise, repeat
 from operator import attrgetter
 from pathlib import Path
@@ -398,9 +396,11 @@ def _read_run(reader: _Reader, files: list[Path], pipe: Connection) -> None:
         pipe.close()
 
 
-@dataclass(frozen=True)
 class _Failed:
-    error: Exception
+    """An error in another process, sent to be raised in this one."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
 
 
 def _received(pipe: Connection) -> Any:
@@ -434,32 +434,30 @@ Given = tuple[str | None, str, str | None]  # what a claim's kind depends on: it
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", None)  # read_bounded(follow=False) opens a file with it
 
 
-@dataclass(frozen=True)
 class _Read:
     """A run of claims files read: each file's claims, how many in all, and the values whose kind is
     not known yet (each with the first claim that holds it)."""
 
-    claims: list[list[FlatClaim]]
-    count: int
-    given: dict[Given, FlatClaim]
+    __slots__ = ("claims", "count", "given")
+
+    def __init__(self, claims: list[list[FlatClaim]], count: int, given: dict[Given, FlatClaim]) -> None:
+        self.claims, self.count, self.given = claims, count, given
 
 
-@dataclass
 class _Reader:
     """Reads claims files for the index, as verify's loader and checks read them; what it works out
-    once per text is kept for the next file."""
+    once per text is kept for the next file. (Plain classes here and in search_index.py: a later
+    search imports neither dataclasses nor the inspect, ast and dis modules it brings.)"""
 
-    root: Path
-    settings: Settings
-    aliases: dict[str, str]
-    names: dict[str, str]  # entity id → name
-    sources: frozenset[str]
-    kinds: dict[Given, str] = dataclasses.field(default_factory=dict)  # a kind depends on these alone
-    folded: dict[str, tuple[str, list[str]]] = dataclasses.field(default_factory=dict)  # subjects, properties, values and sources recur: each folded, and its words found, once
-
-    @cached_property
-    def claims_dir(self) -> Path:
-        return self.root / "claims"
+    def __init__(self, root: Path, settings: Settings, aliases: dict[str, str], names: dict[str, str],
+                 sources: frozenset[str]) -> None:  # fmt: skip
+        self.root, self.settings, self.sources = root, settings, sources
+        self.aliases = aliases
+        self.names = names  # entity id → name
+        self.claims_dir = root / "claims"
+        self.kinds: dict[Given, str] = {}  # a kind depends on these alone
+        # subjects, properties, values and sources recur: each folded, and its words found, once
+        self.folded: dict[str, tuple[str, list[str]]] = {}
 
     def parse(self, files: list[Path]) -> _Read:
         from factcheck.registry.flat import FlatReader

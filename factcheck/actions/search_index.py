@@ -36,7 +36,6 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factcheck.pipeline.cache import Cache, CacheCorrupt
@@ -54,15 +53,15 @@ class IndexCorrupt(CacheCorrupt):
     """A row of the search index cannot be trusted: the index is built again."""
 
 
-@dataclass(frozen=True)
 class Filters:
     """What narrows a search: part of the source's name, the subject's id, the kind, and whether
-    rejected claims are in."""
+    rejected claims are in. (Plain classes here: a search imports no dataclasses, see search.py.)"""
 
-    source: str | None = None
-    subject: str | None = None
-    kind: str | None = None
-    rejected: bool = False
+    __slots__ = ("source", "subject", "kind", "rejected")
+
+    def __init__(self, source: str | None = None, subject: str | None = None, kind: str | None = None,
+                 rejected: bool = False) -> None:  # fmt: skip
+        self.source, self.subject, self.kind, self.rejected = source, subject, kind, rejected
 
     def sql(self) -> tuple[str, tuple[str, ...]]:
         where, params = ["1"], []
@@ -80,7 +79,6 @@ class Filters:
         return " AND ".join(where), tuple(params)
 
 
-@dataclass(frozen=True)
 class Indexed:
     """A run of claims files made ready for the index, by whichever process read them, their claims
     numbered (rowids) from `first`: each file's number of claims and row (each claim's id and scored
@@ -88,10 +86,11 @@ class Indexed:
     source, subject, kind, status); and for each word the rowids of the claims holding it, as kept
     (ids_blob)."""
 
-    first: int
-    files: list[tuple[int, str, str, str, str]]
-    claims: list[tuple[str, str, str, str, str]]
-    words: dict[str, bytes]
+    __slots__ = ("first", "files", "claims", "words")
+
+    def __init__(self, first: int, files: list[tuple[int, str, str, str, str]],
+                 claims: list[tuple[str, str, str, str, str]], words: dict[str, bytes]) -> None:  # fmt: skip
+        self.first, self.files, self.claims, self.words = first, files, claims, words
 
 
 # A file's scored texts are kept as one text: each claim's id and five texts joined by UNIT, the
@@ -229,15 +228,15 @@ def _json_list(data: str, n: int, what: str) -> list[Any]:
     return out
 
 
-@dataclass
 class _FileRow:
     """A file's row as read: its range of rowids, each claim's id and texts, and its claims (read
     when a hit needs them)."""
 
-    first: int
-    n: int
-    texts: list[tuple[str, ...]]
-    claims: list[Any] | None = None
+    __slots__ = ("first", "n", "texts", "claims")
+
+    def __init__(self, first: int, n: int, texts: list[tuple[str, ...]]) -> None:
+        self.first, self.n, self.texts = first, n, texts
+        self.claims: list[Any] | None = None
 
 
 class SearchIndex:

@@ -10,7 +10,6 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 _FOLD = {
@@ -23,12 +22,34 @@ _FOLD = {
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
-@dataclass(frozen=True)
 class FoldedText:
-    """Text with typography folded, and for each folded character its offset in the original."""
+    """Text with typography folded, and for each folded character its offset in the original. (A plain
+    class rather than a dataclass: a search imports neither dataclasses nor what it brings.)"""
 
+    __slots__ = ("text", "origin")
     text: str
     origin: Sequence[int]  # len(text) + 1 entries; the last is the original's length (an array: compact)
+
+    def __init__(self, text: str, origin: Sequence[int]) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "origin", origin)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a FoldedText is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not FoldedText:
+            return NotImplemented
+        return (self.text, self.origin) == (other.text, other.origin)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.origin))
+
+    def __repr__(self) -> str:
+        return f"FoldedText(text={self.text!r}, origin={self.origin!r})"
+
+    def __reduce__(self) -> tuple[type[FoldedText], tuple[str, Sequence[int]]]:
+        return FoldedText, (self.text, self.origin)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text that folded[start:end] came from."""
