@@ -181,3 +181,8 @@ def check_regular(path: Path, display: str, error: type[FactcheckError], what: s
     if not stat.S_ISREG(mode):
         raise error(f"is {file_kind(mode)}, not a regular file", path=display,
                     hint=f"{what} must be a regular file, not a folder, pipe or device")  # fmt: skip
+
+
+def is_file_name(name: str) -> bool:
+    """A bare file name inside seeds/: no folders, no parent, not absolute, not hidden."""
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".") and "\x00" not in name

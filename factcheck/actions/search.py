@@ -8,7 +8,7 @@ import os
 import time
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain, islice, pairwise, repeat
 from operator import attrgetter
@@ -188,12 +188,12 @@ def _search_index(project: Project, store: Cache, query: str, source: str | None
     try:
         aliases = _refresh(project, store, index)
         found = _query_index(project, store, index, aliases, query, source, subject, kind, limit, rejected)
-        return _hit_dicts(index, found) if as_dicts else _hits(index, found)
+        return _hit_dicts(project, index, found) if as_dicts else _hits(project, index, found)
     except IndexCorrupt:  # a damaged row: the index is built again, once
         index.clear()
         aliases = _refresh(project, store, index)
         found = _query_index(project, store, index, aliases, query, source, subject, kind, limit, rejected)
-        return _hit_dicts(index, found) if as_dicts else _hits(index, found)
+        return _hit_dicts(project, index, found) if as_dicts else _hits(project, index, found)
 
 
 def _refresh(project: Project, store: Cache, index: SearchIndex) -> dict[str, str] | None:
@@ -450,7 +450,7 @@ class _Reader:
     search imports neither dataclasses nor the inspect, ast and dis modules it brings.)"""
 
     def __init__(self, root: Path, settings: Settings, aliases: dict[str, str], names: dict[str, str],
-                 sources: frozenset[str]) -> None:  # fmt: skip
+                 sources: Container[str]) -> None:  # fmt: skip
         self.root, self.settings, self.sources = root, settings, sources
         self.aliases = aliases
         self.names = names  # entity id → name
@@ -490,7 +490,7 @@ class _Reader:
         rows, claims, words = [], [], defaultdict(list)
         rowid = first
         for file_claims in read:
-            texts, these_kinds, these_names = [], [], []
+            texts = []
             for c in file_claims:
                 claim_id, source, quote, subject, prop, value, kind, _as_of, _period, relative_to = c[:10]
                 status, written = c[11], c[14]
@@ -510,14 +510,13 @@ class _Reader:
                     words[word].append(rowid)
                 rowid += 1
                 texts.append(scored)
-                these_kinds.append(this_kind)
-                these_names.append(name)
-                claims.append((claim_id, source, subject, this_kind, status))
-            rows.append(file_row(texts, file_claims, these_kinds, these_names))
+                claims.append((claim_id, source, subject, this_kind, status, name))
+            rows.append(file_row(texts))
         return Indexed(first, rows, claims, {word: ids_blob(ids) for word, ids in words.items()})
 
-    def _claims(self, flat: FlatReader, file: Path) -> list[FlatClaim]:
-        """A claims file's claims, read flat, or by the loader (which says what is wrong, if anything)."""
+    def _claims(self, flat: FlatReader, file: Path, check: bool = True) -> list[FlatClaim]:
+        """A claims file's claims, read flat, or by the loader (which says what is wrong, if anything;
+        and, unless `check` is false, whether each source is in seeds/ and each id used once)."""
         display = f"claims/{file.name}"
         text = self._text(file, display)
         found = None if text is None else flat.read(text, display)
@@ -526,7 +525,8 @@ class _Reader:
         from factcheck.registry.load import check_claims, parse_claims_file
 
         claims = parse_claims_file(self.root, file, self.aliases, self.settings)
-        check_claims(claims, self.sources)
+        if check:
+            check_claims(claims, self.sources)
         return [(c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to,
                  c.note, c.status, c.file, c.line, c.subject_as_written, c.field_lines) for c in claims]  # fmt: skip
 
@@ -640,32 +640,86 @@ def _best(hits: list[Found], limit: int) -> list[Found]:
     return hits[:limit]
 
 
-def _hits(index: SearchIndex, chosen: list[Found]) -> list[SearchHit]:
+def _hits(project: Project, index: SearchIndex, chosen: list[Found]) -> list[SearchHit]:
+    from factcheck.models import Claim
     from factcheck.results import SearchHit
 
-    claims = index.claims([h[2] for h in chosen])
+    shown = _shown(project, index, chosen)
     out = []
-    for neg, claim_id, rowid, field, span in chosen:
-        claim, this_kind, subject_name = claims[rowid]
-        if claim.id != claim_id:
-            raise IndexCorrupt("a claim's row and its file disagree")
-        out.append(SearchHit(claim, this_kind, subject_name, -neg, field, span))
+    for neg, _claim_id, rowid, field, span in chosen:
+        c, this_kind, subject_name = shown[rowid]
+        out.append(SearchHit(Claim(*c), this_kind, subject_name, -neg, field, span))
     return out
 
 
-def _hit_dicts(index: SearchIndex, chosen: list[Found]) -> list[dict[str, Any]]:
-    """_hits, each as SearchHit.to_dict() gives it, from the claims' checked fields (no claim made)."""
-    entries = index.entries([h[2] for h in chosen])
+def _hit_dicts(project: Project, index: SearchIndex, chosen: list[Found]) -> list[dict[str, Any]]:
+    """_hits, each as SearchHit.to_dict() gives it, from the claims' fields (no claim made)."""
+    shown = _shown(project, index, chosen)
     out = []
     for neg, claim_id, rowid, field, span in chosen:
-        fields, this_kind, subject_name = entries[rowid]
-        if fields["id"] != claim_id:
-            raise IndexCorrupt("a claim's row and its file disagree")
-        out.append({"id": claim_id, "score": round(-neg, 1), "source": fields["source"], "subject": fields["subject"],
-                    "subject_name": subject_name, "property": fields["property"], "value": fields["value"],
-                    "kind": this_kind, "quote": fields["quote"], "status": fields["status"], "matched_field": field,
-                    "match": list(span)})  # fmt: skip
+        c, this_kind, subject_name = shown[rowid]
+        out.append({"id": claim_id, "score": round(-neg, 1), "source": c[1], "subject": c[3],
+                    "subject_name": subject_name, "property": c[4], "value": c[5], "kind": this_kind, "quote": c[2],
+                    "status": c[11], "matched_field": field, "match": list(span)})  # fmt: skip
     return out
+
+
+class _AnySubject(dict[str, str]):
+    """Aliases that take every subject: a hit's claims file is read again only to show it, its subject
+    is the one the index keeps (the texts kept say the claim is the one indexed, its subject as written
+    among them), and the entities are not read for it."""
+
+    def get(self, key: str, default: Any = None) -> str:  # type: ignore[override]
+        return ""
+
+
+class _AnySource:
+    """Every source is taken: whether a claim's source is in seeds/ was checked when it was indexed."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+def _shown(project: Project, index: SearchIndex, chosen: list[Found]) -> dict[int, tuple[FlatClaim, str, str]]:
+    """The hits' claims as written (a FlatClaim each, its subject the entity's id), kind and subject
+    name. The index does not keep what a search shows: each hit's claims file is read again, as the
+    index read it (the index is up to date with it), and its claim must give the texts the index
+    keeps; a file changed in between (or gone) makes IndexCorrupt, and the index is built again."""
+    from factcheck.errors import FactcheckError
+    from factcheck.registry.flat import FlatReader
+
+    kept = index.shown([h[2] for h in chosen])
+    reader = _Reader(project.root, project.settings, _AnySubject(), {}, _AnySource())
+    flat = FlatReader(reader.aliases, reader.sources)
+    files: dict[str, list[FlatClaim]] = {}
+    out = {}
+    for rowid, (file, key, i, subject, this_kind, name, texts) in kept.items():
+        claims = files.get(file)
+        if claims is None:
+            if not file.startswith("claims/"):
+                raise IndexCorrupt("a claim row names a file outside claims/")
+            path = reader.claims_dir / file[len("claims/") :]
+            try:
+                claims = files[file] = reader._claims(flat, path, check=False)
+            except (FactcheckError, OSError):
+                raise IndexCorrupt("a hit's claims file cannot be read again") from None
+            # stated after it was read: a file changed since it was indexed is not shown as it is now
+            if not key.removesuffix(RECENT).endswith(f"|{_stat_key(path).removesuffix(RECENT)}"):
+                raise IndexCorrupt("a hit's claims file changed since it was indexed")
+        if not 0 <= i < len(claims):
+            raise IndexCorrupt("a hit's claims file holds fewer claims than the index")
+        c = claims[i]
+        c = (*c[:3], subject, *c[4:])  # type: ignore[assignment]
+        if (c[0], *_scored(c, name)) != texts:
+            raise IndexCorrupt("a hit's claims file does not give the texts kept")
+        out[rowid] = (c, this_kind, name)
+    return out
+
+
+def _scored(c: FlatClaim, name: str) -> tuple[str, ...]:
+    """A claim's scored texts, as _Reader.ready makes them (which keeps those of the texts that recur)."""
+    written = c[14]
+    return tuple(fold_plain(text).lower() for text in (c[2], f"{name} ({written})" if written else name, c[4], c[5], c[1]))
 
 
 RECENT = ":recent"

@@ -1,6 +1,6 @@
-"""The search index, kept in the cache: what `search` shows and scores of every claim, and which
+"""The search index, kept in the cache: what `search` scores and filters of every claim, and which
 claims hold each word, so that a search after the first reads no claims file that has not changed
-and scores only the claims that could match.
+but those of the hits it shows, and scores only the claims that could match.
 
 Five tables:
 - search_state: a digest of every claims file's key (below) when the index was last brought up to
@@ -8,20 +8,20 @@ Five tables:
 - search_files: each claims file indexed, under its key (its size, mtime, ctime and inode, with
   the entities file's and the size limit), and the rowids of its claims (a range); small, as it is
   read whole by every search;
-- search_texts: each file's claims in two texts, each with its checksum: each claim's id with the
-  five texts search scores (folded and lower-cased, as scoring folds them), joined (file_row), read
-  for the claims a search scores; and each claim's fields, kind and subject name as JSON, read only
-  for the claims shown.
-  One row a file, not a claim: building the index writes 10,000 checked rows for 10,000 files,
-  not 92,000;
+- search_texts: each file's claims in one text, with its checksum: each claim's id with the five
+  texts search scores (folded and lower-cased, as scoring folds them), joined (file_row), read for
+  the claims a search scores. One row a file, not a claim: building the index writes 10,000
+  checked rows for 10,000 files, not 92,000. What a search shows of a hit (its fields as written)
+  is not kept: it is read again from the hit's claims file (search.py, _shown), which the index is
+  up to date with, and checked against these texts;
 - search_claims: one row per claim with what filters and orders a search (id, source, subject,
-  kind, status) and the file it is in;
+  kind, status), the file it is in and its subject's name;
 - search_words: for every word (a run of `\\w` in those texts), the rowids of the claims holding
   it, as an array of 32-bit integers, with a checksum;
 - search_vocabulary: those words in one text (with a checksum), which every search reads whole.
 
-Nothing in it is trusted: a file's claims that fail their checksum, a row not of the expected
-shape, a claim whose row and file disagree, a word naming a claim that is not there, or claims
+Nothing in it is trusted: a file's texts that fail their checksum, a row not of the expected
+shape, a claim whose row and file disagree (or whose file, read again, does not give the texts kept), a word naming a claim that is not there, or claims
 and files that do not add up raise IndexCorrupt, and the caller builds the index again. The cache
 as a whole is thrown away when factcheck's code changes (cache.code_key), so an index is only
 ever read by the code that wrote it.
@@ -36,17 +36,11 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.pipeline.cache import Cache, CacheCorrupt
 
-if TYPE_CHECKING:
-    from factcheck.models import Claim
-    from factcheck.registry.flat import FlatClaim
-
 WORD = re.compile(r"\w+")
-_CLAIM_FIELDS = ("id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period", "relative_to",
-                 "note", "status", "file", "line", "subject_as_written")  # fmt: skip
 
 
 class IndexCorrupt(CacheCorrupt):
@@ -82,14 +76,14 @@ class Filters:
 class Indexed:
     """A run of claims files made ready for the index, by whichever process read them, their claims
     numbered (rowids) from `first`: each file's number of claims and row (each claim's id and scored
-    texts, and its fields, as text, with their checksum); what filters and orders each claim (id,
-    source, subject, kind, status); and for each word the rowids of the claims holding it, as kept
-    (ids_blob)."""
+    texts, joined, with their checksum); what filters and orders each claim (id, source, subject,
+    kind, status) and its subject's name; and for each word the rowids of the claims holding it, as
+    kept (ids_blob)."""
 
     __slots__ = ("first", "files", "claims", "words")
 
-    def __init__(self, first: int, files: list[tuple[int, str, str, str, str]],
-                 claims: list[tuple[str, str, str, str, str]], words: dict[str, bytes]) -> None:  # fmt: skip
+    def __init__(self, first: int, files: list[tuple[int, str, str]], claims: list[tuple[str, str, str, str, str, str]],
+                 words: dict[str, bytes]) -> None:  # fmt: skip
         self.first, self.files, self.claims, self.words = first, files, claims, words
 
 
@@ -97,68 +91,12 @@ class Indexed:
 # claims by RECORD. Neither can be in them: folding turns every run of white space (these two
 # characters among it, for str.split) into one space, and an id is letters, digits and '._-'.
 UNIT, RECORD = "\x1f", "\x1e"
-# A file's claims (what a search shows) are kept as text too, each claim's fields joined by UNIT and
-# the claims by RECORD, after PLAIN; a field not given (None) is NONE, and a claim's field lines are
-# `key=line` joined by commas (a key is a field's name). Where a field holds one of these characters
-# (a file the loader read, with an escape) the file's claims are kept as JSON instead.
-PLAIN, NONE = "\x1c", "\x1d"
-_ENTRY = len(_CLAIM_FIELDS) + 3  # a claim's fields, its field lines, kind and subject name
 
 
-def file_row(texts: list[list[str]], claims: list[FlatClaim], kinds: list[str],
-             names: list[str]) -> tuple[int, str, str, str, str]:  # fmt: skip
-    """A file's row: its claims' number; their ids and scored texts (texts), joined, and its checksum;
-    the claims with their kinds and subject names (what a search shows: as text, or JSON where a field
-    holds a separator), and its checksum. A search reads the texts of the files whose claims it
-    scores, and the claims only of those it shows."""
+def file_row(texts: list[list[str]]) -> tuple[int, str, str]:
+    """A file's row: its claims' number, their ids and scored texts (texts) joined, and its checksum."""
     scored = RECORD.join([UNIT.join(t) for t in texts])
-    data = _claims_text(claims, kinds, names)
-    if data is None:
-        data = json.dumps([(*c, kind, name) for c, kind, name in zip(claims, kinds, names, strict=True)],
-                          ensure_ascii=False)  # fmt: skip
-    return len(texts), scored, _checksum(scored), data, _checksum(data)
-
-
-def _claims_text(claims: list[FlatClaim], kinds: list[str], names: list[str]) -> str | None:
-    """A file's claims as kept (PLAIN, then each claim's fields joined); None where a field holds a
-    separator, which the counts of separators show."""
-    out, nones = [], 0
-    for c, kind, name in zip(claims, kinds, names, strict=True):
-        nones += c.count(None)
-        out.append(UNIT.join([c[0], c[1], c[2], c[3], c[4], c[5], NONE if c[6] is None else c[6],
-                              NONE if c[7] is None else c[7], NONE if c[8] is None else c[8],
-                              NONE if c[9] is None else c[9], NONE if c[10] is None else c[10], c[11], c[12],
-                              str(c[13]), c[14], ",".join([f"{key}={line}" for key, line in c[15]]), kind, name]))  # fmt: skip
-    text = PLAIN + RECORD.join(out)
-    if (text.count(UNIT) != len(out) * (_ENTRY - 1) or text.count(RECORD) != max(len(out) - 1, 0)
-            or text.count(NONE) != nones or text.count(PLAIN) != 1):  # fmt: skip
-        return None
-    return text
-
-
-def _claims_read(data: str, n: int) -> list[Any]:
-    """A file's claims as kept (file_row), each as the list its JSON would give; unchecked types are
-    for _checked_entry to check."""
-    if not data.startswith(PLAIN):
-        return _json_list(data, n, "claims")
-    records = data[1:].split(RECORD) if n else []
-    if len(records) != n:
-        raise IndexCorrupt("a file's claims are not as many as its claims")
-    out = []
-    for record in records:
-        fields: list[Any] = record.split(UNIT)
-        if len(fields) != _ENTRY:
-            raise IndexCorrupt("a claim entry has the wrong shape")
-        for i in range(13):
-            if fields[i] == NONE:
-                fields[i] = None
-        try:
-            fields[13] = int(fields[13])
-            fields[15] = [[key, int(line)] for key, line in (part.split("=") for part in fields[15].split(","))]
-        except ValueError:
-            raise IndexCorrupt("a claim entry's line is not a number") from None
-        out.append(fields)
-    return out
+    return len(texts), scored, _checksum(scored)
 
 
 def _checksum(*parts: str) -> str:
@@ -187,56 +125,13 @@ def _ids(blob: Any, checksum: Any) -> array[int]:
     return out
 
 
-_OPTIONAL = {"kind", "as_of", "period", "relative_to", "note"}
-
-
-def _claim_from_entry(values: Any) -> tuple[Claim, str, str]:
-    from factcheck.models import Claim  # only for the claims a search shows
-
-    fields, kind, subject_name = _checked_entry(values)
-    field_lines = fields.pop("field_lines")
-    return Claim(**fields, field_lines=tuple((str(k), int(n)) for k, n in field_lines)), kind, subject_name
-
-
-def _checked_entry(values: Any) -> tuple[dict[str, Any], str, str]:
-    """A claim entry's fields (field_lines among them), kind and subject name, each checked."""
-    if not isinstance(values, list) or len(values) != _ENTRY:
-        raise IndexCorrupt("a claim entry has the wrong shape")
-    *plain, field_lines, kind, subject_name = values
-    fields = dict(zip(_CLAIM_FIELDS, plain, strict=True))
-    for name, value in fields.items():
-        wanted = int if name == "line" else str
-        if not (isinstance(value, wanted) or (value is None and name in _OPTIONAL)) or isinstance(value, bool):
-            raise IndexCorrupt(f"a claim entry's {name} has the wrong type")
-    if not isinstance(field_lines, list) or not all(
-        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int for p in field_lines
-    ):
-        raise IndexCorrupt("a claim entry's field lines have the wrong shape")
-    if not isinstance(kind, str) or not isinstance(subject_name, str):
-        raise IndexCorrupt("a claim entry's kind or subject name is not text")
-    fields["field_lines"] = field_lines
-    return fields, kind, subject_name
-
-
-def _json_list(data: str, n: int, what: str) -> list[Any]:
-    try:
-        out = json.loads(data)
-    except (ValueError, RecursionError):
-        raise IndexCorrupt(f"a file's {what} are not JSON") from None
-    if not isinstance(out, list) or len(out) != n:
-        raise IndexCorrupt(f"a file's {what} are not as many as its claims")
-    return out
-
-
 class _FileRow:
-    """A file's row as read: its range of rowids, each claim's id and texts, and its claims (read
-    when a hit needs them)."""
+    """A file's row as read: its key, its range of rowids and each claim's id and texts."""
 
-    __slots__ = ("first", "n", "texts", "claims")
+    __slots__ = ("key", "first", "n", "texts")
 
-    def __init__(self, first: int, n: int, texts: list[tuple[str, ...]]) -> None:
-        self.first, self.n, self.texts = first, n, texts
-        self.claims: list[Any] | None = None
+    def __init__(self, key: str, first: int, n: int, texts: list[tuple[str, ...]]) -> None:
+        self.key, self.first, self.n, self.texts = key, first, n, texts
 
 
 class SearchIndex:
@@ -321,9 +216,9 @@ class SearchIndex:
             rowid += n
         if rowid - first != len(claims):
             raise ValueError("a run's files do not hold its claims")  # pragma: no cover - a caller's mistake
-        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
+        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
         self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", file_rows)
-        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?, ?, ?)", text_rows)
+        self.store.write("INSERT INTO search_texts VALUES (?, ?, ?)", text_rows)
         added = self._added
         for word, blob in ready.words.items():
             added[word].append(blob)  # every word's rowids stay in order: runs come in order
@@ -411,34 +306,23 @@ class SearchIndex:
             out[rowid] = self._read_files[file].texts[i][1:]
         return out
 
-    def claims(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, str, str]]:
-        """The claims themselves (given by ordered()), with their kind and subject name."""
-        return {rowid: _claim_from_entry(entry) for rowid, entry in self._entries(rowids).items()}
-
-    def entries(self, rowids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str, str]]:
-        """claims(), each as its checked fields (a claim's fields by name), kind and subject name."""
-        return {rowid: _checked_entry(entry) for rowid, entry in self._entries(rowids).items()}
-
-    def _entries(self, rowids: Sequence[int]) -> dict[int, Any]:
+    def shown(self, rowids: Sequence[int]) -> dict[int, tuple[str, str, int, str, str, str, tuple[str, ...]]]:
+        """What a search shows of these claims (given by ordered()) that the index keeps: the file each
+        is in, that file's key and the claim's place there, its subject, kind and subject's name, and
+        its scored texts (which the claim read again from its file must give)."""
         self._read({self._place(rowid)[0] for rowid in rowids})
-        wanted = sorted({file for file, _i in map(self._place, rowids) if self._read_files[file].claims is None})
-        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
-            chunk = wanted[start : start + 500]
-            rows = self.store.rows(f"SELECT file, claims, checksum FROM search_texts WHERE file IN "
-                                   f"({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
-            if len(rows) != len(chunk):
-                raise IndexCorrupt("a claim row names a file that is not indexed")  # pragma: no cover - read just before
-            for file, data, checksum in rows:
-                if not isinstance(data, str) or _checksum(data) != checksum:
-                    raise IndexCorrupt("a file's claims fail their checksum")
-                row = self._read_files[file]
-                row.claims = _claims_read(data, row.n)
+        rows = self.store.rows("SELECT rowid, subject, kind, name FROM search_claims "
+                               "WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(list(rowids)),))  # fmt: skip
+        kept = {row[0]: row[1:] for row in rows}
         out = {}
         for rowid in rowids:
             file, i = self._place(rowid)
-            claims = self._read_files[file].claims
-            assert claims is not None
-            out[rowid] = claims[i]
+            found = kept.get(rowid)
+            if found is None or not all(isinstance(v, str) for v in found):
+                raise IndexCorrupt("a claim row is missing or not text")
+            subject, kind, name = found
+            row = self._read_files[file]
+            out[rowid] = (file, row.key, i, subject, kind, name, row.texts[i])
         return out
 
     # -- plumbing ---------------------------------------------------------------------------------
@@ -462,20 +346,20 @@ class SearchIndex:
         wanted = sorted(set(files) - set(self._read_files))
         for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
             chunk = wanted[start : start + 500]
-            rows = self.store.rows("SELECT f.file, f.first, f.n, t.texts, t.tchecksum FROM search_files AS f "
+            rows = self.store.rows("SELECT f.file, f.key, f.first, f.n, t.texts, t.tchecksum FROM search_files AS f "
                                    "JOIN search_texts AS t ON t.file = f.file "
                                    f"WHERE f.file IN ({','.join('?' * len(chunk))})", tuple(chunk))  # fmt: skip
             if len(rows) != len(chunk):
                 raise IndexCorrupt("a claim row names a file that is not indexed")
-            for file, first, n, texts, checksum in rows:
+            for file, key, first, n, texts, checksum in rows:
                 if not isinstance(texts, str) or _checksum(texts) != checksum:
                     raise IndexCorrupt("a file's texts fail their checksum")
-                if not (isinstance(first, int) and isinstance(n, int)):
+                if not (isinstance(first, int) and isinstance(n, int) and isinstance(key, str)):
                     raise IndexCorrupt("a file row's range is not a number")
                 entries = [tuple(claim.split(UNIT)) for claim in texts.split(RECORD)] if n else []
                 if len(entries) != n or any(len(e) != 6 for e in entries):
                     raise IndexCorrupt("a file's texts are not as many as its claims")
-                self._read_files[file] = _FileRow(first, n, entries)
+                self._read_files[file] = _FileRow(key, first, n, entries)
 
     def _lists(self, words: set[str]) -> dict[str, array[int]]:
         out = {}

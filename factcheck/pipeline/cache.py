@@ -58,9 +58,9 @@ CREATE TABLE IF NOT EXISTS shown (key TEXT, base TEXT, parts TEXT, files TEXT, h
 CREATE TABLE IF NOT EXISTS shown_parts (checksum TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE IF NOT EXISTS search_state (key TEXT);
 CREATE TABLE IF NOT EXISTS search_files (file TEXT PRIMARY KEY, key TEXT, first INTEGER, n INTEGER);
-CREATE TABLE IF NOT EXISTS search_texts (file TEXT PRIMARY KEY, texts TEXT, tchecksum TEXT, claims TEXT, checksum TEXT);
+CREATE TABLE IF NOT EXISTS search_texts (file TEXT PRIMARY KEY, texts TEXT, tchecksum TEXT);
 CREATE TABLE IF NOT EXISTS search_claims (
-    rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT);
+    rowid INTEGER PRIMARY KEY, file TEXT, id TEXT, source TEXT, subject TEXT, kind TEXT, status TEXT, name TEXT);
 CREATE TABLE IF NOT EXISTS search_words (word TEXT PRIMARY KEY, rows BLOB, checksum TEXT);
 CREATE TABLE IF NOT EXISTS search_vocabulary (words TEXT, checksum TEXT);
 """

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container
 
-from factcheck.registry.load import CLAIM_FIELDS, ID_PATTERN, KINDS, REQUIRED, STATUSES
-from factcheck.sources.load import is_file_name
+from factcheck.files import is_file_name
+from factcheck.registry.layout import CLAIM_FIELDS, ID_PATTERN, KINDS, REQUIRED, STATUSES
 from factcheck.text.fold import name_key
 from factcheck.yamlfile import UNUSUAL, plain_scalar
 

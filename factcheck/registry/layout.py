@@ -5,6 +5,7 @@ without importing the loader (or the YAML parser behind it)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from factcheck.errors import RegistryError
@@ -13,6 +14,15 @@ from factcheck.files import check_inside
 ENTITIES_FILE = "entities.yaml"
 REVIEWS_FILE = "reviews.yaml"  # decisions on discrepancies: see baseline.py
 KINDS = {"money", "number", "percent", "rate", "date", "duration", "time", "role", "text", "statement"}
+# What a claim may hold (here rather than in load.py: registry/flat.py reads a hit's file again to show it
+# in a search, which imports neither the loader nor the models)
+CLAIM_FIELDS = {
+    "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
+    "relative_to", "note", "status", "certainty", "basis",
+}  # fmt: skip
+REQUIRED = ("id", "quote", "subject", "property", "value")
+STATUSES = {"reviewed", "proposed", "rejected"}
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def check_kind(kind: str | None, option: str = "--kind") -> None:

@@ -15,34 +15,30 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import RegistryError
-from factcheck.files import check_inside
+from factcheck.files import check_inside, is_file_name
 from factcheck.models import Claim, Entity
 from factcheck.registry.layout import (  # noqa: F401 - where they were first, for their users
+    CLAIM_FIELDS,
     ENTITIES_FILE,
+    ID_PATTERN,
     KINDS,
+    REQUIRED,
     REVIEWS_FILE,
+    STATUSES,
     check_kind,
     claim_file_names,
     claim_files,
     registry_dir,
 )
 from factcheck.settings import Settings, load_settings
-from factcheck.sources.load import is_file_name
 from factcheck.text.fold import fold_plain, name_key
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
 
-CLAIM_FIELDS = {
-    "id", "source", "quote", "subject", "property", "value", "kind", "as_of", "period",
-    "relative_to", "note", "status", "certainty", "basis",
-}  # fmt: skip
-REQUIRED = ("id", "quote", "subject", "property", "value")
-STATUSES = {"reviewed", "proposed", "rejected"}
 ENTITY_STATUSES = ("reviewed", "proposed")  # proposed: found by extract, waiting for review
 
 
 ENTITY_FIELDS = {"id", "name", "aliases", "kind", "note", "status", "proposed_aliases"}
 TERM_FIELDS = {"term", "aliases", "note"}
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import RegistryError, SourceError
-from factcheck.files import RECHECK_NS, check_inside, read_bounded
+from factcheck.files import RECHECK_NS, check_inside, is_file_name, read_bounded
 from factcheck.models import DateRange, Source
 from factcheck.settings import Settings, load_settings
 from factcheck.yamlfile import YamlList, YamlMap, line_of, load_yaml
@@ -144,11 +144,6 @@ def load_manifest(seeds: Path, display_root: Path, max_bytes: int | None = None)
                                 field="status", hint=f"one of {', '.join(SOURCE_STATUSES)}")  # fmt: skip
         entries[name] = item
     return entries
-
-
-def is_file_name(name: str) -> bool:
-    """A bare file name inside seeds/: no folders, no parent, not absolute, not hidden."""
-    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".") and "\x00" not in name
 
 
 @dataclass(frozen=True)
