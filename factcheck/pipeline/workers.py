@@ -24,7 +24,7 @@ import gc
 import os
 import pickle
 import signal
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # multiprocessing is imported when processes are started: mos
     from multiprocessing.connection import Connection
 
 CHUNK = 20  # claims files a process checks at a time: small, so the processes end together
+# chunks sent to a process before it answers: it starts the next while the main process keeps what
+# it sent back of the last (with one, it waited for the main process between chunks)
+AHEAD = 2
 BATCH = 500  # questions sent back at a time
 
 
@@ -125,22 +128,23 @@ class Workers:
 
         chunks = [list(files[i : i + CHUNK]) for i in range(0, len(files), CHUNK)]
         todo = iter(range(len(chunks)))
-        busy: dict[Connection, int] = {}
+        busy: dict[Connection, deque[int]] = {conn: deque() for conn in self.conns}  # chunks sent, in order
         done: dict[int, tuple[str, Any]] = {}
 
         def give(conn: Connection) -> None:
             n = next(todo, None)
             if n is not None:
                 conn.send(("check", chunks[n]))
-                busy[conn] = n
+                busy[conn].append(n)
 
-        for conn in self.conns:
-            give(conn)
+        for _ in range(AHEAD):
+            for conn in self.conns:
+                give(conn)
         for n, chunk in enumerate(chunks):
             while n not in done:
-                for ready in wait(list(busy)):
+                for ready in wait([conn for conn, sent in busy.items() if sent]):
                     conn = cast("Connection", ready)  # wait() gives back the connections it was given
-                    at = busy.pop(conn)
+                    at = busy[conn].popleft()
                     try:
                         reply = conn.recv()
                     except EOFError:
