@@ -7,8 +7,8 @@ are judged, so a unit checked in one of them stays there:
    and keeps them, and sends back only what the main process keeps of each: its cache row (encoded
    there), the sources its claims cite, its claim ids, problems and comparison keys, and the
    question each of its values falls under.
-2. Judging. The questions are shared out by how many pairs they have (the largest first, each to the
-   process with the least work so far). Each process sends the others the values of their
+2. Judging. The questions are shared out by what judging them costs, by their pairs and claims (the
+   largest first, each to the process with the least work so far). Each process sends the others the values of their
    questions (pickled, through the main process), judges its own questions, and sends back each
    one's cache row and what is shown of it (pipeline/shown.py). The main process only keeps them and
    puts them in order.
@@ -199,14 +199,22 @@ class Workers:
         return out
 
 
+# What judging a question costs, in pairs: each claim costs about as much as fifty pairs (its traits
+# and change cues, how it is shown, its part of the question's row and finding), and each question
+# about seventy (measured at 5,000 dense sources). Shared out by pairs alone, the process given more
+# claims went on judging for seconds after the other had ended.
+PER_CLAIM, PER_QUESTION = 50, 70
+
+
 def _share(counts: Counter[str], jobs: int) -> dict[str, int]:
-    """Question key → the process that judges it: by pairs, largest first, to the least loaded."""
+    """Question key → the process that judges it: by cost (its pairs, claims and itself), largest
+    first, to the least loaded."""
     load = [0] * jobs
     owner: dict[str, int] = {}
     for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         at = load.index(min(load))
         owner[key] = at
-        load[at] += n * (n - 1) // 2 + n
+        load[at] += n * (n - 1) // 2 + PER_CLAIM * n + PER_QUESTION
     return owner
 
 
