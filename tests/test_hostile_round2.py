@@ -214,7 +214,46 @@ def test_a_unit_round_trips_with_each_claim_written_once(shipped, monkeypatch):
         back = cache_format.loads(row)
         assert back == unit
         assert all(any(cv.claim is c for c in back.claims) for cv in back.values)  # one object, as when checked
-        assert row.count(b'"c":"Claim"') == len(unit.claims)
+        raw = json.loads(row[len(cache_format.FORMAT) :])["u"]  # the row as written, nothing made of it
+        assert b'"c":"Claim"' not in row and len(raw[1]) == len(unit.claims)  # each claim once, as its fields
+        quotes = {c.id: c.quote for c in unit.claims}
+        assert len(quotes) == len(unit.claims)
+        # a passage that is its claim's quote is not written again, nor a source's sha256 twice in a row
+        assert [f[8] is None for f in raw[2]] == [a.exact == quotes[a.claim_id] for a in unit.anchors]
+        assert any(f[8] is None for f in raw[2]) or not unit.anchors
+        shas = [a.source_sha256 for a in unit.anchors]
+        assert [f[11] is None for f in raw[2]] == [n > 0 and sha == shas[n - 1] for n, sha in enumerate(shas)]
+
+
+def test_a_unit_whose_anchors_leave_out_nothing_or_share_ids_round_trips(shipped, monkeypatch):
+    """Anchors whose passage is not their claim's quote, claims that share an id (the quote of neither
+    stands for a passage), anchors of sources in turn, every status: read back as they were."""
+    from dataclasses import replace
+
+    from factcheck.models import AnchorStatus
+
+    units = []
+    real = verification.check_unit
+    monkeypatch.setattr(verification, "check_unit", lambda *args: units.append(real(*args)) or units[-1])
+    verify(shipped, cache=False, jobs=1)
+    rng = random.Random(18)
+    for unit in units:
+        for _ in range(20):
+            claims = list(unit.claims)
+            if len(claims) > 1 and rng.random() < 0.5:  # two claims with one id
+                i, j = rng.sample(range(len(claims)), 2)
+                claims[j] = replace(claims[j], id=claims[i].id)
+            by_id = {c.id: c for c in unit.claims}
+            anchors = []
+            for a in unit.anchors:
+                roll = rng.random()
+                exact = a.exact if roll < 0.4 else by_id[a.claim_id].quote if roll < 0.8 else a.exact + " x"
+                sha = rng.choice([a.source_sha256, "0" * 64, "f" * 64])
+                anchors.append(replace(a, exact=exact, source_sha256=sha, status=rng.choice(list(AnchorStatus))))
+            at = {c.id: n for n, c in enumerate(unit.claims)}
+            values = tuple(replace(cv, claim=claims[at[cv.claim.id]]) for cv in unit.values)
+            made = replace(unit, claims=tuple(claims), anchors=tuple(anchors), values=values)
+            assert cache_format.loads(cache_format.dumps(made)) == made
 
 
 # --- 3. reads are bounded, and only regular files are read ---------------------------------------

@@ -15,8 +15,11 @@ field lines), {"m": [[key, value], ...]} a mapping, {"d": "2020-01-31"} a date,
 DateRange (the commonest), {"e": "Verdict", "v": "conflict"} an enumeration,
 {"ym": ..., "l": line, "kl": key lines} / {"yl": ..., "l": line, "il": item lines} a registry
 mapping or list with its line numbers. JSON arrays are lists. A unit (one claims file, checked) is
-{"u": [file, [claims], anchors, [values], problems, groups]}, each value a list of a ClaimValue's
-fields whose first is the index of its claim among the unit's claims: each claim is written once.
+{"u": [file, [claims], [anchors], [values], problems, groups]}, each claim, anchor and value a bare
+list of its fields, with no class named: a value's first field is the index of its claim among the
+unit's claims (each claim is written once), an anchor's status is its value, and an anchor's passage
+and its source's sha256 are null when they are its claim's quote (the claim of its id, when only one
+has it) and the sha256 of the anchor before.
 
 Encoding is most of what keeping a unit costs, so each class's encoder is made once, as code that
 reads its fields directly (as dataclasses make their own methods).
@@ -35,7 +38,7 @@ from typing import Any
 
 from factcheck.models import DateRange
 
-FORMAT = b"factcheck-cache-3\n"  # 3: units write each claim once; pairs flat
+FORMAT = b"factcheck-cache-4\n"  # 3: units write each claim once; pairs flat; 4: a unit's parts as bare lists
 
 
 class CacheFormatError(ValueError):
@@ -176,13 +179,15 @@ def _encoder(t: type) -> Any:
     return encoder
 
 
-def _fields_encoder(t: type, fields: tuple[str, ...]) -> Any:
+def _fields_encoder(t: type, fields: tuple[str, ...], bare: bool = False) -> Any:
     """An encoder for a value class, made as code that reads each field by name: a field of plain
-    pairs (by its annotation) is written flat."""
+    pairs (by its annotation) is written flat. `bare`: the list of its fields alone, the class unnamed
+    (for a unit's parts, whose class the unit's form says)."""
     hints = typing.get_type_hints(t)
     parts = [f"_pairs(o.{f})" if _is_pairs(hints.get(f)) else f"(x if type(x := o.{f}) in _P else _E(x))"
              for f in fields]  # fmt: skip
-    code = f"def encode(o):\n    return {{'c': {t.__name__!r}, 'f': [{', '.join(parts)}]}}\n"
+    made = f"[{', '.join(parts)}]" if bare else f"{{'c': {t.__name__!r}, 'f': [{', '.join(parts)}]}}"
+    code = f"def encode(o):\n    return {made}\n"
     space: dict[str, Any] = {"_P": _PLAIN, "_E": _encode, "_pairs": _encode_pairs}
     exec(compile(code, f"<cache encoder of {t.__name__}>", "exec"), space)  # field names only: our own classes'
     return space["encode"]
@@ -205,25 +210,67 @@ def _encode_pairs(obj: Any) -> Any:
 
 
 def _unit_encoder(plain: Any) -> Any:
-    """A unit with each of its values' claims written as the claim's index among its own claims
-    (`plain` for a unit whose values hold a claim it does not have)."""
+    """A unit with its claims, anchors and values as bare lists of their fields (see the module's
+    text), each value's claim written as the claim's index among the unit's claims (`plain` for a
+    unit whose values hold a claim it does not have, or whose parts are not of their classes)."""
+    from factcheck.models import Anchor, AnchorStatus, Claim
     from factcheck.normalize.claims import ClaimValue
 
-    rest = _classes()["ClaimValue"][1][1:]
-    encode_value = _fields_encoder(ClaimValue, rest)
+    encode_value = _fields_encoder(ClaimValue, _classes()["ClaimValue"][1][1:], bare=True)
+    encode_claim = _fields_encoder(Claim, _classes()["Claim"][1], bare=True)
+    encode_anchor = _fields_encoder(Anchor, _classes()["Anchor"][1], bare=True)
+
+    at_status, at_exact, at_sha = _anchor_fields()
 
     def encoder(unit: Any) -> Any:
-        at = {id(c): i for i, c in enumerate(unit.claims)}
+        claims = unit.claims
+        if not all(type(c) is Claim for c in claims):
+            return plain(unit)
+        at = {id(c): i for i, c in enumerate(claims)}
         values = []
         for cv in unit.values:
             i = at.get(id(cv.claim))
             if i is None or type(cv) is not ClaimValue:
                 return plain(unit)
-            values.append([i, *encode_value(cv)["f"]])
-        return {"u": [unit.file, [_encode(c) for c in unit.claims], _encode(unit.anchors), values,
-                      _encode(unit.problems), _encode(unit.groups)]}  # fmt: skip
+            values.append([i, *encode_value(cv)])
+        quotes = _quotes(claims)
+        anchors = []
+        sha = None
+        for a in unit.anchors:
+            if type(a) is not Anchor or type(a.status) is not AnchorStatus:
+                return plain(unit)
+            fields = encode_anchor(a)
+            fields[at_status] = a.status.value
+            if a.exact == quotes.get(a.claim_id):
+                fields[at_exact] = None
+            if a.source_sha256 == sha:
+                fields[at_sha] = None
+            sha = a.source_sha256
+            anchors.append(fields)
+        return {"u": [unit.file, [encode_claim(c) for c in claims], anchors, values, _encode(unit.problems),
+                      _encode(unit.groups)]}  # fmt: skip
 
     return encoder
+
+
+@functools.cache
+def _anchor_fields() -> tuple[int, int, int]:
+    """Where an anchor's status, passage and source's sha256 are among its fields."""
+    names = _classes()["Anchor"][1]
+    return names.index("status"), names.index("exact"), names.index("source_sha256")
+
+
+def _quotes(claims: Any) -> dict[str, str]:
+    """Claim id → its quote, for the ids only one of the claims has."""
+    quotes: dict[str, str] = {}
+    twice = set()
+    for c in claims:
+        if c.id in quotes:
+            twice.add(c.id)
+        quotes[c.id] = c.quote
+    for claim_id in twice:
+        del quotes[claim_id]
+    return quotes
 
 
 def _decode(obj: dict[str, Any]) -> Any:
@@ -282,13 +329,32 @@ def _construct(name: Any, values: Any) -> Any:
 
 
 def _unit(fields: list[Any]) -> Any:
-    """A unit from {"u": ...}: its values' claims found by index among its claims."""
+    """A unit from {"u": ...}: its claims and anchors from their fields, its values' claims found by
+    index among its claims."""
     if len(fields) != 6:
         raise CacheFormatError("a unit with the wrong fields")
     file, claims, anchors, rows, problems, groups = fields
-    claim_class = _classes()["Claim"][0]
-    if not all(type(c) is claim_class for c in _list(claims)):
-        raise CacheFormatError("a unit's claims that are not claims")
+    claims = [_construct("Claim", _list(c)) for c in _list(claims)]
+    quotes = _quotes(claims)
+    status = _classes()["AnchorStatus"][0]
+    at_status, at_exact, at_sha = _anchor_fields()
+    n_fields = len(_classes()["Anchor"][1])
+    made = []
+    sha = None
+    for a in _list(anchors):
+        a = _list(a)
+        if len(a) != n_fields:
+            raise CacheFormatError("an anchor with the wrong fields")
+        a[at_status] = status(a[at_status])
+        if a[at_exact] is None:
+            if not isinstance(a[0], str) or a[0] not in quotes:
+                raise CacheFormatError("an anchor's passage of no claim")
+            a[at_exact] = quotes[a[0]]
+        if a[at_sha] is None:
+            a[at_sha] = sha
+        sha = a[at_sha]
+        made.append(_construct("Anchor", a))
+    anchors = tuple(made)
     values = []
     for row in _list(rows):
         i = _list(row)[0] if row else None
