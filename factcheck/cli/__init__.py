@@ -97,17 +97,25 @@ def main() -> None:
 
         status = run(command, sys.argv[1:])
         if status is not None:
-            if command == "verify":
-                _leave(status)
             sys.exit(status)
     build_app(command)()
+
+
+def program() -> None:
+    """factcheck as a program (its console script, `python -m factcheck`): main(), then a verify's
+    process ended at once (_leave). main() itself ends as any function does, for a caller that goes on."""
+    try:
+        main()
+    except SystemExit as done:
+        if command_named(sys.argv[1:]) == "verify" and isinstance(done.code, int):
+            _leave(done.code)
+        raise
 
 
 def _leave(status: int) -> None:
     """End the process with `status` once its output is out and its threads (the cache closing) are
     done, without Python's own ending: after a cold run of a large registry that freed millions of
-    objects one by one and walked them for cycles, about a second with the other core idle. Only
-    for a command line run here (main), never inside a caller's process."""
+    objects one by one and walked them for cycles, about a second with the other core idle."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
