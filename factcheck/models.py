@@ -463,15 +463,17 @@ class Listed(Generic[T]):
     from the cache) are made into their object only when asked for, so a result written as JSON
     never builds them. `attention`: it needs attention (for a discrepancy: not settled by a review)."""
 
-    __slots__ = ("verdict", "attention", "_text", "_make", "_value")
+    __slots__ = ("verdict", "attention", "_text", "_make", "_value", "_text_at")
 
     def __init__(self, verdict: Verdict, attention: bool, *, value: T | None = None, text: str | None = None,
-                 make: Callable[[], T] | None = None) -> None:  # fmt: skip
+                 make: Callable[[], T] | None = None, text_at: tuple[Callable[[int], str], int] | None = None,
+                 ) -> None:  # fmt: skip
         self.verdict = verdict
         self.attention = attention
         self._value = value
         self._text = text
         self._make = make
+        self._text_at = text_at  # where its JSON is kept, when it was not given (a function and a place)
 
     def value(self) -> T:
         if self._value is None:
@@ -482,15 +484,19 @@ class Listed(Generic[T]):
     def text(self) -> str:
         """Its to_dict() as JSON."""
         if self._text is None:
-            self._text = json.dumps(self.value().to_dict(), ensure_ascii=False)  # type: ignore[attr-defined]
+            if self._text_at is not None:
+                self._text = self._text_at[0](self._text_at[1])
+            else:
+                self._text = json.dumps(self.value().to_dict(), ensure_ascii=False)  # type: ignore[attr-defined]
         return self._text
 
 
 class Listing(Sequence[T]):
     """Findings or discrepancies, each made only when first used (see Listed)."""
 
-    def __init__(self, items: Sequence[Listed[T]]) -> None:
+    def __init__(self, items: Sequence[Listed[T]], joined: Callable[[], str] | None = None) -> None:
         self.items = tuple(items)
+        self.joined = joined  # the items' JSON, a line each, as one text, when it is kept so (for writing it out)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -536,6 +542,12 @@ def with_verdict(items: Sequence[T], verdict: Verdict) -> list[T]:
 def json_texts(items: Sequence[Any]) -> Iterator[str]:
     """Each finding's (or discrepancy's) to_dict() as JSON, as kept when it was."""
     return (x.text() for x in listed(items))
+
+
+def joined_json(items: Sequence[Any]) -> str | None:
+    """The JSON of every finding (or discrepancy), a line each, as one text, when it is kept so."""
+    joined = items.joined if isinstance(items, Listing) else None
+    return joined() if joined is not None else None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,16 @@ import re
 from collections import Counter
 from typing import TextIO
 
-from factcheck.models import VERDICT_ORDER, Discrepancy, Source, Verdict, Verification, json_texts, with_verdict
+from factcheck.models import (
+    VERDICT_ORDER,
+    Discrepancy,
+    Source,
+    Verdict,
+    Verification,
+    joined_json,
+    json_texts,
+    with_verdict,
+)
 from factcheck.text.printable import clean
 
 VERDICT_LABELS = {
@@ -43,11 +52,19 @@ def write_json(verification: Verification, out: TextIO) -> None:
     for name, value in verification.head_dict().items():
         out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
     out.write('  "findings": [')
-    for n, text in enumerate(json_texts(verification.findings)):  # as json.dumps writes a list
-        out.write(text if n == 0 else ", " + text)
+    joined = joined_json(verification.findings)  # kept as one text, a line each: written out as it is
+    if joined is not None:
+        out.write(joined.replace("\n", ", "))
+    else:
+        for n, text in enumerate(json_texts(verification.findings)):  # as json.dumps writes a list
+            out.write(text if n == 0 else ", " + text)
     out.write('],\n  "discrepancies": [')
-    for n, text in enumerate(json_texts(verification.discrepancies)):
-        out.write(("\n    " if n == 0 else ",\n    ") + text)
+    joined = joined_json(verification.discrepancies)
+    if joined:
+        out.write("\n    " + joined.replace("\n", ",\n    "))
+    elif joined is None:
+        for n, text in enumerate(json_texts(verification.discrepancies)):
+            out.write(("\n    " if n == 0 else ",\n    ") + text)
     out.write("\n  ]\n}\n" if verification.discrepancies else "]\n}\n")
 
 

@@ -35,9 +35,9 @@ from typing import Any
 
 CACHE_DIR = ".factcheck"
 CACHE_FILE = "cache.sqlite"
-SCHEMA = 7  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
+SCHEMA = 8  # 2: rows are JSON (cache_format.py), no longer pickles; 3: the search index of words, not trigrams;
 # 4: questions, not pairs; 5: what is shown of each question beside it; 6: the search index keeps a file's claims
-# in one row; 7: what was shown is kept in parts
+# in one row; 7: what was shown is kept in parts; 8: what was shown is kept as an index and the JSON apart
 # the indexes of the tables a cold run fills afresh (Cache.indexes_after), as _TABLES makes them
 _REFILLED_INDEXES = {"groups_by_key": "groups (gkey)", "groups_by_file": "groups (file)",
                      "question_files_by_key": "question_files (qkey)", "question_files_by_file": "question_files (file)"}
@@ -266,31 +266,34 @@ class Cache:
             out[key] = _expect(_load(data, checksum, shown, finding), Question)
         return out
 
-    def shown(self) -> tuple[str, str, str] | None:
+    def shown(self) -> tuple[str, str, tuple[str, str]] | None:
         """What the last run showed (pipeline/shown.py): (the key of what it was shown from, the key of
-        the mode and reviews it was shown with, the text)."""
+        the mode and reviews it was shown with, its two texts)."""
         row = self._one("SELECT key, base, parts FROM shown")
         if row is None:
             return None
         key, base, parts = row
         if not isinstance(key, str) or not isinstance(base, str):
             raise CacheCorrupt("a row fails its checksum")
-        return key, base, self._joined(parts, remember=True)
+        return key, base, self._texts(parts, remember=True)
 
-    def keep_shown(self, key: str, base: str, text: str) -> None:
-        """Keep what a run showed, in parts cut where its content says (see _parts): a run that
-        changed a few questions writes only the few parts they are in, not the whole text again
-        (tens of megabytes in a large registry)."""
+    def keep_shown(self, key: str, base: str, texts: tuple[str, str]) -> None:
+        """Keep what a run showed (its index and its bodies: Shown.dumps), each in parts cut where its
+        content says (see _parts): a run that changed a few questions writes only the few parts they
+        are in, not the whole text again (tens of megabytes in a large registry)."""
         old = self._one("SELECT parts FROM shown")
-        before = set(old[0].split("\n")) if old and isinstance(old[0], str) and old[0] else set()
+        before = set(old[0].split("\n")) - {PARTS_APART} if old and isinstance(old[0], str) and old[0] else set()
         known, sums, rows = self._parts_read, [], []
-        for part in _parts(text):
-            checksum = known.get(part)  # a part read in this run is not encoded and summed again
-            if checksum is None:
-                blob = part.encode("utf-8", "surrogatepass")
-                checksum = _checksum(blob)
-                rows.append((checksum, blob))
-            sums.append(checksum)
+        for text, header in zip(texts, (True, False), strict=True):
+            for part in _parts(text, header):
+                checksum = known.get(part)  # a part read in this run is not encoded and summed again
+                if checksum is None:
+                    blob = part.encode("utf-8", "surrogatepass")
+                    checksum = _checksum(blob)
+                    rows.append((checksum, blob))
+                sums.append(checksum)
+            if header:
+                sums.append(PARTS_APART)
         self._write("INSERT OR IGNORE INTO shown_parts VALUES (?, ?)", [r for r in rows if r[0] not in before])
         self._write("DELETE FROM shown_parts WHERE checksum = ?", [(c,) for c in before - set(sums)])
         self._write("DELETE FROM shown", [()])
@@ -306,20 +309,25 @@ class Cache:
         blob = _dump(head)
         self._write("UPDATE shown SET files = ?, hchecksum = ?, head = ?", [(files, _checksum(blob), blob)])
 
-    def snapshot(self, files: str) -> tuple[Any, str] | None:
+    def snapshot(self, files: str) -> tuple[Any, tuple[str, str]] | None:
         """The head and what was shown of the run on files, when it is the last one kept."""
         row = self._one("SELECT parts, hchecksum, head FROM shown WHERE files = ?", (files,))
         if row is None:
             return None
         parts, hchecksum, head = row
-        return _load(head, hchecksum), self._joined(parts)
+        return _load(head, hchecksum), self._texts(parts)
 
-    def _joined(self, parts: Any, remember: bool = False) -> str:
-        """The text kept in parts (their checksums, a line each), each part checked; `remember`: each
-        part's checksum is noted by its text, for keep_shown (a run that keeps what it shows)."""
-        if not isinstance(parts, str):
+    def _texts(self, parts: Any, remember: bool = False) -> tuple[str, str]:
+        """The two texts kept in parts (keep_shown)."""
+        if not isinstance(parts, str) or PARTS_APART not in parts.split("\n"):
             raise CacheCorrupt("a row fails its checksum")
-        sums = parts.split("\n") if parts else []
+        sums = parts.split("\n")
+        apart = sums.index(PARTS_APART)
+        return self._joined(sums[:apart], remember), self._joined(sums[apart + 1 :], remember)
+
+    def _joined(self, sums: list[str], remember: bool = False) -> str:
+        """The text kept in parts (their checksums), each part checked; `remember`: each part's
+        checksum is noted by its text, for keep_shown (a run that keeps what it shows)."""
         found: dict[str, bytes] = {}
         for checksum, data in self._select_in("SELECT checksum, data FROM shown_parts WHERE checksum IN ({})",
                                               list(dict.fromkeys(sums))):  # fmt: skip
@@ -489,17 +497,18 @@ def _sqlite_errors() -> Iterator[None]:
 
 
 PART_LINES = 64  # lines a part of what was shown holds, on average
+PARTS_APART = "|"  # between the checksums of the parts of the two texts kept of what was shown (no checksum)
 
 
-def _parts(text: str) -> list[str]:
-    """The text cut into parts after its first two lines (what they count changes with every run),
-    and after each line whose first characters hash to a multiple of PART_LINES: where a part
-    ends depends on its own lines only, so a line put in or taken out changes the one part it is
-    in, and the others are kept as they were."""
+def _parts(text: str, header: bool = True) -> list[str]:
+    """The text cut into parts after its first two lines when it has a `header` (what they count
+    changes with every run), and after each line whose first characters hash to a multiple of
+    PART_LINES: where a part ends depends on its own lines only, so a line put in or taken out
+    changes the one part it is in, and the others are kept as they were."""
     out: list[str] = []
     find, size, crc = text.find, len(text), zlib.crc32
     start = pos = 0
-    lines = 0
+    lines = 0 if header else 2
     while pos < size:
         end = find("\n", pos)
         if end < 0:

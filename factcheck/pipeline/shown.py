@@ -14,7 +14,7 @@ import bisect
 import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from factcheck.errors import SourceError
@@ -74,21 +74,33 @@ class Shown:
     pairs: list[Entry[Discrepancy]]
     tallies: dict[str, str]  # question key (JSON) → its counts (JSON), for questions that have any
     unlisted: dict[str, int]
+    bodies: Bodies | None = None  # the JSON of the findings and pairs, when it is at hand as one text
 
     def result(self) -> tuple[Listing[Finding], Listing[Discrepancy], dict[str, int]]:
-        return Listing([f[2] for f in self.findings]), Listing([d[2] for d in self.pairs]), dict(self.unlisted)
+        bodies = self.bodies
+        return (Listing([f[2] for f in self.findings], bodies.findings if bodies else None),
+                Listing([d[2] for d in self.pairs], bodies.pairs if bodies else None), dict(self.unlisted))  # fmt: skip
 
-    def dumps(self) -> str:
-        """As text for the cache: the counts; how many findings, pairs and tallies follow; a line for
-        each finding and pair (its question's key, place, verdict, whether it needs attention, order,
-        and its JSON, which holds no tab or line break); and a line for each question's counts."""
-        parts = [json.dumps(self.unlisted), f"\n{len(self.findings)} {len(self.pairs)}"]
+    def dumps(self) -> tuple[str, str]:
+        """As two texts for the cache. The index: the counts; how many findings and pairs follow; a line
+        for each finding and pair (its question's key, place, verdict, whether it needs attention and
+        order); and a line for each question's counts. The bodies: each finding's and pair's JSON
+        (which holds no line break), a line each, in the index's order: what verify writes out, kept
+        apart so that a later run writes it as it is, without cutting it line by line."""
+        index = [json.dumps(self.unlisted), f"\n{len(self.findings)} {len(self.pairs)}"]
         for entries in (self.findings, self.pairs):
-            for key, n, x, order in entries:  # type: ignore[attr-defined]
-                parts.append(f"\n{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}\t")
-                parts.append(x.text())  # apart: the JSON, most of the text, is copied once, by join
-        parts.extend(f"\n{key}\t{counts}" for key, counts in self.tallies.items())
-        return "".join(parts)
+            index.extend(f"\n{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}"
+                         for key, n, x, order in entries)  # type: ignore[attr-defined]  # fmt: skip
+        index.extend(f"\n{key}\t{counts}" for key, counts in self.tallies.items())
+        if self.bodies is not None:
+            bodies = self.bodies.text
+        else:
+            bodies = "\n".join([x.text() for entries in (self.findings, self.pairs) for _k, _n, x, _o in entries])
+        return "".join(index), bodies
+
+    def with_bodies(self, bodies: str) -> Shown:
+        """This, with its bodies (as dumps gives them) at hand for writing out."""
+        return replace(self, bodies=Bodies(bodies, len(self.findings), len(self.pairs)))
 
     def splice(self, replaced: Iterable[str], new: Shown) -> Shown:
         """This with the questions under `replaced` (keys) taken out and `new` put in, in order:
@@ -111,6 +123,37 @@ class Shown:
         return Shown(findings, pairs, tallies, {v: n for v, n in unlisted.items() if n})
 
 
+class Bodies:
+    """The JSON of a result's findings and pairs, one a line, findings first: written out as it
+    is (models.Listing's `joined`), and cut into lines only when one of them is asked for."""
+
+    __slots__ = ("text", "count", "paired", "_lines")
+
+    def __init__(self, text: str, count: int, paired: int) -> None:
+        self.text, self.count, self.paired = text, count, paired
+        self._lines: list[str] | None = None
+
+    def line(self, i: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.split("\n") if self.text else []
+        return self._lines[i]
+
+    def findings(self) -> str:
+        """The findings' JSON, a line each."""
+        return "" if not self.count else self.text if not self.paired else self.text[: self._split()]
+
+    def pairs(self) -> str:
+        """The pairs' JSON, a line each."""
+        return "" if not self.paired else self.text if not self.count else self.text[self._split() + 1 :]
+
+    def _split(self) -> int:
+        """Where the findings' lines end (there are findings and pairs)."""
+        pos, find = -1, self.text.find
+        for _ in range(self.count):
+            pos = find("\n", pos + 1)
+        return pos
+
+
 def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]], Any]) -> list[Entry[T]]:
     """kept (sorted by order) with new put in: what a stable sort of both, kept first, gives."""
     for entry in sorted(new, key=order):
@@ -118,12 +161,14 @@ def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]
     return kept
 
 
-def loads(text: str, question: Callable[[str], Question | None],
+def loads(texts: tuple[str, str], question: Callable[[str], Question | None],
           apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown]) -> Shown:
     """Shown.dumps read back. A finding or pair is made only when asked for: from its question,
     `question(key)` (None when the cache no longer has it as it was), with `apply` putting reviewers'
-    decisions on its pairs; failing that, from `again()`, everything worked out afresh.
-    ValueError for text that is not of this form."""
+    decisions on its pairs; failing that, from `again()`, everything worked out afresh. Its JSON is
+    cut from the bodies only when asked for, and they are written out whole (Bodies).
+    ValueError for texts that are not of this form."""
+    text, body_text = texts
     one = text.index("\n")
     two = text.index("\n", one + 1)
     first, second = text[:one], text[one + 1 : two]
@@ -131,47 +176,43 @@ def loads(text: str, question: Callable[[str], Question | None],
     if not isinstance(unlisted, dict) or not all(isinstance(v, int) for v in unlisted.values()):
         raise ValueError("counts that are not counts")
     count, paired = (int(n) for n in second.split(" "))
+    if body_text.count("\n") + bool(body_text) != count + paired:
+        raise ValueError("not as many bodies as findings and pairs")
+    bodies = Bodies(body_text, count, paired)
     findings: list[Entry[Finding]] = []
     pairs: list[Entry[Discrepancy]] = []
-    kept = _Kept(question, apply, again)
-    # each line cut where it stands: the text is tens of megabytes, and splitting it into lines and
-    # each line into fields would copy it twice
-    find, size = text.find, len(text)
-    pos = two + 1
-    for _ in range(count + paired):
-        if pos > size:
-            raise ValueError("not as many findings and pairs as said")
-        end = find("\n", pos)
-        end = size if end < 0 else end
-        cut = pos
-        for _field in range(5):
-            cut = find("\t", cut, end) + 1
-            if not cut:
-                raise ValueError("a line without its fields")
-        key, n_text, verdict, attention, order = text[pos : cut - 1].split("\t")  # the key stays JSON until needed
-        body = text[cut:end]
-        pos = end + 1
+    kept = _Kept(question, apply, again, bodies.line)
+    lines = text[two + 1 :].split("\n") if two + 1 < len(text) else []
+    if len(lines) < count + paired:
+        raise ValueError("not as many findings and pairs as said")
+    for i in range(count + paired):
+        key, n_text, verdict, attention, order = lines[i].split("\t")  # the key stays JSON until needed
         n = int(n_text)
         if n < 0:
-            make: Callable[[], Any] = functools.partial(kept.finding, key, body)
-            findings.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make), order))
+            make: Callable[[], Any] = functools.partial(kept.finding, key, i)
+            findings.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text_at=(bodies.line, i), make=make),
+                             order))  # fmt: skip
         else:
-            make = functools.partial(kept.pair, key, n, body)
-            pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text=body, make=make), order))
-    tallies = dict(line.split("\t", 1) for line in text[pos:].split("\n")) if pos <= size else {}
-    return Shown(findings, pairs, tallies, unlisted)
+            make = functools.partial(kept.pair, key, n, i)
+            pairs.append((key, n, Listed(_VERDICTS[verdict], attention == "1", text_at=(bodies.line, i), make=make),
+                          order))  # fmt: skip
+    tallies = dict(line.split("\t", 1) for line in lines[count + paired :])
+    return Shown(findings, pairs, tallies, unlisted, bodies)
 
 
 class _Kept:
     """Findings and pairs made from their questions when asked for, checked against what was shown."""
 
     def __init__(self, question: Callable[[str], Question | None],
-                 apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown]) -> None:  # fmt: skip
+                 apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown],
+                 line: Callable[[int], str]) -> None:  # fmt: skip
         self.question = functools.cache(question)
         self.apply = apply
         self.again = functools.cache(again)
+        self.line = line  # the JSON it was shown as, by its place among the bodies
 
-    def finding(self, key: str, text: str) -> Finding:
+    def finding(self, key: str, i: int) -> Finding:
+        text = self.line(i)
         q = self.question(json.loads(key))
         if q is not None:
             f = finding_of(q, self.apply(q.listed))
@@ -179,7 +220,8 @@ class _Kept:
                 return f
         return self._afresh(text)
 
-    def pair(self, key: str, n: int, text: str) -> Discrepancy:
+    def pair(self, key: str, n: int, i: int) -> Discrepancy:
+        text = self.line(i)
         q = self.question(json.loads(key))
         if q is not None and 0 <= n < len(q.listed):
             d = self.apply(q.listed)[n]

@@ -129,7 +129,7 @@ def _unchanged(project: Project, store: Cache, state: State, jobs: int | None,
     kept = store.snapshot(digest(state.key, all_pairs)) if state.trusted else None
     if kept is None:
         return None
-    head, text = kept
+    head, texts = kept
     if not (isinstance(head, tuple) and len(head) == 4 and all(isinstance(n, int) for n in head[:2])
             and isinstance(head[2], tuple) and all(isinstance(p, Problem) for p in head[2])
             and isinstance(head[3], str)):  # fmt: skip
@@ -147,7 +147,7 @@ def _unchanged(project: Project, store: Cache, state: State, jobs: int | None,
 
     reviews = functools.cache(lambda: load_reviews(project.root, project.settings))
     try:
-        shown = loads(text, store.question_reader(), lambda pairs: apply_reviews(pairs, reviews()), again)
+        shown = loads(texts, store.question_reader(), lambda pairs: apply_reviews(pairs, reviews()), again)
     except (ValueError, KeyError):
         return None
     findings, pairs, unlisted = shown.result()
