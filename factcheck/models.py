@@ -481,6 +481,10 @@ class Listed(Generic[T]):
             self._value = self._make()
         return self._value
 
+    @property
+    def text_at(self) -> tuple[Callable[[int], str], int] | None:
+        return self._text_at
+
     def text(self) -> str:
         """Its to_dict() as JSON."""
         if self._text is None:

@@ -421,3 +421,40 @@ def test_a_cache_whose_log_is_large_is_closed_in_a_thread_that_the_next_run_wait
     del held
     cache_module.remove_cache(shipped)
     assert results(shipped) == results(shipped, cache=False)
+
+
+def test_a_splice_keeps_every_part_of_the_bodies_it_did_not_touch() -> None:
+    """After a splice the bodies are the parts they were, but for those a line was taken out of or
+    put into, cut again: the same text as writing every line out again, on random splices."""
+    import random
+
+    from factcheck.models import Listed, Verdict
+    from factcheck.pipeline.cache import cut_parts
+    from factcheck.pipeline.shown import Shown, loads
+
+    rng = random.Random(7)
+    for _ in range(30):
+        n_findings, n_pairs = rng.randint(0, 400), rng.randint(0, 400)
+        keys = [json.dumps(f"q{k}") for k in range(max(1, n_findings))]
+        index = [json.dumps({"changed": 3}), f"{n_findings} {n_pairs}"]
+        index += [f"{keys[i]}\t-1\tconflict\t1\t[{i}]" for i in range(n_findings)]
+        index += [f"{rng.choice(keys)}\t{i}\tconflict\t1\t[{i}]" for i in range(n_pairs)]
+        bodies = [json.dumps({"line": i, "pad": "x" * rng.randint(0, 30)}) for i in range(n_findings + n_pairs)]
+        kept = loads(("\n".join(index), cut_parts("\n".join(bodies))), lambda k: None, lambda p: p, lambda: None)  # type: ignore[arg-type,return-value]
+        assert kept.bodies is not None and "".join(kept.bodies.parts) == "\n".join(bodies)
+        gone = set(rng.sample(keys, rng.randint(0, min(5, len(keys)))))
+        new = [(k, -1, Listed(Verdict.CONFLICT, True, text=json.dumps({"new": k})), f"[{rng.randint(0, n_findings)}]")
+               for k in rng.sample([json.dumps(f"n{k}") for k in range(9)], rng.randint(0, 3))]  # fmt: skip
+        added = Shown(new, [(k, 0, Listed(Verdict.CONFLICT, True, text=json.dumps({"pair": k})), f"[{rng.randint(0, 400)}]")
+                            for k, *_ in new], {}, {})  # fmt: skip
+        spliced = kept.splice([json.loads(k) for k in gone], added)
+        index_text, parts = spliced.parts()
+        assert "".join(parts) == spliced.dumps()[1]
+        assert kept.splice([], Shown([], [], {}, {})).parts()[1] == [p for p in kept.bodies.parts if p]
+        lone = [k for k in keys[:n_findings] if k not in {e[0] for e in kept.pairs}]
+        if lone:  # a question with a finding and no pair spelled out: one line taken out, one part cut again
+            untouched = kept.splice([json.loads(lone[0])], Shown([], [], {}, {})).parts()[1]
+            assert len(set(kept.bodies.parts) - set(untouched)) <= 1
+        again = loads((index_text, parts), lambda k: None, lambda p: p, lambda: None)  # type: ignore[arg-type,return-value]
+        assert [x.text() for _k, _n, x, _o in again.findings + again.pairs] == [  # type: ignore[operator]
+            x.text() for _k, _n, x, _o in spliced.findings + spliced.pairs]  # type: ignore[operator]

@@ -266,7 +266,7 @@ class Cache:
             out[key] = _expect(_load(data, checksum, shown, finding), Question)
         return out
 
-    def shown(self) -> tuple[str, str, tuple[str, str]] | None:
+    def shown(self) -> tuple[str, str, tuple[str, list[str]]] | None:
         """What the last run showed (pipeline/shown.py): (the key of what it was shown from, the key of
         the mode and reviews it was shown with, its two texts)."""
         row = self._one("SELECT key, base, parts FROM shown")
@@ -277,15 +277,15 @@ class Cache:
             raise CacheCorrupt("a row fails its checksum")
         return key, base, self._texts(parts, remember=True)
 
-    def keep_shown(self, key: str, base: str, texts: tuple[str, str]) -> None:
-        """Keep what a run showed (its index and its bodies: Shown.dumps), each in parts cut where its
-        content says (see _parts): a run that changed a few questions writes only the few parts they
-        are in, not the whole text again (tens of megabytes in a large registry)."""
+    def keep_shown(self, key: str, base: str, texts: tuple[str, list[str]]) -> None:
+        """Keep what a run showed: its index, in parts cut where its content says (see _parts), and its
+        bodies, in the parts given (Shown.parts): a run that changed a few questions writes only the
+        few parts they are in, not the whole text again (tens of megabytes in a large registry)."""
         old = self._one("SELECT parts FROM shown")
         before = set(old[0].split("\n")) - {PARTS_APART} if old and isinstance(old[0], str) and old[0] else set()
         known, sums, rows = self._parts_read, [], []
-        for text, header in zip(texts, (True, False), strict=True):
-            for part in _parts(text, header):
+        for parts, header in zip((_parts(texts[0]), texts[1]), (True, False), strict=True):
+            for part in parts:
                 checksum = known.get(part)  # a part read in this run is not encoded and summed again
                 if checksum is None:
                     blob = part.encode("utf-8", "surrogatepass")
@@ -309,7 +309,7 @@ class Cache:
         blob = _dump(head)
         self._write("UPDATE shown SET files = ?, hchecksum = ?, head = ?", [(files, _checksum(blob), blob)])
 
-    def snapshot(self, files: str) -> tuple[Any, tuple[str, str]] | None:
+    def snapshot(self, files: str) -> tuple[Any, tuple[str, list[str]]] | None:
         """The head and what was shown of the run on files, when it is the last one kept."""
         row = self._one("SELECT parts, hchecksum, head FROM shown WHERE files = ?", (files,))
         if row is None:
@@ -317,17 +317,17 @@ class Cache:
         parts, hchecksum, head = row
         return _load(head, hchecksum), self._texts(parts)
 
-    def _texts(self, parts: Any, remember: bool = False) -> tuple[str, str]:
-        """The two texts kept in parts (keep_shown)."""
+    def _texts(self, parts: Any, remember: bool = False) -> tuple[str, list[str]]:
+        """The index kept in parts, and the parts of the bodies (keep_shown)."""
         if not isinstance(parts, str) or PARTS_APART not in parts.split("\n"):
             raise CacheCorrupt("a row fails its checksum")
         sums = parts.split("\n")
         apart = sums.index(PARTS_APART)
-        return self._joined(sums[:apart], remember), self._joined(sums[apart + 1 :], remember)
+        return "".join(self._joined(sums[:apart], remember)), self._joined(sums[apart + 1 :], remember)
 
-    def _joined(self, sums: list[str], remember: bool = False) -> str:
-        """The text kept in parts (their checksums), each part checked; `remember`: each part's
-        checksum is noted by its text, for keep_shown (a run that keeps what it shows)."""
+    def _joined(self, sums: list[str], remember: bool = False) -> list[str]:
+        """The parts kept (their checksums), each checked; `remember`: each part's checksum is noted
+        by its text, for keep_shown (a run that keeps what it shows)."""
         found: dict[str, bytes] = {}
         for checksum, data in self._select_in("SELECT checksum, data FROM shown_parts WHERE checksum IN ({})",
                                               list(dict.fromkeys(sums))):  # fmt: skip
@@ -336,11 +336,10 @@ class Cache:
             found[checksum] = data
         if not all(c in found for c in sums):
             raise CacheCorrupt("a part of what was shown is missing")
-        if not remember:
-            return _text(b"".join([found[c] for c in sums]))
         texts = {c: _text(data) for c, data in found.items()}
-        self._parts_read.update((t, c) for c, t in texts.items())
-        return "".join([texts[c] for c in sums])
+        if remember:
+            self._parts_read.update((t, c) for c, t in texts.items())
+        return [texts[c] for c in sums]
 
     def question_reader(self) -> Callable[[str], Any]:
         """A question by key, read when asked for, after this run (None when the cache cannot give it):
@@ -498,6 +497,11 @@ def _sqlite_errors() -> Iterator[None]:
 
 PART_LINES = 64  # lines a part of what was shown holds, on average
 PARTS_APART = "|"  # between the checksums of the parts of the two texts kept of what was shown (no checksum)
+
+
+def cut_parts(text: str) -> list[str]:
+    """A text without a header cut into parts (_parts)."""
+    return _parts(text, header=False)
 
 
 def _parts(text: str, header: bool = True) -> list[str]:

@@ -77,9 +77,9 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
             made = [fresh.get(j.key, j) for j in store.questions()]
         result = assemble(made, apply, reviews, all_pairs)
     if store:
-        texts = result.dumps()
-        store.keep_shown(state, base, texts)
-        result = result.with_bodies(texts[1])  # written out as kept
+        shown_index, parts = result.parts()
+        store.keep_shown(state, base, (shown_index, parts))
+        result = result.with_bodies(parts)  # written out as kept
     return result
 
 

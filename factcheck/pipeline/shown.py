@@ -21,6 +21,7 @@ from factcheck.errors import SourceError
 from factcheck.judge.findings import finding_of, finding_order
 from factcheck.judge.verdicts import discrepancy_order
 from factcheck.models import Discrepancy, Finding, Listed, Listing, Question, Verdict, Verification, listed
+from factcheck.pipeline.cache import cut_parts
 
 T = TypeVar("T")
 _VERDICTS = {v.value: v for v in Verdict}
@@ -74,14 +75,52 @@ class Shown:
     pairs: list[Entry[Discrepancy]]
     tallies: dict[str, str]  # question key (JSON) → its counts (JSON), for questions that have any
     unlisted: dict[str, int]
-    bodies: Bodies | None = None  # the JSON of the findings and pairs, when it is at hand as one text
+    bodies: Bodies | None = None  # the JSON of the findings and pairs, when it is at hand as kept
+    origin: Bodies | None = None  # after a splice: the bodies of the result it was spliced from
 
     def result(self) -> tuple[Listing[Finding], Listing[Discrepancy], dict[str, int]]:
         bodies = self.bodies
         return (Listing([f[2] for f in self.findings], bodies.findings if bodies else None),
                 Listing([d[2] for d in self.pairs], bodies.pairs if bodies else None), dict(self.unlisted))  # fmt: skip
 
-    def dumps(self) -> tuple[str, str]:
+    def parts(self) -> tuple[str, list[str]]:
+        """dumps, with the bodies in parts (cache._parts): after a splice, a part none of whose lines
+        was taken out or put in is the part it was, and only the others are cut again."""
+        index, _ = self.dumps(bodies=False)
+        if self.bodies is not None:
+            return index, self.bodies.parts
+        if self.origin is None:
+            return index, cut_parts(self.dumps()[1])
+        return index, self._spliced_parts(self.origin)
+
+    def _spliced_parts(self, origin: Bodies) -> list[str]:
+        where = origin.where()
+        runs: list[tuple[int, list[Any]]] = []  # (the part the lines came from, -1 for none; each line's place or text)
+        every: list[Listed[Any]] = [e[2] for e in self.findings] + [e[2] for e in self.pairs]
+        for x in every:
+            at = x.text_at
+            if at is not None and at[0] == origin.line:
+                p = where[at[1]]
+                if not runs or runs[-1][0] != p:
+                    runs.append((p, []))
+                runs[-1][1].append(at[1])
+            else:  # put in: with the lines before it
+                if not runs:
+                    runs.append((-1, []))
+                runs[-1][1].append(x.text())
+        starts = origin.starts()
+        out: list[str] = []
+        for n, (p, lines) in enumerate(runs):
+            last = n == len(runs) - 1
+            if (p >= 0 and lines == list(range(starts[p], starts[p + 1]))
+                    and origin.parts[p].endswith("\n") != last):  # fmt: skip
+                out.append(origin.parts[p])
+                continue
+            texts = [origin.line(x) if isinstance(x, int) else x for x in lines]
+            out.extend(cut_parts("\n".join(texts) + ("" if last else "\n")))
+        return [p for p in out if p]
+
+    def dumps(self, bodies: bool = True) -> tuple[str, str]:
         """As two texts for the cache. The index: the counts; how many findings and pairs follow; a line
         for each finding and pair (its question's key, place, verdict, whether it needs attention and
         order); and a line for each question's counts. The bodies: each finding's and pair's JSON
@@ -92,15 +131,16 @@ class Shown:
             index.extend(f"\n{key}\t{n}\t{x.verdict.value}\t{int(x.attention)}\t{order}"
                          for key, n, x, order in entries)  # type: ignore[attr-defined]  # fmt: skip
         index.extend(f"\n{key}\t{counts}" for key, counts in self.tallies.items())
+        if not bodies:
+            return "".join(index), ""
         if self.bodies is not None:
-            bodies = self.bodies.text
-        else:
-            bodies = "\n".join([x.text() for entries in (self.findings, self.pairs) for _k, _n, x, _o in entries])
-        return "".join(index), bodies
+            return "".join(index), self.bodies.text
+        return "".join(index), "\n".join([x.text() for entries in (self.findings, self.pairs)
+                                           for _k, _n, x, _o in entries])  # type: ignore[attr-defined]  # fmt: skip
 
-    def with_bodies(self, bodies: str) -> Shown:
-        """This, with its bodies (as dumps gives them) at hand for writing out."""
-        return replace(self, bodies=Bodies(bodies, len(self.findings), len(self.pairs)))
+    def with_bodies(self, parts: list[str]) -> Shown:
+        """This, with its bodies (in the parts that `parts` gives) at hand for writing out."""
+        return replace(self, bodies=Bodies(parts, len(self.findings), len(self.pairs)), origin=None)
 
     def splice(self, replaced: Iterable[str], new: Shown) -> Shown:
         """This with the questions under `replaced` (keys) taken out and `new` put in, in order:
@@ -120,23 +160,52 @@ class Shown:
         for counts in new.tallies.values():
             for verdict, n in json.loads(counts).items():
                 unlisted[verdict] = unlisted.get(verdict, 0) + n
-        return Shown(findings, pairs, tallies, {v: n for v, n in unlisted.items() if n})
+        return Shown(findings, pairs, tallies, {v: n for v, n in unlisted.items() if n}, origin=self.bodies)
 
 
 class Bodies:
-    """The JSON of a result's findings and pairs, one a line, findings first: written out as it
-    is (models.Listing's `joined`), and cut into lines only when one of them is asked for."""
+    """The JSON of a result's findings and pairs, one a line, findings first, in the parts it is kept
+    in (each but the last ending with a line break): written out as it is (models.Listing's
+    `joined`), and cut into lines, a part at a time, only when one of them is asked for."""
 
-    __slots__ = ("text", "count", "paired", "_lines")
+    __slots__ = ("parts", "count", "paired", "_starts", "_lines", "_text")
 
-    def __init__(self, text: str, count: int, paired: int) -> None:
-        self.text, self.count, self.paired = text, count, paired
-        self._lines: list[str] | None = None
+    def __init__(self, parts: list[str], count: int, paired: int) -> None:
+        self.parts, self.count, self.paired = parts, count, paired
+        self._starts: list[int] | None = None
+        self._lines: dict[int, list[str]] = {}
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
+
+    def starts(self) -> list[int]:
+        """The place of each part's first line, and after the last, the number of lines."""
+        if self._starts is None:
+            starts = [0]
+            for part in self.parts:
+                starts.append(starts[-1] + part.count("\n") + (not part.endswith("\n") and bool(part)))
+            self._starts = starts
+        return self._starts
+
+    def where(self) -> list[int]:
+        """For each line, the part it is in."""
+        starts = self.starts()
+        out: list[int] = []
+        for p in range(len(self.parts)):
+            out.extend([p] * (starts[p + 1] - starts[p]))
+        return out
 
     def line(self, i: int) -> str:
-        if self._lines is None:
-            self._lines = self.text.split("\n") if self.text else []
-        return self._lines[i]
+        starts = self.starts()
+        p = bisect.bisect_right(starts, i) - 1
+        lines = self._lines.get(p)
+        if lines is None:
+            lines = self._lines[p] = self.parts[p].split("\n")
+        return lines[i - starts[p]]
 
     def findings(self) -> str:
         """The findings' JSON, a line each."""
@@ -148,8 +217,10 @@ class Bodies:
 
     def _split(self) -> int:
         """Where the findings' lines end (there are findings and pairs)."""
-        pos, find = -1, self.text.find
-        for _ in range(self.count):
+        starts = self.starts()
+        p = bisect.bisect_right(starts, self.count - 1) - 1
+        pos, find = sum(len(part) for part in self.parts[:p]) - 1, self.text.find
+        for _ in range(self.count - starts[p]):
             pos = find("\n", pos + 1)
         return pos
 
@@ -161,14 +232,14 @@ def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]
     return kept
 
 
-def loads(texts: tuple[str, str], question: Callable[[str], Question | None],
+def loads(texts: tuple[str, list[str]], question: Callable[[str], Question | None],
           apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]], again: Callable[[], Shown]) -> Shown:
     """Shown.dumps read back. A finding or pair is made only when asked for: from its question,
     `question(key)` (None when the cache no longer has it as it was), with `apply` putting reviewers'
     decisions on its pairs; failing that, from `again()`, everything worked out afresh. Its JSON is
     cut from the bodies only when asked for, and they are written out whole (Bodies).
     ValueError for texts that are not of this form."""
-    text, body_text = texts
+    text, body_parts = texts
     one = text.index("\n")
     two = text.index("\n", one + 1)
     first, second = text[:one], text[one + 1 : two]
@@ -176,9 +247,9 @@ def loads(texts: tuple[str, str], question: Callable[[str], Question | None],
     if not isinstance(unlisted, dict) or not all(isinstance(v, int) for v in unlisted.values()):
         raise ValueError("counts that are not counts")
     count, paired = (int(n) for n in second.split(" "))
-    if body_text.count("\n") + bool(body_text) != count + paired:
+    bodies = Bodies(body_parts, count, paired)
+    if sum(p.count("\n") for p in body_parts) + bool(body_parts and body_parts[-1]) != count + paired:
         raise ValueError("not as many bodies as findings and pairs")
-    bodies = Bodies(body_text, count, paired)
     findings: list[Entry[Finding]] = []
     pairs: list[Entry[Discrepancy]] = []
     kept = _Kept(question, apply, again, bodies.line)
