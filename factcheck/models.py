@@ -498,9 +498,10 @@ class Listed(Generic[T]):
 class Listing(Sequence[T]):
     """Findings or discrepancies, each made only when first used (see Listed)."""
 
-    def __init__(self, items: Sequence[Listed[T]], joined: Callable[[], str] | None = None) -> None:
+    def __init__(self, items: Sequence[Listed[T]], joined: Callable[[], list[str]] | None = None) -> None:
         self.items = tuple(items)
-        self.joined = joined  # the items' JSON, a line each, as one text, when it is kept so (for writing it out)
+        # the items' JSON, a line each, in pieces that join into that text, when it is kept so (for writing it out)
+        self.joined = joined
 
     def __len__(self) -> int:
         return len(self.items)
@@ -548,8 +549,9 @@ def json_texts(items: Sequence[Any]) -> Iterator[str]:
     return (x.text() for x in listed(items))
 
 
-def joined_json(items: Sequence[Any]) -> str | None:
-    """The JSON of every finding (or discrepancy), a line each, as one text, when it is kept so."""
+def joined_json(items: Sequence[Any]) -> list[str] | None:
+    """The JSON of every finding (or discrepancy), a line each, in pieces that join into that text,
+    when it is kept so."""
     joined = items.joined if isinstance(items, Listing) else None
     return joined() if joined is not None else None
 

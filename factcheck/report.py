@@ -52,17 +52,20 @@ def write_json(verification: Verification, out: TextIO) -> None:
     for name, value in verification.head_dict().items():
         out.write(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
     out.write('  "findings": [')
-    joined = joined_json(verification.findings)  # kept as one text, a line each: written out as it is
+    joined = joined_json(verification.findings)  # kept as text, a line each: written out as it is
     if joined is not None:
-        out.write(joined.replace("\n", ", "))
+        for piece in joined:
+            out.write(piece.replace("\n", ", "))
     else:
         for n, text in enumerate(json_texts(verification.findings)):  # as json.dumps writes a list
             out.write(text if n == 0 else ", " + text)
     out.write('],\n  "discrepancies": [')
     joined = joined_json(verification.discrepancies)
-    if joined:
-        out.write("\n    " + joined.replace("\n", ",\n    "))
-    elif joined is None:
+    if joined is not None:
+        out.write("\n    " if verification.discrepancies else "")
+        for piece in joined:
+            out.write(piece.replace("\n", ",\n    "))
+    else:
         for n, text in enumerate(json_texts(verification.discrepancies)):
             out.write(("\n    " if n == 0 else ",\n    ") + text)
     out.write("\n  ]\n}\n" if verification.discrepancies else "]\n}\n")

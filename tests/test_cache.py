@@ -458,3 +458,44 @@ def test_a_splice_keeps_every_part_of_the_bodies_it_did_not_touch() -> None:
         again = loads((index_text, parts), lambda k: None, lambda p: p, lambda: None)  # type: ignore[arg-type,return-value]
         assert [x.text() for _k, _n, x, _o in again.findings + again.pairs] == [  # type: ignore[operator]
             x.text() for _k, _n, x, _o in spliced.findings + spliced.pairs]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("all_pairs", [True, False])
+def test_after_an_edit_only_the_claims_that_changed_are_judged_afresh(shipped: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      all_pairs: bool) -> None:  # fmt: skip
+    """One claim's property changed, then put back, in each claims file in turn: only that claim is
+    fresh (pairs of two claims as they were keep their verdicts), and every result is a full run's."""
+    fresh: list[frozenset[str]] = []
+    real = incremental.judge_questions
+
+    def judging(*args, **options):  # type: ignore[no-untyped-def]
+        fresh.append(args[5] if len(args) > 5 else options.get("fresh"))
+        return real(*args, **options)
+
+    monkeypatch.setattr(incremental, "judge_questions", judging)
+    from factcheck.judge.events import names_an_event
+
+    cold = verify(shipped, all_pairs=all_pairs, cache=False)
+    # a file with a date counted from an event: its claims are read across one another, all fresh
+    events = {f"{c.file}" for c in cold.claims if names_an_event(normalized(shipped, c))}
+    verify(shipped, all_pairs=all_pairs)
+    narrowed = 0
+    for file in sorted((shipped / "claims").glob("0*.yaml")):
+        text = file.read_text(encoding="utf-8")
+        at = text.index("property: ")
+        first = text[: at].rsplit("  - id: ", 1)[1].split("\n", 1)[0].strip()
+        for edited in (text[:at] + "property: renamed " + text[at + len("property: "):], text):
+            file.write_text(edited, encoding="utf-8")
+            fresh.clear()
+            assert results(shipped, all_pairs=all_pairs) == results(shipped, cache=False, all_pairs=all_pairs), file
+            assert first in fresh[0] and (fresh[0] == {first} or f"claims/{file.name}" in events), file.name
+            narrowed += fresh[0] == {first}
+    assert narrowed >= 6
+
+
+def normalized(root: Path, claim: object) -> object:
+    from factcheck.normalize.claims import normalize_claim
+    from factcheck.sources.load import load_sources
+
+    source = {s.name: s for s in load_sources(root)}[claim.source]  # type: ignore[attr-defined]
+    return normalize_claim(claim, source, {}, None)  # type: ignore[arg-type]

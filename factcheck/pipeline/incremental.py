@@ -10,11 +10,13 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, overload
 
 from factcheck.errors import RegistryError
 from factcheck.files import check_regular
+from factcheck.judge.events import names_an_event
 from factcheck.judge.pairing import lookup_keys, registered_keys, related_organisations
 from factcheck.judge.questions import judge_questions
 from factcheck.judge.quotes import quotation_keys
@@ -37,15 +39,16 @@ INCREMENTAL_SHARE = 0.2  # above this share of changed claims files, every pair 
 def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                     all_pairs: bool, reviews: dict[str, Any], apply: Callable[[tuple[Discrepancy, ...]], tuple[Discrepancy, ...]],
                     again: Callable[[], Shown], index: Callable[[], EntityIndex] | None = None,
-                    made: list[Judged] | None = None, renamed: dict[str, str] | None = None) -> Shown:  # fmt: skip
+                    made: list[Judged] | None = None, earlier: dict[str, tuple[str, Unit]] | None = None,
+                    ) -> Shown:  # fmt: skip
     """What is shown of every question (pipeline/shown.py). When no claims file changed since the
     last run, and neither did the reviews nor the mode, it is read back whole as that run showed it;
     otherwise the questions are judged again where needed (judged_questions) and shown, and what
     is shown is kept for the next run. `reviews` are the reviewers' decisions by discrepancy id,
     `apply` puts them on pairs; `again` works everything out afresh (see shown.loads); `index` gives
     the entities' index, when the caller has one; `made`: every question, judged already (in other
-    processes, and kept in the cache already); `renamed`: files whose unit is the one kept under an
-    earlier key (judged_questions)."""
+    processes, and kept in the cache already); `earlier`: changed files whose unit was kept under an
+    earlier key in the same context, with that unit (judged_questions)."""
     base = digest(all_pairs, sorted(reviews.items()))
     state = digest(base, sorted(units.keys.items()))
     kept = store.shown() if store else None
@@ -54,7 +57,7 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
             return loads(kept[2], store.question_reader(), apply, again)
         except (ValueError, KeyError):
             kept = None  # not of the expected form: shown afresh below
-    made, replaced = (judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index, renamed)
+    made, replaced = (judged_questions(units, store, entities, glossary, all_pairs, frozenset(reviews), index, earlier)
                       if made is None else (made, None))  # fmt: skip
     result = None
     if store and kept and kept[1] == base and not made and replaced == set():  # no question changed
@@ -85,7 +88,7 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
 
 def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, ...], glossary: dict[str, str],
                      all_pairs: bool = True, reviewed: frozenset[str] = frozenset(),
-                     index: Callable[[], EntityIndex] | None = None, renamed: dict[str, str] | None = None,
+                     index: Callable[[], EntityIndex] | None = None, earlier: dict[str, tuple[str, Unit]] | None = None,
                      ) -> tuple[list[Judged], set[str] | None]:  # fmt: skip
     """Every question judged: from the cache when no unit changed; judging again only the questions
     changed units take part in when few changed (and their pairs can be found by key), keeping the
@@ -98,13 +101,18 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     Returned: the questions, and None; or, when only some were judged again, those and the keys of
     the questions they replace in the cache (the others are in the cache as they were).
 
-    `renamed`: files whose unit is the one kept under an earlier key (its claims file changed, its
-    claims did not): when their claims were compared on that key, they are not compared again."""
+    `earlier`: changed files whose unit was kept under an earlier key in the same context, with that
+    unit. When their claims were compared on that key, a file whose claims did not change is not
+    compared again (its unit is the one kept), and of the others only the claims that changed are
+    fresh: a pair of two claims as they were keeps its verdict. (Not when a claim of theirs dates
+    something from an event another claim names: judge/events.py reads those across claims.)"""
     keys = compared_keys(units.keys, all_pairs, reviewed)
     compared = store.compared() if store else {}
     changed = {f for f in keys if compared.get(f) != keys[f]} | (compared.keys() - keys.keys())
-    before = compared_keys({f: k for f, k in (renamed or {}).items() if f in changed}, all_pairs, reviewed)
-    same = {f for f, k in before.items() if compared.get(f) == k}
+    earlier = earlier or {}
+    before = compared_keys({f: earlier[f][0] for f in changed if f in earlier}, all_pairs, reviewed)
+    known = {f: earlier[f][1] for f, k in before.items() if compared.get(f) == k}  # compared on the unit kept
+    same = {f for f, u in known.items() if units.fresh.get(f) is u}
     if store and same:
         store.record_comparisons(groups=[], compared=[(f, keys[f]) for f in same])
         changed -= same
@@ -115,11 +123,14 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     present = [f for f in changed if f in keys]
     few = store is not None and compared and len(changed) <= INCREMENTAL_SHARE * len(keys)
     mine = units.load(present) if few else {}
-    lookup = _lookups(mine, index() if index else EntityIndex(entities), entities, glossary) if few else None
+    kept = _as_they_were(mine, known)
+    changing = {f: replace(u, values=tuple(cv for cv in u.values if cv.claim.id not in kept)) for f, u in mine.items()}
+    lookup = _lookups(changing, index() if index else EntityIndex(entities), entities, glossary) if few else None
     if store is not None and lookup is not None:
         stored = store.unit_ids(changed)
         fresh = frozenset(i.removeprefix(REJECTED_MARK) for ids in stored.values() for i in ids) | frozenset(
             c.id for u in mine.values() for c in u.claims)  # fmt: skip
+        fresh -= kept
         touched = store.questions_of(changed)  # the questions the changed files took part in
         involved = store.files_in_groups(lookup) | store.files_of_questions(touched)
         both = {**mine, **units.load(involved - set(present) - (changed - keys.keys()))}
@@ -141,6 +152,19 @@ def judged_questions(units: Units, store: Cache | None, entities: tuple[Entity, 
     if store:
         keep_judged(store, shown, _file_of(everything), [(g, f) for f in keys for g in everything[f].groups], keys)
     return shown, None
+
+
+def _as_they_were(units: dict[str, Unit], known: dict[str, Unit]) -> frozenset[str]:
+    """The ids of the claims of changed units that are as they were in the unit each was compared
+    on (`known`), unless a claim of the two dates something from an event (judge/events.py)."""
+    out: set[str] = set()
+    for f, unit in units.items():
+        old = known.get(f)
+        if old is None or any(names_an_event(cv) for cv in (*unit.values, *old.values)):
+            continue
+        before = {c.id: c for c in old.claims}
+        out |= {c.id for c in unit.claims if before.get(c.id) == c}
+    return frozenset(out)
 
 
 def compared_keys(unit_keys: dict[str, str], all_pairs: bool, reviewed: frozenset[str]) -> dict[str, str]:

@@ -168,19 +168,16 @@ class Bodies:
     in (each but the last ending with a line break): written out as it is (models.Listing's
     `joined`), and cut into lines, a part at a time, only when one of them is asked for."""
 
-    __slots__ = ("parts", "count", "paired", "_starts", "_lines", "_text")
+    __slots__ = ("parts", "count", "paired", "_starts", "_lines")
 
     def __init__(self, parts: list[str], count: int, paired: int) -> None:
         self.parts, self.count, self.paired = parts, count, paired
         self._starts: list[int] | None = None
         self._lines: dict[int, list[str]] = {}
-        self._text: str | None = None
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            self._text = "".join(self.parts)
-        return self._text
+        return "".join(self.parts)
 
     def starts(self) -> list[int]:
         """The place of each part's first line, and after the last, the number of lines."""
@@ -207,22 +204,33 @@ class Bodies:
             lines = self._lines[p] = self.parts[p].split("\n")
         return lines[i - starts[p]]
 
-    def findings(self) -> str:
-        """The findings' JSON, a line each."""
-        return "" if not self.count else self.text if not self.paired else self.text[: self._split()]
+    def findings(self) -> list[str]:
+        """The findings' JSON, a line each, in pieces that join into that text."""
+        if not self.count:
+            return []
+        if not self.paired:
+            return self.parts
+        p, at = self._split()
+        return [*self.parts[:p], self.parts[p][:at]]
 
-    def pairs(self) -> str:
-        """The pairs' JSON, a line each."""
-        return "" if not self.paired else self.text if not self.count else self.text[self._split() + 1 :]
+    def pairs(self) -> list[str]:
+        """The pairs' JSON, a line each, in pieces that join into that text."""
+        if not self.paired:
+            return []
+        if not self.count:
+            return self.parts
+        p, at = self._split()
+        return [self.parts[p][at + 1 :], *self.parts[p + 1 :]]
 
-    def _split(self) -> int:
-        """Where the findings' lines end (there are findings and pairs)."""
+    def _split(self) -> tuple[int, int]:
+        """Where the findings' lines end (there are findings and pairs): the part, and the line
+        break in it after the last finding."""
         starts = self.starts()
         p = bisect.bisect_right(starts, self.count - 1) - 1
-        pos, find = sum(len(part) for part in self.parts[:p]) - 1, self.text.find
+        pos, find = -1, self.parts[p].find
         for _ in range(self.count - starts[p]):
             pos = find("\n", pos + 1)
-        return pos
+        return p, pos
 
 
 def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]], Any]) -> list[Entry[T]]:

@@ -218,14 +218,17 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
     recorded = load_recorded(claims_dir, settings.max_registry_bytes)
     ctx = Context(root, settings, alias_index(entities), glossary_index(terms), by_name, recorded, entities)
     fresh: dict[str, Unit] = {}
-    renamed: dict[str, str] = {}  # a file whose claims are those of its stored unit → the key that unit had
+    # a changed file whose stored unit was made in the same context → the key that unit had, and it
+    earlier: dict[str, tuple[str, Unit]] = {}
     # when few files changed (else a file whose claims changed would be read twice, and its unit decoded for nothing)
     if store is not None and todo and len(todo) <= max(INCREMENTAL_SHARE * len(files), PARALLEL_FROM):
-        for file, (old_key, unit) in _same_claims(ctx, store, todo, stored, hashes, key_of).items():
+        for file, (old_key, unit, same) in _same_claims(ctx, store, todo, stored, hashes, key_of).items():
             display = unit.file
-            keys[display], fresh[display], renamed[display] = key_of(file, stored[display][1]), unit, old_key
-            store.put_unit(display, keys[display], stored[display][1], stored[display][2], unit, unit.problems)
-        todo = [f for f in todo if f"claims/{f.name}" not in renamed]
+            earlier[display] = (old_key, unit)
+            if same:  # its claims are its stored unit's: so is the rest of it
+                keys[display], fresh[display] = key_of(file, stored[display][1]), unit
+                store.put_unit(display, keys[display], stored[display][1], stored[display][2], unit, unit.problems)
+        todo = [f for f in todo if f"claims/{f.name}" not in fresh]
     index = functools.cache(lambda: EntityIndex(entities))  # built once, for checking here and for finding pairs
     checked: dict[str, Checked] = {}  # units checked and kept in other processes, which judge too
     made: list[Judged] | None = None
@@ -267,7 +270,7 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
         return made_afresh(fresh)
 
     shown = shown_questions(units, store, entities, ctx.glossary, all_pairs, reviews,
-                            lambda pairs: apply_reviews(pairs, reviews), again, index, made, renamed)  # fmt: skip
+                            lambda pairs: apply_reviews(pairs, reviews), again, index, made, earlier)  # fmt: skip
     problems = [Problem(Severity.WARNING, f"{s.path} {w}", None, s.name) for s in sources for w in s.warnings]
     unit_problems = store.unit_problems(f for f in keys if f not in fresh and f not in checked) if store else {}
     for name in keys:
@@ -293,14 +296,16 @@ def _verify(project: Project, progress: Callable[[str, int], None] | None, jobs:
 
 
 def _same_claims(ctx: Context, store: Cache, files: list[Path], stored: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]],
-                 hashes: FileHashes, key_of: Callable[[Path, Sequence[str], str], str]) -> dict[Path, tuple[str, Unit]]:  # fmt: skip
-    """Of changed claims files, those whose claims are what they were when their stored unit was made, in
-    the same context (its key made again with the file's earlier sha256 is the key it was kept under):
-    a comment written in, say. Each with that unit's key and the unit, which is theirs still: a unit
-    is worked out from its claims, the sources they cite and the context alone, so nothing in it is
-    checked again, and nothing it takes part in judged again."""
+                 hashes: FileHashes, key_of: Callable[[Path, Sequence[str], str], str],
+                 ) -> dict[Path, tuple[str, Unit, bool]]:  # fmt: skip
+    """Of changed claims files, those whose stored unit was made in the same context (its key made again
+    with the file's earlier sha256 is the key it was kept under): each with that unit's key, the unit,
+    and whether its claims are still those (a comment written in, say). Then the unit is theirs
+    still: a unit is worked out from its claims, the sources they cite and the context alone, so
+    nothing in it is checked again, and nothing it takes part in judged again. Otherwise a claim
+    that is as it was takes part in nothing new (incremental.judged_questions)."""
     flat = FlatReader(ctx.aliases, ctx.sources)
-    found: dict[Path, tuple[str, Unit]] = {}
+    found: dict[Path, tuple[str, Unit, bool]] = {}
     for file in files:
         display = f"claims/{file.name}"
         row, before = stored.get(display), hashes.known.get(str(file))
@@ -311,8 +316,8 @@ def _same_claims(ctx: Context, store: Cache, files: list[Path], stored: dict[str
             unit = store.units([display], {display: row[0]}).get(display)
         except (FactcheckError, CacheCorrupt):
             continue  # an error is reported when the file is checked; a damaged row is worked out again
-        if unit is not None and unit.claims == claims:
-            found[file] = (row[0], unit)
+        if unit is not None:
+            found[file] = (row[0], unit, unit.claims == claims)
     return found
 
 
