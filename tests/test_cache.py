@@ -14,7 +14,8 @@ import factcheck.pipeline.incremental as incremental
 import factcheck.pipeline.verification as verification
 from factcheck.actions.search import search
 from factcheck.errors import RegistryError
-from factcheck.pipeline.cache import _parts, cache_path
+from factcheck.pipeline.cache import cache_path
+from factcheck.pipeline.shown import cut
 from factcheck.pipeline.verification import verify
 
 CLAIMS_FILE = "001_0912aa75dee56cb3.yaml"
@@ -133,9 +134,9 @@ def test_what_was_shown_is_kept_in_parts_that_an_edit_rewrites_only_where_it_cha
     other; parts no longer used are dropped."""
     lines = [f'"question {n}"\t{n % 7 - 1}\tconflict\t1\t[{n}]\t{{"n": {n}}}' for n in range(3000)]
     text = '{"changed": 3}\n3000 0\n' + "\n".join(lines)
-    parts = _parts(text)
+    parts = cut(text)
     assert "".join(parts) == text and 20 < len(parts) < 200
-    edited = _parts(text.replace(lines[1500], lines[1500] + '\n"new"\t-1\tpossible\t1\t[0]\t{}'))
+    edited = cut(text.replace(lines[1500], lines[1500] + '\n"new"\t-1\tpossible\t1\t[0]\t{}'))
     assert len(set(edited) - set(parts)) == 1 and len(set(parts) - set(edited)) == 1
     verify(shipped)
     file = shipped / "claims" / "000_383d7e6cd305652f.yaml"
@@ -429,7 +430,6 @@ def test_a_splice_keeps_every_part_of_the_bodies_it_did_not_touch() -> None:
     import random
 
     from factcheck.models import Listed, Verdict
-    from factcheck.pipeline.cache import cut_parts
     from factcheck.pipeline.shown import Shown, loads
 
     rng = random.Random(7)
@@ -440,7 +440,7 @@ def test_a_splice_keeps_every_part_of_the_bodies_it_did_not_touch() -> None:
         index += [f"{keys[i]}\t-1\tconflict\t1\t[{i}]" for i in range(n_findings)]
         index += [f"{rng.choice(keys)}\t{i}\tconflict\t1\t[{i}]" for i in range(n_pairs)]
         bodies = [json.dumps({"line": i, "pad": "x" * rng.randint(0, 30)}) for i in range(n_findings + n_pairs)]
-        kept = loads(("\n".join(index), cut_parts("\n".join(bodies))), lambda k: None, lambda p: p, lambda: None)  # type: ignore[arg-type,return-value]
+        kept = loads(("\n".join(index), cut(header=False, text="\n".join(bodies))), lambda k: None, lambda p: p, lambda: None)  # type: ignore[arg-type,return-value]
         assert kept.bodies is not None and "".join(kept.bodies.parts) == "\n".join(bodies)
         gone = set(rng.sample(keys, rng.randint(0, min(5, len(keys)))))
         new = [(k, -1, Listed(Verdict.CONFLICT, True, text=json.dumps({"new": k})), f"[{rng.randint(0, n_findings)}]")

@@ -27,7 +27,6 @@ import hashlib
 import os
 import sqlite3
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -277,14 +276,14 @@ class Cache:
             raise CacheCorrupt("a row fails its checksum")
         return key, base, self._texts(parts, remember=True)
 
-    def keep_shown(self, key: str, base: str, texts: tuple[str, list[str]]) -> None:
-        """Keep what a run showed: its index, in parts cut where its content says (see _parts), and its
-        bodies, in the parts given (Shown.parts): a run that changed a few questions writes only the
-        few parts they are in, not the whole text again (tens of megabytes in a large registry)."""
+    def keep_shown(self, key: str, base: str, texts: tuple[list[str], list[str]]) -> None:
+        """Keep what a run showed: its index and its bodies, each in the parts given (Shown.parts, cut
+        where their content says): a run that changed a few questions writes only the few parts they
+        are in, not the whole text again (tens of megabytes in a large registry)."""
         old = self._one("SELECT parts FROM shown")
         before = set(old[0].split("\n")) - {PARTS_APART} if old and isinstance(old[0], str) and old[0] else set()
         known, sums, rows = self._parts_read, [], []
-        for parts, header in zip((_parts(texts[0]), texts[1]), (True, False), strict=True):
+        for parts, header in zip(texts, (True, False), strict=True):
             for part in parts:
                 checksum = known.get(part)  # a part read in this run is not encoded and summed again
                 if checksum is None:
@@ -495,36 +494,7 @@ def _sqlite_errors() -> Iterator[None]:
         raise CacheCorrupt(str(exc)) from exc
 
 
-PART_LINES = 64  # lines a part of what was shown holds, on average
 PARTS_APART = "|"  # between the checksums of the parts of the two texts kept of what was shown (no checksum)
-
-
-def cut_parts(text: str) -> list[str]:
-    """A text without a header cut into parts (_parts)."""
-    return _parts(text, header=False)
-
-
-def _parts(text: str, header: bool = True) -> list[str]:
-    """The text cut into parts after its first two lines when it has a `header` (what they count
-    changes with every run), and after each line whose first characters hash to a multiple of
-    PART_LINES: where a part ends depends on its own lines only, so a line put in or taken out
-    changes the one part it is in, and the others are kept as they were."""
-    out: list[str] = []
-    find, size, crc = text.find, len(text), zlib.crc32
-    start = pos = 0
-    lines = 0 if header else 2
-    while pos < size:
-        end = find("\n", pos)
-        if end < 0:
-            break
-        lines += 1
-        if lines <= 2 or not crc(text[pos : min(pos + 96, end)].encode("utf-8", "surrogatepass")) % PART_LINES:
-            out.append(text[start : end + 1])
-            start = end + 1
-        pos = end + 1
-    if start < size or not out:
-        out.append(text[start:])
-    return out
 
 
 class CacheBusy(CacheCorrupt):

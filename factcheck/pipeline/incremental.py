@@ -24,7 +24,7 @@ from factcheck.judge.verdicts import discrepancy_id, group_key
 from factcheck.models import Anchor, Claim, DateRange, Discrepancy, Entity, Source
 from factcheck.normalize.claims import ClaimValue
 from factcheck.pipeline.cache import Cache, CacheCorrupt, digest
-from factcheck.pipeline.shown import Judged, Shown, assemble, judged, loads
+from factcheck.pipeline.shown import Judged, Shown, assemble, cut, judged, loads
 from factcheck.pipeline.unit import Unit
 from factcheck.registry.load import ENTITIES_FILE, load_entities
 from factcheck.settings import SETTINGS_FILE, Settings
@@ -81,8 +81,9 @@ def shown_questions(units: Units, store: Cache | None, entities: tuple[Entity, .
         result = assemble(made, apply, reviews, all_pairs)
     if store:
         shown_index, parts = result.parts()
-        store.keep_shown(state, base, (shown_index, parts))
-        result = result.with_bodies(parts)  # written out as kept
+        store.keep_shown(state, base, (cut(shown_index), parts))
+        if result.origin is not None:  # spliced: written out as kept (its entries hold their own JSON else)
+            result = result.with_bodies(parts)
     return result
 
 

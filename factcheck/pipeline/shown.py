@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
@@ -21,7 +22,6 @@ from factcheck.errors import SourceError
 from factcheck.judge.findings import finding_of, finding_order
 from factcheck.judge.verdicts import discrepancy_order
 from factcheck.models import Discrepancy, Finding, Listed, Listing, Question, Verdict, Verification, listed
-from factcheck.pipeline.cache import cut_parts
 
 T = TypeVar("T")
 _VERDICTS = {v.value: v for v in Verdict}
@@ -86,12 +86,12 @@ class Shown:
     def parts(self) -> tuple[str, list[str]]:
         """dumps, with the bodies in parts (cache._parts): after a splice, a part none of whose lines
         was taken out or put in is the part it was, and only the others are cut again."""
-        index, _ = self.dumps(bodies=False)
         if self.bodies is not None:
-            return index, self.bodies.parts
+            return self.dumps(bodies=False)[0], self.bodies.parts
         if self.origin is None:
-            return index, cut_parts(self.dumps()[1])
-        return index, self._spliced_parts(self.origin)
+            index, bodies = self.dumps()
+            return index, cut(header=False, text=bodies)
+        return self.dumps(bodies=False)[0], self._spliced_parts(self.origin)
 
     def _spliced_parts(self, origin: Bodies) -> list[str]:
         where = origin.where()
@@ -117,7 +117,7 @@ class Shown:
                 out.append(origin.parts[p])
                 continue
             texts = [origin.line(x) if isinstance(x, int) else x for x in lines]
-            out.extend(cut_parts("\n".join(texts) + ("" if last else "\n")))
+            out.extend(cut(header=False, text="\n".join(texts) + ("" if last else "\n")))
         return [p for p in out if p]
 
     def dumps(self, bodies: bool = True) -> tuple[str, str]:
@@ -231,6 +231,32 @@ class Bodies:
         for _ in range(self.count - starts[p]):
             pos = find("\n", pos + 1)
         return p, pos
+
+
+PART_LINES = 64  # lines a part of what was shown holds, on average
+
+
+def cut(text: str, header: bool = True) -> list[str]:
+    """The text cut into parts after its first two lines when it has a `header` (what they count
+    changes with every run), and after each line whose first characters hash to a multiple of
+    PART_LINES: where a part ends depends on its own lines only, so a line put in or taken out
+    changes the one part it is in, and the others are kept as they were."""
+    out: list[str] = []
+    find, size, crc = text.find, len(text), zlib.crc32
+    start = pos = 0
+    lines = 0 if header else 2
+    while pos < size:
+        end = find("\n", pos)
+        if end < 0:
+            break
+        lines += 1
+        if lines <= 2 or not crc(text[pos : min(pos + 96, end)].encode("utf-8", "surrogatepass")) % PART_LINES:
+            out.append(text[start : end + 1])
+            start = end + 1
+        pos = end + 1
+    if start < size or not out:
+        out.append(text[start:])
+    return out
 
 
 def _merged(kept: list[Entry[T]], new: list[Entry[T]], order: Callable[[Entry[T]], Any]) -> list[Entry[T]]:
