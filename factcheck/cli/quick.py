@@ -214,6 +214,7 @@ def verified(root: Path, *, json_out: bool, show_all: bool, jobs: int | None, ca
     if result.problems:  # rich is imported only when there is something to draw
         from factcheck import console
 
+        sys.stdout.flush()  # the findings before the problems, where both go to one place
         console.print_problems(result)
     return status
 
