@@ -8,7 +8,7 @@ import os
 import time
 from array import array
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain, islice, pairwise, repeat
 from operator import attrgetter
@@ -269,20 +269,26 @@ def _reindex(project: Project, store: Cache, index: SearchIndex,
     """Index the claims files that changed; returns the entities' names (alias_index). Many files are read in one
     process per core, each making its run of files ready for the index (search_index.Indexed) for
     this one to add."""
-    from factcheck.sources.load import source_names
-
     root, settings = project.root, project.settings
-    aliases, names = _names(store, registry_dir(root), settings)
-    reader = _Reader(root, settings, aliases, names, frozenset(source_names(root)))
     claims_dir = registry_dir(root)
+    found: list[_Reader] = []
+
+    def prepare() -> _Reader:
+        """What reading the claims files needs: the entities' names and the sources in seeds/."""
+        from factcheck.sources.load import source_names
+
+        aliases, names = _names(store, claims_dir, settings)
+        found.append(_Reader(root, settings, aliases, names, frozenset(source_names(root))))
+        return found[0]
+
     files = [claims_dir / name for _d, name, _k in stale]
     keys = [(display, key) for display, _name, key in stale]
     # the claims read live until the index is written, and form no cycles: walking them again and again
     # for cycles (every 700 new objects, by default) cost more than reading them
     with fewer_collections():
-        for start, ready in _read_all(reader, files, index.next_rowid()):
+        for start, ready in _read_all(prepare, _Texts(root, settings), files, index.next_rowid()):
             index.add_indexed(keys[start : start + len(ready.files)], ready)
-    return aliases
+    return found[0].aliases
 
 
 PARALLEL_FROM = 64  # claims files to read before a second process is worth starting
@@ -291,17 +297,21 @@ EARLY = 32  # values whose kinds this process works out at a time while it waits
 PIECES = 4  # each process's run is made ready and sent in this many pieces, added to the index as they come
 
 
-def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[int, Indexed]]:
-    """The files read and made ready for the index in pieces, in order, each with the place of its
-    first file, their claims numbered from `first`. When there are many, in one process per core,
-    this one among them (it reads the first run while the others read theirs): each process reads its
-    run, the kinds of the values they hold are shared out among the processes (most values recur in
-    every run: each kind is worked out once), and each makes its run ready a piece at a time: this one
-    adds each piece to the index while the others make their next."""
+def _read_all(prepare: Callable[[], _Reader], texts: _Texts, files: list[Path],
+              first: int) -> Iterator[tuple[int, Indexed]]:  # fmt: skip
+    """The files read and made ready for the index in pieces, each with the place of its first file,
+    their claims numbered from `first`. When there are many, in one process per core, this one among
+    them (it reads the first run while the others read theirs): the others are started first, and
+    read their files' texts while this one reads the entities and lists the sources (prepare), which
+    it then sends them; each process reads its run, the kinds of the values they hold are shared out
+    among the processes (most values recur in every run: each kind is worked out once), and each makes
+    its run ready a piece at a time; this one adds each piece to the index as it comes, between its
+    own, while the others make their next."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     jobs = max(1, min(cores, len(files) // PARALLEL_FROM))
     if jobs == 1:
-        read = reader.parse(files)
+        reader = prepare()
+        read = reader.parse(files, texts)
         reader.work_out(read.given.items())
         yield 0, reader.ready(read.claims, first)
         return
@@ -316,12 +326,15 @@ def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[
     try:
         for start, end in zip(bounds[1:-1], bounds[2:], strict=True):
             here, there = mp.Pipe()
-            process = mp.Process(target=_read_run, args=(reader, files[start:end], there), daemon=True)
+            process = mp.Process(target=_read_run, args=(texts, files[start:end], there), daemon=True)
             process.start()
             there.close()
             pipes.append(here)
             processes.append(process)
-        mine = reader.parse(files[:own])
+        reader = prepare()
+        for pipe in pipes:
+            pipe.send((reader.aliases, reader.names, reader.sources))
+        mine = reader.parse(files[:own], texts)
         # its run is the shorter: while the others read theirs, this process works out the kinds of
         # the values its own files hold (those are then left out of the shares)
         early = iter(mine.given.items())
@@ -341,22 +354,29 @@ def _read_all(reader: _Reader, files: list[Path], first: int) -> Iterator[tuple[
             reader.kinds.update(_received(pipe))
         for pipe in pipes:
             pipe.send(reader.kinds)
-        waiting: list[list[Indexed | None]] = [[] for _ in pipes]  # pieces sent while this process made its own
+        at = bounds[1:-1]  # where the next piece each process sends starts, among the files
+        done = [False for _ in pipes]
         rowid = first
         for start, end in _pieces(len(mine.claims)):
             piece = reader.ready(mine.claims[start:end], rowid)
             rowid += len(piece.claims)
             yield start, piece
-            for pipe, got in zip(pipes, waiting, strict=True):  # a process blocks until its piece is taken
-                while (not got or got[-1] is not None) and pipe.poll():
-                    got.append(_received(pipe))
-        for start, pipe, got in zip(bounds[1:-1], pipes, waiting, strict=True):
-            while not got or got[-1] is not None:
-                got.append(_received(pipe))
-            for sent in got[:-1]:
-                assert sent is not None
-                yield start, sent
-                start += len(sent.files)
+            for n, pipe in enumerate(pipes):  # a process blocks until its piece is taken: taken as they come
+                while not done[n] and pipe.poll():
+                    sent = _received(pipe)
+                    if sent is None:
+                        done[n] = True
+                    else:
+                        yield at[n], sent
+                        at[n] += len(sent.files)
+        for n, pipe in enumerate(pipes):
+            while not done[n]:
+                sent = _received(pipe)
+                if sent is None:
+                    done[n] = True
+                else:
+                    yield at[n], sent
+                    at[n] += len(sent.files)
     finally:
         for pipe in pipes:
             pipe.close()
@@ -372,13 +392,17 @@ def _pieces(n: int) -> list[tuple[int, int]]:
     return list(pairwise(cuts))
 
 
-def _read_run(reader: _Reader, files: list[Path], pipe: Connection) -> None:
-    """Another process's part of _read_all: read a run of files, send how many claims they hold and
-    the values whose kind is to be worked out; work out those it is given; make the run ready with
-    the kinds of all, numbered from where it is told, and send it a piece at a time, then None. An
-    error is sent, to be raised in order."""
+def _read_run(texts: _Texts, files: list[Path], pipe: Connection) -> None:
+    """Another process's part of _read_all: read the texts of a run of files, then (once told the
+    entities' names and the sources) their claims; send how many claims they hold and the values
+    whose kind is to be worked out; work out those it is given; make the run ready with the kinds of
+    all, numbered from where it is told, and send it a piece at a time, then None. An error is sent,
+    to be raised in order."""
     try:
-        read = reader.parse(files)
+        read_texts = [texts.read(file) for file in files]
+        aliases, names, sources = pipe.recv()
+        reader = _Reader(texts.root, texts.settings, aliases, names, sources)
+        read = reader.parse(files, texts, read_texts)
         pipe.send((read.count, list(read.given)))
         base, share = pipe.recv()
         pipe.send(reader.work_out((given, read.given[given]) for given in share))
@@ -459,11 +483,15 @@ class _Reader:
         # subjects, properties, values and sources recur: each folded, and its words found, once
         self.folded: dict[str, tuple[str, list[str]]] = {}
 
-    def parse(self, files: list[Path]) -> _Read:
+    def parse(self, files: list[Path], texts: _Texts, read: list[str | None] | None = None) -> _Read:
+        """The claims of these files, read flat where they can be (their texts read by `texts`, unless
+        given: read)."""
         from factcheck.registry.flat import FlatReader
 
         flat = FlatReader(self.aliases, self.sources)
-        claims = [self._claims(flat, file) for file in files]
+        if read is None:
+            read = [texts.read(file) for file in files]
+        claims = [self._claims(flat, file, text) for file, text in zip(files, read, strict=True)]
         given: dict[Given, FlatClaim] = {}
         kinds = self.kinds
         for file_claims in claims:
@@ -514,12 +542,11 @@ class _Reader:
             rows.append(file_row(texts))
         return Indexed(first, rows, claims, {word: ids_blob(ids) for word, ids in words.items()})
 
-    def _claims(self, flat: FlatReader, file: Path, check: bool = True) -> list[FlatClaim]:
-        """A claims file's claims, read flat, or by the loader (which says what is wrong, if anything;
-        and, unless `check` is false, whether each source is in seeds/ and each id used once)."""
-        display = f"claims/{file.name}"
-        text = self._text(file, display)
-        found = None if text is None else flat.read(text, display)
+    def _claims(self, flat: FlatReader, file: Path, text: str | None, check: bool = True) -> list[FlatClaim]:
+        """A claims file's claims (its text, as _Texts reads it), read flat, or by the loader (which
+        says what is wrong, if anything; and, unless `check` is false, whether each source is in seeds/
+        and each id used once)."""
+        found = None if text is None else flat.read(text, f"claims/{file.name}")
         if found is not None:
             return found
         from factcheck.registry.load import check_claims, parse_claims_file
@@ -530,16 +557,25 @@ class _Reader:
         return [(c.id, c.source, c.quote, c.subject, c.property, c.value, c.kind, c.as_of, c.period, c.relative_to,
                  c.note, c.status, c.file, c.line, c.subject_as_written, c.field_lines) for c in claims]  # fmt: skip
 
-    def _text(self, file: Path, display: str) -> str | None:
-        """A claims file's text, read as the loader reads it; None (for the loader to read it, or say why
-        it cannot) when it is a link, cannot be read, is over the size limit or is not UTF-8."""
+
+class _Texts:
+    """Reads the texts of claims files as the loader reads them; needs nothing of the entities or
+    the sources, so another process can read its run's texts while this one reads those."""
+
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root, self.settings = root, settings
+        self.claims_dir = root / "claims"
+
+    def read(self, file: Path) -> str | None:
+        """A claims file's text; None (for the loader to read it, or say why it cannot) when it is a
+        link, cannot be read, is over the size limit or is not UTF-8."""
         if file.parent != self.claims_dir or (_NO_FOLLOW is None and os.path.islink(file)):
             return None  # where links can be opened without being followed, the open refuses a link
         from factcheck.errors import RegistryError
 
         try:
-            raw = read_bounded(file, display, self.settings.max_registry_bytes, RegistryError, follow=False,
-                               what="", too_big="", unreadable="")  # fmt: skip
+            raw = read_bounded(file, f"claims/{file.name}", self.settings.max_registry_bytes, RegistryError,
+                               follow=False, what="", too_big="", unreadable="")  # fmt: skip
             return raw.decode("utf-8-sig")
         except (RegistryError, UnicodeDecodeError):
             return None
@@ -700,7 +736,8 @@ def _shown(project: Project, index: SearchIndex, chosen: list[Found]) -> dict[in
                 raise IndexCorrupt("a claim row names a file outside claims/")
             path = reader.claims_dir / file[len("claims/") :]
             try:
-                claims = files[file] = reader._claims(flat, path, check=False)
+                claims = files[file] = reader._claims(flat, path, _Texts(project.root, project.settings).read(path),
+                                                      check=False)  # fmt: skip
             except (FactcheckError, OSError):
                 raise IndexCorrupt("a hit's claims file cannot be read again") from None
             # stated after it was read: a file changed since it was indexed is not shown as it is now

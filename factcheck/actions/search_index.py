@@ -140,11 +140,13 @@ class SearchIndex:
 
     def __init__(self, store: Cache) -> None:
         self.store = store
-        self._added: defaultdict[str, list[bytes]] = defaultdict(list)  # word -> rowids added since the last finish(), as kept
+        # word -> the rowids added since the last finish(), as kept, each run's with its first rowid
+        self._added: defaultdict[str, list[tuple[int, bytes]]] = defaultdict(list)
         self._removed: list[tuple[int, int]] = []  # rowid ranges removed since then
         self._touched: set[str] = set()  # words the removed rows held
         self._cleared = False
         self._next: int | None = None
+        self._runs = 0  # runs added since the last finish()
         self._file_of: dict[int, tuple[str, str]] = {}  # rowid -> its file and id, for the rows ordered() gave
         self._read_files: dict[str, _FileRow] = {}  # files read and checked in this search
 
@@ -168,6 +170,7 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
+        self._runs = 0
         self._cleared = True
         self._next = 1
 
@@ -200,11 +203,11 @@ class SearchIndex:
 
     def add_indexed(self, files: Sequence[tuple[str, str]], ready: Indexed) -> None:
         """Index a run of claims files (each one's name and key, in the order they were read), made
-        ready in this process or another, numbered from next_rowid(), after drop() of their old
-        claims. Their rows are written now (while other processes may still be reading theirs); the
-        words' lists by finish()."""
-        first = rowid = self.next_rowid()
-        if ready.first != first:
+        ready in this process or another, after drop() of their old claims. The runs of one go are
+        numbered from next_rowid() on, one after another, and may come in any order. Their rows are
+        written now (while other processes may still be reading theirs); the words' lists by finish()."""
+        first = rowid = ready.first
+        if first < self.next_rowid() and not self._runs:
             raise ValueError("a run is not numbered from the next rowid")  # pragma: no cover - a caller's mistake
         claim_rows: list[tuple[Any, ...]] = []
         file_rows, text_rows, claims = [], [], ready.claims
@@ -221,8 +224,9 @@ class SearchIndex:
         self.store.write("INSERT INTO search_texts VALUES (?, ?, ?)", text_rows)
         added = self._added
         for word, blob in ready.words.items():
-            added[word].append(blob)  # every word's rowids stay in order: runs come in order
-        self._next = rowid
+            added[word].append((first, blob))  # put in order of their first rowid in finish()
+        self._runs += 1
+        self._next = max(self.next_rowid(), rowid)
 
     def finish(self, state: str | None = None) -> None:
         """Write the word lists changed by drop() and add_indexed(); and `state`, the digest of the
@@ -241,7 +245,8 @@ class SearchIndex:
             ids = kept.get(word)
             if ids is not None and removed:
                 ids = array("I", [i for i in ids if i not in removed])
-            blob = (ids_blob(ids) if ids else b"") + b"".join(self._added.get(word, ()))  # new rowids are above kept ones
+            runs = sorted(self._added.get(word, ()))  # each run's rowids in order, the runs in order
+            blob = (ids_blob(ids) if ids else b"") + b"".join([run for _first, run in runs])  # new rowids are above kept ones
             if blob:
                 out.append((word, blob, hashlib.sha256(blob).hexdigest()))
             else:
@@ -255,6 +260,7 @@ class SearchIndex:
         self._added.clear()
         self._removed.clear()
         self._touched.clear()
+        self._runs = 0
         self._cleared = False
 
     # -- reading ----------------------------------------------------------------------------------
