@@ -536,9 +536,9 @@ class _Reader:
                     mine.update(done[1])
                 for word in mine:
                     words[word].append(rowid)
-                rowid += 1
                 texts.append(scored)
-                claims.append((claim_id, source, subject, this_kind, status, name))
+                claims.append((rowid, c[12], claim_id, source, subject, this_kind, status, name))  # its row
+                rowid += 1
             rows.append(file_row(texts))
         return Indexed(first, rows, claims, {word: ids_blob(ids) for word, ids in words.items()})
 

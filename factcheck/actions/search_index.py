@@ -76,14 +76,14 @@ class Filters:
 class Indexed:
     """A run of claims files made ready for the index, by whichever process read them, their claims
     numbered (rowids) from `first`: each file's number of claims and row (each claim's id and scored
-    texts, joined, with their checksum); what filters and orders each claim (id, source, subject,
-    kind, status) and its subject's name; and for each word the rowids of the claims holding it, as
-    kept (ids_blob)."""
+    texts, joined, with their checksum); each claim's row (its rowid and file, and what filters and
+    orders it: id, source, subject, kind, status; and its subject's name), made where it was read;
+    and for each word the rowids of the claims holding it, as kept (ids_blob)."""
 
     __slots__ = ("first", "files", "claims", "words")
 
-    def __init__(self, first: int, files: list[tuple[int, str, str]], claims: list[tuple[str, str, str, str, str, str]],
-                 words: dict[str, bytes]) -> None:  # fmt: skip
+    def __init__(self, first: int, files: list[tuple[int, str, str]],
+                 claims: list[tuple[int, str, str, str, str, str, str, str]], words: dict[str, bytes]) -> None:  # fmt: skip
         self.first, self.files, self.claims, self.words = first, files, claims, words
 
 
@@ -209,17 +209,16 @@ class SearchIndex:
         first = rowid = ready.first
         if first < self.next_rowid() and not self._runs:
             raise ValueError("a run is not numbered from the next rowid")  # pragma: no cover - a caller's mistake
-        claim_rows: list[tuple[Any, ...]] = []
         file_rows, text_rows, claims = [], [], ready.claims
         for (file, key), (n, *texts) in zip(files, ready.files, strict=True):
             file_rows.append((file, key, rowid, n))
             text_rows.append((file, *texts))
-            at = rowid - first
-            claim_rows.extend([(i, file, *fields) for i, fields in enumerate(claims[at : at + n], rowid)])
+            if n and claims[rowid - first][:2] != (rowid, file):
+                raise ValueError("a run's claims are not its files'")  # pragma: no cover - a caller's mistake
             rowid += n
         if rowid - first != len(claims):
             raise ValueError("a run's files do not hold its claims")  # pragma: no cover - a caller's mistake
-        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
+        self.store.write("INSERT INTO search_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims)
         self.store.write("INSERT INTO search_files VALUES (?, ?, ?, ?)", file_rows)
         self.store.write("INSERT INTO search_texts VALUES (?, ?, ?)", text_rows)
         added = self._added
