@@ -244,6 +244,30 @@ def test_verify_as_a_program_ends_at_once_with_what_main_prints_and_its_cache_ke
     assert again.returncode == 1 and again.stdout == _as_a_user_runs_it("verify", "--root", root, "--format", "json")[0]
 
 
+def test_search_as_a_program_ends_at_once_with_what_main_prints_and_its_index_kept(shipped, tmp_path):
+    """`python -m factcheck search` (program(): the process ended by os._exit once the output is out)
+    prints and exits as main() does (a hit, no hit, bad input; JSON and text), and leaves an index the
+    next search reads."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    shutil.copytree(shipped, root, ignore=shutil.ignore_patterns(".factcheck"))
+    for args in (["search", "Imray", "--root", root, "--format", "json"], ["search", "overspend", "--root", root],
+                 ["search", "zzzz-nothing", "--root", root], ["search", "Imray", "--root", tmp_path / "nowhere"],
+                 ["search", "Imray", "--root", root, "--kind", "colour"]):  # fmt: skip
+        ran = subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], capture_output=True, text=True,
+                             timeout=120)  # fmt: skip
+        out, code, said = _as_a_user_runs_it(*args, errors=True)
+        assert (ran.stdout, ran.returncode, ran.stderr.strip()) == (out, code, said.strip()), args
+    assert (root / ".factcheck" / "cache.sqlite").is_file()
+    again = subprocess.run([sys.executable, "-m", "factcheck", "search", "Imray", "--root", str(root), "--format",
+                            "json"], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert again.returncode == 0 and again.stdout == _as_a_user_runs_it("search", "Imray", "--root", root, "--format",
+                                                                         "json")[0]  # fmt: skip
+
+
 def test_a_command_run_builds_only_that_command_and_says_what_the_full_app_says(shipped):
     for args in (["search", "Imray", "--root", shipped, "--format", "json"], ["--root", shipped, "--quiet", "search",
                  "zzzz-nothing"], ["search", "--help"], ["sources", "--root", shipped, "--format", "json"],

@@ -102,12 +102,13 @@ def main() -> None:
 
 
 def program() -> None:
-    """factcheck as a program (its console script, `python -m factcheck`): main(), then a verify's
-    process ended at once (_leave). main() itself ends as any function does, for a caller that goes on."""
+    """factcheck as a program (its console script, `python -m factcheck`): main(), then a verify's or
+    a search's process ended at once (_leave). main() itself ends as any function does, for a caller
+    that goes on."""
     try:
         main()
     except SystemExit as done:
-        if command_named(sys.argv[1:]) == "verify" and isinstance(done.code, int):
+        if command_named(sys.argv[1:]) in ("verify", "search") and isinstance(done.code, int):
             _leave(done.code)
         raise
 
@@ -115,7 +116,8 @@ def program() -> None:
 def _leave(status: int) -> None:
     """End the process with `status` once its output is out and its threads (the cache closing) are
     done, without Python's own ending: after a cold run of a large registry that freed millions of
-    objects one by one and walked them for cycles, about a second with the other core idle."""
+    objects one by one and walked them for cycles, about a second with the other core idle; for a
+    search whose index is up to date, about 3% of its instructions (tearing its modules down)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
