@@ -357,42 +357,42 @@ def check_unit(ctx: Context, file: Path, prepared: Callable[[str], Any] | None =
     anchors: list[Anchor] = []
     values: list[ClaimValue] = []
 
-    def report(severity: str, message: str, claim: Claim, where: str) -> None:
-        problems.append(Problem(Severity(severity), f"{where}: {message}", claim.id, claim.source))
+    def report(severity: str, message: str, claim: Claim, field: str) -> None:
+        """A problem with a claim, at the line of its field (worked out only then: most claims have none)."""
+        problems.append(Problem(Severity(severity), f"{display}:{claim.line_of(field)}: {message}", claim.id,
+                                claim.source))  # fmt: skip
 
     for claim in claims:
         if claim.status == "rejected" or claim.source not in ctx.sources:
             continue  # a source not in seeds/ is reported by check_claims, over all files
         source = ctx.sources[claim.source]
-        where = f"{display}:{claim.line_of('quote')}"
         anchor = anchor_quote(claim, prepared(claim.source), ctx.recorded.get(claim.id))
         anchors.append(anchor)
         if anchor.status is AnchorStatus.ORPHANED and not source.text.strip():
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}, which is empty "
-                   "(restore the source's text, or remove the claim)", claim, where)  # fmt: skip
+                   "(restore the source's text, or remove the claim)", claim, "quote")  # fmt: skip
             continue
         if anchor.status is AnchorStatus.ORPHANED:
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}; nearest passage "
-                   f"(line {anchor.line}, score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim, where)  # fmt: skip
+                   f"(line {anchor.line}, score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim, "quote")  # fmt: skip
             continue
         if anchor.status is AnchorStatus.FUZZY and not value_in(claim.value, anchor.exact):
             report("error", f"quote of '{claim.id}' is not in seeds/{claim.source}, and the nearest passage (line "
                    f"{anchor.line}) does not have its value '{claim.value}': \"{excerpt(anchor.exact)}\"", claim,
-                   where)  # fmt: skip
+                   "quote")  # fmt: skip
             continue
         if anchor.status is AnchorStatus.FUZZY:
             report("warning", f"quote of '{claim.id}' matches seeds/{claim.source} line {anchor.line} only "
-                   f"approximately (score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim, where)  # fmt: skip
+                   f"approximately (score {anchor.score:.0f}): \"{excerpt(anchor.exact)}\"", claim, "quote")  # fmt: skip
         elif anchor.status is AnchorStatus.MOVED:
             report("warning", f"seeds/{claim.source} changed since anchors were recorded; quote of "
-                   f"'{claim.id}' moved to line {anchor.line}", claim, where)  # fmt: skip
-        value_where = f"{display}:{claim.line_of('value')}"
+                   f"'{claim.id}' moved to line {anchor.line}", claim, "quote")  # fmt: skip
         if not value_in(claim.value, claim.quote):
-            report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim, value_where)
+            report("error", f"value '{claim.value}' of '{claim.id}' does not occur in its quote", claim, "value")
             continue
         cv = normalize_claim(claim, source, ctx.glossary, (anchor.start, anchor.end))
         for severity, message in cv.problems:
-            report(severity, f"'{claim.id}': {message}", claim, value_where)
+            report(severity, f"'{claim.id}': {message}", claim, "value")
         values.append(cv)
     return Unit(display, claims, tuple(anchors), tuple(values), tuple(problems),
                 comparison_keys(values, index or EntityIndex(ctx.entities), ctx.glossary))  # fmt: skip
