@@ -247,6 +247,9 @@ _SKIP = re.compile(r" *(?:#.*)?")
 # (written as the characters it finds: the class of those it passes, most of Unicode, took re 6 ms to compile)
 _UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_INT = "tag:yaml.org,2002:int"
 
 
 @functools.cache
@@ -264,10 +267,25 @@ def _key_tag(key: str) -> str:
     return _plain_tag(key)
 
 
+# The first characters PyYAML looks a plain scalar's type up by ('' for an empty one): a scalar that
+# starts with any other is text. Written out so that text, most of a registry, is told apart without
+# importing yaml (tests/test_yaml_quick.py checks these against PyYAML's own tables).
+TYPED_FIRST = frozenset(("", *"!&*-+.0123456789<=~yYnNtTfFoO"))
+# Of plain scalars that start with a letter, PyYAML reads these words as booleans and these as null;
+# any other is text. A plain run of digits not starting with 0 is an integer.
+BOOL_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split())
+NULL_WORDS = frozenset(("null", "Null", "NULL"))
+_DECIMAL = re.compile(r"[1-9][0-9]*").fullmatch
+
+
 def _plain_tag(value: str) -> str:
-    resolver, typed_first, scalar = _resolver()
-    if value[:1] not in typed_first and None not in typed_first:
+    if value[:1] not in TYPED_FIRST:
         return _STR
+    if value[:1].isalpha():  # PyYAML types nothing that starts with a letter but these whole words
+        return _BOOL if value in BOOL_WORDS else _NULL if value in NULL_WORDS else _STR
+    if _DECIMAL(value):  # a count or a year
+        return _INT
+    resolver, _, scalar = _resolver()
     return str(resolver.resolve(scalar, value, (True, False)))
 
 

@@ -175,3 +175,47 @@ def test_the_entities_files_are_read_quickly(tmp_path: Path) -> None:
     generate_dense(30, tmp_path)
     for file in [REPO / "claims" / "entities.yaml", tmp_path / "claims" / "entities.yaml"]:
         assert check(file.read_text(encoding="utf-8")), file
+
+
+def _pyyaml_tag(value: str) -> str:
+    return str(yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False)))
+
+
+def test_tables_of_plain_types_are_pyyamls() -> None:
+    """The first characters, booleans and nulls written out in yamlfile are PyYAML's own."""
+    from factcheck.yamlfile import BOOL_WORDS, NULL_WORDS, TYPED_FIRST
+
+    assert set(yaml.resolver.Resolver.yaml_implicit_resolvers) == TYPED_FIRST
+    letters = [w for w in TRICKY + KEYS if w.isascii() and w.isalpha()] + sorted(BOOL_WORDS | NULL_WORDS)
+    assert {w for w in letters if _pyyaml_tag(w).endswith(":bool")} == BOOL_WORDS & set(letters)
+    assert {w for w in letters if _pyyaml_tag(w).endswith(":null")} == NULL_WORDS
+
+
+def test_plain_types_without_pyyaml_agree_with_it() -> None:
+    """Words and plain counts are typed without PyYAML's resolver, as it types them; so is every
+    other plain scalar, random ones included."""
+    from factcheck.yamlfile import _plain_tag
+
+    rng = random.Random(18)
+    alphabet = "aeoOnNyYtTfFlLsSuU019_.:-+e~ "
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    for value in TRICKY + KEYS + made + [str(n) for n in range(-20, 3000, 7)]:
+        assert _plain_tag(value) == _pyyaml_tag(value), value
+
+
+def test_a_registry_of_words_and_counts_is_read_without_importing_pyyaml(tmp_path: Path) -> None:
+    """A claims file of the shape factcheck writes, with words, counts and dates as plain values, is
+    read by the flat reader (as search reads a hit's file) without importing yaml."""
+    import subprocess
+
+    file = tmp_path / "c.yaml"
+    file.write_text("source: a.txt\nclaims:\n  - id: a-1\n    quote: \"spent 2021 pounds\"\n    subject: Harrow\n"
+                    "    property: spending\n    value: 2021\n    as_of: October 2021\n    kind: number\n",
+                    encoding="utf-8")  # fmt: skip
+    code = ("import sys\nfrom factcheck.yamlfile import load_text\n"
+            f"data = load_text(open({str(file)!r}, 'rb').read(), 'c.yaml')\n"
+            "assert data['claims'][0]['value'] == 2021, data\n"
+            "assert data['claims'][0]['as_of'] == 'October 2021'\n"
+            "print('yaml' in sys.modules)\n")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == "False"
