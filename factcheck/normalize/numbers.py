@@ -318,6 +318,9 @@ _SPLIT_WORDS = re.compile(r"[\s-]+").split
 _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}
 
 
+_SCALE_WORDS = frozenset(("hundred", "dozen", *MULTIPLIERS))
+
+
 def words_to_number(text: str) -> float | None:
     """`twenty-three` → 23, `one hundred and five` → 105, `a dozen` → 12, `six point two` → 6.2;
     years and times said in pairs: `nineteen ninety-two` → 1992, `one thirty five` → 135. None if
@@ -326,7 +329,7 @@ def words_to_number(text: str) -> float | None:
     tokens = [t for t in _SPLIT_WORDS(whole.strip()) if t and t != "and"]
     if not tokens:
         return None
-    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in ("hundred", "dozen", *MULTIPLIERS)):
+    if tokens[0] in ("a", "an") and (len(tokens) == 1 or tokens[1] not in _SCALE_WORDS):
         return None  # an article, not a number, unless it leads a scale: "a hundred", "a dozen"
     if tokens[0] == "no":
         return None
@@ -349,7 +352,7 @@ def words_to_number(text: str) -> float | None:
             current = (current or 1) * 100
         elif tok in MULTIPLIERS:
             total += (current or 1) * MULTIPLIERS[tok]
-            current = 0
+            current = 0.0
         else:
             return None
         seen = True

@@ -431,13 +431,11 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             kind = "rate"
             end = rm.end()
         found_q = qualifier_before(text, start) if may_qualify else None
+        bounds: tuple[float | None, float | None] = (low, high)
         if found_q:
             qualifier, length = found_q
-            shape = QUALIFIERS[qualifier]
             start -= length
-            b_low, b_high = _bounds(low, high, shape)
-            low = b_low  # type: ignore[assignment]
-            high = b_high  # type: ignore[assignment]
+            bounds = _bounds(low, high, QUALIFIERS[qualifier])  # "more than £65,000": open above
         if kind == "number" and unit is None and fig.is_fraction and not figures_written:
             unit = "fraction"
         out.append(
@@ -446,8 +444,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 text[start:end],
                 (start, end),
                 value,
-                low,
-                high,
+                bounds[0],
+                bounds[1],
                 unit,
                 qualifier,
                 tuple(notes) if notes else (),
