@@ -99,36 +99,35 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
         candidates += inner_days(scan)
     if not words.isdisjoint(_HOLIDAYS):
         candidates += holidays(scan)
-    if not words.isdisjoint(_CLOCK_WORDS) or (digits and _CLOCK_FIGURES(text)):
-        candidates += times(scan)
+    clocks: list[TimeValue] = times(scan) if not words.isdisjoint(_CLOCK_WORDS) or (digits and _CLOCK_FIGURES(text)) else []
+    candidates += clocks
     if not words.isdisjoint(_UNITS_OF_TIME):
         candidates += durations(scan)
-    candidates += find_quantities(scan)
-    if not candidates:
-        return candidates
-    if scan.has_year:  # "1862 families": a year only where four digits are written
+    if scan.has_year and candidates:  # "1862 families": a year only where four digits are written
         candidates = [v for v in candidates if not (v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)
                                                     and _COUNTED.match(text, v.span[1])
                                                     and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
-    clocks = [v.span for v in candidates if v.kind == "time"]
-    if clocks:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
+    # (each filter looks only at the values it can drop: the years above, the counts below)
+    counts = find_quantities(scan)
+    if clocks and counts:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
         # a count is dropped where it ends strictly inside a time; a map of those places keeps this
         # linear (checking every time for every count made a text dense with both quadratic)
         inside = bytearray(len(text) + 1)
-        for s, e in clocks:
+        for clock in clocks:
+            s, e = clock.span
             inside[s + 1 : e] = b"\x01" * max(0, e - s - 1)
-        candidates = [v for v in candidates if v.kind not in _COUNTS or not inside[v.span[1]]]
+        counts = [v for v in counts if not inside[v.span[1]]]
+    candidates += counts
+    if not candidates:
+        return candidates
     if len(candidates) > 1:
-        candidates.sort(key=lambda v: (-(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]))
         chosen = _without_overlaps(candidates, len(text))
-        chosen.sort(key=_SPAN)
     else:  # nothing to choose between
         chosen = [v for v in candidates if v.span[1] > v.span[0]]
     # a date resolved only when it is relative: most values need no reference
     return joined([resolved(v, span_ref) if isinstance(v, DateValue) and v.range is None else v for v in chosen], text)
 
 
-_COUNTS = ("number", "money", "percent", "rate")
 _SPAN = attrgetter("span")
 _FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
 # "1862 families", "1500 people": four figures followed by what they count are a count, not a year
@@ -138,18 +137,54 @@ _COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|s
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
-    """Candidates in order of preference, each kept unless it overlaps one kept before. A map of
-    the characters already taken makes each check cost the candidate's own length, so a text with
-    many values is read in linear time (checking every kept span made it quadratic)."""
+    """The candidates to keep, in text order. Where spans overlap, the longest is preferred, then by
+    kind, then the first in the text; each candidate is kept unless it overlaps one preferred to it.
+    Only candidates in one run of overlapping spans are weighed against one another: in a text dense
+    with values most overlap nothing, and a text with many values is read in linear time."""
+    candidates.sort(key=_SPAN)  # stable: candidates with one span keep the order the readers gave
     taken = bytearray(length)
     chosen: list[Value] = []
+    run: list[Value] = []
+    run_start = reach = 0
     for cand in candidates:
         s, e = cand.span
+        if s < reach:  # overlaps the run (no candidate after it can overlap what is before it)
+            run.append(cand)
+            if e > reach:
+                reach = e
+            continue
+        if len(run) == 1:
+            if reach > run_start:  # an empty span is never a value
+                chosen.append(run[0])
+        elif run:
+            chosen += _preferred(run, taken)
+        run = [cand]
+        run_start, reach = s, e
+    if len(run) == 1:
+        if reach > run_start:
+            chosen.append(run[0])
+    elif run:
+        chosen += _preferred(run, taken)
+    return chosen
+
+
+def _preferred(run: list[Value], taken: bytearray) -> list[Value]:
+    """Of one run of overlapping candidates, in text order, those kept: each in order of preference
+    unless it overlaps one kept before (taken maps the characters kept values cover)."""
+    run.sort(key=_preference)  # stable: on a tie, the order the readers gave
+    kept = []
+    for v in run:
+        s, e = v.span
         if e <= s or taken.find(1, s, e) != -1:
             continue
         taken[s:e] = b"\x01" * (e - s)
-        chosen.append(cand)
-    return chosen
+        kept.append(v)
+    kept.sort(key=_SPAN)
+    return kept
+
+
+def _preference(v: Value) -> tuple[int, int, int]:
+    return -(v.span[1] - v.span[0]), -_PRIORITY[v.kind], v.span[0]
 
 
 def parse_value(text: str, ref: str | dt.date | DateRange | None = None, within: str | None = None) -> Value | None:

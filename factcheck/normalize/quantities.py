@@ -299,6 +299,12 @@ def _read(text: str, fig: Figure) -> Reading:
                          bare_m and unit is None, subunit, grand))  # fmt: skip
 
 
+def _both_years(a: Figure, b: Figure) -> bool:
+    """ "2019 to 2020" written in digits: two years, not a range of counts."""
+    return (a.half_unit == 0 and not a.is_word and 1800 <= a.value <= 2100
+            and b.half_unit == 0 and not b.is_word and 1800 <= b.value <= 2100)  # fmt: skip
+
+
 def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
@@ -381,14 +387,16 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             upper = None
         if upper is not None:
             joiner = gap.strip().lower()
-            join = RANGE_JOIN.fullmatch(gap) or RANGE_JOIN.fullmatch(gap + " ")
             second = _read(text, upper)
             ahead = (upper, second)
-            gap2 = text[end : second.start] if second.start >= end else gap
-            allowed = bool(join is not None or RANGE_JOIN.fullmatch(gap2) or RANGE_JOIN.fullmatch(gap2 + " "))
             between = BETWEEN_BEFORE.search(text[max(0, start - 12) : start])
-            years = all(f.half_unit == 0 and not f.is_word and 1800 <= f.value <= 2100 for f in (fig, upper))
-            if allowed and (joiner != "and" or between) and not (years and unit is None):
+            # "12% and 2019" is two values: "and" makes a range only after "between" or "from"
+            if (joiner != "and" or between) and (unit is not None or not _both_years(fig, upper)) and (
+                RANGE_JOIN.fullmatch(gap)
+                or RANGE_JOIN.fullmatch(gap + " ")
+                or RANGE_JOIN.fullmatch(gap2 := text[end : second.start] if second.start >= end else gap)
+                or RANGE_JOIN.fullmatch(gap2 + " ")
+            ):
                 s2, e2, v2, low2, high2, unit2 = second[:6]
                 if unit2 is None or unit is None or unit2 == unit:
                     unit = unit or unit2

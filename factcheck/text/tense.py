@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import string
 
 # Words that say which way a month without a year points from the reference.
 _FUTURE_CUES = frozenset(
@@ -129,7 +128,6 @@ _CLAUSE_OPENERS = frozenset(
 _CLAUSE_AHEAD = frozenset({"that", "which", "who"})
 _SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _TENSE_WORD = re.compile(r"[A-Za-z']+")
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _CUE_WORDS = _FUTURE_CUES | _PAST_CUES
 _SENTENCE_END = re.compile(r"[.!?;]")
 
@@ -140,6 +138,13 @@ def _sentence_start(head: str) -> int:
     rescanned the rest of the window from every stop, quadratic in stops per window)."""
     i = max(head.rfind("."), head.rfind("!"), head.rfind("?"), head.rfind(";"))
     return i + 1 if 0 <= i < len(head) - 1 and head[i + 1].isspace() else 0
+
+
+def _lower_ascii_letters(text: str) -> str:
+    """text with A-Z lowered and nothing else changed: str.lower on ASCII, else bytes.lower on its UTF-8
+    (which lowers A-Z alone and leaves every byte of a wider character be). Either is some twenty
+    times faster than str.translate with a table."""
+    return text.lower() if text.isascii() else text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -159,7 +164,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(tail)
     tail = tail[: stop.start()] if stop else tail
     # every word is compared in lower case: lowering A-Z alone keeps the words the pattern finds
-    head = head.translate(_ASCII_LOWER)
+    head = _lower_ascii_letters(head)
     before = _TENSE_WORD.findall(head)[::-1]  # nearest first
     lead = 0
     while lead < len(before) and before[lead] in _PART_OF:
@@ -175,7 +180,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if w == "that" or (w in _SAYING and i > 0 and before[i - 1] in _CLAUSE_OPENERS):
             before = before[:i]  # the date's clause starts here: the words before it are another clause's
             break
-    tail = tail.translate(_ASCII_LOWER)
+    tail = _lower_ascii_letters(tail)
     after = _TENSE_WORD.findall(tail)
     if "," in tail:  # "..., the council said": an attribution after a comma says nothing of the date's tense
         cut = tail.index(",")

@@ -179,23 +179,24 @@ def joined(values: list[Value], text: str) -> list[Value]:
     beside it, two offsets added together. Values come resolved and in text order."""
     if len(values) < 2:
         return values
+    # every join ends on a date and starts with a date or a length of time: only such pairs are looked at
+    # (found by kind alone, in one pass: in most texts there are none, and the values come back as they are)
+    kinds = [v.kind for v in values]
+    pairs = [i for i, kind in enumerate(kinds[1:]) if kind == "date" and kinds[i] in _JOIN_FIRST]
     out: list[Value] = []
-    i = 0
-    while i < len(values):
-        a = values[i]
-        b = values[i + 1] if i + 1 < len(values) else None
-        # every join ends on a date and starts with a date or a length of time: other pairs are not looked at
-        merged = (
-            _join(a, b, text)
-            if b is not None and b.kind == "date" and a.kind in _JOIN_FIRST and 0 <= b.span[0] - a.span[1] <= _MAX_JOIN_GAP
-            else None
-        )
+    done = 0  # values[:done] are in out
+    for i in pairs:
+        if i < done:
+            continue  # its first value was joined to the one before it
+        a, b = values[i], values[i + 1]
+        merged = _join(a, b, text) if 0 <= b.span[0] - a.span[1] <= _MAX_JOIN_GAP else None
         if merged is not None:
+            out += values[done:i]
             out.append(merged)
-            i += 2
-            continue
-        out.append(a)
-        i += 1
+            done = i + 2
+    if not done:
+        return values
+    out += values[done:]
     return out
 
 
