@@ -356,27 +356,26 @@ def _read_all(prepare: Callable[[], _Reader], texts: _Texts, files: list[Path],
             pipe.send(reader.kinds)
         at = bounds[1:-1]  # where the next piece each process sends starts, among the files
         done = [False for _ in pipes]
-        rowid = first
-        for start, end in _pieces(len(mine.claims)):
-            piece = reader.ready(mine.claims[start:end], rowid)
-            rowid += len(piece.claims)
-            yield start, piece
-            for n, pipe in enumerate(pipes):  # a process blocks until its piece is taken: taken as they come
-                while not done[n] and pipe.poll():
-                    sent = _received(pipe)
-                    if sent is None:
-                        done[n] = True
-                    else:
-                        yield at[n], sent
-                        at[n] += len(sent.files)
-        for n, pipe in enumerate(pipes):
-            while not done[n]:
-                sent = _received(pipe)
+
+        def taken(n: int, wait: bool) -> Iterator[tuple[int, Indexed]]:
+            """The pieces process n has sent: those ready now, or (wait) all it has left to send."""
+            while not done[n] and (wait or pipes[n].poll()):
+                sent = _received(pipes[n])
                 if sent is None:
                     done[n] = True
                 else:
                     yield at[n], sent
                     at[n] += len(sent.files)
+
+        rowid = first
+        for start, end in _pieces(len(mine.claims)):
+            piece = reader.ready(mine.claims[start:end], rowid)
+            rowid += len(piece.claims)
+            yield start, piece
+            for n in range(len(pipes)):  # a process blocks until its piece is taken: taken as they come
+                yield from taken(n, wait=False)
+        for n in range(len(pipes)):
+            yield from taken(n, wait=True)
     finally:
         for pipe in pipes:
             pipe.close()
