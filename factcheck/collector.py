@@ -26,18 +26,3 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*before)
 
-
-class paused:  # lower case: used as `with paused():`, like the context above
-    """No collection at all while the block runs; the collector is put back on only if it was on.
-    A class rather than a generator context: parse enters it once for every phrase it reads, and the
-    generator's context cost twice as much (1.5 against 0.8 µs a phrase under load)."""
-
-    __slots__ = ("collecting",)
-
-    def __enter__(self) -> None:
-        self.collecting = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.collecting:
-            gc.enable()
