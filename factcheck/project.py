@@ -10,38 +10,22 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from factcheck.frozen import Frozen
 from factcheck.settings import Settings, load_settings
 
 SEEDS_DIR = "seeds"
 CLAIMS_DIR = "claims"
 
 
-class Project:
+class Project(Frozen):
     """A project's root folder, with its settings read on first use. Compared and hashed by its root;
-    a plain class rather than a dataclass, as Settings is."""
+    a Frozen rather than a dataclass, as Settings is."""
 
+    FIELDS = ("root",)
     root: Path
 
     def __init__(self, root: Path) -> None:
-        object.__setattr__(self, "root", root)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Project is immutable: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a Project is immutable: cannot delete {name}")
-
-    def __eq__(self, other: object) -> bool:
-        return other.root == self.root if type(other) is Project else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.root,))
-
-    def __repr__(self) -> str:
-        return f"Project(root={self.root!r})"
-
-    def __reduce__(self) -> tuple[type[Project], tuple[Path], dict[str, object]]:
-        return Project, (self.root,), dict(self.__dict__)  # the settings, when read, go with it
+        self._set("root", root)
 
     @classmethod
     def at(cls, where: str | Path | Project) -> Project:

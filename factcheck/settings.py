@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factcheck.errors import ProjectError
 from factcheck.files import check_inside
+from factcheck.frozen import Frozen
 
 SETTINGS_FILE = "factcheck.yaml"
 MiB = 1024 * 1024
@@ -22,38 +23,18 @@ _UNITS = {"": 1, "b": 1, "kb": 1024, "k": 1024, "mb": MiB, "m": MiB, "gb": 1024 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$", re.IGNORECASE)
 
 
-class Settings:
-    """The size limits; a value, compared and hashed by its fields. A plain class rather than a
-    dataclass: a search imports neither dataclasses nor the inspect, ast and dis modules it brings."""
+class Settings(Frozen):
+    """The size limits; a value, compared and hashed by its fields (a Frozen rather than a dataclass:
+    a search imports neither dataclasses nor the inspect, ast and dis modules it brings)."""
 
     __slots__ = ("max_source_bytes", "max_registry_bytes")
+    FIELDS = __slots__
     max_source_bytes: int
     max_registry_bytes: int
 
     def __init__(self, max_source_bytes: int = 10 * MiB, max_registry_bytes: int = 20 * MiB) -> None:
-        object.__setattr__(self, "max_source_bytes", max_source_bytes)
-        object.__setattr__(self, "max_registry_bytes", max_registry_bytes)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Settings are immutable: cannot set {name}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Settings are immutable: cannot delete {name}")
-
-    def _fields(self) -> tuple[int, int]:
-        return self.max_source_bytes, self.max_registry_bytes
-
-    def __eq__(self, other: object) -> bool:
-        return other._fields() == self._fields() if type(other) is Settings else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"Settings(max_source_bytes={self.max_source_bytes!r}, max_registry_bytes={self.max_registry_bytes!r})"
-
-    def __reduce__(self) -> tuple[type[Settings], tuple[int, int]]:
-        return Settings, self._fields()
+        self._set("max_source_bytes", max_source_bytes)
+        self._set("max_registry_bytes", max_registry_bytes)
 
 
 FIELDS = {"max_source_bytes", "max_registry_bytes"}

@@ -1,8 +1,8 @@
 """The layer order of the package: data flows down, and no stage imports one above it.
 
 text < sources < registry < anchor < normalize < judge < pipeline < actions < report/console < cli,
-with the shared modules (models, results, errors, project, settings, files, yamlfile, invocation, collector)
-below them all. `factcheck/__init__.py` is the public face over everything and is not a layer.
+with the shared modules (models, results, errors, project, settings, files, yamlfile, invocation, collector,
+frozen) below them all. `factcheck/__init__.py` is the public face over everything and is not a layer.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ STAGES = [
     "text", "sources", "registry", "anchor", "normalize", "judge", "pipeline", "actions", "report", "console", "cli",
 ]  # fmt: skip
 SAME_FLOOR = {"console": "report"}  # the two renderers sit side by side
-BOTTOM = {"models", "results", "errors", "project", "settings", "files", "yamlfile", "invocation", "collector"}
+BOTTOM = {"models", "results", "errors", "project", "settings", "files", "yamlfile", "invocation", "collector", "frozen"}
 
 
 def floor(module: str) -> int:

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from factcheck.frozen import Frozen
+
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -22,34 +24,18 @@ _FOLD = {
 _DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
-class FoldedText:
-    """Text with typography folded, and for each folded character its offset in the original. (A plain
-    class rather than a dataclass: a search imports neither dataclasses nor what it brings.)"""
+class FoldedText(Frozen):
+    """Text with typography folded, and for each folded character its offset in the original. (A Frozen
+    rather than a dataclass: a search imports neither dataclasses nor what it brings.)"""
 
     __slots__ = ("text", "origin")
+    FIELDS = __slots__
     text: str
     origin: Sequence[int]  # len(text) + 1 entries; the last is the original's length (an array: compact)
 
     def __init__(self, text: str, origin: Sequence[int]) -> None:
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "origin", origin)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a FoldedText is immutable: cannot set {name}")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not FoldedText:
-            return NotImplemented
-        return (self.text, self.origin) == (other.text, other.origin)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.origin))
-
-    def __repr__(self) -> str:
-        return f"FoldedText(text={self.text!r}, origin={self.origin!r})"
-
-    def __reduce__(self) -> tuple[type[FoldedText], tuple[str, Sequence[int]]]:
-        return FoldedText, (self.text, self.origin)
+        self._set("text", text)
+        self._set("origin", origin)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text that folded[start:end] came from."""
