@@ -57,7 +57,22 @@ WORD_CLOCK = re.compile(
 )
 NAMED = re.compile(rf"(?P<w>{starting_words(['noon', 'midday', 'midnight', 'mid-day'])})\b")
 # Gates: the words (or characters) each pattern needs, so most text skips it.
-_CLOCK_GATE = re.compile(r"[0-9][:.][0-5][0-9]").search
+
+
+def _clock_gate(text: str) -> bool:
+    """Whether text has a figure, a colon or a point, and two figures from 00 to 59 (as a search for
+    "[0-9][:.][0-5][0-9]" says): each colon and point is looked at, found by str.find. Most text has
+    a full stop or two, and no clock; a search of the whole text for the shape cost several times as much."""
+    for sep in ":.":
+        at = text.find(sep, 1)
+        while at != -1:
+            if "0" <= text[at - 1] <= "9" and "0" <= text[at + 1 : at + 2] <= "5" and "0" <= text[at + 2 : at + 3] <= "9":
+                return True
+            at = text.find(sep, at + 1)
+    return False
+
+
+_CLOCK_GATE = _clock_gate
 _AMPM_WORDS = frozenset({"am", "pm", "m"})
 _MILITARY_WORDS = frozenset(ZONES) | {"hours", "hrs", "h", "local"}
 _NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})

@@ -22,11 +22,14 @@ from factcheck.normalize.dates.patterns import (
     _SEASON_WORDS,
     BARE_MONTH,
     DAY_MONTH,
+    DAY_MONTH_CORE,
     DECADE,
     FIN_YEAR,
+    FIN_YEAR_CORE,
     FY_CODE,
     ISO_DAY,
     MONTH_DAY,
+    MONTH_DAY_CORE,
     MONTH_YEAR,
     MONTHS,
     PART_YEAR,
@@ -167,8 +170,8 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     text, low, words, has_digit, has_year = scan.text, scan.lower, scan.words, scan.has_digit, scan.has_year
     months = not words.isdisjoint(_MONTH_WORDS)
     out: list[DateValue] = []
-    for rx in (DAY_MONTH, MONTH_DAY) if has_digit and months else ():
-        for m in rx.finditer(low):
+    for rx, core in ((DAY_MONTH, DAY_MONTH_CORE), (MONTH_DAY, MONTH_DAY_CORE)) if has_digit and months else ():
+        for m in rx.finditer(low) if core(low) else ():
             month = MONTHS[m.group("m")]
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
@@ -184,7 +187,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     for m in MONTH_YEAR.finditer(low) if months and has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
-    for m in FIN_YEAR.finditer(low) if has_year and ("/" in text or "-" in text or "–" in text) else ():
+    for m in FIN_YEAR.finditer(low) if has_year and ("/" in text or "-" in text or "–" in text) and FIN_YEAR_CORE(low) else ():
         cand = _split_year(m, text)
         if cand:
             out.append(cand)

@@ -91,7 +91,9 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     text, low, words = scan.text, scan.lower, scan.words
     out: list[DateValue] = []
     if scan.has_digit:
-        separated = _SEPARATED(text) is not None
+        # (two separators, counted first: a search for the shape costs several times as much, and most
+        # text has the one full stop)
+        separated = text.count(".") + text.count("-") + text.count("/") >= 2 and _SEPARATED(text) is not None
         for m in DMY.finditer(text) if separated else ():
             a, b, y = int(m.group("a")), int(m.group("b")), _year(m.group("y"))
             first, other = _day(y, b, a), _day(y, a, b)  # day first; month first
@@ -152,12 +154,14 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             out.append(_value(m, text, part_of(span, m.group("pos")), "century",
                               ("a century as news counts it: the 1900s for the 20th",)))  # fmt: skip
     if not words.isdisjoint(_PERIOD_GATE):
-        out.extend(_periods_of_year(scan))
+        out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
     return out
 
 
 _YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
-_PERIOD_GATE = frozenset({"quarter", "half", "q", "h", "current", "latest", "present"})
+_PART_OF_YEAR = frozenset({"quarter", "half", "q", "h"})  # what PERIOD_OF_YEAR needs
+_CURRENT = frozenset({"current", "latest", "present"})  # and CURRENT_PERIOD
+_PERIOD_GATE = _PART_OF_YEAR | _CURRENT
 # Without figures numeric_dates needs one of these words: a year in words, a century, a part of a year
 WORD_TRIGGERS = _YEAR_WORD_GATE | {"century", "centuries"} | _PERIOD_GATE
 
@@ -173,10 +177,10 @@ def _half(y: int, h: int) -> DateRange:
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her)\b").match  # "a third quarter of the budget"
 
 
-def _periods_of_year(scan: Scan) -> list[DateValue]:
+def _periods_of_year(scan: Scan, parts: bool, current: bool) -> list[DateValue]:
     text, low = scan.text, scan.lower
     out: list[DateValue] = []
-    for m in PERIOD_OF_YEAR.finditer(low):
+    for m in PERIOD_OF_YEAR.finditer(low) if parts else ():
         if m.group("unit") == "quarter" and _OF_A_WHOLE(low, m.end()):
             continue  # "a third quarter of the budget" is not a date
         if m.group("qw") and not (m.group("own") or m.group("yb") or m.group("rel") or m.group("y")):
@@ -211,7 +215,7 @@ def _periods_of_year(scan: Scan) -> list[DateValue]:
         note = "the year taken from the reference date" if not rel else f"{rel} year, from the reference date"
         s, e = m.span()
         out.append(DateValue("date", text[s:e], (s, e), None, gran, True, (note,), rule))
-    for m in CURRENT_PERIOD.finditer(low):
+    for m in CURRENT_PERIOD.finditer(low) if current else ():
         unit = m.group("unit")
         s, e = m.span()
         out.append(DateValue("date", text[s:e], (s, e), None, unit, True, (),

@@ -45,8 +45,13 @@ UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decad
 # places at once instead of trying every branch (about twice as fast; the matches are the same).
 DAY_MONTH = re.compile(rf"(?=[\dmtwfs])\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
 MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
+# What every match of each of the two holds, led by a class or by literals (which the engine skips to,
+# where a pattern led by a look-ahead or "\b" is tried at every place): a search that tells whether the
+# pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
+DAY_MONTH_CORE = re.compile(rf"\d{ORD}\s+(?:of\s+)?(?:{_M})").search
+MONTH_DAY_CORE = re.compile(rf"(?:{_M})\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").search  # not "March 2019"
 MONTH_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?,?\s+(?:of\s+)?{YEAR4}\b")
-ISO_DAY = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
+ISO_DAY = re.compile(r"(?P<y>\d(?<!\w\d)\d{3})-(?P<mo>\d{2})-(?P<d>\d{2})\b")  # "\b" before the year, after its first digit
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 FIN_YEAR = re.compile(
     r"\b(?P<kind>(?:financial|fiscal|academic|school|tax)\s+year\s+)?(?P<a>(?:19|20)\d\d)\s?[/–-]\s?(?P<b>\d\d(?:\d\d)?)\b",
@@ -76,14 +81,14 @@ TODAY = re.compile(
 # "the last night of the run", "his last night in office": a last night of something, not yesterday's
 NOT_LAST_NIGHT_BEFORE = re.compile(r"\b(?:the|his|her|its|my|our|their|your|a)\s+$")
 NOT_LAST_NIGHT_AFTER = re.compile(r"^\s+(?:of|in|at|on|before|as)\b")
-CALENDAR = re.compile(
-    rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend)\b",
-)
+_CALENDAR_UNIT = r"week|month|year|decade|quarter|financial\s+year|fiscal\s+year|academic\s+year|school\s+year|fortnight|weekend"
+CALENDAR = re.compile(rf"\b(?:{PART_OF}[\s-]+)?(?P<rel>this|last|next)\s+(?P<unit>{_CALENDAR_UNIT})\b")
 PART_OF_THE = re.compile(
     r"\b(?:at\s+)?the\s+(?P<pos>end|start|beginning|middle)\s+of\s+the\s+(?P<unit>week|month|year|financial\s+year)\b",
 )
+_NAMED = rf"{_M}|spring|summer|autumn|fall|winter|{_W}"
 LAST_NAMED = re.compile(
-    rf"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<rel>last|this|next|this\s+coming|this\s+past)\s+(?P<name>{_M}|spring|summer|autumn|fall|winter|{_W})\b",
+    rf"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<rel>last|this|next|this\s+coming|this\s+past)\s+(?P<name>{_NAMED})\b",
 )
 WINDOW = re.compile(
     rf"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?P<dir>last|past|previous|next|coming|following)\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b",
@@ -111,6 +116,13 @@ DURATION = re.compile(
 )
 
 Rule = Callable[[dt.date], DateRange]
+
+# The part that every match of a pattern holds, led by literals or a class (as DAY_MONTH_CORE): a search
+# for it, where the pattern itself starts with "\b" or an optional part and is tried at every place,
+# tells at a fraction of the cost whether the pattern can match at all.
+CALENDAR_CORE = re.compile(rf"(?:this|last|next)\s+(?:{_CALENDAR_UNIT})\b").search
+LAST_NAMED_CORE = re.compile(rf"(?:last|this|next|this\s+coming|this\s+past)\s+(?:{_NAMED})\b").search
+FIN_YEAR_CORE = re.compile(r"(?:19|20)\d\d\s?[/–-]\s?\d\d").search
 
 # Cheap pre-checks for the two costliest patterns: a unit of time followed by a direction word
 # (the shape of every offset), and a unit of time with a count just before it (every duration).
@@ -146,6 +158,8 @@ _TODAY_WORDS = frozenset({"today", "tonight", "this", "yesterday", "tomorrow", "
 _PART_WORDS = frozenset({"end", "start", "beginning", "middle"})
 _WINDOW_WORDS = frozenset({"last", "past", "previous", "next", "coming", "following"})
 _MONTH_WORDS = frozenset(MONTHS)
+_CALENDAR_UNIT_WORDS = frozenset({"week", "month", "year", "decade", "quarter", "fortnight", "weekend"})
+_NAMED_WORDS = frozenset(MONTHS) | frozenset(SEASONS) | frozenset(WEEKDAYS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _SEASON_WORDS = frozenset(SEASONS)
 _POSITION_WORDS = frozenset({"early", "mid", "late", "end", "start", "beginning", "middle", "turn"})

@@ -29,7 +29,9 @@ from factcheck.normalize.dates.calendar import (
     season_range,
 )
 from factcheck.normalize.dates.patterns import (
+    _CALENDAR_UNIT_WORDS,
     _DEICTIC,
+    _NAMED_WORDS,
     _PART_WORDS,
     _SEASON_WORDS,
     _TODAY_WORDS,
@@ -38,8 +40,10 @@ from factcheck.normalize.dates.patterns import (
     BARE_SEASON,
     BARE_WEEKDAY,
     CALENDAR,
+    CALENDAR_CORE,
     DURATION,
     LAST_NAMED,
+    LAST_NAMED_CORE,
     LATER_THIS,
     MONTH_REL_YEAR,
     MONTHS,
@@ -184,14 +188,14 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
             continue
         shift = -1 if w.startswith(("yesterday", "last")) else 1 if w.startswith("tomorrow") else 0  # last night: yesterday
         add(m, _days_from(shift), "day")
-    for m in CALENDAR.finditer(low) if deictic else ():
+    for m in CALENDAR.finditer(low) if deictic and not words.isdisjoint(_CALENDAR_UNIT_WORDS) and CALENDAR_CORE(low) else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         unit, pos = m.group("unit"), m.group("pos")
         add(m, _part_of_unit(unit, shift, pos), "part" if pos else re.sub(r"\s+", "_", unit.lower()))
     for m in PART_OF_THE.finditer(low) if not words.isdisjoint(_PART_WORDS) else ():
         unit, pos = m.group("unit"), m.group("pos")
         add(m, _part_of_unit(unit, 0, pos), "part")
-    for m in LAST_NAMED.finditer(low) if deictic else ():
+    for m in LAST_NAMED.finditer(low) if deictic and not words.isdisjoint(_NAMED_WORDS) and LAST_NAMED_CORE(low) else ():
         this = m.group("rel").lower() == "this"
         tense = scan.tense_at(*m.span()) if this else None  # "this Friday": coming or just gone, by tense
         rule = _named_rule(m.group("rel"), m.group("name"), tense)

@@ -1,0 +1,56 @@
+"""The cheap checks that let a date or time reader skip a costly pattern must never skip a match:
+wherever the pattern matches, its check says yes (hypothesis, on text built from the words the
+patterns look for)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.normalize.dates import patterns as p
+from factcheck.normalize.times import _clock_gate
+
+PIECES = st.sampled_from(
+    "3 17 03 2019 2019/20 1999-2000 31st 2nd of the may May march sept. Sept jan this last next coming past "
+    "week month year financial fiscal decade weekend early mid late end start friday Friday spring winter "
+    "first second third 4th - – / . , : 9.15 21:07 12.5 59 60 x 1 a".split()
+)
+SEPARATORS = st.sampled_from(["", " ", "  ", "-", ", ", "\n"])
+TEXTS = st.one_of(
+    st.text(alphabet="0123456789:./- a", max_size=14),
+    st.lists(st.tuples(PIECES, SEPARATORS).map("".join), max_size=10).map("".join),
+)
+CHECKED = [
+    (p.DAY_MONTH, p.DAY_MONTH_CORE),
+    (p.MONTH_DAY, p.MONTH_DAY_CORE),
+    (p.CALENDAR, p.CALENDAR_CORE),
+    (p.LAST_NAMED, p.LAST_NAMED_CORE),
+    (p.FIN_YEAR, p.FIN_YEAR_CORE),
+]
+CLOCK_SHAPE = re.compile(r"[0-9][:.][0-5][0-9]").search
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_a_pattern_matches_only_where_its_core_does(text: str) -> None:
+    low = text.lower()
+    for pattern, core in CHECKED:
+        if pattern.search(low):
+            assert core(low), (pattern.pattern, low)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_the_clock_gate_is_the_search_for_a_clock_shape(text: str) -> None:
+    assert _clock_gate(text) == (CLOCK_SHAPE(text) is not None)
+
+
+ISO_AS_WRITTEN = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="0123456789-a _é", max_size=24))
+def test_the_iso_day_led_by_its_first_digit_finds_what_a_leading_boundary_did(text: str) -> None:
+    assert [m.span() for m in p.ISO_DAY.finditer(text)] == [m.span() for m in ISO_AS_WRITTEN.finditer(text)]
