@@ -15,7 +15,9 @@ from factcheck.normalize.times import _clock_gate
 PIECES = st.sampled_from(
     "3 17 03 2019 2019/20 1999-2000 31st 2nd of the may May march sept. Sept jan this last next coming past "
     "week month year financial fiscal decade weekend early mid late end start friday Friday spring winter "
-    "first second third 4th - – / . , : 9.15 21:07 12.5 59 60 x 1 a".split()
+    "first second third 4th - – / . , : 9.15 21:07 12.5 59 60 x 1 a the in of tuesday past "
+    "following days 3 weeks nineteen ninety two thousand and five oh twenty twenty-one hundred".split()
+    + ["the past", "the next ", "first Tuesday of", "last friday in ", "three"]
 )
 SEPARATORS = st.sampled_from(["", " ", "  ", "-", ", ", "\n"])
 TEXTS = st.one_of(
@@ -54,3 +56,26 @@ ISO_AS_WRITTEN = re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b")
 @given(st.text(alphabet="0123456789-a _é", max_size=24))
 def test_the_iso_day_led_by_its_first_digit_finds_what_a_leading_boundary_did(text: str) -> None:
     assert [m.span() for m in p.ISO_DAY.finditer(text)] == [m.span() for m in ISO_AS_WRITTEN.finditer(text)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="0123456789 a٣\ud800", max_size=20))
+def test_eight_digits_in_a_row_as_the_search_finds_them(text: str) -> None:
+    from factcheck.normalize.dates.numeric import _eight_digits
+
+    assert _eight_digits(text) == (re.search(r"[0-9]{8}", text) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_the_readers_gates_never_skip_a_match(text: str) -> None:
+    from factcheck.normalize.dates import numeric, relative, spans
+
+    low = text.lower()
+    if spans.NTH_WEEKDAY.search(low):
+        assert spans.NTH_WEEKDAY_CORE(low)
+    if relative.WINDOW.search(low):
+        assert p.WINDOW_CORE(low)
+    if numeric.YEAR_WORDS.search(low):
+        words = set(re.findall("[a-z]+", low))
+        assert (words & numeric._YEAR_WORD_GATE and words & numeric._YEAR_WORD_SECOND) or {"two", "thousand"} <= words

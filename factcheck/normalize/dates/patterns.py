@@ -122,6 +122,7 @@ Rule = Callable[[dt.date], DateRange]
 # tells at a fraction of the cost whether the pattern can match at all.
 CALENDAR_CORE = re.compile(rf"(?:this|last|next)\s+(?:{_CALENDAR_UNIT})\b").search
 LAST_NAMED_CORE = re.compile(rf"(?:last|this|next|this\s+coming|this\s+past)\s+(?:{_NAMED})\b").search
+WINDOW_CORE = re.compile(r"the\s+(?:last|past|previous|next|coming|following)\s").search
 FIN_YEAR_CORE = re.compile(r"(?:19|20)\d\d\s?[/–-]\s?\d\d").search
 
 # Cheap pre-checks for the two costliest patterns: a unit of time followed by a direction word

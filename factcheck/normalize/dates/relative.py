@@ -59,6 +59,7 @@ from factcheck.normalize.dates.patterns import (
     UNIT_WORDS,
     WEEKDAYS,
     WINDOW,
+    WINDOW_CORE,
     WITHIN,
     Rule,
     _counted_unit,
@@ -209,7 +210,8 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
             notes = (f"'this' read as the nearest one {'on or after' if tense == 'future' else 'up to'} "
                      f"the reference date ({tense} tense)",)  # fmt: skip
         add(m, _part_of_rule(rule, pos) if pos else rule, gran, notes)
-    for m in WINDOW.finditer(low) if not words.isdisjoint(_WINDOW_WORDS) else ():
+    window = not words.isdisjoint(_WINDOW_WORDS) and not words.isdisjoint(UNIT_WORDS) and WINDOW_CORE(low)
+    for m in WINDOW.finditer(low) if window else ():
         lo, hi = _count(m.group("n"), False)
         span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
         past = m.group("dir").lower() in ("last", "past", "previous")

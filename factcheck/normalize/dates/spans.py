@@ -31,12 +31,16 @@ MONTH_THEN_DAYS = re.compile(
     rf"(?=[abdfjmnos])\b(?:(?P<lead>from|between)\s+)?(?P<m>{_M})\.?\s+(?P<d1>[0-3]?\d){_ORD}\s*(?P<j>-|–|—|to|until|till|through|and)\s*"
     rf"(?P<d2>[0-3]?\d){_ORD}\b(?!\s*(?:{_M}))(?:,?\s+{_YEAR})?"
 )
+_NTH_WORDS = "first|1st|second|2nd|third|3rd|fourth|4th|last"
 _NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1}
 # "the last Tuesday of next month", "the first Monday in May 2020", "the second Sunday of the month"
 NTH_WEEKDAY = re.compile(
-    rf"\b(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<wd>{_W})\s+(?:of|in)\s+"
+    rf"\b(?:the\s+)?(?P<nth>{_NTH_WORDS})\s+(?P<wd>{_W})\s+(?:of|in)\s+"
     rf"(?:(?P<rel>this|last|next)\s+month|the\s+month|(?P<m>{_M})(?:\s+{_YEAR})?)\b"
 )
+# what every match of NTH_WEEKDAY holds, led by literals: searched for first (NTH_WEEKDAY, led by "\b",
+# is tried at every place of a text; see DAY_MONTH_CORE)
+NTH_WEEKDAY_CORE = re.compile(rf"(?:{_NTH_WORDS})\s+(?:{_W})\s+(?:of|in)\s").search
 # "Friday next week", "next week Friday", "Tuesday of last week"
 WEEKDAY_OF_WEEK = re.compile(
     rf"\b(?:(?P<wd>{_W})\s+(?:of\s+)?(?P<rel>this|last|next)\s+week|(?P<rel2>this|last|next)\s+week\s*,?\s*(?:on\s+)?(?P<wd2>{_W}))\b"
@@ -110,7 +114,7 @@ def inner_days(text: str | Scan) -> list[DateValue]:
                 if v is not None:
                     out.append(v)
     if not words.isdisjoint(_WEEKDAY_GATE):
-        for m in NTH_WEEKDAY.finditer(low):
+        for m in NTH_WEEKDAY.finditer(low) if NTH_WEEKDAY_CORE(low) else ():
             nth, wd = _NTH[m.group("nth")], WEEKDAYS[m.group("wd")]
             s, e = m.span()
             if m.group("m") and m.group("y"):
