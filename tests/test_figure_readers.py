@@ -29,3 +29,64 @@ def test_a_scan_has_the_words_and_digits_of_its_text(text):
     assert scan.words == frozenset(re.findall(r"[a-z]+", scan.lower))
     assert scan.has_digit == (re.search(r"[0-9]", text) is not None)
     assert scan.has_year == (re.search(r"[0-9]{4}", text) is not None)
+
+
+# Pieces of text around a figure that the looks before the patterns turn on.
+AROUND = st.lists(
+    st.sampled_from(
+        ["5", "40", " ", "  ", "\t", "-", "\u00a0", "yen", "Yen", "new zealand", "New", "news", "USD", "Usd", "EUR",
+         "kr", "Kr.", "p", "P", "per cent", "pence", "people", "$", "€", "zł", "Kč", "hong kong", "u.s.", "US",
+         "dollars", "crowns", "danish", "more than", "over", "(about", "c.", "than", "the", "as many as", "up to",
+         "gone", "\n", "x", "İ", "K", "ſ"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(AROUND, TRICKY))
+def test_the_close_look_for_a_currency_after_a_figure_never_misses_one(text):
+    from factcheck.normalize import currencies
+
+    for pos in range(len(text) + 1):
+        if currencies.AFTER.match(text, pos):
+            assert currencies.may_start_after_closely(text[pos : pos + 5]), (text, pos)
+
+
+def _qualifier_before_as_written(text: str, start: int) -> tuple[str, int] | None:
+    """qualifier_before as it was written before its cheapest look: the last word (split at a space,
+    tab or newline) against the last words of the qualifiers, then up to three words against the list."""
+    from factcheck.normalize.quantities import _QUALIFIER_LAST_WORDS, _RISE_BEFORE_UP, QUALIFIERS
+
+    lead = max(0, start - 28)
+    window = text[lead:start]
+    if not window or not window[-1].isspace():
+        return None
+    stripped = window.rstrip()
+    last = stripped[max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t")) + 1 :]
+    if not last or last.lower().lstrip("(") not in _QUALIFIER_LAST_WORDS:
+        return None
+    words = re.match(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?", window[::-1])
+    if words is None:
+        return None
+    for n in (3, 2, 1):
+        if words.group(n) is None:
+            continue
+        covered = words.end(n)
+        if lead > 0 and covered == start - lead and not text[lead - 1].isspace():
+            continue  # the first word was cut by the window
+        phrase = " ".join(words.group(k)[::-1] for k in range(n, 0, -1)).lower().lstrip("(")
+        if phrase == "up to" and _RISE_BEFORE_UP.search(text.lower(), max(0, start - covered - 12), start - covered):
+            return None
+        if phrase in QUALIFIERS:
+            return phrase, covered - (1 if words.group(n).endswith("(") else 0)
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(AROUND, TRICKY))
+def test_the_qualifier_before_a_figure_is_the_one_its_words_say(text):
+    from factcheck.normalize.quantities import qualifier_before
+
+    for start in range(len(text) + 1):
+        assert qualifier_before(text, start) == _qualifier_before_as_written(text, start), (text, start)

@@ -122,6 +122,31 @@ def may_start_after(text: str, pos: int) -> bool:
     return not head.isascii() or first.isupper() or first in "$pP" or head.lower() in _AFTER_HEADS
 
 
+# The first four letters of every word AFTER can start with after a gap (a shorter word whole; a name
+# of two words by its first): "p" alone is left out, as AFTER reads it only against the figure.
+_AFTER_STARTS = frozenset(w.split()[0][:4] for w in (*ADJECTIVES, *NAMES, *AFTER_SIGNS) if w != "p")
+_GAPS = frozenset(" \t\u00a0")
+
+
+def may_start_after_closely(head: str) -> bool:
+    """A closer look than may_start_after, at head, the five characters after a figure (or all the
+    text has): could AFTER match there? It looks at up to four letters of the word after a gap, where
+    may_start_after looks at two and lets through many plain words ("years", "percent", "people").
+    Never False where AFTER matches; any character outside ASCII may be one it matches (a sign, or a
+    letter that case-folds onto one of its names)."""
+    if not head.isascii():
+        return True
+    first = head[:1]
+    if first in _GAPS or first == "-":
+        word = head[1:].lower()
+        if first != "-" and (word[:1] == "$" or (len(head) > 3 and "A" <= head[1] <= "Z" and "A" <= head[2] <= "Z"
+                                                 and "A" <= head[3] <= "Z")):  # fmt: skip
+            return True  # a sign or a code after a space ("5 $", "500 EUR")
+        return any(word[:n] in _AFTER_STARTS for n in (1, 2, 3, 4))
+    # against the figure: "$", "p" (pence), or "kr" ("19kr"); "zł" and "Kč" hold a character outside ASCII
+    return first in ("$", "p", "P") or head[:2].lower() == "kr"
+
+
 def code_of_prefix(m: re.Match[str]) -> str | None:
     """The ISO code a matched prefix stands for, or None where it is not a currency after all."""
     if m.group("dp"):

@@ -428,6 +428,7 @@ def _digit_fractions(text: str) -> list[Figure]:
 
 
 _A_GRAND = re.compile(r"\ba(?=\s+grand\b)")
+_FIGURE_WORDS = FRACTION_WORDS | NUMBER_WORDS | {"half", "grand"}
 _HALF = re.compile(r"\bhalf\b")
 _UNICODE_FRACTION_RE = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
 
@@ -436,17 +437,18 @@ def find_figures(text: str | Scan) -> list[Figure]:
     """Every numeral, number-word run and fraction in text, in order, the longest where two overlap."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
-    found: list[Figure] = []
-    if scan.has_digit:
-        found.extend(_numerals(text))
+    found: list[Figure] = _numerals(text) if scan.has_digit else []
     numerals = len(found)
-    fractions = _word_fractions(scan) if not words.isdisjoint(FRACTION_WORDS) else []
+    # the words of the text any reader below needs, found once: most texts have none, and each reader's
+    # own look at every word of the text cost about as much as this one
+    wanted = words & _FIGURE_WORDS
+    fractions = _word_fractions(scan) if wanted and not wanted.isdisjoint(FRACTION_WORDS) else []
     found.extend(fractions)
-    digit_fractions = (
-        _digit_fractions(text) if "/" in text or (not text.isascii() and _UNICODE_FRACTION_RE.search(text)) else []
-    )
-    found.extend(digit_fractions)
-    for m in _word_numbers(low, words) if not words.isdisjoint(NUMBER_WORDS) else ():
+    if "/" in text or (not text.isascii() and _UNICODE_FRACTION_RE.search(text)):
+        found.extend(_digit_fractions(text))
+    if not wanted and len(found) == numerals:
+        return found  # numerals alone come in order and never overlap
+    for m in _word_numbers(low, words) if not wanted.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))
         if value is None:
             continue
@@ -455,14 +457,14 @@ def find_figures(text: str | Scan) -> list[Figure]:
         last = m.group(0).rsplit(None, 1)[-1].split("-")[-1]
         found.append(Figure(value, 0.5 * MULTIPLIERS.get(last, 0) if MULTIPLIERS.get(last, 0) > 100 else 0.0,
                             m.start(), m.end(), is_word=True))  # fmt: skip
-    for m in FRACTION_OF_SCALE.finditer(low) if fractions or "half" in words else ():
+    for m in FRACTION_OF_SCALE.finditer(low) if fractions or "half" in wanted else ():
         scale = MULTIPLIERS.get(m.group(2), 12)
         value = _HALF_OF_SCALE[m.group(1)] * scale
         found.append(Figure(value, 0.1 * value, m.start(), m.end(), is_word=True))
-    if "grand" in words:  # "a grand": a thousand, read with its currency by the quantity finder
+    if "grand" in wanted:  # "a grand": a thousand, read with its currency by the quantity finder
         for m in _A_GRAND.finditer(low):
             found.append(Figure(1.0, 0.0, m.start(), m.end(), is_word=True))
-    if "half" in words:  # "half" alone, where no longer reading takes it
+    if "half" in wanted:  # "half" alone, where no longer reading takes it
         for m in _HALF.finditer(low):
             found.append(Figure(0.5, 0.0, m.start(), m.end(), is_word=True, is_fraction=True))
     if len(found) < 2 or len(found) == numerals:

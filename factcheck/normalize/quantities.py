@@ -82,6 +82,7 @@ QUALIFIERS = {
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 # The letters of those last words ("c." gives "c"): a text whose words hold none of them has no qualifier.
 _QUALIFIER_GATE = frozenset(piece for w in _QUALIFIER_LAST_WORDS for piece in re.findall("[a-z]+", w))
+_QUALIFIER_ENDS = frozenset(w[-2:] for w in _QUALIFIER_LAST_WORDS)  # each is two letters or more
 # The last three words before a figure, read backwards: one match on the reversed window.
 _LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
 # After a verb of movement "up to" says where a figure went, not a ceiling: "has gone back up to 232".
@@ -92,6 +93,11 @@ _RISE_BEFORE_UP = re.compile(
 
 def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """The qualifier ending just before a figure ("more than", "up to") and the length it covers."""
+    # the cheapest look first, at the last two letters of a word one space before the figure: most
+    # figures have no qualifier, and no qualifier ends in "he", "in" or "or"
+    if start > 2 and text[start - 1] == " " and not text[start - 2].isspace():
+        if text[start - 3 : start - 1].lower() not in _QUALIFIER_ENDS:
+            return None
     lead = max(0, start - 28)
     window = text[lead:start]
     if not window or not window[-1].isspace():
@@ -196,6 +202,9 @@ class Reading(NamedTuple):
     bare_m: bool  # a bare "7m": millions, or metres
     subunit: bool  # pence, cents, sen: a hundredth of the unit
     grand: bool  # "grand": a thousand of a currency the text may not name
+    # the figure alone: nothing read around it (no sign, currency or scale) and nothing after it that
+    # can make it a percentage; most figures are read so, and find_quantities then has little to do
+    bare: bool = False
 
 
 _new_reading = partial(tuple.__new__, Reading)  # Reading((...)) without the named tuple's own __new__
@@ -219,43 +228,74 @@ def _what_may_follow(head: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
+# A closer look for a currency's name, on the next five characters, made where the look above lets one
+# through: two letters pass many plain words ("40 years", "5 per cent", "10 people").
+_may_name_after = lru_cache(maxsize=4096)(currencies.may_start_after_closely)
+
+
+@lru_cache(maxsize=4096)
+def _nothing_may_follow(head: str) -> bool:
+    """Whether no scale word, currency or percentage may start where head starts (a rate is read only
+    after money or a percentage)."""
+    may_scale, may_name, may_percent, _ = _what_may_follow(head)
+    return not (may_scale or may_name or may_percent)
+
+
 # What the text before a figure can end with where a currency ends there: a capital, or one of these
 # (a gap or a minus, which may_end_prefix looks past, a sign, the last letter of "Rs.", "kr", "Ksh"...)
 _PREFIX_TAILS = frozenset(" -−") | currencies.PREFIX_LAST_CHARS
 
 
+@lru_cache(maxsize=1024)
+def _what_may_lead(pair: str) -> tuple[bool, bool]:
+    """Whether a currency, and whether a sign ("-", "minus", "negative"), may end just before a figure
+    whose two characters before are pair (fewer at the start of the text): the looks _read makes
+    first, kept per pair (a text has a few dozen pairs before its figures, a set of phrases a few
+    hundred). A currency is looked for where the last character, or the one before a space, can end
+    one; a sign where a minus stands there, or a space after a word that may end in "minus" or
+    "negative" (or after a second gap, which the look at the word skips)."""
+    prev = pair[-1:]
+    lead = pair[-2:-1] if prev == " " else prev
+    word_end = pair[-2:-1]  # "" at the start of the text: the look at the word then finds none
+    return (
+        bool(lead) and (lead in _PREFIX_TAILS or lead.isupper()),
+        prev in ("-", "−") or (prev == " " and (word_end in "sSeE" or word_end.isspace())),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _nothing_may_lead(pair: str) -> bool:
+    """Whether neither a currency nor a sign may end before a figure, as _what_may_lead looks."""
+    may_currency, may_sign = _what_may_lead(pair)
+    return not (may_currency or may_sign)
+
+
 def _read(text: str, fig: Figure) -> Reading:
     """Grows a quantity outward from one figure: sign, currency, scale and a currency after it."""
-    start, end = fig.start, fig.end
+    value, half_unit, start, end, is_word, _ = fig
     unit: str | None = None
     negative = False
-    # the character a currency before the figure would end with (after one space): most figures
-    # follow a lower-case word, and then neither the look nor the pattern before is needed
-    lead = text[start - 1 : start] if start else ""
-    if lead == " ":
-        lead = text[start - 2 : start - 1] if start > 1 else ""
-    cm = None
-    if lead and (lead in _PREFIX_TAILS or lead.isupper()):
+    # most figures follow a lower-case word, and then neither the look for a currency nor for a sign is needed
+    may_currency, may_sign = _what_may_lead(text[start - 2 : start] if start > 1 else text[:start])
+    if may_currency:
         before = text[max(0, start - 9) : start]
         cm = currencies.PREFIX.search(before) if currencies.may_end_prefix(before) else None
-    if cm:
-        unit = currencies.code_of_prefix(cm)
-        if unit is not None:
-            negative = bool(cm.group("minus"))
-            start -= len(cm.group(0))
-            unit = currencies.by_context(unit, text, start)
-    prev = text[start - 1] if start else ""
+        if cm:
+            unit = currencies.code_of_prefix(cm)
+            if unit is not None:
+                negative = bool(cm.group("minus"))
+                start -= len(cm.group(0))
+                unit = currencies.by_context(unit, text, start)
+                may_sign = _what_may_lead(text[start - 2 : start] if start > 1 else text[:start])[1]
     # a sign word ends in "s" or "e" ("minus", "negative"): most figures are spared the slicing
-    if (prev and prev in "-−") or (
-        prev == " "
-        and ((word_end := text[start - 2 : start - 1]) in "sSeE" or word_end.isspace())
-        and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
+    if may_sign and (
+        text[start - 1] in "-−" or text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
     ):
         sign = _SIGN_BEFORE.search(text, max(0, start - 10), start)
-        if sign and not (fig.is_word and sign.group(0)[0] in "-−"):
+        if sign and not (is_word and sign.group(0)[0] in "-−"):
             negative = not negative
             start = sign.start()
-    may_scale, may_name, _, _ = _what_may_follow(text[end : end + 3])
+    may_scale, may_name, may_percent, _ = _what_may_follow(text[end : end + 3])
     scale, bare_m = 1.0, False
     if may_scale:
         scale, scaled_end, bare_m = _scale(text, end, unit is not None)
@@ -263,13 +303,13 @@ def _read(text: str, fig: Figure) -> Reading:
             end = scaled_end
             may_name = _what_may_follow(text[end : end + 3])[1]
     subunit = grand = False
-    after = currencies.AFTER.match(text, end) if may_name else None
+    after = currencies.AFTER.match(text, end) if may_name and _may_name_after(text[end : end + 5]) else None
     if after:
         name = (after.group("name") or "").lower()
         code = currencies.code_after(after)
         supported = scale > 1 or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
         if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
-            if not (after.group("p") and fig.is_word):
+            if not (after.group("p") and is_word):
                 if name in currencies.SUBUNITS or after.group("p"):
                     if unit not in (None, code) and name == "cents":
                         code = unit  # "84 cents" after "$": the dollar's cents
@@ -281,22 +321,24 @@ def _read(text: str, fig: Figure) -> Reading:
         grand = True
         if unit is None:
             unit = "GBP"
-    if scale == 1.0 and fig.half_unit == 0:  # an exact figure as written: no arithmetic to do
-        v = -fig.value if negative else fig.value
-        return _new_reading((start, end, v, v - 0.0, v + 0.0, unit, bare_m and unit is None, subunit, grand))
+    # (a reading that has the figure's span has no sign, currency or scale, and no currency after it)
+    bare = unit is None and not may_percent and start == fig.start and end == fig.end
+    if scale == 1.0 and half_unit == 0:  # an exact figure as written: no arithmetic to do
+        v = -value if negative else value
+        return _new_reading((start, end, v, v - 0.0, v + 0.0, unit, bare_m and unit is None, subunit, grand, bare))
     if scale == 1.0:
-        exact, half = _exact(fig.value), _exact(fig.half_unit)
+        exact, half = _exact(value), _exact(half_unit)
     else:
         in_scale = _EXACT_SCALES.get(scale) or _exact(scale)
-        exact = _exact(fig.value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
-        if scale > 1 and (fig.half_unit == 0 or fig.is_word):
+        exact = _exact(value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
+        if scale > 1 and (half_unit == 0 or is_word):
             half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
         else:
-            half = _exact(fig.half_unit) * in_scale
+            half = _exact(half_unit) * in_scale
     if negative:
         exact = -exact
     return _new_reading((start, end, float(exact), float(exact - half), float(exact + half), unit,
-                         bare_m and unit is None, subunit, grand))  # fmt: skip
+                         bare_m and unit is None, subunit, grand, bare))  # fmt: skip
 
 
 def _both_years(a: Figure, b: Figure) -> bool:
@@ -310,24 +352,56 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text = scan.text
     figures = find_figures(scan)
-    may_qualify = not scan.words.isdisjoint(_QUALIFIER_GATE)
+    # the words of the text the looks below need, found once (a look at every word of the text for each costs more)
+    wanted = scan.words & _QUANTITY_WORDS
+    may_qualify = not wanted.isdisjoint(_QUALIFIER_GATE)
     out: list[Quantity] = []
     consumed_until = -1
     i = 0
     # the reading of the next figure, made when the gap to it was looked at as a range ("12% and 2019"):
     # where no range is made, that figure is read next as it stands, and the reading is used again
     ahead: tuple[Figure, Reading] | None = None
-    while i < len(figures):
+    count = len(figures)
+    while i < count:
         fig = figures[i]
-        if fig.start < consumed_until:
+        value, half_unit, start, end, _, is_fraction = fig
+        if start < consumed_until:
             i += 1
             continue
-        first = ahead[1] if ahead is not None and ahead[0] is fig else _read(text, fig)
+        nxt = figures[i + 1] if i + 1 < count else None
+        first: Reading | None
+        if ahead is not None and ahead[0] is fig:
+            first = ahead[1]
+        elif half_unit == 0 and _nothing_may_lead(text[start - 2 : start] if start > 1 else text[:start]) and (
+            _nothing_may_follow(text[end : end + 3])
+        ):
+            first = None  # an exact figure with nothing that _read looks for around it: it reads as written
+        else:
+            first = _read(text, fig)
         ahead = None
+        if first is None or first.bare:
+            if nxt is None or not 0 <= nxt.start - end <= 12 or not _may_join(text[end : nxt.start]):
+                # the figure alone, and no range or ratio to the next: a count as written, perhaps
+                # qualified (what the steps below come to for it, made without them)
+                low, high = (value, value) if first is None else first[3:5]
+                found_q = qualifier_before(text, start) if may_qualify else None
+                qualifier: str | None = None
+                bounds: tuple[float | None, float | None] = (low, high)
+                if found_q:
+                    qualifier, length = found_q
+                    start -= length
+                    bounds = _bounds(low, high, QUALIFIERS[qualifier])
+                out.append(Quantity("number", text[start:end], (start, end), value, bounds[0], bounds[1],
+                                    "fraction" if is_fraction else None, qualifier))  # fmt: skip
+                consumed_until = end
+                i += 1
+                continue
+            if first is None:
+                first = _read(text, fig)
         start, end, value, low, high, unit, bare_m = first[:7]
-        while i + 1 < len(figures) and figures[i + 1].start < end:
+        while i + 1 < count and figures[i + 1].start < end:
             i += 1  # "million" in "£3 million" is part of this reading
-        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        nxt = figures[i + 1] if i + 1 < count else None
         notes: list[str] = []
         if first.grand and not text[fig.start : end].lower().endswith(("£", "$")) and first.unit == "GBP":
             notes.append("'grand' read as a thousand pounds")
@@ -346,7 +420,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
                 i += 1
                 nxt = figures[i + 1] if i + 1 < len(figures) else None
         kind = "money" if unit else "number"
-        qualifier: str | None = None
+        qualifier = None
         figures_written: tuple[float, ...] = ()
         readings: tuple[float, ...] = ()
         if bare_m:  # "7m" with no currency: millions, or metres
@@ -439,7 +513,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             kind = "rate"
             end = rm.end()
         found_q = qualifier_before(text, start) if may_qualify else None
-        bounds: tuple[float | None, float | None] = (low, high)
+        bounds = (low, high)
         if found_q:
             qualifier, length = found_q
             start -= length
@@ -463,7 +537,8 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         )
         consumed_until = max(consumed_until, end)
         i += 1
-    out.extend(_fractions_and_vague(scan, out))
+    if not (wanted.isdisjoint(_VAGUE_WORDS) and wanted.isdisjoint(_ORDINAL_KEYS)):
+        out.extend(_fractions_and_vague(scan, out))
     out.sort(key=_SPAN)
     return out
 
@@ -507,6 +582,7 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
+_QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_WORDS | _ORDINAL_KEYS
 
 
 def _qualified(text: str, q: Quantity) -> Quantity:
