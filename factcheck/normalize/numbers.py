@@ -428,20 +428,22 @@ def _digit_fractions(text: str) -> list[Figure]:
 
 
 _A_GRAND = re.compile(r"\ba(?=\s+grand\b)")
-_FIGURE_WORDS = FRACTION_WORDS | NUMBER_WORDS | {"half", "grand"}
+FIGURE_WORDS = FRACTION_WORDS | NUMBER_WORDS | {"half", "grand"}  # the words find_figures looks for
 _HALF = re.compile(r"\bhalf\b")
 _UNICODE_FRACTION_RE = re.compile("[" + "".join(UNICODE_FRACTIONS) + "]")
 
 
-def find_figures(text: str | Scan) -> list[Figure]:
-    """Every numeral, number-word run and fraction in text, in order, the longest where two overlap."""
+def find_figures(text: str | Scan, wanted: frozenset[str] | None = None) -> list[Figure]:
+    """Every numeral, number-word run and fraction in text, in order, the longest where two overlap.
+    wanted: some of the text's words, among them all it has of FIGURE_WORDS, where the caller has
+    found them (a look at a few words is cheaper than at all of them)."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     found: list[Figure] = _numerals(text) if scan.has_digit else []
     numerals = len(found)
     # the words of the text any reader below needs, found once: most texts have none, and each reader's
     # own look at every word of the text cost about as much as this one
-    wanted = words & _FIGURE_WORDS
+    wanted = (words if wanted is None else wanted) & FIGURE_WORDS
     fractions = _word_fractions(scan) if wanted and not wanted.isdisjoint(FRACTION_WORDS) else []
     found.extend(fractions)
     if "/" in text or (not text.isascii() and _UNICODE_FRACTION_RE.search(text)):

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from factcheck.normalize import currencies
 from factcheck.normalize.numbers import (
+    FIGURE_WORDS,
     ORDINAL_WORD,
     ORDINALS,
     VAGUE,
@@ -351,9 +352,10 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
     """Every money amount, count, percentage and rate in text, longest readings first."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text = scan.text
-    figures = find_figures(scan)
-    # the words of the text the looks below need, found once (a look at every word of the text for each costs more)
+    # the words of the text the readers of figures and the looks below need, found once (a look at
+    # every word of the text for each costs more)
     wanted = scan.words & _QUANTITY_WORDS
+    figures = find_figures(scan, wanted)
     may_qualify = not wanted.isdisjoint(_QUALIFIER_GATE)
     out: list[Quantity] = []
     consumed_until = -1
@@ -582,7 +584,7 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
-_QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_WORDS | _ORDINAL_KEYS
+_QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_WORDS | _ORDINAL_KEYS | FIGURE_WORDS
 
 
 def _qualified(text: str, q: Quantity) -> Quantity:
