@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from factcheck.text.fold import around
@@ -157,10 +157,7 @@ def _numerals(text: str) -> list[Figure]:
     while (d := search(text, pos)) is not None:
         at, end = d.span()
         before = text[at - 1 : at]  # "" at the start of the text
-        # (the commonest look of _plain_after, a space and then a letter, is made here without its call)
-        if before not in _BEFORE_NOT_PLAIN and (
-            text[end + 1 : end + 2] not in _TIMES_SIGNS if text[end : end + 1] == " " else _plain_after(text, end)
-        ):
+        if before not in _BEFORE_NOT_PLAIN and _ends_plainly(text[end : end + 2]):
             pos = end
             if not (before.isalpha() and _in_a_name(text, at)):
                 out.append(_new_figure((float(d.group()), 0.0, at, end, False, False)))
@@ -189,17 +186,19 @@ def _in_a_name(text: str, start: int) -> bool:
 _BEFORE_NOT_PLAIN = frozenset("0123456789,.")  # what NUMERAL's look-behinds look at
 
 
-def _plain_after(text: str, end: int) -> bool:
-    """Whether NUMERAL's match of a run of digits ending at end stops there: it goes on only into
-    a point or a comma before a digit, a thin or no-break space (thousands), an exponent (e, x, ×, *,
-    perhaps after a space)."""
-    c = text[end : end + 1]
+@lru_cache(maxsize=1024)
+def _ends_plainly(after: str) -> bool:
+    """Whether NUMERAL's match of a run of digits stops where after (the next two characters, or what
+    the text has) starts: it goes on only into a point or a comma before a digit, a thin or no-break
+    space (thousands), an exponent (e, x, ×, *, perhaps after a space). Kept per pair of characters:
+    a text has a few, the phrases of a source a few dozen."""
+    c, then = after[:1], after[1:2]
     if not c:
         return True
     if c == " ":
-        return text[end + 1 : end + 2] not in _TIMES_SIGNS
+        return then not in _TIMES_SIGNS
     if c == "." or c == ",":
-        return not "0" <= text[end + 1 : end + 2] <= "9"
+        return not "0" <= then <= "9"
     return c not in "eExX×*" and not c.isspace()
 
 
