@@ -32,15 +32,17 @@ def test_a_scan_has_the_words_and_digits_of_its_text(text):
 
 
 # Pieces of text around a figure that the looks before the patterns turn on.
-AROUND = st.lists(
-    st.sampled_from(
-        ["5", "40", " ", "  ", "\t", "-", "\u00a0", "yen", "Yen", "new zealand", "New", "news", "USD", "Usd", "EUR",
-         "kr", "Kr.", "p", "P", "per cent", "pence", "people", "$", "€", "zł", "Kč", "hong kong", "u.s.", "US",
-         "dollars", "crowns", "danish", "more than", "over", "(about", "c.", "than", "the", "as many as", "up to",
-         "gone", "\n", "x", "İ", "K", "ſ"]
-    ),
-    max_size=8,
-).map("".join)
+PIECES = st.sampled_from(
+    ["5", "40", " ", "  ", "\t", "-", "\u00a0", "yen", "Yen", "new zealand", "New", "news", "USD", "Usd", "EUR",
+     "kr", "Kr.", "p", "P", "per cent", "pence", "people", "$", "€", "zł", "Kč", "hong kong", "u.s.", "US",
+     "dollars", "crowns", "danish", "more than", "over", "(about", "c.", "than", "the", "as many as", "up to",
+     "gone", "\n", "x", "İ", "K", "ſ", "thousand", "million", "miles", "m", "bn", "k", "grand", "to", "lakh",
+     "Crores", "tn", "b"]
+)
+# each piece after a gap or none, as words and figures stand in a text
+AROUND = st.lists(st.tuples(st.sampled_from(["", "", " ", "-", "\t"]), PIECES), max_size=8).map(
+    lambda pieces: "".join(gap + piece for gap, piece in pieces)
+)
 
 
 @settings(max_examples=500, deadline=None)
@@ -51,6 +53,19 @@ def test_the_close_look_for_a_currency_after_a_figure_never_misses_one(text):
     for pos in range(len(text) + 1):
         if currencies.AFTER.match(text, pos):
             assert currencies.may_start_after_closely(text[pos : pos + 5]), (text, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(AROUND, TRICKY))
+def test_the_looks_for_a_scale_or_a_currency_after_a_figure_never_miss_one(text):
+    from factcheck.normalize import currencies
+    from factcheck.normalize.quantities import SCALE_AFTER, _may_scale_after
+
+    for pos in range(len(text) + 1):
+        if SCALE_AFTER.match(text, pos):
+            assert _may_scale_after(text[pos : pos + 3]), (text, pos)
+        if currencies.AFTER.match(text, pos):
+            assert currencies.may_start_after(text, pos), (text, pos)
 
 
 def _qualifier_before_as_written(text: str, start: int) -> tuple[str, int] | None:

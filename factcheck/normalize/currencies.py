@@ -119,7 +119,8 @@ def may_start_after(text: str, pos: int) -> bool:
     if not head:
         return False
     first = head[0]
-    return not head.isascii() or first.isupper() or first in "$pP" or head.lower() in _AFTER_HEADS
+    # a code is three capitals: two in a row may start one
+    return not head.isascii() or head.isupper() or first in "$pP" or head.lower() in _AFTER_HEADS
 
 
 # The first four letters of every word AFTER can start with after a gap (a shorter word whole; a name

@@ -56,6 +56,20 @@ def _may_follow(text: str, pos: int, heads: str, gaps: str | None = None) -> boo
 
 
 _SCALE_HEADS = "kmbtclgKMBTCLG"  # the first letters SCALE_AFTER can match, after at most one gap
+# After a gap SCALE_AFTER matches only a word ("thousand", "million", "billion", "trillion", "lakh",
+# "crore", "grand"): its first two letters. ("7m", "3bn" and the other short forms stand against the figure.)
+_SCALE_WORD_HEADS = frozenset(("th", "mi", "bi", "tr", "la", "cr", "gr"))
+
+
+def _may_scale_after(head: str) -> bool:
+    """Whether SCALE_AFTER may match where head (the next three characters, or what the text has)
+    starts: a look at two letters after a gap, where _may_follow's at one lets "to", "miles" and
+    "times" through. Never False where SCALE_AFTER matches."""
+    if not head.isascii():
+        return True  # a letter outside ASCII may fold onto one of the pattern's
+    if head[:1] in (" ", "\t", "-"):
+        return head[1:3].lower() in _SCALE_WORD_HEADS
+    return head[:1] in _SCALE_HEADS and head[:1] != ""
 _PERCENT_HEADS = "%pP"
 _RATE_HEADS = "/aepAEP"
 PERIODS = {
@@ -222,7 +236,7 @@ def _what_may_follow(head: str) -> tuple[bool, bool, bool, bool]:
     figures are followed by a plain word and run none; the answer is kept per head, so the looks
     are made once for the few dozen heads a text has, not once per figure."""
     return (
-        _may_follow(head, 0, _SCALE_HEADS, " \t\u00a0-"),
+        _may_scale_after(head),
         currencies.may_start_after(head, 0),
         _may_follow(head, 0, _PERCENT_HEADS),
         _may_follow(head, 0, _RATE_HEADS),
