@@ -17,7 +17,7 @@ PIECES = st.sampled_from(
     "week month year financial fiscal decade weekend early mid late end start friday Friday spring winter "
     "first second third 4th - – / . , : 9.15 21:07 12.5 59 60 x 1 a the in of tuesday past "
     "following days 3 weeks nineteen ninety two thousand and five oh twenty twenty-one hundred".split()
-    + ["the past", "the next ", "first Tuesday of", "last friday in ", "three"]
+    + ["the past", "the next ", "first Tuesday of", "last friday in ", "three", "5th of", "\u00a0", "\u0663", "may."]
 )
 SEPARATORS = st.sampled_from(["", " ", "  ", "-", ", ", "\n"])
 TEXTS = st.one_of(
@@ -79,3 +79,16 @@ def test_the_readers_gates_never_skip_a_match(text: str) -> None:
     if numeric.YEAR_WORDS.search(low):
         words = set(re.findall("[a-z]+", low))
         assert (words & numeric._YEAR_WORD_GATE and words & numeric._YEAR_WORD_SECOND) or {"two", "thousand"} <= words
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_days_beside_months_says_where_day_month_and_month_day_can_match(text: str) -> None:
+    low = text.lower()
+    before, after = p.days_beside_months(low, frozenset(re.findall("[a-z]+", low)) & p._MONTH_WORDS)
+    if p.DAY_MONTH.search(low):
+        assert before
+    if p.MONTH_DAY.search(low):
+        assert after
+    # and the two cores, where a month stands as a word
+    assert before <= bool(p.DAY_MONTH_CORE(low)) and after <= bool(p.MONTH_DAY_CORE(low))

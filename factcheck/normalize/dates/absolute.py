@@ -22,14 +22,12 @@ from factcheck.normalize.dates.patterns import (
     _SEASON_WORDS,
     BARE_MONTH,
     DAY_MONTH,
-    DAY_MONTH_CORE,
     DECADE,
     FIN_YEAR,
     FIN_YEAR_CORE,
     FY_CODE,
     ISO_DAY,
     MONTH_DAY,
-    MONTH_DAY_CORE,
     MONTH_YEAR,
     MONTHS,
     PART_YEAR,
@@ -38,6 +36,7 @@ from factcheck.normalize.dates.patterns import (
     WEEKDAYS,
     YEAR,
     Rule,
+    days_beside_months,
 )
 from factcheck.normalize.numbers import Scan, word_set
 from factcheck.normalize.values import (
@@ -170,8 +169,9 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     text, low, words, has_digit, has_year = scan.text, scan.lower, scan.words, scan.has_digit, scan.has_year
     months = not words.isdisjoint(_MONTH_WORDS)
     out: list[DateValue] = []
-    for rx, core in ((DAY_MONTH, DAY_MONTH_CORE), (MONTH_DAY, MONTH_DAY_CORE)) if has_digit and months else ():
-        for m in rx.finditer(low) if core(low) else ():
+    day_month, month_day = days_beside_months(low, words & _MONTH_WORDS) if has_digit and months else (False, False)
+    for rx in (DAY_MONTH,) * day_month + (MONTH_DAY,) * month_day:
+        for m in rx.finditer(low):
             month = MONTHS[m.group("m")]
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue

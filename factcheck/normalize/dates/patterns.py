@@ -50,6 +50,50 @@ MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d
 # pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
 DAY_MONTH_CORE = re.compile(rf"\d{ORD}\s+(?:of\s+)?(?:{_M})").search
 MONTH_DAY_CORE = re.compile(rf"(?:{_M})\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").search  # not "March 2019"
+_DAY_AFTER_MONTH = re.compile(rf"\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").match  # MONTH_DAY_CORE after its month
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
+
+
+def days_beside_months(low: str, months: frozenset[str]) -> tuple[bool, bool]:
+    """Whether DAY_MONTH_CORE and MONTH_DAY_CORE each match low at one of the month words it has
+    (months: a month is a whole word in every match of DAY_MONTH and MONTH_DAY). Each place the words
+    stand, found by str.find, is looked at on its own: a search of the whole text for either core is
+    tried at every letter that starts a month's name (a text has one month word or two)."""
+    before = after = False
+    for word in months:
+        at = low.find(word)
+        while at != -1:
+            before = before or _day_ends(low, at)
+            after = after or _DAY_AFTER_MONTH(low, at + len(word)) is not None
+            if before and after:
+                return True, True
+            at = low.find(word, at + 1)
+    return before, after
+
+
+def _day_ends(low: str, at: int) -> bool:
+    r"""Whether low[:at] ends with a day as DAY_MONTH_CORE reads one before its month: a figure, perhaps
+    an ordinal ending, white space, and perhaps "of" and white space. (str.rstrip strips what the
+    regex engine calls white space, \s.)"""
+    head = low[:at]
+    bare = head.rstrip()
+    if len(bare) == len(head):
+        return False
+    if bare.endswith("of"):
+        inner = bare[:-2]
+        day = inner.rstrip()
+        if len(day) < len(inner) and _ends_in_a_figure(day):
+            return True
+    return _ends_in_a_figure(bare)
+
+
+def _ends_in_a_figure(text: str) -> bool:
+    r""" "3", "3rd": a decimal digit (\d), perhaps with an ordinal ending."""
+    if text[-1:].isdecimal():
+        return True
+    return text.endswith(_ORDINAL_ENDS) and text[-3:-2].isdecimal()
+
+
 MONTH_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?,?\s+(?:of\s+)?{YEAR4}\b")
 ISO_DAY = re.compile(r"(?P<y>\d(?<!\w\d)\d{3})-(?P<mo>\d{2})-(?P<d>\d{2})\b")  # "\b" before the year, after its first digit
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
