@@ -17,7 +17,7 @@ PIECES = st.sampled_from(
     "week month year financial fiscal decade weekend early mid late end start friday Friday spring winter "
     "first second third 4th - – / . , : 9.15 21:07 12.5 59 60 x 1 a the in of tuesday past "
     "following days 3 weeks nineteen ninety two thousand and five oh twenty twenty-one hundred".split()
-    + ["the past", "the next ", "first Tuesday of", "last friday in ", "three", "5th of", "\u00a0", "\u0663", "may."]
+    + ["the past", "the next ", "first Tuesday of", "last friday in ", "three", "5th of", "\u00a0", "\u0663", "may.", "May", "June 2019", "Sept", "sep", "of 2020", "last year", "MAY"]
 )
 SEPARATORS = st.sampled_from(["", " ", "  ", "-", ", ", "\n"])
 TEXTS = st.one_of(
@@ -92,3 +92,17 @@ def test_days_beside_months_says_where_day_month_and_month_day_can_match(text: s
         assert after
     # and the two cores, where a month stands as a word
     assert before <= bool(p.DAY_MONTH_CORE(low)) and after <= bool(p.MONTH_DAY_CORE(low))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXTS)
+def test_patterns_led_by_a_month_found_at_the_month_words_as_by_a_search_of_the_whole_text(text: str) -> None:
+    low = text.lower()
+    words = frozenset(re.findall("[a-z]+", low))
+    for pattern, s, wanted in (
+        (p.MONTH_YEAR, low, p._MONTH_WORDS),
+        (p.MONTH_REL_YEAR, low, p._MONTH_WORDS),
+        (p.BARE_MONTH, text, p.BARE_MONTH_WORDS),
+    ):
+        found = p.matches_at_words(pattern.match, s, low, words & wanted)
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(s)], pattern.pattern

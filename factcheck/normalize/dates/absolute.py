@@ -21,6 +21,7 @@ from factcheck.normalize.dates.patterns import (
     _POSITION_WORDS,
     _SEASON_WORDS,
     BARE_MONTH,
+    BARE_MONTH_WORDS,
     DAY_MONTH,
     DECADE,
     FIN_YEAR,
@@ -37,6 +38,7 @@ from factcheck.normalize.dates.patterns import (
     YEAR,
     Rule,
     days_beside_months,
+    matches_at_words,
 )
 from factcheck.normalize.numbers import Scan, word_set
 from factcheck.normalize.values import (
@@ -184,7 +186,8 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         except ValueError:
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
-    for m in MONTH_YEAR.finditer(low) if months and has_year else ():
+    # (a month's name leads every match, as a whole word: tried only where the text's month words stand)
+    for m in matches_at_words(MONTH_YEAR.match, low, low, words & _MONTH_WORDS) if months and has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
     for m in FIN_YEAR.finditer(low) if has_year and ("/" in text or "-" in text or "–" in text) and FIN_YEAR_CORE(low) else ():
@@ -240,7 +243,7 @@ def _bare_months(scan: Scan) -> list[DateValue]:
     """ "in December": a month with no year, its year guessed from the tense around it."""
     text = scan.text
     out: list[DateValue] = []
-    for m in BARE_MONTH.finditer(text):
+    for m in matches_at_words(BARE_MONTH.match, text, scan.lower, scan.words & BARE_MONTH_WORDS):
         name = m.group("m")
         if name in ("May", "March"):  # also verbs: only after a word that introduces a date
             before = text[max(0, m.start() - 12) : m.start()].lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from factcheck.models import DateRange
 from factcheck.normalize.numbers import starting_words
@@ -71,6 +71,28 @@ def days_beside_months(low: str, months: frozenset[str]) -> tuple[bool, bool]:
     return before, after
 
 
+def matches_at_words(match: Callable[[str, int], re.Match[str] | None], text: str, low: str,
+                     words: Iterable[str]) -> list[re.Match[str]]:  # fmt: skip
+    """The matches that pattern.finditer(text) gives, for a pattern (match: its bound `match`) each of whose
+    matches starts with one of words, as a whole word, in low (the lower-case copy of text): tried only
+    where one of them stands, found by str.find. A pattern led by a month's name is tried at every
+    letter that starts one, most places in a text; a text names a month once or twice."""
+    starts = []
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    starts.sort()
+    out = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _day_ends(low: str, at: int) -> bool:
     r"""Whether low[:at] ends with a day as DAY_MONTH_CORE reads one before its month: a figure, perhaps
     an ordinal ending, white space, and perhaps "of" and white space. (str.rstrip strips what the
@@ -112,7 +134,9 @@ DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
 # digit stands (a leading look-behind has it try every place in the text; the matches are the same).
 YEAR = re.compile(r"(?P<y>1(?<![£$€.,/\w-]1)[89]\d\d|2(?<![£$€.,/\w-]2)0\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
-BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in MONTHS if len(m) > 3 or m == 'may')})\b")
+_BARE_MONTHS = [m for m in MONTHS if len(m) > 3 or m == "may"]
+BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in _BARE_MONTHS)})\b")
+BARE_MONTH_WORDS = frozenset(_BARE_MONTHS)
 
 _PART_OF_DAY = r"\s+(?:morning|afternoon|evening)"
 _TODAY_WORDS_AT = starting_words(

@@ -31,6 +31,7 @@ from factcheck.normalize.dates.calendar import (
 from factcheck.normalize.dates.patterns import (
     _CALENDAR_UNIT_WORDS,
     _DEICTIC,
+    _MONTH_WORDS,
     _NAMED_WORDS,
     _PART_WORDS,
     _SEASON_WORDS,
@@ -63,6 +64,7 @@ from factcheck.normalize.dates.patterns import (
     WITHIN,
     Rule,
     _counted_unit,
+    matches_at_words,
 )
 from factcheck.normalize.numbers import Scan, words_to_number
 from factcheck.normalize.values import (
@@ -230,7 +232,8 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         tense = scan.tense_at(*m.span())
         out.append(DateValue("date", text[m.start("s") : m.end("s")], m.span("s"), None, "season", True,
                              (_season_note(tense),), _season_rule(m.group("s"), tense)))  # fmt: skip
-    for m in MONTH_REL_YEAR.finditer(low) if deictic and "year" in words else ():
+    month_rel_year = deictic and "year" in words and not words.isdisjoint(_MONTH_WORDS)
+    for m in matches_at_words(MONTH_REL_YEAR.match, low, low, words & _MONTH_WORDS) if month_rel_year else ():
         shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
         month = MONTHS[m.group("m").lower()]
         add(m, _month_of_year(month, shift), "month")
