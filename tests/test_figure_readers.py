@@ -37,7 +37,8 @@ PIECES = st.sampled_from(
      "kr", "Kr.", "p", "P", "per cent", "pence", "people", "$", "€", "zł", "Kč", "hong kong", "u.s.", "US",
      "dollars", "crowns", "danish", "more than", "over", "(about", "c.", "than", "the", "as many as", "up to",
      "gone", "\n", "x", "İ", "K", "ſ", "thousand", "million", "miles", "m", "bn", "k", "grand", "to", "lakh",
-     "Crores", "tn", "b"]
+     "Crores", "tn", "b", "Rs", "Rs.", "rs", "Rp", "kr.", "Fr.", "dlrs", "dlr", "Ksh", "KSh", "Y=", "minus", "Minus",
+     "negative", "NEGATIVE", "us", "−", "£", "HK$", "A", "is", "the."]
 )
 # each piece after a gap or none, as words and figures stand in a text
 AROUND = st.lists(st.tuples(st.sampled_from(["", "", " ", "-", "\t"]), PIECES), max_size=8).map(
@@ -66,6 +67,31 @@ def test_the_looks_for_a_scale_or_a_currency_after_a_figure_never_miss_one(text)
             assert _may_scale_after(text[pos : pos + 3]), (text, pos)
         if currencies.AFTER.match(text, pos):
             assert currencies.may_start_after(text, pos), (text, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(AROUND, TRICKY))
+def test_the_look_before_a_figure_never_misses_a_currency_or_a_sign(text):
+    from factcheck.normalize import currencies
+    from factcheck.normalize.quantities import _SIGN_WORD_ENDS, _what_may_lead
+
+    for start in range(len(text) + 1):
+        may_currency, may_sign = _what_may_lead(text[start - 3 : start] if start > 2 else text[:start])
+        # what _read looks at, as it was written before the look was kept per three characters
+        lead = text[start - 1 : start] if start else ""
+        if lead == " ":
+            lead = text[start - 2 : start - 1] if start > 1 else ""
+        before = text[max(0, start - 9) : start]
+        if lead and (lead in " -−" or lead in currencies.PREFIX_LAST_CHARS or lead.isupper()):
+            if currencies.may_end_prefix(before):
+                assert may_currency, (text, start)
+        prev = text[start - 1] if start else ""
+        if (prev and prev in "-−") or (
+            prev == " "
+            and ((word_end := text[start - 2 : start - 1]) in "sSeE" or word_end.isspace())
+            and text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
+        ):
+            assert may_sign, (text, start)
 
 
 def _qualifier_before_as_written(text: str, start: int) -> tuple[str, int] | None:

@@ -93,9 +93,9 @@ _CONTEXT = {
 }
 
 
-_PREFIX_WORD_ENDS = ("Rs", "Rs.", "Rp", "kr", "kr.", "Fr.", "dlrs", "dlr", "dlrs.", "Ksh", "KSh", "Y=")
+PREFIX_WORD_ENDS = ("Rs", "Rs.", "Rp", "kr", "kr.", "Fr.", "dlrs", "dlr", "dlrs.", "Ksh", "KSh", "Y=")
 # The last character of a currency written before a figure, capitals aside: a sign or an abbreviation's end.
-PREFIX_LAST_CHARS = frozenset(SIGNS) | {w[-1] for w in _PREFIX_WORD_ENDS}
+PREFIX_LAST_CHARS = frozenset(SIGNS) | {w[-1] for w in PREFIX_WORD_ENDS}
 
 
 def may_end_prefix(before: str) -> bool:
@@ -105,7 +105,7 @@ def may_end_prefix(before: str) -> bool:
     last = t[-1:]
     if not last:
         return False
-    return last in SIGNS or last.isupper() or t.endswith(_PREFIX_WORD_ENDS)
+    return last in SIGNS or last.isupper() or t.endswith(PREFIX_WORD_ENDS)
 
 
 def may_start_after(text: str, pos: int) -> bool:

@@ -261,27 +261,41 @@ def _nothing_may_follow(head: str) -> bool:
 _PREFIX_TAILS = frozenset(" -−") | currencies.PREFIX_LAST_CHARS
 
 
-@lru_cache(maxsize=1024)
-def _what_may_lead(pair: str) -> tuple[bool, bool]:
+# The last characters of the letters of a currency written before a figure ("Rs", "kr.", "Ksh"), and
+# the last two of each: where a word ends in one of the first, a currency is looked for only after the second.
+_WORD_TAILS = frozenset(w[-1] for w in currencies.PREFIX_WORD_ENDS) - frozenset(currencies.SIGNS)
+_WORD_TAILS_2 = frozenset(w[-2:] for w in currencies.PREFIX_WORD_ENDS)
+
+
+@lru_cache(maxsize=4096)
+def _what_may_lead(before: str) -> tuple[bool, bool]:
     """Whether a currency, and whether a sign ("-", "minus", "negative"), may end just before a figure
-    whose two characters before are pair (fewer at the start of the text): the looks _read makes
-    first, kept per pair (a text has a few dozen pairs before its figures, a set of phrases a few
-    hundred). A currency is looked for where the last character, or the one before a space, can end
-    one; a sign where a minus stands there, or a space after a word that may end in "minus" or
-    "negative" (or after a second gap, which the look at the word skips)."""
-    prev = pair[-1:]
-    lead = pair[-2:-1] if prev == " " else prev
-    word_end = pair[-2:-1]  # "" at the start of the text: the look at the word then finds none
+    whose three characters before are before (fewer at the start of the text): the looks _read makes
+    first, kept per three characters (a text has a few dozen, a set of phrases a few hundred). A
+    currency is looked for where the last character, or the one before a space, can end one (and,
+    after a word, where it ends as "Rs", "kr" or the like do); a sign where a minus stands there, or a
+    space after a word that may end in "minus" or "negative" (or after a second gap, which the look
+    at the word skips)."""
+    prev = before[-1:]
+    lead = before[-2:-1] if prev == " " else prev
+    word_end = before[-2:-1]  # "" at the start of the text: the look at the word then finds none
+    tail = before[-3:-1] if prev == " " else before[-2:]  # the end of the word, where lead ends one
     return (
-        bool(lead) and (lead in _PREFIX_TAILS or lead.isupper()),
-        prev in ("-", "−") or (prev == " " and (word_end in "sSeE" or word_end.isspace())),
+        bool(lead)
+        and (lead.isupper() or lead in _PREFIX_TAILS)
+        and (lead not in _WORD_TAILS or len(tail) < 2 or tail in _WORD_TAILS_2),
+        prev in ("-", "−")
+        or (
+            prev == " "
+            and (word_end.isspace() or (word_end in "sSeE" and (len(before) < 3 or tail.lower() in ("us", "ve"))))
+        ),
     )
 
 
-@lru_cache(maxsize=1024)
-def _nothing_may_lead(pair: str) -> bool:
+@lru_cache(maxsize=4096)
+def _nothing_may_lead(before: str) -> bool:
     """Whether neither a currency nor a sign may end before a figure, as _what_may_lead looks."""
-    may_currency, may_sign = _what_may_lead(pair)
+    may_currency, may_sign = _what_may_lead(before)
     return not (may_currency or may_sign)
 
 
@@ -291,7 +305,7 @@ def _read(text: str, fig: Figure) -> Reading:
     unit: str | None = None
     negative = False
     # most figures follow a lower-case word, and then neither the look for a currency nor for a sign is needed
-    may_currency, may_sign = _what_may_lead(text[start - 2 : start] if start > 1 else text[:start])
+    may_currency, may_sign = _what_may_lead(text[start - 3 : start] if start > 2 else text[:start])
     if may_currency:
         before = text[max(0, start - 9) : start]
         cm = currencies.PREFIX.search(before) if currencies.may_end_prefix(before) else None
@@ -301,7 +315,7 @@ def _read(text: str, fig: Figure) -> Reading:
                 negative = bool(cm.group("minus"))
                 start -= len(cm.group(0))
                 unit = currencies.by_context(unit, text, start)
-                may_sign = _what_may_lead(text[start - 2 : start] if start > 1 else text[:start])[1]
+                may_sign = _what_may_lead(text[start - 3 : start] if start > 2 else text[:start])[1]
     # a sign word ends in "s" or "e" ("minus", "negative"): most figures are spared the slicing
     if may_sign and (
         text[start - 1] in "-−" or text[max(0, start - 10) : start].rstrip()[-5:].lower() in _SIGN_WORD_ENDS
@@ -388,7 +402,7 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         first: Reading | None
         if ahead is not None and ahead[0] is fig:
             first = ahead[1]
-        elif half_unit == 0 and _nothing_may_lead(text[start - 2 : start] if start > 1 else text[:start]) and (
+        elif half_unit == 0 and _nothing_may_lead(text[start - 3 : start] if start > 2 else text[:start]) and (
             _nothing_may_follow(text[end : end + 3])
         ):
             first = None  # an exact figure with nothing that _read looks for around it: it reads as written
