@@ -106,3 +106,23 @@ def test_patterns_led_by_a_month_found_at_the_month_words_as_by_a_search_of_the_
     ):
         found = p.matches_at_words(pattern.match, s, low, words & wanted)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(s)], pattern.pattern
+
+
+CLOCK_WORDS = st.lists(
+    st.sampled_from(
+        "half quarter a past to after before three four twenty twenty-five five one ten often someone 3 12 "
+        "o'clock pm in the morning minutes , .".split()
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(CLOCK_WORDS)
+def test_past_to_found_where_its_count_of_minutes_stands_as_by_a_search_of_the_whole_text(text: str) -> None:
+    from factcheck.normalize.times import _PAST_TO_MINUTES, PAST_TO
+
+    words = frozenset(re.findall("[a-z]+", text))
+    leads = words & _PAST_TO_MINUTES | ({"a"} if "quarter" in words else set())
+    found = p.matches_at_words(PAST_TO.match, text, text, leads)
+    assert [m.span() for m in found] == [m.span() for m in PAST_TO.finditer(text)]

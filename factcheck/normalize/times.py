@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.normalize.dates.patterns import matches_at_words
 from factcheck.normalize.numbers import SMALL, TENS, Scan, starting_words
 from factcheck.normalize.values import TimeValue
 
@@ -158,7 +159,10 @@ def times(text: str | Scan) -> list[TimeValue]:
         and not words.isdisjoint(_PAST_TO_WORDS)
         and not words.isdisjoint(_PAST_TO_MINUTES)
     )
-    for m in PAST_TO.finditer(low) if past_to else ():
+    # (every match starts with its count of minutes, a whole word, or "a" before "quarter": tried only
+    # where those of the text stand, not at every place)
+    leads = words & _PAST_TO_MINUTES | ({"a"} if "quarter" in words else set()) if past_to else ()
+    for m in matches_at_words(PAST_TO.match, low, low, leads) if past_to else ():
         amount = m.group("min")
         minutes = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
         if minutes is None:
