@@ -97,7 +97,14 @@ QUALIFIERS = {
 _QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 # The letters of those last words ("c." gives "c"): a text whose words hold none of them has no qualifier.
 _QUALIFIER_GATE = frozenset(piece for w in _QUALIFIER_LAST_WORDS for piece in re.findall("[a-z]+", w))
-_QUALIFIER_ENDS = frozenset(w[-2:] for w in _QUALIFIER_LAST_WORDS)  # each is two letters or more
+# The last three characters before the space where a qualifier ends there: the last three letters of a
+# longer word, or a word of two ("of", "to", "as", "c.") after a space, tab, newline or bracket (the
+# words are split at the first three, and a bracket before the first is let go).
+_QUALIFIER_WORDS_OF_TWO = frozenset(w for w in _QUALIFIER_LAST_WORDS if len(w) == 2)
+_QUALIFIER_ENDS = frozenset(w[-3:] for w in _QUALIFIER_LAST_WORDS if len(w) > 3) | frozenset(
+    gap + w for w in _QUALIFIER_WORDS_OF_TWO for gap in " \t\n("
+)
+assert all(len(w) != 3 for w in _QUALIFIER_LAST_WORDS)  # (a word of three would need its own case)
 # The last three words before a figure, read backwards: one match on the reversed window.
 _LAST_WORDS_REVERSED = re.compile(r"\s+(\S+)(?:[ \t]+(\S+))?(?:[ \t]+(\S+))?")
 # After a verb of movement "up to" says where a figure went, not a ceiling: "has gone back up to 232".
@@ -108,10 +115,13 @@ _RISE_BEFORE_UP = re.compile(
 
 def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """The qualifier ending just before a figure ("more than", "up to") and the length it covers."""
-    # the cheapest look first, at the last two letters of a word one space before the figure: most
-    # figures have no qualifier, and no qualifier ends in "he", "in" or "or"
+    # the cheapest look first, at the last three characters of a word one space before the figure:
+    # most figures have no qualifier, and no qualifier ends in "the", "and" or "was"
     if start > 2 and text[start - 1] == " " and not text[start - 2].isspace():
-        if text[start - 3 : start - 1].lower() not in _QUALIFIER_ENDS:
+        if start > 3:
+            if text[start - 4 : start - 1].lower() not in _QUALIFIER_ENDS:
+                return None
+        elif text[:2].lower() not in _QUALIFIER_WORDS_OF_TWO:
             return None
     lead = max(0, start - 28)
     window = text[lead:start]
