@@ -135,17 +135,22 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     m = _LAST_WORDS_REVERSED.match(window[::-1])
     if m is None:
         return None
-    for n in (3, 2, 1):
-        if m.group(n) is None:
-            continue
+    reversed_words = m.groups()  # the last word, the one before it, the one before that (or None)
+    # the last one, two and three words as written (a third word is found only after a second)
+    phrases = [reversed_words[0][::-1]]
+    for word in reversed_words[1:]:
+        if word is None:
+            break
+        phrases.append(word[::-1] + " " + phrases[-1])
+    for n in range(len(phrases), 0, -1):
         covered = m.end(n)
         if lead > 0 and covered == start - lead and not text[lead - 1].isspace():
             continue  # the first word was cut by the window
-        phrase = " ".join(m.group(k)[::-1] for k in range(n, 0, -1)).lower().lstrip("(")
+        phrase = phrases[n - 1].lower().lstrip("(")
         if phrase == "up to" and _RISE_BEFORE_UP.search(text.lower(), max(0, start - covered - 12), start - covered):
             return None
         if phrase in QUALIFIERS:
-            return phrase, covered - (1 if m.group(n).endswith("(") else 0)
+            return phrase, covered - (1 if reversed_words[n - 1].endswith("(") else 0)
     return None
 
 
