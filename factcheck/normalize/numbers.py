@@ -91,18 +91,19 @@ _SCALE_WORDS = frozenset(_SCALE_ATOMS)
 _ARTICLE_LEAD = re.compile(rf"a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})")
 
 
-def _word_numbers(low: str, words: frozenset[str]) -> list[re.Match[str]]:
+def _word_numbers(low: str, words: frozenset[str], wanted: frozenset[str]) -> list[re.Match[str]]:
     """WORD_NUMBER.finditer(low), tried only where a match can start: where one of the number words
     the text has begins (each match starts with a whole number word), or at "a" or "an" before a
     scale word. Most letters start some number word, so a scan of the whole text tried nearly
-    every place; a text names one or two number words, found by str.find."""
+    every place; a text names one or two number words, found by str.find. (wanted: some of the
+    text's words, among them all it has of NUMBER_WORDS.)"""
     starts = []
-    for w in words & NUMBER_WORDS:
+    for w in wanted & NUMBER_WORDS:
         at = low.find(w)
         while at != -1:
             starts.append(at)
             at = low.find(w, at + 1)
-    if not words.isdisjoint(_SCALE_WORDS) and ("a" in words or "an" in words):
+    if not wanted.isdisjoint(_SCALE_WORDS) and ("a" in words or "an" in words):
         starts.extend(m.start() for m in _ARTICLE_LEAD.finditer(low))
     starts.sort()
     out = []
@@ -263,7 +264,7 @@ class Scan(NamedTuple):
             lower = text.translate(_ASCII_LOWER)
         # one translation gives the words and the digits: two regex searches (HAS_DIGIT, HAS_YEAR) took
         # a third of the time of making a Scan
-        marked = _letters_and_digits(lower)
+        marked = lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY)  # (_letters_and_digits, without the call)
         has_digit = b"\t" in marked
         # tuple.__new__: the named tuple's own __new__ is a Python function, and a Scan is made for every phrase
         return _new_tuple(cls, (text, lower, frozenset(marked.decode("ascii").split()), has_digit,
@@ -334,10 +335,12 @@ _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD
 _SCALE_WORDS = frozenset(("hundred", "dozen", *MULTIPLIERS))
 
 
+@lru_cache(maxsize=4096)
 def words_to_number(text: str) -> float | None:
     """`twenty-three` → 23, `one hundred and five` → 105, `a dozen` → 12, `six point two` → 6.2;
     years and times said in pairs: `nineteen ninety-two` → 1992, `one thirty five` → 135. None if
-    not a number."""
+    not a number. (Kept per run of number words: a few dozen of them, "two", "one hundred", make up
+    most of what is said.)"""
     whole, _, point = text.lower().replace(",", " ").partition(" point ")
     tokens = [t for t in _SPLIT_WORDS(whole.strip()) if t and t != "and"]
     if not tokens:
@@ -449,7 +452,7 @@ def find_figures(text: str | Scan, wanted: frozenset[str] | None = None) -> list
         found.extend(_digit_fractions(text))
     if not wanted and len(found) == numerals:
         return found  # numerals alone come in order and never overlap
-    for m in _word_numbers(low, words) if not wanted.isdisjoint(NUMBER_WORDS) else ():
+    for m in _word_numbers(low, words, wanted) if not wanted.isdisjoint(NUMBER_WORDS) else ():
         value = words_to_number(m.group(0))
         if value is None:
             continue
