@@ -126,3 +126,11 @@ def test_past_to_found_where_its_count_of_minutes_stands_as_by_a_search_of_the_w
     leads = words & _PAST_TO_MINUTES | ({"a"} if "quarter" in words else set())
     found = p.matches_at_words(PAST_TO.match, text, text, leads)
     assert [m.span() for m in found] == [m.span() for m in PAST_TO.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123/.-a٣", max_size=12))
+def test_the_separated_shape_led_by_its_separator_is_the_shape_led_by_a_figure(text: str) -> None:
+    from factcheck.normalize.dates.numeric import _SEPARATED
+
+    assert (_SEPARATED(text) is not None) == (re.search(r"[0-9][/.-][0-9]{1,2}[/.-][0-9]", text) is not None)
