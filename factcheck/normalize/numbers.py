@@ -458,9 +458,8 @@ def find_figures(text: str | Scan, wanted: frozenset[str] | None = None) -> list
             continue
         # rounded to its last scale word when it ends on one ("three million"); "two thousand and
         # five" is exact
-        last = m.group(0).rsplit(None, 1)[-1].split("-")[-1]
-        found.append(Figure(value, 0.5 * MULTIPLIERS.get(last, 0) if MULTIPLIERS.get(last, 0) > 100 else 0.0,
-                            m.start(), m.end(), is_word=True))  # fmt: skip
+        scale = MULTIPLIERS.get(m.group(0).rsplit(None, 1)[-1].split("-")[-1], 0)
+        found.append(_new_figure((value, 0.5 * scale if scale > 100 else 0.0, m.start(), m.end(), True, False)))
     for m in FRACTION_OF_SCALE.finditer(low) if fractions or "half" in wanted else ():
         scale = MULTIPLIERS.get(m.group(2), 12)
         value = _HALF_OF_SCALE[m.group(1)] * scale

@@ -582,9 +582,10 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         )
         consumed_until = max(consumed_until, end)
         i += 1
-    if not (wanted.isdisjoint(_VAGUE_WORDS) and wanted.isdisjoint(_ORDINAL_KEYS)):
+    if not wanted.isdisjoint(_VAGUE_OR_ORDINAL_WORDS):
         out.extend(_fractions_and_vague(scan, out))
-    out.sort(key=_SPAN)
+    if len(out) > 1:
+        out.sort(key=_SPAN)
     return out
 
 
@@ -627,7 +628,8 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
-_QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_WORDS | _ORDINAL_KEYS | FIGURE_WORDS
+_VAGUE_OR_ORDINAL_WORDS = _VAGUE_WORDS | _ORDINAL_KEYS
+_QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_OR_ORDINAL_WORDS | FIGURE_WORDS
 
 
 def _qualified(text: str, q: Quantity) -> Quantity:
