@@ -183,6 +183,9 @@ def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
         ("due 28-02-2022", "2022-02-28", "2022-02-28"),
         ("filed 2016/03/09", "2016-03-09", "2016-03-09"),
         ("report 20150430 issued", "2015-04-30", "2015-04-30"),
+        # a compact date closing a sentence or a clause
+        ("The report is dated 20150430.", "2015-04-30", "2015-04-30"),
+        ("it was logged 19991231, then lost", "1999-12-31", "1999-12-31"),
         ("the 2011-06 data", "2011-06-01", "2011-06-30"),
         ("figures for 11/2014", "2014-11-01", "2014-11-30"),
         ("2016 October", "2016-10-01", "2016-10-31"),
@@ -190,6 +193,11 @@ def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
         ("the abbey was founded in 1132", "1132-01-01", "1132-12-31"),
         ("she was born in nineteen sixty-four", "1964-01-01", "1964-12-31"),
         ("by two thousand and ten", "2010-01-01", "2010-12-31"),
+        # decades, in four figures or after an apostrophe, whole or in part
+        ("music of the '60s", "1960-01-01", "1969-12-31"),
+        ("a hit in the late \u201970s", "1976-09-01", "1979-12-31"),
+        ("since the mid-1980s", "1983-05-01", "1986-08-31"),
+        ("in the early '00s", "2000-01-01", "2003-04-30"),
         # centuries, quarters and halves
         ("in the 17th century", "1600-01-01", "1699-12-31"),
         ("profits in the fourth quarter of 2018", "2018-10-01", "2018-12-31"),
@@ -261,6 +269,11 @@ def test_a_modal_may_is_not_a_month():
         ("at twenty past seven in the evening", "19:20", None),
         ("a quarter past ten", "10:15", None),
         ("at five o'clock", "05:00", None),
+        # o'clock after figures, and o'clock typed with a curly apostrophe or none
+        ("the bell rang at 9 o'clock", "09:00", None),
+        ("closing at 11 o\u2019clock at night", "23:00", None),
+        ("by 6 oclock in the evening", "18:00", None),
+        ("at eight o\u2019clock", "08:00", None),
         ("seven forty-five pm", "19:45", None),
         ("the 1600 hours briefing", "16:00", None),
     ],
@@ -269,6 +282,10 @@ def test_times_of_day_are_their_own_kind(text, clock, zone):
     v = one(text)
     assert v.kind == "time"
     assert v.to_dict()["from"] == clock and v.zone == zone
+
+
+def test_an_apostrophe_decade_of_either_century_is_not_guessed():
+    assert [v.kind for v in factcheck.parse("the roaring '20s")] == ["number"]
 
 
 def test_a_dotted_figure_without_am_pm_or_zone_is_a_decimal():

@@ -34,6 +34,8 @@ CLOCK = re.compile(
     re.IGNORECASE,
 )
 HOUR_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
+# o'clock however it is typed: a straight or curly apostrophe, or none
+_OCLOCK = r"o['\u2019]?\s?clock\b"
 # "2130 GMT", "0737 local time", "1400 hours", "1400hrs"
 MILITARY = re.compile(
     r"(?<![\w.:,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<hours>hours|hrs|h)\b|(?-i:"
@@ -49,11 +51,13 @@ _DAYPART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<ni
 # "half past three", "quarter to twelve", "ten past six", "twenty-five to four"
 PAST_TO = re.compile(
     rf"\b(?P<min>half|(?:a\s+)?quarter|{_MW}(?:[\s-]+(?:{_MW}))?)(?:\s+minutes)?\s+(?P<dir>past|after|to|before)\s+"
-    rf"(?P<h>{_HW}|1[0-2]|[1-9])(?:\s+o'?clock)?(?:\s?{_AMPM})?{_DAYPART}\b"
+    rf"(?P<h>{_HW}|1[0-2]|[1-9])(?:\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}\b"
 )
+# "10 o'clock", "6 o'clock in the morning": an hour in figures made a time by o'clock (lower-case text)
+HOUR_OCLOCK = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s+{_OCLOCK}(?:\s?{_AMPM})?{_DAYPART}")
 # "three o'clock", "nine thirty pm", "eleven fifty five p m", "seven in the evening"
 WORD_CLOCK = re.compile(
-    rf"(?P<h>{starting_words(_HW.split('|'))})(?:(?P<oc>\s+o'?clock)|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
+    rf"(?P<h>{starting_words(_HW.split('|'))})(?:(?P<oc>\s+{_OCLOCK})|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
     rf"(?:\s?{_AMPM})?{_DAYPART}"
 )
 NAMED = re.compile(rf"(?P<w>{starting_words(['noon', 'midday', 'midnight', 'mid-day'])})\b")
@@ -80,10 +84,11 @@ _NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})
 _PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
 _WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figures needs one of these
 _PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
-_CLOCK_WORDS = frozenset({"clock", "am", "pm", "m", "morning", "afternoon", "evening", "night"})
+_OCLOCK_WORDS = frozenset({"clock", "oclock"})
+_CLOCK_WORDS = _OCLOCK_WORDS | {"am", "pm", "m", "morning", "afternoon", "evening", "night"}
 # A text whose words hold none of these gives times() nothing unless CLOCK_GATE finds a clock in figures:
 # every pattern below needs one of them (am/pm, a zone or "hours", "noon", an hour or a count of minutes)
-TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES
+TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES | _OCLOCK_WORDS
 CLOCK_GATE = _CLOCK_GATE
 
 
@@ -151,6 +156,10 @@ def times(text: str | Scan) -> list[TimeValue]:
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
         for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
+        for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_OCLOCK_WORDS) else ():
+            h, ap, part = int(m.group("h")), m.group("ap"), m.group("part") or m.group("night")
+            notes = () if ap or part else (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:00",)
+            out.append(_value(m, text, _hour24(h, ap, part), 0, None, notes))
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
         out.append(_value(m, text, 0 if m.group("w") == "midnight" else 12, 0, None))
     hour_word = not words.isdisjoint(_HOUR_WORDS)

@@ -219,17 +219,12 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         y = int(m.group("y"))
         base = month_range(y, MONTHS[m.group("m2").lower()]) if m.group("m2") else year_range(y)
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), part_of(base, m.group("pos")), "part"))
-    for m in DECADE.finditer(low) if has_year and "0s" in text else ():
-        d0 = int(m.group("d"))
-        out.append(
-            DateValue(
-                "date",
-                text[m.start() : m.end()],
-                m.span(),
-                DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)),
-                "decade",
-            )
-        )
+    for m in DECADE.finditer(low) if has_digit and "0s" in text else ():
+        d0 = int(m.group("d") or m.group("dd"))
+        if d0 < 100:  # "the '90s": the century is the one the pattern allows ('30s to '90s, '00s, '10s)
+            d0 += 1900 if d0 >= 30 else 2000
+        decade = part_of(DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)), m.group("pos"))
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), decade, "decade"))
     for m in YEAR.finditer(text) if has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), year_range(int(m.group("y"))), "year"))
     return out + _bare_months(scan) if months else out

@@ -25,8 +25,9 @@ DMY = re.compile(r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=se
 YMD = re.compile(
     r"(?P<y>(?:1(?<![\w./-]1)[6-9]|2(?<![\w./-]2)0)\d\d)(?P<sep>[/.])(?P<mo>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\w/]|[.,]\d)"
 )
-# 20180914: eight digits that make a valid day between 1600 and 2099
-COMPACT = re.compile(r"(?P<y>(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)0)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\w.,-])")
+# 20180914: eight digits that make a valid day between 1600 and 2099 (a stop or comma may follow, as at
+# the end of a sentence, but not a decimal part or a file's extension)
+COMPACT = re.compile(r"(?P<y>(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)0)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?![\w-]|[.,]\w)")
 # 2018-07 (year and month), 7/2012 and 07/2012 (month and year)
 YEAR_MONTH_NUM = re.compile(r"(?P<y>(?:1(?<![\w./-]1)[6-9]|2(?<![\w./-]2)0)\d\d)-(?P<mo>0[1-9]|1[0-2])(?![\w/-]|[.,]\d)")
 MONTH_YEAR_NUM = re.compile(r"(?<![\w./-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")

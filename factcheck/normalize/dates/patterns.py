@@ -129,7 +129,11 @@ QUARTER = re.compile(
 SEASON_YEAR = re.compile(rf"(?P<s>{starting_words(['spring', 'summer', 'autumn', 'fall', 'winter'])})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
 PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
 PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
-DECADE = re.compile(r"\b(?:the\s+)?(?P<d>1[6-9]\d0|20\d0)s\b")
+# "the 1990s", "the mid-1980s", "the late '90s": a decade in four figures, or in two after an apostrophe
+# where only one century is meant ('30s to '90s, '00s, '10s; "the '20s" may be the 1920s or the 2020s)
+DECADE = re.compile(
+    rf"(?:\b{PART_OF}[\s-]+|\bthe\s+)?(?:\b(?P<d>1[6-9]\d0|20\d0)|['\u2018\u2019](?P<dd>[013-9]0))s\b"
+)
 # Patterns led by a figure check the character before it after its first digit ("1(?<!...1)"), not
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
 # digit stands (a leading look-behind has it try every place in the text; the matches are the same).
