@@ -161,6 +161,56 @@ def test_and_between_two_small_numbers_is_a_range_not_a_sum():
     assert v.low <= 2_000_000 and v.high >= 6_000_000
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # the plural of a unit: at least two of it, fewer than ten
+        ("Thousands gathered outside", 2_000, 9_999),
+        ("millions of viewers", 2_000_000, 9_999_999),
+        ("dozens of flights", 24, 99),
+        ("scores were injured", 40, 199),
+        # scaled by "tens of" or "hundreds of"
+        ("tens of thousands of homes", 20_000, 99_999),
+        ("hundreds of thousands signed", 200_000, 999_999),
+        ("tens of millions of users", 20_000_000, 99_999_999),
+    ],
+)
+def test_a_vague_plural_count_is_the_range_it_allows(text, low, high):
+    v = one(text)
+    assert (v.kind, v.low, v.high) == ("number", low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a bill of £3 mn", 3_000_000, "GBP"),
+        ("lost $2 bln", 2_000_000_000, "USD"),
+        ("5 mln euros", 5_000_000, "EUR"),
+        ("debt of $1.2 trn", 1_200_000_000_000, "USD"),
+    ],
+)
+def test_a_scale_abbreviation_after_a_space(text, value, unit):
+    v = one(text)
+    assert (v.value, v.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a £45,000-a-year role", 45_000, "GBP/year"),
+        ("paid $9-an-hour", 9, "USD/hour"),
+        ("a €2m-per-year contract", 2_000_000, "EUR/year"),
+    ],
+)
+def test_a_rate_joined_by_hyphens_is_one_rate(text, value, unit):
+    v = one(text)
+    assert (v.kind, v.value, v.unit) == ("rate", value, unit)
+
+
+def test_an_hourly_rate_is_described_with_an():
+    assert one("$15 an hour").describe() == "$15 an hour"
+
+
 def test_a_code_inside_a_name_is_not_money():
     assert [v.value for v in factcheck.parse("the B52 and the A4")] == []
 
@@ -321,3 +371,14 @@ def test_a_length_of_time_and_a_half_is_one_duration(text, days):
     assert v.kind == "duration"
     lo, hi = days
     assert lo <= v.low_days <= v.high_days <= hi
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("the empire lasted 1,500 years", 1_500),
+    ("a wait of 2,000 days", 2_000),
+    ("after 12,000 hours of flight", 12_000),
+])  # fmt: skip
+def test_a_count_of_time_with_thousands_is_read_whole(text, count):
+    v = one(text)
+    assert v.kind == "duration" and v.counts == (count,)
+    assert v.low_days > 100

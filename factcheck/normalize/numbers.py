@@ -44,9 +44,22 @@ UNICODE_FRACTIONS = {
 # Vague counts: read as the range a careful reader would grant them.
 VAGUE = {
     "a couple of": (2.0, 2.0), "a couple": (2.0, 2.0), "a few": (2.0, 5.0), "few": (2.0, 5.0),
-    "several": (3.0, 9.0), "a dozen": (12.0, 12.0), "dozens of": (24.0, 99.0),
-    "hundreds of": (200.0, 999.0), "thousands of": (2000.0, 9999.0), "a handful of": (2.0, 6.0),
+    "several": (3.0, 9.0), "a dozen": (12.0, 12.0), "a handful of": (2.0, 6.0),
 }  # fmt: skip
+# A count given as a plural of a unit ("dozens", "thousands of", "millions"): at least two of the unit,
+# fewer than ten (a writer with more would say "tens of thousands"). "tens of" or "hundreds of" before
+# one scales it ("tens of thousands": 20,000 to 99,999; "hundreds of millions").
+VAGUE_PLURALS = {
+    "tens": (20.0, 99.0), "dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 1e4 - 1), "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1),
+    "trillions": (2e12, 1e13 - 1),
+}  # fmt: skip
+VAGUE_PLURAL = re.compile(
+    r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<unit>"
+    + "|".join(VAGUE_PLURALS)
+    + r")\b(?!-)(?:\s+of\b)?"
+)
+VAGUE_TIMES = {"tens": 10, "hundreds": 100}
 
 
 def starting_words(alternatives: Iterable[str]) -> str:

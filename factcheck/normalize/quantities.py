@@ -20,6 +20,9 @@ from factcheck.normalize.numbers import (
     ORDINAL_WORD,
     ORDINALS,
     VAGUE,
+    VAGUE_PLURAL,
+    VAGUE_PLURALS,
+    VAGUE_TIMES,
     Figure,
     Scan,
     find_figures,
@@ -29,12 +32,15 @@ from factcheck.normalize.values import Quantity
 
 SCALES = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6, "million": 1e6,
-    "bn": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "bn": 1e9, "bln": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12, "lakh": 1e5,
+    "lakhs": 1e5,
     "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
-# "7m", "£250-million", "3 lakh", "1.2k". "b" and "cr" only against a currency: "30 b" is a list item.
+# "7m", "£250-million", "3 lakh", "1.2k", "£3 mn". "b" and "cr" only against a currency: "30 b" is a list
+# item. An abbreviation after a space only where it cannot be a unit of length or weight ("5 m", "5 k").
 SCALE_AFTER = re.compile(
-    r"(?:(?P<tight>k|m|mn|mil|mln|bn|tn|b|cr)\b\.?(?<!\.)|[ \t\u00a0-]?(?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b"
+    r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn)\b\.?(?<!\.)"
+    r"|[ \t\u00a0-]?(?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b"
     r"|[ \t]?(?P<grand>grand)\b)",
     re.IGNORECASE,
 )
@@ -77,7 +83,7 @@ PERIODS = {
     "year": "year", "annum": "year", "pa": "year", "p.a.": "year", "quarter": "quarter",
 }  # fmt: skip
 RATE_AFTER = re.compile(
-    r"(?:\s(?:a|an|per|each|every)\s(?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
+    r"(?:[\s-](?:a|an|per|each|every)[\s-](?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
     r"|\s(?P<pa>pa|p\.a\.)(?!\w)|/(?P<slash>hour|hr|day|week|month|year))",
     re.IGNORECASE,
 )
@@ -177,7 +183,7 @@ def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     m = SCALE_AFTER.match(text, pos)
     if not m:
         return 1.0, pos, False
-    word = (m.group("tight") or m.group("word") or m.group("grand")).lower()
+    word = (m.group("tight") or m.group("spaced") or m.group("word") or m.group("grand")).lower()
     if word in ("b", "cr") and not has_currency:
         return 1.0, pos, False
     bare_m = bool(m.group("tight")) and word == "m" and not has_currency
@@ -254,7 +260,7 @@ def _what_may_follow(head: str) -> tuple[bool, bool, bool, bool]:
         _may_scale_after(head),
         currencies.may_start_after(head, 0),
         _may_follow(head, 0, _PERCENT_HEADS),
-        _may_follow(head, 0, _RATE_HEADS),
+        _may_follow(head, 0, _RATE_HEADS) or (head[:1] == "-" and _may_follow(head, 1, _RATE_HEADS)),  # "£9-an-hour"
     )
 
 
@@ -600,8 +606,9 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
     """Vague counts ("dozens of") and ordinals ("third") not yet read."""
     text, low, words = scan.text, scan.lower, scan.words
     vague = not words.isdisjoint(_VAGUE_WORDS)
+    plural = not words.isdisjoint(VAGUE_PLURALS)
     ordinal = not words.isdisjoint(_ORDINAL_KEYS)
-    if not (vague or ordinal):
+    if not (vague or plural or ordinal):
         return []
     free_at = bytearray(b"\x01") * len(text)  # a map of the characters no quantity has taken
     for q in taken:
@@ -614,6 +621,15 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
         return True
 
     extra: list[Quantity] = []
+    for m in VAGUE_PLURAL.finditer(low) if plural else ():
+        if claim(m.start(), m.end()):
+            lo, hi = VAGUE_PLURALS[m.group("unit")]
+            if m.group("times"):
+                times = VAGUE_TIMES[m.group("times")]
+                lo, hi = lo * times, (hi + 1) * times - 1
+            extra.append(_qualified(text, Quantity(
+                "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
+            )))  # fmt: skip
     for m in _VAGUE_RE.finditer(low) if vague else ():
         if claim(m.start(), m.end()):
             lo, hi = VAGUE[m.group(0)]

@@ -46,7 +46,8 @@ def format_amount(x: float, unit: str | None) -> str:
         if base:
             text = f"{text} {base}"
     if unit and "/" in unit:
-        text = f"{text} a {unit.split('/', 1)[1]}"
+        period = unit.split("/", 1)[1]
+        text = f"{text} {'an' if period == 'hour' else 'a'} {period}"  # "$15 an hour"
     return text
 
 

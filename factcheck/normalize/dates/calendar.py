@@ -42,7 +42,7 @@ def _count(word: str | None, plural: bool) -> tuple[float, float]:
     if w in ("few",):
         return VAGUE["a few"]
     try:
-        n = float(w)
+        n = float(w.replace(",", ""))  # "5,000"
     except ValueError:
         n = words_to_number(w) or 1.0
     return n, n

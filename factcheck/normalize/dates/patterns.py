@@ -33,8 +33,10 @@ MONTH = rf"(?P<m>{_M})\.?"
 WEEKDAY = rf"(?:(?P<wd>{_W})\.?,?\s+(?:the\s+)?)"
 YEAR4 = r"(?P<y>1[6-9]\d\d|20\d\d|21\d\d)"
 ORD = r"(?:st|nd|rd|th)?"
+# a count in figures is a whole figure, thousands and all: never the digits after a figure's comma or
+# point ("000 years" inside "5,000 years")
 _NUMWORDS = (
-    r"\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|a\s+couple\s+of|couple\s+of|"
     r"a\s+handful\s+of"
 )
@@ -183,8 +185,9 @@ BARE_SEASON = re.compile(
 MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
 WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
+# (the second count of a range is never "a" or "an": "£30,000-a-year" is a rate, not 30,000 to one year)
 DURATION = re.compile(
-    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?P<half>\s+and\s+a\s+half|\s?(?:\u00bd|1\s?/\s?2))?(?:\s?(?:-|–|to|or)\s?(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
+    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?P<half>\s+and\s+a\s+half|\s?(?:\u00bd|1\s?/\s?2))?(?:\s?(?:-|–|to|or)\s?(?!an?\b)(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
 )
 
 Rule = Callable[[dt.date], DateRange]

@@ -313,7 +313,7 @@ def _written_count(word: str | None) -> float | None:
     if not word:
         return None
     try:
-        return float(word)
+        return float(word.replace(",", ""))  # "5,000 years"
     except ValueError:
         return words_to_number(word)
 
