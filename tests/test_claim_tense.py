@@ -56,7 +56,7 @@ def read(value: str, ref: str, quote: str | None) -> tuple[str, str]:
         ("in June", "The consultation will close in June", "2024-06-10", ("2024-06-01", "2024-06-30")),
         ("in June", "Prices rose sharply in June", "2024-06-10", ("2024-06-01", "2024-06-30")),
         # a date something was moved to lies ahead, though the verb that moved it is past
-        ("late January", "The trial has been put back to late January", "2024-11-20", ("2025-01-01", "2025-01-31")),
+        ("late January", "The trial has been put back to late January", "2024-11-20", ("2025-01-22", "2025-01-31")),
         ("to April", "The opening of the pool was postponed to April", "2024-11-20", ("2025-04-01", "2025-04-30")),
         # a reported clause takes its own tense, not the saying's
         ("in September", "The council said the library reopens in September", "2024-10-01",

@@ -243,6 +243,20 @@ def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
         ("the abbey was founded in 1132", "1132-01-01", "1132-12-31"),
         ("she was born in nineteen sixty-four", "1964-01-01", "1964-12-31"),
         ("by two thousand and ten", "2010-01-01", "2010-12-31"),
+        # a day, a month's name and a year joined by hyphens or slashes; a month and year by a hyphen
+        ("the 7-Feb-2018 filing", "2018-02-07", "2018-02-07"),
+        ("logged 21-Oct-16", "2016-10-21", "2016-10-21"),
+        ("issued 9/Apr/2011", "2011-04-09", "2011-04-09"),
+        ("the Sept-2017 figures", "2017-09-01", "2017-09-30"),
+        # two months joined by a dash or slash, then the year
+        ("in the July-September 2019 quarter", "2019-07-01", "2019-09-30"),
+        ("over Feb.-Apr. 2016", "2016-02-01", "2016-04-30"),
+        ("the Dec/Jan 2015 sales", "2014-12-01", "2015-01-31"),
+        # a part of a month without its year, and "end-" and "start-" as shorthand
+        ("signed in early August", "2020-08-01", "2020-08-10"),
+        ("due by mid-October", "2021-10-11", "2021-10-21"),
+        ("talks stalled in late February", "2021-02-20", "2021-02-28"),
+        ("funding runs out at end-2023", "2023-09-01", "2023-12-31"),
         # decades, in four figures or after an apostrophe, whole or in part
         ("music of the '60s", "1960-01-01", "1969-12-31"),
         ("a hit in the late \u201970s", "1976-09-01", "1979-12-31"),

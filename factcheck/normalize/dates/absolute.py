@@ -29,8 +29,10 @@ from factcheck.normalize.dates.patterns import (
     FY_CODE,
     ISO_DAY,
     MONTH_DAY,
+    MONTH_SPAN_YEAR,
     MONTH_YEAR,
     MONTHS,
+    PART_BEFORE,
     PART_YEAR,
     QUARTER,
     SEASON_YEAR,
@@ -186,6 +188,14 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         except ValueError:
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
+    for m in MONTH_SPAN_YEAR.finditer(low) if months and has_year else ():
+        m1, m2, y = MONTHS[m.group("m1")], MONTHS[m.group("m2")], int(m.group("y"))
+        if m.group("m1") == "may" and not text[m.start()].isupper():
+            continue
+        first = month_range(y if m1 < m2 else y - 1, m1)  # "Nov-Feb 2020": from the November before
+        ends = (first, month_range(y, m2))
+        out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange(first.start, ends[1].end), "range",
+                             notes=("a span",), ends=ends))  # fmt: skip
     # (a month's name leads every match, as a whole word: tried only where the text's month words stand)
     for m in matches_at_words(MONTH_YEAR.match, low, low, words & _MONTH_WORDS) if months and has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
@@ -240,7 +250,9 @@ def _bare_months(scan: Scan) -> list[DateValue]:
     out: list[DateValue] = []
     for m in matches_at_words(BARE_MONTH.match, text, scan.lower, scan.words & BARE_MONTH_WORDS):
         name = m.group("m")
-        if name in ("May", "March"):  # also verbs: only after a word that introduces a date
+        # a part of the month: "early June", "mid-March", "the end of May" (the words before are in the value)
+        part = PART_BEFORE.search(text[max(0, m.start() - 20) : m.start()].lower()) if m.start() else None
+        if name in ("May", "March") and part is None:  # also verbs: only after a word that introduces a date
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if not _DATE_WORD_BEFORE(before):
                 # "and May", "to March": a date only as the end of a span of months
@@ -248,13 +260,16 @@ def _bare_months(scan: Scan) -> list[DateValue]:
                 if not (_JOIN_WORD_BEFORE(before) and word_set(wider) & _MONTH_WORDS):
                     continue
         month = MONTHS[name.lower()]
+        pos = part.group("pos") if part else None
+        start = m.start() - (len(part.group(0)) if part else 0)
 
-        def made(tense: str | None, month: int = month) -> tuple[Rule, tuple[str, ...]]:
+        def made(tense: str | None, month: int = month, pos: str | None = pos) -> tuple[Rule, tuple[str, ...]]:
             def rule(ref: dt.date) -> DateRange:
                 # a whole month: in the past tense the last one begun, in the future the first not yet over
-                return month_range(_year_for(month, ref, tense, 1 if tense != "future" else 31), month)
+                return part_of(month_range(_year_for(month, ref, tense, 1 if tense != "future" else 31), month), pos)
 
             return rule, (_year_note(tense),)
 
-        out.append(DateValue("date", name, m.span(), None, "month", True, (), AwaitsTense(scan, made)))
+        out.append(DateValue("date", text[start : m.end()], (start, m.end()), None, "month" if pos is None else "part",
+                             True, (), AwaitsTense(scan, made)))  # fmt: skip
     return out

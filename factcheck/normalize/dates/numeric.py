@@ -35,6 +35,12 @@ MONTH_YEAR_NUM = re.compile(r"(?<![\w./-])(?P<mo>0?[1-9]|1[0-2])/(?P<y>(?:1[6-9]
 YEAR_SPAN = re.compile(
     r"(?P<a>1(?<![\w.,/-]1)[0-9]\d\d|2(?<![\w.,/-]2)0\d\d)\s?[-–—]\s?(?P<b>1[0-9]\d\d|20\d\d|\d\d)(?![\w%/-]|[.,]\d)"
 )
+# 3-Jun-2019, 03-Jun-19, 3/Jun/2019: a day, a month's name and a year joined by one separator used twice
+DAY_MON_YEAR = re.compile(
+    rf"(?<![\w./-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<m>{_M})\.?(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"
+)
+# June-2019, Sept-2020 (not "Jun-19": that may be the 19th)
+MONTH_DASH_YEAR = re.compile(rf"\b(?P<m>{_M})\.?-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
 # 2019 August
 YEAR_THEN_MONTH = re.compile(rf"(?P<y>(?:1(?<!\w1)[6-9]|2(?<!\w2)0)\d\d)\s+(?P<m>{_M})\b(?!\s+\d)")
 # A year before 1800 is a date only after a word that introduces one ("in 1620", "born 1537").
@@ -137,7 +143,14 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                 ends = (year_range(a), year_range(end))
                 out.append(DateValue("date", m.group(0), m.span(), DateRange(ends[0].start, ends[1].end), "range",
                                      notes=("a span of years",), ends=ends))  # fmt: skip
-        for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and not words.isdisjoint(_MONTH_WORDS) else ():
+        named = not words.isdisjoint(_MONTH_WORDS)
+        for m in DAY_MON_YEAR.finditer(low) if named and ("-" in text or "/" in text) else ():
+            day = _day(_year(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
+            if day:
+                out.append(_value(m, text, DateRange.day(day), "day"))
+        for m in MONTH_DASH_YEAR.finditer(low) if named and scan.has_year and "-" in text else ():
+            out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
+        for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and named else ():
             if m.group("m") == "may" and not text[m.start("m")].isupper():
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))

@@ -129,8 +129,9 @@ QUARTER = re.compile(
     r"\b(?:q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
 )
 SEASON_YEAR = re.compile(rf"(?P<s>{starting_words(['spring', 'summer', 'autumn', 'fall', 'winter'])})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
-PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
-PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\s+)?(?P<y>\d{{4}})\b")
+# (hyphened "end-" and "start-" as news shorthand writes them: "by end-2022", "end-March")
+PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of|end(?=-)|start(?=-))"
+PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\.?,?\s+)?(?P<y>\d{{4}})\b")
 # "the 1990s", "the mid-1980s", "the late '90s": a decade in four figures, or in two after an apostrophe
 # where only one century is meant ('30s to '90s, '00s, '10s; "the '20s" may be the 1920s or the 2020s)
 DECADE = re.compile(
@@ -182,6 +183,10 @@ BARE_SEASON = re.compile(
     rf"(?:{starting_words('in by until till since from during over through'.split())})\s+(?:the\s+)?(?P<s>spring|summer|autumn|winter|fall)\b"
     r"(?!\s+(?:of\s+)?[0-9])"
 )
+# "June-August 2018", "Jan.-Mar. 2020", "March–May 2020": two months joined by a dash or slash, then the year
+MONTH_SPAN_YEAR = re.compile(rf"(?P<m1>{_M_AT_WORD})\.?\s?[-–—/]\s?(?P<m2>{_M})\.?,?\s+{YEAR4}\b")
+# what may stand before a month written without a year and take a part of it: "early June", "the end of March"
+PART_BEFORE = re.compile(rf"\b{PART_OF}[\s-]+$")
 MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
 WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
