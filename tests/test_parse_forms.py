@@ -338,6 +338,14 @@ def test_a_modal_may_is_not_a_month():
         ("closing at 11 o\u2019clock at night", "23:00", None),
         ("by 6 oclock in the evening", "18:00", None),
         ("at eight o\u2019clock", "08:00", None),
+        # an hour in figures with the part of the day after it
+        ("the raid began at 4 in the morning", "04:00", None),
+        ("shops reopen at 2 in the afternoon", "14:00", None),
+        ("the call came at 10 at night", "22:00", None),
+        ("the bells rang at 12 at night", "00:00", None),
+        # noon and midnight with their twelve
+        ("the deadline is 12 noon", "12:00", None),
+        ("polls shut at twelve midnight", "00:00", None),
         ("seven forty-five pm", "19:45", None),
         ("the 1600 hours briefing", "16:00", None),
     ],

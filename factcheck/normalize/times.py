@@ -53,14 +53,15 @@ PAST_TO = re.compile(
     rf"\b(?P<min>half|(?:a\s+)?quarter|{_MW}(?:[\s-]+(?:{_MW}))?)(?:\s+minutes)?\s+(?P<dir>past|after|to|before)\s+"
     rf"(?P<h>{_HW}|1[0-2]|[1-9])(?:\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}\b"
 )
-# "10 o'clock", "6 o'clock in the morning": an hour in figures made a time by o'clock (lower-case text)
-HOUR_OCLOCK = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s+{_OCLOCK}(?:\s?{_AMPM})?{_DAYPART}")
+# "10 o'clock", "6 o'clock in the morning", "9 in the morning", "11 at night": an hour in figures made a
+# time by o'clock or by the part of the day after it (lower-case text)
+HOUR_OCLOCK = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<oc>\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}")
 # "three o'clock", "nine thirty pm", "eleven fifty five p m", "seven in the evening"
 WORD_CLOCK = re.compile(
     rf"(?P<h>{starting_words(_HW.split('|'))})(?:(?P<oc>\s+{_OCLOCK})|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
     rf"(?:\s?{_AMPM})?{_DAYPART}"
 )
-NAMED = re.compile(rf"(?P<w>{starting_words(['noon', 'midday', 'midnight', 'mid-day'])})\b")
+NAMED = re.compile(r"(?:(?<![\w.:,])(?:12|twelve)\s+)?(?P<w>noon|midday|midnight|mid-day)\b")  # "12 noon"
 # Gates: the words (or characters) each pattern needs, so most text skips it.
 
 
@@ -85,10 +86,11 @@ _PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
 _WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figures needs one of these
 _PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
 _OCLOCK_WORDS = frozenset({"clock", "oclock"})
-_CLOCK_WORDS = _OCLOCK_WORDS | {"am", "pm", "m", "morning", "afternoon", "evening", "night"}
+_DAYPART_WORDS = frozenset({"morning", "afternoon", "evening", "night"})
+_CLOCK_WORDS = _OCLOCK_WORDS | _DAYPART_WORDS | {"am", "pm", "m"}
 # A text whose words hold none of these gives times() nothing unless CLOCK_GATE finds a clock in figures:
 # every pattern below needs one of them (am/pm, a zone or "hours", "noon", an hour or a count of minutes)
-TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES | _OCLOCK_WORDS
+TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES | _CLOCK_WORDS
 CLOCK_GATE = _CLOCK_GATE
 
 
@@ -106,7 +108,8 @@ def _word_minutes(words: str) -> int | None:
 def _hour24(h: int, ap: str | None, part: str | None) -> int:
     ap = (ap or "").lower()
     if ap == "p" or part in ("afternoon", "evening", "night"):
-        return h % 12 + 12 if not (part == "night" and h < 5) else h % 12
+        # "11 at night" is 23:00, "2 at night" and "12 at night" are in the small hours
+        return h % 12 + 12 if not (part == "night" and (h < 5 or h == 12)) else h % 12
     if ap == "a" or part == "morning":
         return h % 12
     return h
@@ -156,8 +159,10 @@ def times(text: str | Scan) -> list[TimeValue]:
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
         for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
-        for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_OCLOCK_WORDS) else ():
+        for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_OCLOCK_WORDS | _DAYPART_WORDS) else ():
             h, ap, part = int(m.group("h")), m.group("ap"), m.group("part") or m.group("night")
+            if not (m.group("oc") or part):
+                continue  # "9pm" alone is HOUR_AMPM's; "at 9" alone is too vague
             notes = () if ap or part else (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:00",)
             out.append(_value(m, text, _hour24(h, ap, part), 0, None, notes))
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
