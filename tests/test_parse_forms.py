@@ -187,6 +187,7 @@ def test_a_vague_plural_count_is_the_range_it_allows(text, low, high):
         ("lost $2 bln", 2_000_000_000, "USD"),
         ("5 mln euros", 5_000_000, "EUR"),
         ("debt of $1.2 trn", 1_200_000_000_000, "USD"),
+        ("a Rs 40 cr project", 400_000_000, "INR"),  # "cr" only beside a currency
     ],
 )
 def test_a_scale_abbreviation_after_a_space(text, value, unit):

@@ -39,7 +39,7 @@ SCALES = {
 # "7m", "£250-million", "3 lakh", "1.2k", "£3 mn". "b" and "cr" only against a currency: "30 b" is a list
 # item. An abbreviation after a space only where it cannot be a unit of length or weight ("5 m", "5 k").
 SCALE_AFTER = re.compile(
-    r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn)\b\.?(?<!\.)"
+    r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn|cr)\b\.?(?<!\.)"
     r"|[ \t\u00a0-]?(?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b"
     r"|[ \t]?(?P<grand>grand)\b)",
     re.IGNORECASE,
