@@ -208,6 +208,35 @@ def test_a_rate_joined_by_hyphens_is_one_rate(text, value, unit):
     assert (v.kind, v.value, v.unit) == ("rate", value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # per cent however news copy shortens or hyphens it
+        ("inflation of 4.5pc", 4.5, "%"),
+        ("a 10 pct stake", 10, "%"),
+        ("up 3 per-cent", 3, "%"),
+        ("a swing of 2.5 percentage-points", 2.5, "percentage points"),
+        # basis points are hundredths of a percentage point
+        ("a cut of 25 basis points", 0.25, "percentage points"),
+        ("raised rates by 75bp", 0.75, "percentage points"),
+        ("spreads widened 40 bps", 0.4, "percentage points"),
+    ],
+)
+def test_per_cent_and_points_in_every_shorthand(text, value, unit):
+    v = one(text)
+    assert (v.kind, v.unit) == ("percent", unit)
+    assert v.value == pytest.approx(value) and v.low < v.value < v.high
+
+
+def test_a_company_called_bp_is_not_basis_points():
+    assert [v.kind for v in factcheck.parse("In 2003 BP invested $8bn", ref="2013-03-22")] == ["date", "money"]
+
+
+def test_a_range_of_basis_points_keeps_both_figures_in_points():
+    v = one("a rise of 25-50 basis points")
+    assert v.figures == pytest.approx((0.25, 0.5)) and v.unit == "percentage points"
+
+
 def test_an_hourly_rate_is_described_with_an():
     assert one("$15 an hour").describe() == "$15 an hour"
 

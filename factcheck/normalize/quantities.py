@@ -44,8 +44,10 @@ SCALE_AFTER = re.compile(
     r"|[ \t]?(?P<grand>grand)\b)",
     re.IGNORECASE,
 )
+# "12%", "12 per cent", "4.5pc", "10 pct", "2 percentage points", "25 basis points", "25bp"
 PERCENT_AFTER = re.compile(
-    r"(?:\s?%|\s(?:per\s?cent|percent)\b|\s(?P<points>percentage\s+points?|points?)\b)",
+    r"(?:\s?%|\s?(?:pc|pct)\b|\s(?:per[\s-]?cent|percent)\b|\s(?P<points>percentage[\s-]+points?|points?)\b"
+    r"|\s?(?P<bp>basis[\s-]+points?|(?-i:bps?))\b)",  # "bp" in lower case: "2003 BP" names a company
     re.IGNORECASE,
 )
 
@@ -63,8 +65,9 @@ def _may_follow(text: str, pos: int, heads: str, gaps: str | None = None) -> boo
 
 _SCALE_HEADS = "kmbtclgKMBTCLG"  # the first letters SCALE_AFTER can match, after at most one gap
 # After a gap SCALE_AFTER matches only a word ("thousand", "million", "billion", "trillion", "lakh",
-# "crore", "grand"): its first two letters. ("7m", "3bn" and the other short forms stand against the figure.)
-_SCALE_WORD_HEADS = frozenset(("th", "mi", "bi", "tr", "la", "cr", "gr"))
+# "crore", "grand") or one of the short forms that cannot be a unit ("mn", "mln", "bn", "bln", "tn",
+# "trn", "cr"): its first two letters. ("7m" and "3k" stand against the figure.)
+_SCALE_WORD_HEADS = frozenset(("th", "mi", "bi", "tr", "la", "cr", "gr", "mn", "ml", "bn", "bl", "tn"))
 
 
 def _may_scale_after(head: str) -> bool:
@@ -76,7 +79,7 @@ def _may_scale_after(head: str) -> bool:
     if head[:1] in (" ", "\t", "-"):
         return head[1:3].lower() in _SCALE_WORD_HEADS
     return head[:1] in _SCALE_HEADS and head[:1] != ""
-_PERCENT_HEADS = "%pP"
+_PERCENT_HEADS = "%pPbB"
 _RATE_HEADS = "/aepAEP"
 PERIODS = {
     "hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month",
@@ -551,11 +554,15 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
         _, _, may_percent, may_rate = _what_may_follow(text[end : end + 3])
         pm = PERCENT_AFTER.match(text, end) if may_percent else None
         if pm and unit is None:
-            unit = "%" if not pm.group("points") else "percentage points"
+            unit = "%" if not (pm.group("points") or pm.group("bp")) else "percentage points"
             kind = "percent"
             end = pm.end()
             if fig.half_unit == 0 and not notes:
                 low, high = value - 0.5, value + 0.5  # "85%" is rounded to the whole point
+            if pm.group("bp"):  # a basis point is a hundredth of a percentage point
+                value, low, high = value / 100, low / 100, high / 100
+                figures_written = tuple(f / 100 for f in figures_written)
+                readings = tuple(r / 100 for r in readings)
             may_rate = _what_may_follow(text[end : end + 3])[3]
         rm = RATE_AFTER.match(text, end) if may_rate and kind != "number" else None
         if rm and kind in ("money", "percent"):
