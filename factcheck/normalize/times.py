@@ -55,13 +55,14 @@ PAST_TO = re.compile(
 )
 # "10 o'clock", "6 o'clock in the morning", "9 in the morning", "11 at night": an hour in figures made a
 # time by o'clock or by the part of the day after it (lower-case text)
-HOUR_OCLOCK = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<oc>\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}")
+HOUR_OCLOCK = re.compile(rf"(?=[0-9])(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<oc>\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}")
 # "three o'clock", "nine thirty pm", "eleven fifty five p m", "seven in the evening"
 WORD_CLOCK = re.compile(
     rf"(?P<h>{starting_words(_HW.split('|'))})(?:(?P<oc>\s+{_OCLOCK})|[\s-]+(?P<m>(?:{_MW}|oh[\s-]+(?:{_MW}))(?:[\s-]+(?:{_MW}))?))?"
     rf"(?:\s?{_AMPM})?{_DAYPART}"
 )
-NAMED = re.compile(r"(?:(?<![\w.:,])(?:12|twelve)\s+)?(?P<w>noon|midday|midnight|mid-day)\b")  # "12 noon"
+NAMED = re.compile(rf"(?P<w>{starting_words(['noon', 'midday', 'midnight', 'mid-day'])})\b")
+_TWELVE_BEFORE = re.compile(r"(?<![\w.:,])(?:12|twelve)\s+$")  # "12 noon", "twelve midnight"
 # Gates: the words (or characters) each pattern needs, so most text skips it.
 
 
@@ -87,7 +88,8 @@ _WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figure
 _PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
 _OCLOCK_WORDS = frozenset({"clock", "oclock"})
 _DAYPART_WORDS = frozenset({"morning", "afternoon", "evening", "night"})
-_CLOCK_WORDS = _OCLOCK_WORDS | _DAYPART_WORDS | {"am", "pm", "m"}
+_HOUR_OCLOCK_WORDS = _OCLOCK_WORDS | _DAYPART_WORDS
+_CLOCK_WORDS = _HOUR_OCLOCK_WORDS | {"am", "pm", "m"}
 # A text whose words hold none of these gives times() nothing unless CLOCK_GATE finds a clock in figures:
 # every pattern below needs one of them (am/pm, a zone or "hours", "noon", an hour or a count of minutes)
 TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES | _CLOCK_WORDS
@@ -159,14 +161,16 @@ def times(text: str | Scan) -> list[TimeValue]:
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
         for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
-        for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_OCLOCK_WORDS | _DAYPART_WORDS) else ():
+        for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_HOUR_OCLOCK_WORDS) else ():
             h, ap, part = int(m.group("h")), m.group("ap"), m.group("part") or m.group("night")
             if not (m.group("oc") or part):
                 continue  # "9pm" alone is HOUR_AMPM's; "at 9" alone is too vague
             notes = () if ap or part else (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:00",)
             out.append(_value(m, text, _hour24(h, ap, part), 0, None, notes))
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
-        out.append(_value(m, text, 0 if m.group("w") == "midnight" else 12, 0, None))
+        twelve = _TWELVE_BEFORE.search(low, max(0, m.start() - 8), m.start())
+        start, minutes = twelve.start() if twelve else m.start(), 0 if m.group("w") == "midnight" else 720
+        out.append(TimeValue("time", text[start : m.end()], (start, m.end()), minutes, minutes))
     hour_word = not words.isdisjoint(_HOUR_WORDS)
     past_to = (
         (hour_word or scan.has_digit)

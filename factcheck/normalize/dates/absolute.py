@@ -165,6 +165,9 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
 
 
 _QUARTER_WORDS = frozenset({"q", "quarter"})
+# the gate of MONTH_SPAN_YEAR: two words joined by a dash or slash ("june-august", "jan.-mar."), led by
+# the dash so that the engine skips to each dash (led by a letter, it tried nearly every place)
+_MONTHS_JOINED = re.compile(r"[-–—/](?:(?<=[a-z.].)|(?<=[a-z.]\s.))\s?[a-z]").search
 
 
 def absolute_dates(text: str | Scan) -> list[DateValue]:
@@ -188,7 +191,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         except ValueError:
             continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
-    for m in MONTH_SPAN_YEAR.finditer(low) if months and has_year else ():
+    for m in MONTH_SPAN_YEAR.finditer(low) if months and has_year and _MONTHS_JOINED(low) else ():
         m1, m2, y = MONTHS[m.group("m1")], MONTHS[m.group("m2")], int(m.group("y"))
         if m.group("m1") == "may" and not text[m.start()].isupper():
             continue
@@ -248,10 +251,11 @@ def _bare_months(scan: Scan) -> list[DateValue]:
     """ "in December": a month with no year, its year guessed from the tense around it."""
     text = scan.text
     out: list[DateValue] = []
+    parts = not scan.words.isdisjoint(_POSITION_WORDS)  # "early", "mid", "end"...: a part may be named
     for m in matches_at_words(BARE_MONTH.match, text, scan.lower, scan.words & BARE_MONTH_WORDS):
         name = m.group("m")
         # a part of the month: "early June", "mid-March", "the end of May" (the words before are in the value)
-        part = PART_BEFORE.search(text[max(0, m.start() - 20) : m.start()].lower()) if m.start() else None
+        part = PART_BEFORE.search(text[max(0, m.start() - 20) : m.start()].lower()) if parts and m.start() else None
         if name in ("May", "March") and part is None:  # also verbs: only after a word that introduces a date
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if not _DATE_WORD_BEFORE(before):

@@ -39,6 +39,8 @@ YEAR_SPAN = re.compile(
 DAY_MON_YEAR = re.compile(
     rf"(?<![\w./-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<m>{_M})\.?(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"
 )
+# the gate of the two: a figure and a letter joined by a hyphen or slash ("3-jun", "jun-2019")
+_NAME_JOINED = re.compile(r"[-/](?:(?<=[0-9].)[a-z]|(?<=[a-z.]-)[0-9])").search  # led by the separator
 # June-2019, Sept-2020 (not "Jun-19": that may be the 19th)
 MONTH_DASH_YEAR = re.compile(rf"\b(?P<m>{_M})\.?-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
 # 2019 August
@@ -144,11 +146,12 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                 out.append(DateValue("date", m.group(0), m.span(), DateRange(ends[0].start, ends[1].end), "range",
                                      notes=("a span of years",), ends=ends))  # fmt: skip
         named = not words.isdisjoint(_MONTH_WORDS)
-        for m in DAY_MON_YEAR.finditer(low) if named and ("-" in text or "/" in text) else ():
+        joined = named and ("-" in text or "/" in text) and _NAME_JOINED(low) is not None
+        for m in DAY_MON_YEAR.finditer(low) if joined else ():
             day = _day(_year(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
             if day:
                 out.append(_value(m, text, DateRange.day(day), "day"))
-        for m in MONTH_DASH_YEAR.finditer(low) if named and scan.has_year and "-" in text else ():
+        for m in MONTH_DASH_YEAR.finditer(low) if joined and scan.has_year else ():
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and named else ():
             if m.group("m") == "may" and not text[m.start("m")].isupper():

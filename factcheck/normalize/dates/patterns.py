@@ -36,7 +36,7 @@ ORD = r"(?:st|nd|rd|th)?"
 # a count in figures is a whole figure, thousands and all: never the digits after a figure's comma or
 # point ("000 years" inside "5,000 years")
 _NUMWORDS = (
-    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|a\s+couple\s+of|couple\s+of|"
     r"a\s+handful\s+of"
 )
@@ -129,9 +129,11 @@ QUARTER = re.compile(
     r"\b(?:q(?P<q>[1-4])\s+(?:of\s+)?(?P<y>\d{4})|(?:the\s+)?(?P<qw>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?P<y2>\d{4}))\b",
 )
 SEASON_YEAR = re.compile(rf"(?P<s>{starting_words(['spring', 'summer', 'autumn', 'fall', 'winter'])})\s+(?:of\s+)?(?P<y>\d{{4}})\b")
-# (hyphened "end-" and "start-" as news shorthand writes them: "by end-2022", "end-March")
-PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of|end(?=-)|start(?=-))"
-PART_YEAR = re.compile(rf"\b{PART_OF}[\s-]+(?:(?P<m2>{_M})\.?,?\s+)?(?P<y>\d{{4}})\b")
+PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of)"
+# with "end-" and "start-" as news shorthand writes them ("by end-2022", "end-March"): before a year or a
+# month only (the patterns led by an optional part run at every place in a text, so theirs stays short)
+_PART_OF_NAMED = PART_OF.removesuffix(")") + r"|end(?=-)|start(?=-))"
+PART_YEAR = re.compile(rf"\b{_PART_OF_NAMED}[\s-]+(?:(?P<m2>{_M})\.?,?\s+)?(?P<y>\d{{4}})\b")
 # "the 1990s", "the mid-1980s", "the late '90s": a decade in four figures, or in two after an apostrophe
 # where only one century is meant ('30s to '90s, '00s, '10s; "the '20s" may be the 1920s or the 2020s)
 DECADE = re.compile(
@@ -186,7 +188,7 @@ BARE_SEASON = re.compile(
 # "June-August 2018", "Jan.-Mar. 2020", "March–May 2020": two months joined by a dash or slash, then the year
 MONTH_SPAN_YEAR = re.compile(rf"(?P<m1>{_M_AT_WORD})\.?\s?[-–—/]\s?(?P<m2>{_M})\.?,?\s+{YEAR4}\b")
 # what may stand before a month written without a year and take a part of it: "early June", "the end of March"
-PART_BEFORE = re.compile(rf"\b{PART_OF}[\s-]+$")
+PART_BEFORE = re.compile(rf"\b{_PART_OF_NAMED}[\s-]+$")
 MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
 WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
