@@ -651,7 +651,7 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 
 
 _ORDINAL_KEYS = frozenset(ORDINALS)
-_VAGUE_OR_ORDINAL_WORDS = _VAGUE_WORDS | _ORDINAL_KEYS
+_VAGUE_OR_ORDINAL_WORDS = _VAGUE_WORDS | _ORDINAL_KEYS | frozenset(VAGUE_PLURALS)  # the words that open _fractions_and_vague
 _QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_OR_ORDINAL_WORDS | FIGURE_WORDS
 
 

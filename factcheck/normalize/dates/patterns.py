@@ -34,9 +34,10 @@ WEEKDAY = rf"(?:(?P<wd>{_W})\.?,?\s+(?:the\s+)?)"
 YEAR4 = r"(?P<y>1[6-9]\d\d|20\d\d|21\d\d)"
 ORD = r"(?:st|nd|rd|th)?"
 # a count in figures is a whole figure, thousands and all: never the digits after a figure's comma or
-# point ("000 years" inside "5,000 years")
+# point ("000 years" inside "5,000 years"; the check on the character before comes after the first
+# digit, so that the engine gives up at once where no digit stands)
 _NUMWORDS = (
-    r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d(?<![\d.,]\d)\d*(?:,\d{3})*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|a\s+couple\s+of|couple\s+of|"
     r"a\s+handful\s+of"
 )
