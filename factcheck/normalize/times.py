@@ -169,8 +169,8 @@ def times(text: str | Scan) -> list[TimeValue]:
             out.append(_value(m, text, _hour24(h, ap, part), 0, None, notes))
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
         twelve = _TWELVE_BEFORE.search(low, max(0, m.start() - 8), m.start())
-        start, minutes = twelve.start() if twelve else m.start(), 0 if m.group("w") == "midnight" else 720
-        out.append(TimeValue("time", text[start : m.end()], (start, m.end()), minutes, minutes))
+        start, at = twelve.start() if twelve else m.start(), 0 if m.group("w") == "midnight" else 720
+        out.append(TimeValue("time", text[start : m.end()], (start, m.end()), at, at))
     hour_word = not words.isdisjoint(_HOUR_WORDS)
     past_to = (
         (hour_word or scan.has_digit)
