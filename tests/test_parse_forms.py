@@ -390,6 +390,28 @@ def test_an_apostrophe_decade_of_either_century_is_not_guessed():
     assert [v.kind for v in factcheck.parse("the roaring '20s")] == ["number"]
 
 
+@pytest.mark.parametrize(
+    ("text", "clocks"),
+    [
+        # the first hour of a span takes the half of the day written after the second
+        ("the clinic opens from 8 to 10 am", ["08:00", "10:00"]),
+        ("closed between 1 and 3pm", ["13:00", "15:00"]),
+        ("hours are 6-9pm", ["18:00", "21:00"]),
+        ("from 8:15 to 9am", ["08:15", "09:00"]),
+        # a span across noon
+        ("the stall ran from 11 to 2 pm", ["11:00", "14:00"]),
+    ],
+)
+def test_a_span_of_hours_gives_both_ends_their_half_of_the_day(text, clocks):
+    assert [v.to_dict()["from"] for v in factcheck.parse(text) if v.kind == "time"] == clocks
+
+
+def test_an_iso_timestamp_gives_its_day_and_its_time():
+    day, clock = factcheck.parse("logged at 2019-03-14T07:45:10Z")
+    assert (day.kind, day.range.start.isoformat()) == ("date", "2019-03-14")
+    assert (clock.kind, clock.to_dict()["from"], clock.zone) == ("time", "07:45", "UTC")
+
+
 def test_a_dotted_figure_without_am_pm_or_zone_is_a_decimal():
     assert one("rates of 7.30 were").kind == "number"
 

@@ -36,6 +36,14 @@ CLOCK = re.compile(
 HOUR_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
 # o'clock however it is typed: a straight or curly apostrophe, or none
 _OCLOCK = r"o['\u2019]?\s?clock\b"
+# the time of an ISO 8601 timestamp, after the "T": "2017-06-05T10:30:00Z", "T09:15+01:00"
+ISO_TIME = re.compile(r"(?<=[0-9]T)(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?P<zone>Z)?(?![\d:])")
+# "from 9 to 11am", "between 2 and 4 pm", "9-11am": the first hour of a span takes the am or pm of the second
+HOUR_SPAN = re.compile(
+    rf"(?=[0-9])(?<![\w.:,])(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?:-|–|to|and|until|till)\s*"
+    rf"(?P<h2>1[0-2]|0?[1-9])(?::[0-5]\d)?\s?{_AMPM}",
+    re.IGNORECASE,
+)
 # "2130 GMT", "0737 local time", "1400 hours", "1400hrs"
 MILITARY = re.compile(
     r"(?<![\w.:,])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<hours>hours|hrs|h)\b|(?-i:"
@@ -144,6 +152,14 @@ def times(text: str | Scan) -> list[TimeValue]:
     if not scan.has_digit and words.isdisjoint(_WORD_TIME_GATE):
         return out
     if scan.has_digit:
+        for m in HOUR_SPAN.finditer(text) if not words.isdisjoint(_AMPM_WORDS) else ():
+            # (before the clocks: "9:30" in "9:30 to 11am" is this reading, with its half of the day)
+            h1, h2, ap = int(m.group("h1")), int(m.group("h2")), m.group("ap").lower()
+            if h1 % 12 > h2 % 12:  # "11 to 1pm": the span crosses noon (or midnight), so the first is the other half
+                ap = "a" if ap == "p" else "p"
+            e1 = m.end("m1") if m.group("m1") else m.end("h1")
+            at = _hour24(h1, ap, None) * 60 + int(m.group("m1") or 0)
+            out.append(TimeValue("time", text[m.start() : e1], (m.start(), e1), at, at))
         for m in CLOCK.finditer(text) if _CLOCK_GATE(text) else ():
             h, mi = int(m.group("h")), int(m.group("m"))
             ap, zone = m.group("ap"), _zone(m)
@@ -161,6 +177,8 @@ def times(text: str | Scan) -> list[TimeValue]:
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
         for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
+        for m in ISO_TIME.finditer(text) if "T" in text else ():
+            out.append(_value(m, text, int(m.group("h")), int(m.group("m")), "UTC" if m.group("zone") else None))
         for m in HOUR_OCLOCK.finditer(low) if not words.isdisjoint(_HOUR_OCLOCK_WORDS) else ():
             h, ap, part = int(m.group("h")), m.group("ap"), m.group("part") or m.group("night")
             if not (m.group("oc") or part):

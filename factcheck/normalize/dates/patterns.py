@@ -120,7 +120,8 @@ def _ends_in_a_figure(text: str) -> bool:
 
 
 MONTH_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?,?\s+(?:of\s+)?{YEAR4}\b")
-ISO_DAY = re.compile(r"(?P<y>\d(?<!\w\d)\d{3})-(?P<mo>\d{2})-(?P<d>\d{2})\b")  # "\b" before the year, after its first digit
+# "\b" before the year, after its first digit; a time may follow after a "T" (ISO 8601: 2017-06-05T10:30)
+ISO_DAY = re.compile(r"(?P<y>\d(?<!\w\d)\d{3})-(?P<mo>\d{2})-(?P<d>\d{2})(?:\b|(?=T\d))")
 NUMERIC_DAY = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
 FIN_YEAR = re.compile(
     r"\b(?P<kind>(?:financial|fiscal|academic|school|tax)\s+year\s+)?(?P<a>(?:19|20)\d\d)\s?[/–-]\s?(?P<b>\d\d(?:\d\d)?)\b",
