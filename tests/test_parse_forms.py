@@ -273,6 +273,10 @@ def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
         ("the abbey was founded in 1132", "1132-01-01", "1132-12-31"),
         ("she was born in nineteen sixty-four", "1964-01-01", "1964-12-31"),
         ("by two thousand and ten", "2010-01-01", "2010-12-31"),
+        # a day in words: an ordinal, "of" and a month
+        ("it opened on the first of March 2014", "2014-03-01", "2014-03-01"),
+        ("born the twenty-second of August, 1990", "1990-08-22", "1990-08-22"),
+        ("the thirtieth of November 2011", "2011-11-30", "2011-11-30"),
         # a day, a month's name and a year joined by hyphens or slashes; a month and year by a hyphen
         ("the 7-Feb-2018 filing", "2018-02-07", "2018-02-07"),
         ("logged 21-Oct-16", "2016-10-21", "2016-10-21"),
@@ -340,6 +344,10 @@ def test_lunar_feasts_come_as_a_short_range_around_the_day(name, day):
 def test_a_span_keeps_both_ends():
     (v,) = factcheck.parse("from 3 to 17 March 2001")
     assert [e.start.isoformat() for e in v.ends] == ["2001-03-03", "2001-03-17"]
+
+
+def test_an_ordinal_before_of_and_no_month_is_no_date():
+    assert [v.kind for v in factcheck.parse("the first of many")] == ["number"]
 
 
 def test_a_modal_may_is_not_a_month():

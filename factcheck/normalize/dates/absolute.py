@@ -23,6 +23,8 @@ from factcheck.normalize.dates.patterns import (
     BARE_MONTH,
     BARE_MONTH_WORDS,
     DAY_MONTH,
+    DAY_WORD_GATE,
+    DAY_WORDS,
     DECADE,
     FIN_YEAR,
     FIN_YEAR_CORE,
@@ -37,6 +39,7 @@ from factcheck.normalize.dates.patterns import (
     QUARTER,
     SEASON_YEAR,
     WEEKDAYS,
+    WORD_DAY_MONTH,
     YEAR,
     Rule,
     days_beside_months,
@@ -60,9 +63,10 @@ def _year_for(month: int, ref: dt.date, tense: str | None, day: int = 1) -> int:
     return ref.year
 
 
-def _day_candidate(m: re.Match[str], month: int, scan: Scan) -> DateValue | None:
+def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> DateValue | None:
+    """The date a match of a day and a month stands for; d: the day where it is written in words."""
     text = scan.text
-    d = int(m.group("d"))
+    d = d or int(m.group("d"))
     wd = m.group("wd")
     if not 1 <= d <= 31:
         return None
@@ -165,6 +169,7 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
 
 
 _QUARTER_WORDS = frozenset({"q", "quarter"})
+_SPACES = re.compile(r"\s+")
 # the gate of MONTH_SPAN_YEAR: two words joined by a dash or slash ("june-august", "jan.-mar."), led by
 # the dash so that the engine skips to each dash (led by a letter, it tried nearly every place)
 _MONTHS_JOINED = re.compile(r"[-–—/](?:(?<=[a-z.].)|(?<=[a-z.]\s.))\s?[a-z]").search
@@ -185,6 +190,12 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
             cand = _day_candidate(m, month, scan)
             if cand:
                 out.append(cand)
+    for m in WORD_DAY_MONTH.finditer(low) if months and "of" in words and not words.isdisjoint(DAY_WORD_GATE) else ():
+        if m.group("m") == "may" and not text[m.start("m")].isupper():
+            continue
+        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES.sub("-", m.group("dw"))])
+        if cand:
+            out.append(cand)
     for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
         try:
             day = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))

@@ -51,6 +51,14 @@ MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d
 # What every match of each of the two holds, led by a class or by literals (which the engine skips to,
 # where a pattern led by a look-ahead or "\b" is tried at every place): a search that tells whether the
 # pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
+# "the first of May", "the twenty-third of June 2019": a day in words (an ordinal), then "of" and a month
+_UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_WORDS = {w: n for n, w in enumerate(_UNITS_ORD + ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+             "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=1)}  # fmt: skip
+DAY_WORDS |= {f"twenty-{w}": 20 + n for n, w in enumerate(_UNITS_ORD, start=1)} | {"thirtieth": 30, "thirty-first": 31}
+_DAY_WORD = "|".join(w.replace("-", "[\\s-]") for w in sorted(DAY_WORDS, key=len, reverse=True))
+WORD_DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?:the\s+)?(?P<dw>{_DAY_WORD})\s+of\s+{MONTH}(?:,?\s+{YEAR4})?\b")
+DAY_WORD_GATE = frozenset(w.split("-")[0] for w in DAY_WORDS)  # one of these words is in every match
 DAY_MONTH_CORE = re.compile(rf"\d{ORD}\s+(?:of\s+)?(?:{_M})").search
 MONTH_DAY_CORE = re.compile(rf"(?:{_M})\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").search  # not "March 2019"
 _DAY_AFTER_MONTH = re.compile(rf"\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").match  # MONTH_DAY_CORE after its month
