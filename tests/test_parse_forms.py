@@ -42,6 +42,11 @@ def one(text: str, ref: str | None = None):
         # the sign after the figure, with a decimal comma
         ("reduced to 49,90 €", 49.9, "EUR"),
         ("only 1.299,00 € now", 1299, "EUR"),
+        # a decimal comma after a euro sign, and thousands grouped the Indian way
+        ("a glass for €4,50", 4.5, "EUR"),
+        ("billed EUR 2.480,75", 2480.75, "EUR"),
+        ("priced at ₹2,49,999", 249_999, "INR"),
+        ("a Rs 3,50,000 loan", 350_000, "INR"),
         # currency names, with the adjective that says whose
         ("a 300 million rupee contract", 300_000_000, "INR"),
         ("2.5 billion Hong Kong dollars", 2_500_000_000, "HKD"),

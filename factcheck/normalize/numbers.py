@@ -144,10 +144,11 @@ ORDINAL_WORD = re.compile(r"(?:" + starting_words(sorted(ORDINALS, key=len, reve
 # Figures in digits. ASCII digits, and a leading lookahead, let the regex engine skip ahead fast.
 # Thousands with commas or thin spaces; a decimal point, or a decimal comma when a currency sign
 # follows ("19,99 €"); ".5"; scientific notation ("1.2e6", "3.1 x 10^8").
+# (thousands grouped in the Indian way, "1,29,999" and "12,34,56,789", as well as by threes)
 NUMERAL = re.compile(
     r"(?=[0-9]|\.[0-9])(?<![0-9,])(?<![0-9]\.)(?<!\.\.)"
     r"(?:(?P<eu>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),(?P<eudec>[0-9]{2})(?=\s?(?:€|EUR|kr|zł|Kč|CHF|SEK|NOK|DKK)))?"
-    r"(?(eu)|(?:(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)"
+    r"(?(eu)|(?:(?P<whole>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+|[0-9]+)"
     r"(?:\.(?P<dec>[0-9]+))?|(?<![\w)\]])\.(?P<lead>[0-9]+))(?![0-9])"
     r"(?:[eE](?P<exp>[-+]?[0-9]{1,3})(?![\w])|\s?[x×*]\s?10(?:\^|\*\*)(?P<exp10>[-+]?[0-9]{1,3})(?![0-9]))?)"
 )
@@ -176,6 +177,13 @@ def _numerals(text: str) -> list[Figure]:
             if not (before.isalpha() and _in_a_name(text, at)):
                 out.append(_new_figure((float(d.group()), 0.0, at, end, False, False)))
             continue
+        if before in _EURO_LAST and text[max(0, at - 4) : at].rstrip().endswith(_EURO_SIGNS):
+            e = _EURO_FIGURE.match(text, at)  # "€10,50", "EUR 1.234,56": a decimal comma after a euro sign
+            if e is not None:
+                pos = e.end()
+                whole, cents = e.group(1).replace(".", ""), e.group(2)
+                out.append(_new_figure((float(f"{whole}.{cents}"), 0.005, at, pos, False, False)))
+                continue
         m = match(text, at - 1) if at > pos and before == "." else None
         if m is None:
             m = match(text, at)
@@ -190,6 +198,11 @@ def _numerals(text: str) -> list[Figure]:
             continue  # "file.5", "(a).2": not a decimal
         out.append(read_numeral(m))
     return out
+
+
+_EURO_SIGNS = ("€", "EUR")
+_EURO_LAST = frozenset("€R ")  # the character before a figure that a euro sign before it leaves
+_EURO_FIGURE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),([0-9]{2})(?![0-9])")
 
 
 def _in_a_name(text: str, start: int) -> bool:
