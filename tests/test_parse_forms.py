@@ -242,6 +242,16 @@ def test_a_range_of_basis_points_keeps_both_figures_in_points():
     assert v.figures == pytest.approx((0.25, 0.5)) and v.unit == "percentage points"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("plans from $5.99/mo", 5.99, "USD/month"), ("a £40k/yr post", 40_000, "GBP/year"),
+     ("€300/wk rent", 300, "EUR/week"), ("£1,200 per yr", 1_200, "GBP/year")],
+)
+def test_a_rate_with_its_period_shortened(text, value, unit):
+    v = one(text)
+    assert (v.kind, v.value, v.unit) == ("rate", value, unit)
+
+
 def test_an_hourly_rate_is_described_with_an():
     assert one("$15 an hour").describe() == "$15 an hour"
 
@@ -308,6 +318,11 @@ def span_of(text: str, ref: str = "2021-06-09") -> tuple[str, str]:
         ("H2 2017", "2017-07-01", "2017-12-31"),
         ("sales rose in the first quarter", "2021-01-01", "2021-03-31"),
         ("the second half of next year", "2022-07-01", "2022-12-31"),
+        # quarters and halves as results tables code them
+        ("profit fell in 2Q20", "2020-04-01", "2020-06-30"),
+        ("1H21 revenue", "2021-01-01", "2021-06-30"),
+        ("sales in 4Q 2018", "2018-10-01", "2018-12-31"),
+        ("margins in Q1'19", "2019-01-01", "2019-03-31"),
         # spans are one value
         ("open from 4 to 11 July 2019", "2019-07-04", "2019-07-11"),
         ("August 2-9, 2015", "2015-08-02", "2015-08-09"),
@@ -353,6 +368,10 @@ def test_a_span_keeps_both_ends():
 
 def test_an_ordinal_before_of_and_no_month_is_no_date():
     assert [v.kind for v in factcheck.parse("the first of many")] == ["number"]
+
+
+def test_a_lower_case_h_between_figures_is_no_half_year():
+    assert [v.kind for v in factcheck.parse("the race took 2h15")] != ["date"]
 
 
 def test_a_modal_may_is_not_a_month():

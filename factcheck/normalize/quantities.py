@@ -84,10 +84,11 @@ _RATE_HEADS = "/aepAEP"
 PERIODS = {
     "hour": "hour", "hr": "hour", "day": "day", "week": "week", "month": "month",
     "year": "year", "annum": "year", "pa": "year", "p.a.": "year", "quarter": "quarter",
+    "mo": "month", "mth": "month", "yr": "year", "wk": "week",
 }  # fmt: skip
 RATE_AFTER = re.compile(
-    r"(?:[\s-](?:a|an|per|each|every)[\s-](?P<period>hour|hr|day|week|month|year|annum|quarter)\b"
-    r"|\s(?P<pa>pa|p\.a\.)(?!\w)|/(?P<slash>hour|hr|day|week|month|year))",
+    r"(?:[\s-](?:a|an|per|each|every)[\s-](?P<period>hour|hr|day|week|month|year|annum|quarter|yr|wk)\b"
+    r"|\s(?P<pa>pa|p\.a\.)(?!\w)|/(?P<slash>hour|hr|day|week|month|year|(?:mo|mth|yr|wk)\b))",  # "$9.99/mo"
     re.IGNORECASE,
 )
 # Qualifiers, as the words stand before a figure. Each maps to how it shapes the interval.

@@ -73,6 +73,11 @@ PERIOD_OF_YEAR = re.compile(
     r"(?:(?P<qw>first|second|third|fourth|final)[\s-](?P<unit>quarter|half)|q(?P<q>[1-4])|h(?P<h>[12]))\b"
     r"(?:\s+(?:of\s+)?(?:(?P<rel>this|last|next)\s+year|(?P<y>\d{4})|(?P<fy>fy\s?\d{2,4})))?"
 )
+# quarters and halves as results tables code them: "2Q20", "1H21", "3Q 2019", "Q3'19", "H1 '21"
+PERIOD_CODE = re.compile(
+    r"\b(?:(?P<n>[1-4])(?P<u>[qh])\s?['\u2019]?|(?P<u2>[qh])(?P<n2>[1-4])\s?['\u2019])(?P<y>[0-9]{2}(?:[0-9]{2})?)\b"
+)
+_PERIOD_CODE_WORDS = frozenset({"q", "h"})
 CURRENT_PERIOD = re.compile(r"\b(?:the\s+)?(?:current|latest|present)\s+(?P<unit>quarter|year|month|week)\b")
 
 
@@ -207,6 +212,11 @@ _OF_A_WHOLE = re.compile(r"\s+of\s+(?:a|an|the|its|their|his|her)\b").match  # "
 def _periods_of_year(scan: Scan, parts: bool, current: bool) -> list[DateValue]:
     text, low = scan.text, scan.lower
     out: list[DateValue] = []
+    for m in PERIOD_CODE.finditer(low) if scan.has_digit and not scan.words.isdisjoint(_PERIOD_CODE_WORDS) else ():
+        n, half = int(m.group("n") or m.group("n2")), (m.group("u") or m.group("u2")) == "h"
+        capital = text[m.start("u") if m.group("u") else m.start("u2")].isupper()  # "1h30" is a time, "4q" no period
+        if capital and not (half and n > 2):
+            out.append(_value(m, text, (_half if half else _quarter)(_year(m.group("y")), n), "half" if half else "quarter"))
     for m in PERIOD_OF_YEAR.finditer(low) if parts else ():
         if m.group("unit") == "quarter" and _OF_A_WHOLE(low, m.end()):
             continue  # "a third quarter of the budget" is not a date
