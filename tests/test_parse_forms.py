@@ -123,6 +123,11 @@ def test_a_verb_that_spells_a_currency_is_not_money():
         ("seven and three quarters", 7.75),
         ("4 and a half", 4.5),
         ("2½", 2.5),
+        # a count and a scale word before the fraction, and tens and units
+        ("a million and a half", 1_500_000),
+        ("two thousand and three quarters", 2_750),
+        ("a dozen and a half", 18),
+        ("twenty-one and a half", 21.5),
         ("3 1/4", 3.25),
         # decimals in words
         ("nine point five", 9.5),

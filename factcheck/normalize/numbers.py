@@ -131,8 +131,13 @@ _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 # "seven eighths", "two-thirds", "a quarter", "one sixteenth"; a whole part before "and": "three
 # and a half", "2 and three quarters". A plural denominator needs a numerator above one, a
 # singular one "a", "an" or "one" ("the third" is an ordinal, read elsewhere).
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# The whole part may be a count and a scale word, or tens and units ("twenty-one and a half"): "a million and a half" is 1.5 million, "two dozen
+# and a half" 30 (the fraction is of the scale's unit).
 FRACTION_RE = re.compile(
-    rf"\b(?:(?P<whole>{_WORD_ATOM}|[0-9]+)\s+and\s+)?(?P<num>{_NUMERATOR})[\s-]+"
+    rf"\b(?:(?:(?P<count>a|an|{_WORD_ATOM}|[0-9]+)[\s-]+(?=(?:{'|'.join(_SCALE_ATOMS)})\s))?"
+    rf"(?P<whole>(?:{'|'.join(TENS)})[\s-]+(?:{'|'.join(_UNIT_WORDS)})|{_WORD_ATOM}|[0-9]+)\s+and\s+)?"
+    rf"(?P<num>{_NUMERATOR})[\s-]+"
     rf"(?P<den>{'|'.join(sorted(DENOMINATORS, key=len, reverse=True))})\b"
 )
 FRACTION_WORDS = frozenset(DENOMINATORS)
@@ -425,7 +430,14 @@ def _word_fractions(scan: Scan) -> list[Figure]:
         if value is None:
             continue
         whole = m.group("whole")
-        if whole is not None:
+        if whole is not None and whole in _SCALE_WORDS:  # "a million and a half": a half of a million more
+            count = m.group("count")
+            n = 1.0 if count in (None, "a", "an") else float(count) if count.isdigit() else words_to_number(count)
+            if n is None:
+                continue
+            scale = 12.0 if whole == "dozen" else float(MULTIPLIERS[whole])
+            value = (n + value) * scale
+        elif whole is not None:
             w = float(whole) if whole.isdigit() else words_to_number(whole)
             if w is None:
                 continue
