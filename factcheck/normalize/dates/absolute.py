@@ -8,6 +8,7 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import (
+    _SPACES,
     AwaitsTense,
     _weekday_check,
     _year,
@@ -44,6 +45,7 @@ from factcheck.normalize.dates.patterns import (
     Rule,
     days_beside_months,
     matches_at_words,
+    modal_may,
 )
 from factcheck.normalize.numbers import Scan, word_set
 from factcheck.normalize.values import (
@@ -169,7 +171,6 @@ def _split_year(m: re.Match[str], text: str) -> DateValue | None:
 
 
 _QUARTER_WORDS = frozenset({"q", "quarter"})
-_SPACES = re.compile(r"\s+")
 # the gate of MONTH_SPAN_YEAR: two words joined by a dash or slash ("june-august", "jan.-mar."), led by
 # the dash so that the engine skips to each dash (led by a letter, it tried nearly every place)
 _MONTHS_JOINED = re.compile(r"[-–—/](?:(?<=[a-z.].)|(?<=[a-z.]\s.))\s?[a-z]").search
@@ -185,15 +186,15 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     for rx in (DAY_MONTH,) * day_month + (MONTH_DAY,) * month_day:
         for m in rx.finditer(low):
             month = MONTHS[m.group("m")]
-            if m.group("m") == "may" and not text[m.start("m")].isupper():
+            if modal_may(m, text):
                 continue
             cand = _day_candidate(m, month, scan)
             if cand:
                 out.append(cand)
     for m in WORD_DAY_MONTH.finditer(low) if months and "of" in words and not words.isdisjoint(DAY_WORD_GATE) else ():
-        if m.group("m") == "may" and not text[m.start("m")].isupper():
+        if modal_may(m, text):
             continue
-        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES.sub("-", m.group("dw"))])
+        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
         if cand:
             out.append(cand)
     for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
@@ -204,7 +205,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
     for m in MONTH_SPAN_YEAR.finditer(low) if months and has_year and _MONTHS_JOINED(low) else ():
         m1, m2, y = MONTHS[m.group("m1")], MONTHS[m.group("m2")], int(m.group("y"))
-        if m.group("m1") == "may" and not text[m.start()].isupper():
+        if modal_may(m, text, "m1"):
             continue
         first = month_range(y if m1 < m2 else y - 1, m1)  # "Nov-Feb 2020": from the November before
         ends = (first, month_range(y, m2))

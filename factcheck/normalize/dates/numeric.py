@@ -14,7 +14,7 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
-from factcheck.normalize.dates.patterns import _M, MONTHS
+from factcheck.normalize.dates.patterns import _M, MONTHS, modal_may
 from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
@@ -92,6 +92,8 @@ def _eight_digits(text: str) -> bool:
     """Whether text has eight digits 0-9 in a row (as a search for "[0-9]{8}" says), in three steps of C
     over its bytes: a regex search, which has to look at each character in turn, cost ten times as much."""
     return b"\t\t\t\t\t\t\t\t" in text.encode("utf-8", "surrogatepass").translate(_DIGITS_MARKED)
+
+
 _MONTH_WORDS = frozenset(MONTHS)
 
 
@@ -159,7 +161,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
         for m in MONTH_DASH_YEAR.finditer(low) if joined and scan.has_year else ():
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and named else ():
-            if m.group("m") == "may" and not text[m.start("m")].isupper():
+            if modal_may(m, text):
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in OLD_YEAR.finditer(low) if scan.has_year else ():  # four digits in a row

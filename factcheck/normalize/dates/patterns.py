@@ -209,6 +209,11 @@ DURATION = re.compile(
 
 Rule = Callable[[dt.date], DateRange]
 
+
+def modal_may(m: re.Match[str], text: str, group: str = "m") -> bool:
+    """Whether the month a match names is the verb "may": written "may" without its capital."""
+    return m.group(group).lower() == "may" and not text[m.start(group)].isupper()
+
 # The part that every match of a pattern holds, led by literals or a class (as DAY_MONTH_CORE): a search
 # for it, where the pattern itself starts with "\b" or an optional part and is tried at every place,
 # tells at a fraction of the cost whether the pattern can match at all.

@@ -14,7 +14,7 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _week
-from factcheck.normalize.dates.patterns import _M, _W, MONTHS, UNIT_DAYS, WEEKDAYS
+from factcheck.normalize.dates.patterns import _M, _W, MONTHS, UNIT_DAYS, WEEKDAYS, modal_may
 from factcheck.normalize.dates.relative import Offset
 from factcheck.normalize.numbers import Scan
 from factcheck.normalize.values import DateValue, Duration, Value, add_months, month_end
@@ -60,7 +60,7 @@ def _days_span(m: re.Match[str], scan: Scan) -> DateValue | None:
     d1, d2, month = int(m.group("d1")), int(m.group("d2")), MONTHS[m.group("m").lower()]
     if not (1 <= d1 < d2 <= 31) or (m.group("j") == "and" and not m.group("lead")):
         return None
-    if m.group("m").lower() == "may" and not text[m.start("m")].isupper():
+    if modal_may(m, text):
         return None
     s, e = m.span()
     words = text[s:e]
