@@ -635,15 +635,10 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
             if m.group("times"):
                 times = VAGUE_TIMES[m.group("times")]
                 lo, hi = lo * times, (hi + 1) * times - 1
-            extra.append(_qualified(text, Quantity(
-                "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
-            )))  # fmt: skip
+            extra.append(_vague_count(text, m, lo, hi))
     for m in _VAGUE_RE.finditer(low) if vague else ():
         if claim(m.start(), m.end()):
-            lo, hi = VAGUE[m.group(0)]
-            extra.append(_qualified(text, Quantity(
-                "number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None, ("a vague count",)
-            )))  # fmt: skip
+            extra.append(_vague_count(text, m, *VAGUE[m.group(0)]))
     for m in ORDINAL_WORD.finditer(low) if ordinal else ():
         if claim(m.start(), m.end()):
             v = float(ORDINALS[m.group(0)])
@@ -654,6 +649,12 @@ def _fractions_and_vague(scan: Scan, taken: list[Quantity]) -> list[Quantity]:
 _ORDINAL_KEYS = frozenset(ORDINALS)
 _VAGUE_OR_ORDINAL_WORDS = _VAGUE_WORDS | _ORDINAL_KEYS | frozenset(VAGUE_PLURALS)  # the words that open _fractions_and_vague
 _QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_OR_ORDINAL_WORDS | FIGURE_WORDS
+
+
+def _vague_count(text: str, m: re.Match[str], lo: float, hi: float) -> Quantity:
+    """A vague count ("dozens of", "a few") read as lo to hi, with the qualifier before it applied."""
+    return _qualified(text, Quantity("number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None,
+                                     ("a vague count",)))  # fmt: skip
 
 
 def _qualified(text: str, q: Quantity) -> Quantity:

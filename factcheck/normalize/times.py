@@ -87,7 +87,6 @@ def _clock_gate(text: str) -> bool:
     return False
 
 
-_CLOCK_GATE = _clock_gate
 _AMPM_WORDS = frozenset({"am", "pm", "m"})
 _MILITARY_WORDS = frozenset(ZONES) | {"hours", "hrs", "h", "local"}
 _NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})
@@ -101,7 +100,7 @@ _CLOCK_WORDS = _HOUR_OCLOCK_WORDS | {"am", "pm", "m"}
 # A text whose words hold none of these gives times() nothing unless CLOCK_GATE finds a clock in figures:
 # every pattern below needs one of them (am/pm, a zone or "hours", "noon", an hour or a count of minutes)
 TRIGGERS = _AMPM_WORDS | _MILITARY_WORDS | _NAMED_WORDS | frozenset(_HOUR_WORDS) | _PAST_TO_MINUTES | _CLOCK_WORDS
-CLOCK_GATE = _CLOCK_GATE
+CLOCK_GATE = _clock_gate
 
 
 def _word_minutes(words: str) -> int | None:
@@ -113,6 +112,11 @@ def _word_minutes(words: str) -> int | None:
             return None
         total += _MINUTE_WORDS[w]
     return total if 0 < total < 60 else None
+
+
+def _other_half(h: int, minute: int) -> tuple[str, ...]:
+    """The note on a 12-hour reading written without am or pm."""
+    return (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:{minute:02d}",)
 
 
 def _hour24(h: int, ap: str | None, part: str | None) -> int:
@@ -160,7 +164,7 @@ def times(text: str | Scan) -> list[TimeValue]:
             e1 = m.end("m1") if m.group("m1") else m.end("h1")
             at = _hour24(h1, ap, None) * 60 + int(m.group("m1") or 0)
             out.append(TimeValue("time", text[m.start() : e1], (m.start(), e1), at, at))
-        for m in CLOCK.finditer(text) if _CLOCK_GATE(text) else ():
+        for m in CLOCK.finditer(text) if _clock_gate(text) else ():
             h, mi = int(m.group("h")), int(m.group("m"))
             ap, zone = m.group("ap"), _zone(m)
             if m.group("sep") == "." and not (ap or zone):
@@ -171,7 +175,7 @@ def times(text: str | Scan) -> list[TimeValue]:
                 continue
             notes: tuple[str, ...] = ()
             if not ap and 1 <= h <= 12 and not zone and not m.group("h").startswith("0"):
-                notes = (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:{mi:02d}",)
+                notes = _other_half(h, mi)
             out.append(_value(m, text, _hour24(h, ap, None), mi, zone, notes))
         for m in HOUR_AMPM.finditer(text) if not words.isdisjoint(_AMPM_WORDS) else ():
             out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
@@ -183,7 +187,7 @@ def times(text: str | Scan) -> list[TimeValue]:
             h, ap, part = int(m.group("h")), m.group("ap"), m.group("part") or m.group("night")
             if not (m.group("oc") or part):
                 continue  # "9pm" alone is HOUR_AMPM's; "at 9" alone is too vague
-            notes = () if ap or part else (f"no am or pm: read as written; it may be {h + 12 if h < 12 else 0:02d}:00",)
+            notes = () if ap or part else _other_half(h, 0)
             out.append(_value(m, text, _hour24(h, ap, part), 0, None, notes))
     for m in NAMED.finditer(low) if not words.isdisjoint(_NAMED_WORDS) else ():
         twelve = _TWELVE_BEFORE.search(low, max(0, m.start() - 8), m.start())
