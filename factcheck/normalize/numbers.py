@@ -132,8 +132,8 @@ _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 # and a half", "2 and three quarters". A plural denominator needs a numerator above one, a
 # singular one "a", "an" or "one" ("the third" is an ordinal, read elsewhere).
 _UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# The whole part may be a count and a scale word, or tens and units ("twenty-one and a half"): "a million and a half" is 1.5 million, "two dozen
-# and a half" 30 (the fraction is of the scale's unit).
+# The whole part may be tens and units ("twenty-one and a half"), or a count and a scale word, the
+# fraction then of the scale's unit: "a million and a half" is 1.5 million, "two dozen and a half" 30.
 FRACTION_RE = re.compile(
     rf"\b(?:(?:(?P<count>a|an|{_WORD_ATOM}|[0-9]+)[\s-]+(?=(?:{'|'.join(_SCALE_ATOMS)})\s))?"
     rf"(?P<whole>(?:{'|'.join(TENS)})[\s-]+(?:{'|'.join(_UNIT_WORDS)})|{_WORD_ATOM}|[0-9]+)\s+and\s+)?"
@@ -247,9 +247,6 @@ _JOINED_CURRENCY = re.compile(r"(?:[A-Z]{3}|RM|Rs|Rp|Y=|\$US|kr)$")
 
 
 WORD = re.compile(r"[a-z]+")
-HAS_DIGIT = re.compile(r"[0-9]").search
-# four digits written out: a pattern that starts with a class (not a repeat) lets the engine skip to each digit
-HAS_YEAR = re.compile(r"[0-9][0-9][0-9][0-9]").search
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 # Every byte but a-z made a space, and every digit a tab: the words of a lower-case text, as WORD finds
 # them, are then the pieces split() returns (a character outside ASCII encodes to bytes over 127, so it
@@ -293,8 +290,8 @@ class Scan(NamedTuple):
         lower = text.lower()
         if len(lower) != len(text):  # a few letters (e.g. "İ") grow when lower-cased: keep offsets
             lower = text.translate(_ASCII_LOWER)
-        # one translation gives the words and the digits: two regex searches (HAS_DIGIT, HAS_YEAR) took
-        # a third of the time of making a Scan
+        # one translation gives the words and the digits (a digit, four in a row): two regex searches for
+        # those took a third of the time of making a Scan
         marked = lower.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY)  # (_letters_and_digits, without the call)
         has_digit = b"\t" in marked
         # tuple.__new__: the named tuple's own __new__ is a Python function, and a Scan is made for every phrase
@@ -361,9 +358,6 @@ def read_numeral(match: re.Match[str]) -> Figure:
 
 _SPLIT_WORDS = re.compile(r"[\s-]+").split
 _DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0} | {w: SMALL[w] for w in _DIGIT_WORD.split("|") if w in SMALL}
-
-
-_SCALE_WORDS = frozenset(("hundred", "dozen", *MULTIPLIERS))
 
 
 @lru_cache(maxsize=4096)
