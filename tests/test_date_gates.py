@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.normalize.dates import patterns as p
+from factcheck.normalize.numbers import matches_at_words
 from factcheck.normalize.times import _clock_gate
 
 PIECES = st.sampled_from(
@@ -104,7 +105,7 @@ def test_patterns_led_by_a_month_found_at_the_month_words_as_by_a_search_of_the_
         (p.MONTH_REL_YEAR, low, p._MONTH_WORDS),
         (p.BARE_MONTH, text, p.BARE_MONTH_WORDS),
     ):
-        found = p.matches_at_words(pattern.match, s, low, words & wanted)
+        found = matches_at_words(pattern.match, s, low, words & wanted)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(s)], pattern.pattern
 
 
@@ -124,7 +125,7 @@ def test_past_to_found_where_its_count_of_minutes_stands_as_by_a_search_of_the_w
 
     words = frozenset(re.findall("[a-z]+", text))
     leads = words & _PAST_TO_MINUTES | ({"a"} if "quarter" in words else set())
-    found = p.matches_at_words(PAST_TO.match, text, text, leads)
+    found = matches_at_words(PAST_TO.match, text, text, leads)
     assert [m.span() for m in found] == [m.span() for m in PAST_TO.finditer(text)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -104,29 +104,39 @@ _SCALE_WORDS = frozenset(_SCALE_ATOMS)
 _ARTICLE_LEAD = re.compile(rf"a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})")
 
 
-def _word_numbers(low: str, words: frozenset[str], wanted: frozenset[str]) -> list[re.Match[str]]:
-    """WORD_NUMBER.finditer(low), tried only where a match can start: where one of the number words
-    the text has begins (each match starts with a whole number word), or at "a" or "an" before a
-    scale word. Most letters start some number word, so a scan of the whole text tried nearly
-    every place; a text names one or two number words, found by str.find. (wanted: some of the
-    text's words, among them all it has of NUMBER_WORDS.)"""
-    starts = []
-    for w in wanted & NUMBER_WORDS:
-        at = low.find(w)
+def matches_at_words(match: Callable[[str, int], re.Match[str] | None], text: str, low: str,
+                     words: Iterable[str], also: Iterable[int] = ()) -> list[re.Match[str]]:  # fmt: skip
+    """The matches that pattern.finditer(text) gives, for a pattern (match: its bound `match`) each of whose
+    matches starts with one of words, as a whole word, in low (the lower-case copy of text), or at one of
+    the places in also: tried only there, each word's places found by str.find. A pattern led by a
+    month's name or a number word is tried at every letter that starts one, most places in a text; a
+    text names a month or a number once or twice."""
+    starts = list(also)
+    for word in words:
+        at = low.find(word)
         while at != -1:
             starts.append(at)
-            at = low.find(w, at + 1)
-    if not wanted.isdisjoint(_SCALE_WORDS) and ("a" in words or "an" in words):
-        starts.extend(m.start() for m in _ARTICLE_LEAD.finditer(low))
+            at = low.find(word, at + 1)
     starts.sort()
     out = []
     end = 0
-    match = WORD_NUMBER.match
     for at in starts:
-        if at >= end and (m := match(low, at)) is not None:
+        if at >= end and (m := match(text, at)) is not None:
             out.append(m)
             end = m.end()
     return out
+
+
+def _word_numbers(low: str, words: frozenset[str], wanted: frozenset[str]) -> list[re.Match[str]]:
+    """WORD_NUMBER.finditer(low), tried only where a match can start: where one of the number words
+    the text has begins (each match starts with a whole number word), or at "a" or "an" before a
+    scale word. (wanted: some of the text's words, among them all it has of NUMBER_WORDS.)"""
+    articles = (
+        [m.start() for m in _ARTICLE_LEAD.finditer(low)]
+        if not wanted.isdisjoint(_SCALE_WORDS) and ("a" in words or "an" in words)
+        else ()
+    )
+    return matches_at_words(WORD_NUMBER.match, low, low, wanted & NUMBER_WORDS, articles)
 _NUMERATOR = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]+"
 # "seven eighths", "two-thirds", "a quarter", "one sixteenth"; a whole part before "and": "three
 # and a half", "2 and three quarters". A plural denominator needs a numerator above one, a

@@ -79,6 +79,8 @@ def _may_scale_after(head: str) -> bool:
     if head[:1] in (" ", "\t", "-"):
         return head[1:3].lower() in _SCALE_WORD_HEADS
     return head[:1] in _SCALE_HEADS and head[:1] != ""
+
+
 _PERCENT_HEADS = "%pPbB"
 _RATE_HEADS = "/aepAEP"
 PERIODS = {

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.normalize.dates.patterns import matches_at_words
-from factcheck.normalize.numbers import SMALL, TENS, Scan, starting_words
+from factcheck.normalize.numbers import SMALL, TENS, Scan, matches_at_words, starting_words
 from factcheck.normalize.values import TimeValue
 
 # Offsets from UTC in minutes, for the zones news copy names.

@@ -44,10 +44,9 @@ from factcheck.normalize.dates.patterns import (
     YEAR,
     Rule,
     days_beside_months,
-    matches_at_words,
     modal_may,
 )
-from factcheck.normalize.numbers import Scan, word_set
+from factcheck.normalize.numbers import Scan, matches_at_words, word_set
 from factcheck.normalize.values import (
     DateValue,
     month_end,

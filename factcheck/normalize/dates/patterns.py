@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from factcheck.models import DateRange
-from factcheck.normalize.numbers import starting_words
+from factcheck.normalize.numbers import ORDINALS, starting_words
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -52,10 +52,8 @@ MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d
 # where a pattern led by a look-ahead or "\b" is tried at every place): a search that tells whether the
 # pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
 # "the first of May", "the twenty-third of June 2019": a day in words (an ordinal), then "of" and a month
-_UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-DAY_WORDS = {w: n for n, w in enumerate(_UNITS_ORD + ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-             "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=1)}  # fmt: skip
-DAY_WORDS |= {f"twenty-{w}": 20 + n for n, w in enumerate(_UNITS_ORD, start=1)} | {"thirtieth": 30, "thirty-first": 31}
+DAY_WORDS = {w: n for w, n in ORDINALS.items() if n <= 20 or n == 30}
+DAY_WORDS |= {f"twenty-{w}": 20 + n for w, n in ORDINALS.items() if n < 10} | {"thirty-first": 31}
 _DAY_WORD = "|".join(w.replace("-", "[\\s-]") for w in sorted(DAY_WORDS, key=len, reverse=True))
 WORD_DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?:the\s+)?(?P<dw>{_DAY_WORD})\s+of\s+{MONTH}(?:,?\s+{YEAR4})?\b")
 DAY_WORD_GATE = frozenset(w.split("-")[0] for w in DAY_WORDS)  # one of these words is in every match
@@ -80,28 +78,6 @@ def days_beside_months(low: str, months: frozenset[str]) -> tuple[bool, bool]:
                 return True, True
             at = low.find(word, at + 1)
     return before, after
-
-
-def matches_at_words(match: Callable[[str, int], re.Match[str] | None], text: str, low: str,
-                     words: Iterable[str]) -> list[re.Match[str]]:  # fmt: skip
-    """The matches that pattern.finditer(text) gives, for a pattern (match: its bound `match`) each of whose
-    matches starts with one of words, as a whole word, in low (the lower-case copy of text): tried only
-    where one of them stands, found by str.find. A pattern led by a month's name is tried at every
-    letter that starts one, most places in a text; a text names a month once or twice."""
-    starts = []
-    for word in words:
-        at = low.find(word)
-        while at != -1:
-            starts.append(at)
-            at = low.find(word, at + 1)
-    starts.sort()
-    out = []
-    end = 0
-    for at in starts:
-        if at >= end and (m := match(text, at)) is not None:
-            out.append(m)
-            end = m.end()
-    return out
 
 
 def _day_ends(low: str, at: int) -> bool:

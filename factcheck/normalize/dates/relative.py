@@ -64,9 +64,8 @@ from factcheck.normalize.dates.patterns import (
     WITHIN,
     Rule,
     _counted_unit,
-    matches_at_words,
 )
-from factcheck.normalize.numbers import Scan, words_to_number
+from factcheck.normalize.numbers import Scan, matches_at_words, words_to_number
 from factcheck.normalize.values import (
     DateValue,
     Duration,
