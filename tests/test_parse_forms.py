@@ -77,12 +77,22 @@ def test_money_in_any_currency(text, value, unit):
         ("nine dollars and 99 cents", 9.99, "USD"),
         ("two pounds and fifty pence", 2.5, "GBP"),
         ("one hundred dollars, 5 cents", 100.05, "USD"),
+        # one hundredth, named in the singular
+        ("the toll rose to one dollar and one cent", 1.01, "USD"),
+        ("a stamp was two pounds one penny", 2.01, "GBP"),
+        ("£3 and 1 penny", 3.01, "GBP"),
+        # the cents of a currency other than the dollar are that currency's
+        ("seven euros and forty cents", 7.40, "EUR"),
+        ("it came to twelve pesos and fifty cents", 12.50, "MXN"),
+        ("A$5 and 15 cents", 5.15, "AUD"),
+        # written to the cent, a round amount is exact
+        ("two thousand dollars and fifty cents", 2_000.50, "USD"),
     ],
 )
 def test_a_unit_and_its_hundredths_in_words_are_one_amount(text, value, unit):
     v = one(text)
     assert (v.kind, v.unit) == ("money", unit)
-    assert v.value == pytest.approx(value)
+    assert v.value == v.low == v.high == pytest.approx(value)
 
 
 @pytest.mark.parametrize(("text", "value"), [("it set me back a grand", 1_000), ("ten grand in cash", 10_000)])

@@ -67,12 +67,12 @@ NAMES = {
     "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "zloty": "PLN", "zlotys": "PLN",
     "forint": "HUF", "rupiah": "IDR", "dong": "VND", "hryvnia": "UAH", "shillings": "KES", "cedi": "GHS",
     "cedis": "GHS", "taka": "BDT", "dinar": "KWD", "dinars": "KWD",
-    "pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD", "sen": "MYR", "paise": "INR",
+    "pence": "GBP", "penny": "GBP", "p": "GBP", "cents": "USD", "cent": "USD", "sen": "MYR", "paise": "INR",
     "kopecks": "RUB",
 }  # fmt: skip
-SUBUNITS = frozenset({"pence", "p", "cents", "cent", "sen", "paise", "kopecks"})
+SUBUNITS = frozenset({"pence", "penny", "p", "cents", "cent", "sen", "paise", "kopecks"})
 # Names that are also everyday words: money only after a scale word or a figure with separators.
-_AMBIGUOUS_NAMES = frozenset({"won", "rand", "dong", "real", "p", "cent"})
+_AMBIGUOUS_NAMES = frozenset({"won", "rand", "dong", "real", "p", "cent", "penny"})
 _ADJ = "|".join(sorted((re.escape(a).replace(r"\ ", r"\s+") for a in ADJECTIVES), key=len, reverse=True))
 _NAMES = "|".join(sorted((n for n in NAMES if n != "p"), key=len, reverse=True))
 AFTER = re.compile(

@@ -166,7 +166,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
-_SUBUNIT_NEXT = re.compile(r"\s?(?:cents?|pence|p|sen|paise|kopecks)\b", re.IGNORECASE)
+_SUBUNIT_NEXT = re.compile(r"\s?(?:cents?|pence|penny|p|sen|paise|kopecks)\b", re.IGNORECASE)
+_CENTS = ("cent", "cents")  # the hundredths of the dollars, the euro, the peso, the rand...
 _AND_CENTS = re.compile(r",?\s*(?:and\s+)?")
 RANGE_JOIN = re.compile(r"^\s?(?:-|–|—|to|and|or)\s?", re.IGNORECASE)
 RATIO_JOIN = re.compile(r"^\s(?:out\s+of|in|of\s+every)\s", re.IGNORECASE)
@@ -326,8 +327,11 @@ def _nothing_may_lead(before: str) -> bool:
     return not (may_currency or may_sign)
 
 
-def _read(text: str, fig: Figure) -> Reading:
-    """Grows a quantity outward from one figure: sign, currency, scale and a currency after it."""
+def _read(text: str, fig: Figure, of: str | None = None) -> Reading:
+    """Grows a quantity outward from one figure: sign, currency, scale and a currency after it.
+    of: the currency of an amount just before, whose hundredths this figure may be ("one dollar and
+    one cent", "seven euros and forty cents"): a subunit that is also an everyday word is then money,
+    and cents are that currency's."""
     value, half_unit, start, end, is_word, _ = fig
     unit: str | None = None
     negative = False
@@ -363,12 +367,13 @@ def _read(text: str, fig: Figure) -> Reading:
     if after:
         name = (after.group("name") or "").lower()
         code = currencies.code_after(after)
-        supported = scale > 1 or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
+        supported = scale > 1 or of is not None or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
         if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
             if not (after.group("p") and is_word):
                 if name in currencies.SUBUNITS or after.group("p"):
-                    if unit not in (None, code) and name == "cents":
-                        code = unit  # "84 cents" after "$": the dollar's cents
+                    owner = of or unit  # "84 cents" after "$": the dollar's cents; "forty cents" after euros
+                    if name in _CENTS and owner is not None:
+                        code = owner
                     scale *= 0.01
                     subunit = True
                 unit = unit or currencies.by_context(code, text, end)
@@ -470,9 +475,11 @@ def find_quantities(text: str | Scan) -> list[Quantity]:
             and 0 <= nxt.start - end <= 6
             and _SUBUNIT_NEXT.match(text, nxt.end)
         ):
-            second = _read(text, nxt)
+            second = _read(text, nxt, unit)
             if second.subunit and second.unit == unit and _AND_CENTS.fullmatch(text, end, second.start):
-                value, low, high, end = value + second.value, low + second.value, high + second.value, second.end
+                # written to the cent, the amount is exact ("two thousand pesos and fifty cents")
+                value = low = high = value + second.value
+                end = second.end
                 consumed_until = end
                 i += 1
                 nxt = figures[i + 1] if i + 1 < len(figures) else None
