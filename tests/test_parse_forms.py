@@ -154,6 +154,19 @@ def test_a_verb_that_spells_a_currency_is_not_money():
         ("1.5 x 10^9", 1.5e9),
         # words with commas after a scale word
         ("six thousand, two hundred and one", 6_201),
+        # scale words beyond a trillion, in words and after figures
+        ("a debt of ninety quadrillion", 9e16),
+        ("two quintillion grains", 2e18),
+        ("some 1.2 quadrillion", 1.2e15),
+        # hundreds after a figure
+        ("4 hundred people came", 400),
+        ("some 12 hundred homes", 1_200),
+        # decimals said digit by digit after "point", with or without a whole part
+        ("point five kilograms", 0.5),
+        ("it rose by point two five", 0.25),
+        ("one point o five", 1.05),
+        ("eighteen point oh five", 18.05),
+        ("point zero two of a second", 0.02),
     ],
 )
 def test_numbers_in_words_digits_and_fractions(text, value):
@@ -163,12 +176,56 @@ def test_numbers_in_words_digits_and_fractions(text, value):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("minus 12", -12), ("negative 0.4", -0.4), ("fell to -7", -7), ("a loss of −3.2%", -3.2), ("minus three", -3)],
+    [
+        ("minus 12", -12), ("negative 0.4", -0.4), ("fell to -7", -7), ("a loss of −3.2%", -3.2), ("minus three", -3),
+        # the sign word joined to the figure by a hyphen, as agency copy writes it
+        ("the wind chill hit minus-30 degrees", -30),
+        ("a minus-1.5 degree launch angle", -1.5),
+        ("growth of negative-2 percent", -2),
+        ("net yards: minus-eight", -8),
+    ],
 )
 def test_negatives(text, value):
     v = factcheck.parse(text)[-1]
     assert v.value == pytest.approx(value)
     assert v.low <= v.value <= v.high
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("at that point five people were hurt", [5]),  # "point" the noun
+        ("from this point two roads lead north", [2]),
+        ("the point is 3 times larger", [3]),
+    ],
+)
+def test_point_after_a_determiner_is_a_noun_not_a_decimal(text, values):
+    assert [v.value for v in factcheck.parse(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("six point two five", "6.25"),
+        ("one point eight one billion", "1.81 billion"),
+        ("zero point two million dollars", "0.2 million dollars"),
+        ("point five", ".5"),
+    ],
+)
+def test_a_decimal_in_words_is_as_precise_as_in_digits(words, digits):
+    said, written = one(words), one(digits)
+    assert (said.kind, said.unit) == (written.kind, written.unit)
+    assert (said.value, said.low, said.high) == pytest.approx((written.value, written.low, written.high))
+
+
+def test_hundreds_of_a_scale_after_a_figure():
+    v = one("4 hundred million people")
+    assert (v.value, v.low, v.high) == (400_000_000, 350_000_000, 450_000_000)
+
+
+def test_a_figure_and_hundred_are_rounded_to_the_hundred():
+    v = one("4 hundred people came")
+    assert (v.value, v.low, v.high) == (400, 350, 450)
 
 
 def test_a_hyphen_between_figures_is_a_range_not_a_minus():

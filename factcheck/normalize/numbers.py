@@ -24,6 +24,7 @@ TENS = {
 MULTIPLIERS = {
     "hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
     "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "quadrillion": 10**15, "quintillion": 10**18,
 }  # fmt: skip
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -83,10 +84,17 @@ _WORD_ATOM = "|".join(_ATOMS)
 # "between three and five" is two numbers.
 _AFTER_SCALE = (
     "(?:"
-    + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"))
+    + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion", "quadrillion",
+                                     "quintillion", "lakh", "crore"))
     + ")"
 )
-_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+_DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine|o"  # "one point o five"
+# "point five", "point zero two": a decimal with no whole part, said digit by digit. Not after a word
+# that makes "point" the noun ("at that point five people", "from this point two roads").
+# (led by its "p", each look behind then checks the word before it)
+_NOUN_BEFORE = "".join(f"(?<!{w} p)" for w in ("the", "that", "this", "a", "one", "some", "any", "each", "every",
+                                               "which", "what", "no", "its", "his", "her", "their", "our", "my", "your"))
+_LEAD_POINT = rf"p(?<!\wp){_NOUN_BEFORE}oint(?:\s+(?:{_DIGIT_WORD}))+"
 # A run of number words: "twenty-three", "one hundred and twenty", "three million", "four thousand,
 # seven hundred" (a comma only after a scale word: "one, two" is a list), "six point two five".
 # "a"/"an" count only before a scale word ("a hundred", "a dozen"), so "three and a half" stops at
@@ -94,11 +102,11 @@ _DIGIT_WORD = "zero|oh|one|two|three|four|five|six|seven|eight|nine"
 # (Written as "a" or "an" before a scale word and the first word, or the first word alone, each
 # alternative led by its first letter: see starting_words.)
 WORD_NUMBER = re.compile(
-    rf"(?:a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})(?:{_WORD_ATOM})|{starting_words(_ATOMS)})"
+    rf"(?:{_LEAD_POINT}|(?:a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})(?:{_WORD_ATOM})|{starting_words(_ATOMS)})"
     rf"(?:(?:[\s-]+|{_AFTER_SCALE}(?:\s+and|,)\s+)(?:{_WORD_ATOM}))*"
-    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?\b(?!-(?:off|time)\b)"
+    rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?)\b(?!-(?:off|time)\b)"
 )
-NUMBER_WORDS = (frozenset(SMALL) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"dozen"}) - {"a", "an", "no"}
+NUMBER_WORDS = (frozenset(SMALL) | frozenset(TENS) | frozenset(MULTIPLIERS) | {"dozen", "point"}) - {"a", "an", "no"}
 _SCALE_WORDS = frozenset(_SCALE_ATOMS)
 # Where WORD_NUMBER can start with "a" or "an": before a scale word.
 _ARTICLE_LEAD = re.compile(rf"a(?<!\wa)n?[\s-]+(?={'|'.join(_SCALE_ATOMS)})")
@@ -376,7 +384,10 @@ def words_to_number(text: str) -> float | None:
     years and times said in pairs: `nineteen ninety-two` → 1992, `one thirty five` → 135. None if
     not a number. (Kept per run of number words: a few dozen of them, "two", "one hundred", make up
     most of what is said.)"""
-    whole, _, point = text.lower().replace(",", " ").partition(" point ")
+    low = text.lower().replace(",", " ")
+    if low.startswith("point "):  # "point five": no whole part
+        low = "zero " + low
+    whole, _, point = low.partition(" point ")
     tokens = [t for t in _SPLIT_WORDS(whole.strip()) if t and t != "and"]
     if not tokens:
         return None
@@ -500,7 +511,12 @@ def find_figures(text: str | Scan, wanted: frozenset[str] | None = None) -> list
             continue
         # rounded to its last scale word when it ends on one ("three million"); "two thousand and
         # five" is exact
-        scale = MULTIPLIERS.get(m.group(0).rsplit(None, 1)[-1].split("-")[-1], 0)
+        said = m.group(0)
+        if " point " in said or said.startswith("point "):  # "six point two five": to its last digit, as 6.25
+            decimals = len(said.rpartition("point ")[2].split())
+            found.append(_new_figure((value, 0.5 * 10.0**-decimals, m.start(), m.end(), True, False)))
+            continue
+        scale = MULTIPLIERS.get(said.rsplit(None, 1)[-1].split("-")[-1], 0)
         found.append(_new_figure((value, 0.5 * scale if scale > 100 else 0.0, m.start(), m.end(), True, False)))
     for m in FRACTION_OF_SCALE.finditer(low) if fractions or "half" in wanted else ():
         scale = MULTIPLIERS.get(m.group(2), 12)

@@ -33,14 +33,15 @@ from factcheck.normalize.values import Quantity
 SCALES = {
     "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "mln": 1e6, "million": 1e6,
     "bn": 1e9, "bln": 1e9, "b": 1e9, "billion": 1e9, "tn": 1e12, "trn": 1e12, "trillion": 1e12, "lakh": 1e5,
-    "lakhs": 1e5,
+    "lakhs": 1e5, "hundred": 1e2, "quadrillion": 1e15, "quintillion": 1e18,
     "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
 # "7m", "£250-million", "3 lakh", "1.2k", "£3 mn". "b" and "cr" only against a currency: "30 b" is a list
 # item. An abbreviation after a space only where it cannot be a unit of length or weight ("5 m", "5 k").
 SCALE_AFTER = re.compile(
     r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn|cr)\b\.?(?<!\.)"
-    r"|[ \t\u00a0-]?(?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b"
+    r"|[ \t\u00a0-]?(?P<word>(?:hundred[ \t]+)?(?:thousand|million|billion|trillion|quadrillion|quintillion)|hundred"
+    r"|lakhs?|crores?)\b"
     r"|[ \t]?(?P<grand>grand)\b)",
     re.IGNORECASE,
 )
@@ -63,11 +64,11 @@ def _may_follow(text: str, pos: int, heads: str, gaps: str | None = None) -> boo
     return bool(c) and (c in heads or not c.isascii())
 
 
-_SCALE_HEADS = "kmbtclgKMBTCLG"  # the first letters SCALE_AFTER can match, after at most one gap
-# After a gap SCALE_AFTER matches only a word ("thousand", "million", "billion", "trillion", "lakh",
-# "crore", "grand") or one of the short forms that cannot be a unit ("mn", "mln", "bn", "bln", "tn",
+_SCALE_HEADS = "kmbtclghqKMBTCLGHQ"  # the first letters SCALE_AFTER can match, after at most one gap
+# After a gap SCALE_AFTER matches only a word ("hundred", "thousand", "million", "billion", "trillion",
+# "quadrillion", "quintillion", "lakh", "crore", "grand") or one of the short forms that cannot be a unit ("mn", "mln", "bn", "bln", "tn",
 # "trn", "cr"): its first two letters. ("7m" and "3k" stand against the figure.)
-_SCALE_WORD_HEADS = frozenset(("th", "mi", "bi", "tr", "la", "cr", "gr", "mn", "ml", "bn", "bl", "tn"))
+_SCALE_WORD_HEADS = frozenset(("hu", "th", "mi", "bi", "tr", "qu", "la", "cr", "gr", "mn", "ml", "bn", "bl", "tn"))
 
 
 def _may_scale_after(head: str) -> bool:
@@ -196,6 +197,8 @@ def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     bare_m = bool(m.group("tight")) and word == "m" and not has_currency
     if bare_m and text[m.end() : m.end() + 1].isalpha():
         return 1.0, pos, False
+    if word.startswith("hundred") and len(word) > 7:  # "4 hundred million": hundreds of the scale after
+        return 100 * SCALES[word.split()[-1]], m.end(), bare_m
     return SCALES[word], m.end(), bare_m
 
 
@@ -254,7 +257,8 @@ _new_reading = partial(tuple.__new__, Reading)  # Reading((...)) without the nam
 
 
 _SIGN_WORD_ENDS = frozenset({"minus", "ative"})  # the last letters of "minus" and "negative"
-_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+# (a sign word joined to the figure by a hyphen too: "minus-30 degrees", as agency copy writes it)
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,%)-])[-−]|\b(?:minus|negative)(?:\s+|-))$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -392,7 +396,7 @@ def _read(text: str, fig: Figure, of: str | None = None) -> Reading:
     else:
         in_scale = _EXACT_SCALES.get(scale) or _exact(scale)
         exact = _exact(value) * in_scale  # in decimals: "£8.2m" ends at £8,250,000 exactly
-        if scale > 1 and (half_unit == 0 or is_word):
+        if scale > 1 and (half_unit == 0 or (is_word and half_unit >= 1)):  # (a decimal in words keeps its digits)
             half = in_scale / 2  # "£7m", "three million": rounded to the nearest whole unit of scale
         else:
             half = _exact(half_unit) * in_scale
