@@ -127,6 +127,10 @@ def test_a_verb_that_spells_a_currency_is_not_money():
         ("one sixth", 1 / 6),
         ("a tenth", 0.1),
         ("mix 5/16 of it", 5 / 16),
+        # with an ordinal ending, as Indian English writes them
+        ("1/4th of the land", 0.25),
+        ("add 2/3rd cup", 2 / 3),
+        ("a 3/4th majority", 0.75),
         ("add ¾", 0.75),
         # a whole number and a fraction
         ("two and a half", 2.5),
@@ -255,6 +259,25 @@ def test_and_between_two_small_numbers_is_a_range_not_a_sum():
 def test_a_vague_plural_count_is_the_range_it_allows(text, low, high):
     v = one(text)
     assert (v.kind, v.low, v.high) == ("number", low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("the scheme cost millions of dollars", 2_000_000, 9_999_999, "USD"),
+        ("tens of thousands of euros were lost", 20_000, 99_999, "EUR"),
+        ("billions of US dollars in aid", 2_000_000_000, 9_999_999_999, "USD"),
+        ("a few dollars more", 2, 5, "USD"),
+        ("hundreds of rupees", 200, 999, "INR"),
+    ],
+)
+def test_a_vague_count_of_a_currency_is_money(text, low, high, unit):
+    v = one(text)
+    assert (v.kind, v.low, v.high, v.unit) == ("money", low, high, unit)
+
+
+def test_a_vague_count_of_people_stays_a_count():
+    assert one("millions of people watched").kind == "number"
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,7 @@ FRACTION_RE = re.compile(
 FRACTION_WORDS = frozenset(DENOMINATORS)
 # "3/8", "2 1/2": a fraction in digits when the denominator is small and no year or day follows.
 DIGIT_FRACTION = re.compile(
-    r"(?<![\w/.,-])(?:(?P<whole>[0-9]+)\s)?(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,3})(?![\w/]|[.,-][0-9])"
+    r"(?<![\w/.,-])(?:(?P<whole>[0-9]+)\s)?(?P<num>[0-9]{1,2})/(?P<den>[0-9]{1,3})(?:st|nd|rd|th)?(?![\w/]|[.,-][0-9])"
 )
 ORDINAL_WORD = re.compile(r"(?:" + starting_words(sorted(ORDINALS, key=len, reverse=True)) + r")\b")
 # Figures in digits. ASCII digits, and a leading lookahead, let the regex engine skip ahead fast.

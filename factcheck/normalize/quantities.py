@@ -665,9 +665,18 @@ _QUANTITY_WORDS = _QUALIFIER_GATE | _VAGUE_OR_ORDINAL_WORDS | FIGURE_WORDS
 
 
 def _vague_count(text: str, m: re.Match[str], lo: float, hi: float) -> Quantity:
-    """A vague count ("dozens of", "a few") read as lo to hi, with the qualifier before it applied."""
-    return _qualified(text, Quantity("number", text[m.start() : m.end()], m.span(), (lo + hi) / 2, lo, hi, None, None,
-                                     ("a vague count",)))  # fmt: skip
+    """A vague count ("dozens of", "a few") read as lo to hi, with the qualifier before it applied; of
+    a currency named after it, an amount of money ("millions of dollars", "tens of thousands of euros")."""
+    start, end = m.span()
+    unit = None
+    after = currencies.AFTER.match(text, end) if _may_name_after(text[end : end + 5]) else None
+    name = after.group("name") if after else None
+    if after and name and name.lower() not in currencies.SUBUNITS and not currencies.needs_support(name):
+        unit = currencies.code_after(after)
+        if unit is not None:
+            end = after.end()
+    return _qualified(text, Quantity("money" if unit else "number", text[start:end], (start, end), (lo + hi) / 2, lo,
+                                     hi, unit, None, ("a vague count",)))  # fmt: skip
 
 
 def _qualified(text: str, q: Quantity) -> Quantity:
