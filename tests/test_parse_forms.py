@@ -288,11 +288,20 @@ def test_a_vague_count_of_people_stays_a_count():
         ("5 mln euros", 5_000_000, "EUR"),
         ("debt of $1.2 trn", 1_200_000_000_000, "USD"),
         ("a Rs 40 cr project", 400_000_000, "INR"),  # "cr" only beside a currency
+        # one letter after a space, where a currency stands before the figure
+        ("a ¥30 b deal", 30_000_000_000, "JPY"),
+        ("a $5 m budget", 5_000_000, "USD"),
+        ("on £40 k a year", 40_000, "GBP/year"),
     ],
 )
 def test_a_scale_abbreviation_after_a_space(text, value, unit):
     v = one(text)
     assert (v.value, v.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["a 5 m drop", "the 3 k run", "plan 30 b was dropped"])
+def test_one_letter_after_a_space_without_a_currency_is_no_scale(text):
+    assert [v.value for v in factcheck.parse(text)] == [float(text.split()[1])]
 
 
 @pytest.mark.parametrize(

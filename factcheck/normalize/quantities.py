@@ -36,10 +36,11 @@ SCALES = {
     "lakhs": 1e5, "hundred": 1e2, "quadrillion": 1e15, "quintillion": 1e18,
     "crore": 1e7, "crores": 1e7, "cr": 1e7,
 }  # fmt: skip
-# "7m", "£250-million", "3 lakh", "1.2k", "£3 mn". "b" and "cr" only against a currency: "30 b" is a list
-# item. An abbreviation after a space only where it cannot be a unit of length or weight ("5 m", "5 k").
+# "7m", "£250-million", "3 lakh", "1.2k", "£3 mn". "b" and "cr" only after a currency: "30 b" is a list
+# item. After a space an abbreviation that may be a unit of length or weight ("5 m", "5 k") or a letter
+# ("30 b") is a scale only after a currency ("¥30 b", "$5 m"); _scale checks.
 SCALE_AFTER = re.compile(
-    r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn|cr)\b\.?(?<!\.)"
+    r"(?:(?P<tight>k|m|mn|mil|mln|bn|bln|tn|trn|b|cr)\b\.?(?<!\.)|[ \t\u00a0](?P<spaced>mn|mln|bn|bln|tn|trn|cr|k|m|b)\b\.?(?<!\.)"
     r"|[ \t\u00a0-]?(?P<word>(?:hundred[ \t]+)?(?:thousand|million|billion|trillion|quadrillion|quintillion)|hundred"
     r"|lakhs?|crores?)\b"
     r"|[ \t]?(?P<grand>grand)\b)",
@@ -65,9 +66,10 @@ def _may_follow(text: str, pos: int, heads: str, gaps: str | None = None) -> boo
 
 
 _SCALE_HEADS = "kmbtclghqKMBTCLGHQ"  # the first letters SCALE_AFTER can match, after at most one gap
-# After a gap SCALE_AFTER matches only a word ("hundred", "thousand", "million", "billion", "trillion",
-# "quadrillion", "quintillion", "lakh", "crore", "grand") or one of the short forms that cannot be a unit ("mn", "mln", "bn", "bln", "tn",
-# "trn", "cr"): its first two letters. ("7m" and "3k" stand against the figure.)
+# After a gap SCALE_AFTER matches a word ("hundred", "thousand", "million", "billion", "trillion",
+# "quadrillion", "quintillion", "lakh", "crore", "grand") or a short form ("mn", "mln", "bn", "bln", "tn",
+# "trn", "cr"): its first two letters; or one letter alone ("k", "m", "b"). ("7m" and "3k" stand
+# against the figure.)
 _SCALE_WORD_HEADS = frozenset(("hu", "th", "mi", "bi", "tr", "qu", "la", "cr", "gr", "mn", "ml", "bn", "bl", "tn"))
 
 
@@ -78,10 +80,12 @@ def _may_scale_after(head: str) -> bool:
     if not head.isascii():
         return True  # a letter outside ASCII may fold onto one of the pattern's
     if head[:1] in (" ", "\t", "-"):
-        return head[1:3].lower() in _SCALE_WORD_HEADS
+        # a word, or one letter alone ("$5 m": a scale only after a currency, which _scale checks)
+        return head[1:3].lower() in _SCALE_WORD_HEADS or (head[1:2] in _ONE_LETTER_SCALES and not head[2:3].isalpha())
     return head[:1] in _SCALE_HEADS and head[:1] != ""
 
 
+_ONE_LETTER_SCALES = frozenset("kmbKMB")
 _PERCENT_HEADS = "%pPbB"
 _RATE_HEADS = "/aepAEP"
 PERIODS = {
@@ -192,7 +196,8 @@ def _scale(text: str, pos: int, has_currency: bool) -> tuple[float, int, bool]:
     if not m:
         return 1.0, pos, False
     word = (m.group("tight") or m.group("spaced") or m.group("word") or m.group("grand")).lower()
-    if word in ("b", "cr") and not has_currency:
+    # "b" and "cr" against the figure, and any one letter after a space ("5 m", "3 k"), only after a currency
+    if (word in ("b", "cr") or (len(word) == 1 and m.group("spaced"))) and not has_currency:
         return 1.0, pos, False
     bare_m = bool(m.group("tight")) and word == "m" and not has_currency
     if bare_m and text[m.end() : m.end() + 1].isalpha():
