@@ -1,0 +1,102 @@
+"""Classes of misread dates and lengths of time, each with the phrases that must not change:
+counts of time written with a fraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck import parse
+from factcheck.models import DateRange
+from factcheck.normalize.values import DateValue, Duration, Quantity
+
+REF = "2020-01-01"
+
+
+def _dates(text: str) -> list[DateValue]:
+    return [v for v in parse(text, ref=REF) if isinstance(v, DateValue)]
+
+
+def _year(y: int) -> DateRange:
+    return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+# --- counts of time written with a fraction --------------------------------------------------------
+
+
+def _durations(text: str) -> list[Duration]:
+    return [v for v in parse(text, ref=REF) if isinstance(v, Duration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "count", "unit"),
+    [
+        ("The ferry crossing takes 3/4 hour.", "3/4 hour", 0.75, "hour"),
+        ("after marching 3 3/4 hours", "3 3/4 hours", 3.75, "hour"),
+        ("a 1/2 day closure", "a 1/2 day", 0.5, "day"),
+        ("a 3/4 hour drive", "a 3/4 hour", 0.75, "hour"),
+        ("he served 2 1/2 years in prison", "2 1/2 years", 2.5, "year"),
+        ("she waited 1 1/2 hours", "1 1/2 hours", 1.5, "hour"),
+        ("a 2½ years wait", "2½ years", 2.5, "year"),
+        ("it took 1¾ hours", "1¾ hours", 1.75, "hour"),
+        ("about ¾ hour", "about ¾ hour", 0.75, "hour"),
+    ],
+)
+def test_a_count_of_time_with_a_fraction_counts_the_whole_fraction(
+    text: str, written: str, count: float, unit: str
+) -> None:
+    (d,) = _durations(text)
+    assert (d.text, d.counts, d.unit) == (written, (count,), unit)
+
+
+def test_the_length_of_a_fractional_count() -> None:
+    (hours,) = _durations("The ferry crossing takes 3/4 hour.")
+    assert hours.low_days == hours.high_days == round(0.75 / 24, 2)
+    (years,) = _durations("he served 2 1/2 years in prison")
+    # to half its fraction, as "two and a half years" is read
+    (said,) = _durations("he served two and a half years in prison")
+    assert (years.low_days, years.high_days) == (said.low_days, said.high_days)
+    assert years.low_days < 2.5 * 365.25 < years.high_days
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2 1/2 years later the plant closed", dt.date(2022, 4, 2), dt.date(2022, 10, 1)),
+        ("the deal collapsed 1 1/2 years ago", dt.date(2018, 4, 2), dt.date(2018, 10, 1)),
+        ("over the last 1/2 year", dt.date(2019, 7, 2), dt.date(2020, 1, 1)),
+    ],
+)
+def test_an_offset_with_a_fraction_moves_by_the_whole_fraction(text: str, start: dt.date, end: dt.date) -> None:
+    (d,) = _dates(text)
+    assert d.range == DateRange(start, end)
+
+
+def test_an_offset_in_hours_with_a_fraction_is_read_whole() -> None:
+    (d,) = _dates("the alarm sounded 1 1/2 hours ago")
+    assert d.text == "1 1/2 hours ago"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("four and a half hours", "four and a half hours"),
+        ("4 1/2 hours", "4 1/2 hours"),
+        ("2 ½ years", "2 ½ years"),
+        ("30 days", "30 days"),
+        ("a 10-year plan", "10-year"),
+    ],
+)
+def test_lengths_of_time_read_before_are_read_as_before(text: str, written: str) -> None:
+    assert [d.text for d in _durations(text)] == [written]
+
+
+@pytest.mark.parametrize("text", ["open 24/7 days a year", "the 7/10 days"])
+def test_a_slash_that_is_no_fraction_gives_no_count_of_time(text: str) -> None:
+    assert not any(d.text.startswith(("7 days", "10 days", "24/7")) for d in _durations(text))
+
+
+def test_a_fraction_of_money_beside_a_unit_of_time_is_left_to_the_money_reader() -> None:
+    values = parse("a fare of £3 for 1/2 hour", ref=REF)
+    assert [v.text for v in values if isinstance(v, Quantity) and v.kind == "money"] == ["£3"]
