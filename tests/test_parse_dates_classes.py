@@ -1,5 +1,5 @@
 """Classes of misread dates and lengths of time, each with the phrases that must not change:
-counts of time written with a fraction."""
+years before the common era and years with their era written; counts of time written with a fraction."""
 
 from __future__ import annotations
 
@@ -20,6 +20,76 @@ def _dates(text: str) -> list[DateValue]:
 
 def _year(y: int) -> DateRange:
     return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+# --- years before the common era: never read as the same year AD ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The settlement was founded in 2000 B.C. by farmers.",
+        "Grain has been grown there since 1800 BC",
+        "the temple dates from about 1450 BCE",
+        "a bronze blade cast in 1900 B.C.E., archaeologists say",
+        "the tablets were written before 2000BC",
+        "the walls were raised in the 5th century BC",
+        "a city abandoned in the seventh century B.C.",
+        "pottery from two thousand BC",
+        "occupied from 1500 to 1200 BC",
+        "a settlement of 1700-1600 BCE",
+        "early 1900 BC",
+    ],
+)
+def test_a_year_before_the_common_era_is_no_date(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_the_figure_of_a_year_bc_stays_a_count_as_written() -> None:
+    values = parse("the town was razed in 1750 BC", ref=REF)
+    assert [(v.kind, v.text) for v in values] == [("number", "1750")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year"),
+    [
+        ("Vesuvius buried Pompeii in AD 79.", "AD 79", 79),
+        ("Pompeii was buried in 79 AD", "79 AD", 79),
+        ("the Norman conquest of 1066 CE", "1066 CE", 1066),
+        ("Rome was sacked in A.D. 410", "A.D. 410", 410),
+        ("coins struck in 250 C.E. were found", "250 C.E.", 250),
+        ("AD 1348 saw the plague reach England", "AD 1348", 1348),
+        ("the wall was finished by 122 AD", "122 AD", 122),
+    ],
+)
+def test_a_year_with_its_era_is_a_year_of_any_size(text: str, written: str, year: int) -> None:
+    dates = _dates(text)
+    assert [(d.text, d.range) for d in dates] == [(written, _year(year))]
+
+
+def test_a_span_from_bc_to_ad_is_no_span_of_years_ad() -> None:
+    dates = _dates("the empire lasted from 300 BC to 200 AD")
+    assert [(d.text, d.range) for d in dates] == [("200 AD", _year(200))]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The library opened in 2003.", 2003),
+        ("the abbey was built in 1150", 1150),
+        ("Sales fell in 1998, the ABC report said", 1998),
+    ],
+)
+def test_years_without_an_era_are_read_as_before(text: str, year: int) -> None:
+    assert [d.range for d in _dates(text)] == [_year(year)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["she bought 40 ads in 2019 and 79 adverts", "the CEO said 250 staff would go", "an ad for 79 pence"],
+)
+def test_ad_and_ce_inside_other_words_mark_no_era(text: str) -> None:
+    assert all(d.range is None or d.range.start.year >= 1800 for d in _dates(text))
 
 
 # --- counts of time written with a fraction --------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from factcheck.models import DateRange
 from factcheck.normalize.numbers import ORDINALS, UNICODE_FRACTIONS, starting_words
+from factcheck.normalize.values import DateValue
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -145,6 +146,21 @@ DECADE = re.compile(
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
 # digit stands (a leading look-behind has it try every place in the text; the matches are the same).
 YEAR = re.compile(r"(?P<y>1(?<![£$€.,/\w-]1)[89]\d\d|2(?<![£$€.,/\w-]2)0\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
+# "2000 BC", "400 B.C.", "3000 BCE" (matched where a date ends): a year before the common era, which no
+# date can hold; so is the first year of a span whose last one is ("from 1500 to 1200 BC", "1500-1200 BC")
+_BEFORE_COMMON_ERA = re.compile(
+    r"(?:\s*(?:-|–|—|to|and|until|till|or)\s*\d[\d,]*)?\s?b\.?c\.?(?:e\.?)?(?!\w)", re.IGNORECASE
+).match
+
+
+def before_common_era(text: str, values: list[DateValue]) -> list[DateValue]:
+    """values without the dates that a year before the common era follows: a date has no year BC, and
+    the figure stays a count as written."""
+    if "bc" not in text and "BC" not in text and "b.c" not in text and "B.C" not in text:
+        return values
+    return [v for v in values if _BEFORE_COMMON_ERA(text, v.span[1]) is None]
+
+
 _BARE_MONTHS = [m for m in MONTHS if len(m) > 3 or m == "may"]
 BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in _BARE_MONTHS)})\b")
 BARE_MONTH_WORDS = frozenset(_BARE_MONTHS)
