@@ -1,5 +1,6 @@
-"""Classes of misread dates and lengths of time, each with the phrases that must not change:
-years before the common era and years with their era written; counts of time written with a fraction."""
+"""Three classes of misread dates and lengths of time, each with the phrases that must not change:
+years before the common era and years with their era written; round years in words, which alone
+are counts; counts of time written with a fraction."""
 
 from __future__ import annotations
 
@@ -90,6 +91,39 @@ def test_years_without_an_era_are_read_as_before(text: str, year: int) -> None:
 )
 def test_ad_and_ce_inside_other_words_mark_no_era(text: str) -> None:
     assert all(d.range is None or d.range.start.year >= 1800 for d in _dates(text))
+
+
+# --- round years in words: alone they are counts ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two thousand people marched through the city.",
+        "the plant will cut eleven hundred jobs",
+        "nineteen hundred homes lost power",
+        "some twelve hundred delegates attended",
+        "Twenty hundred tickets went on sale",
+    ],
+)
+def test_a_round_year_in_words_alone_is_no_date(text: str) -> None:
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("the bridge was built in eleven hundred", 1100),
+        ("by nineteen hundred the town had doubled", 1900),
+        ("Since two thousand, prices have risen", 2000),
+        ("the millennium bug of the year two thousand", 2000),
+        ("two thousand and eight was a hard year", 2008),
+        ("nineteen ninety-two was a hard year", 1992),
+        ("the plan for twenty twenty", 2020),
+    ],
+)
+def test_years_in_words_introduced_or_not_round_stay_years(text: str, year: int) -> None:
+    assert [d.range for d in _dates(text)] == [_year(year)]
 
 
 # --- counts of time written with a fraction --------------------------------------------------------

@@ -191,6 +191,10 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             said = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
             if said is None or not 1000 <= said <= 2099:
                 continue
+            # "two thousand people", "eleven hundred jobs": a round hundred or thousand is a count unless
+            # a word that introduces a date stands before it ("in two thousand", "by nineteen hundred")
+            if said % 100 == 0 and not m.group(0).startswith("the") and not _introduced(low, m.start()):
+                continue
             out.append(_value(m, text, year_range(int(said)), "year", ("a year in words",)))
     if "century" in words or "centuries" in words:
         for m in CENTURY.finditer(low):
