@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck import parse
 from factcheck.models import DateRange
+from factcheck.normalize.dates import patterns as p
+from factcheck.normalize.dates.patterns import has_fraction
 from factcheck.normalize.values import DateValue, Duration, Quantity
 
 REF = "2020-01-01"
@@ -204,3 +208,24 @@ def test_a_slash_that_is_no_fraction_gives_no_count_of_time(text: str) -> None:
 def test_a_fraction_of_money_beside_a_unit_of_time_is_left_to_the_money_reader() -> None:
     values = parse("a fare of £3 for 1/2 hour", ref=REF)
     assert [v.text for v in values if isinstance(v, Quantity) and v.kind == "money"] == ["£3"]
+
+
+# --- the gate of the fraction patterns ---------------------------------------------------------------
+
+_TIME_PIECES = st.sampled_from(
+    "3 3/4 1/2 24/7 ½ ¾ 2½ a an the last within about hours hour days years later ago - / 1 2 and half".split()
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_TIME_PIECES, max_size=8).map(" ".join))
+def test_where_a_text_has_no_fraction_the_fraction_patterns_read_what_the_plain_ones_do(text: str) -> None:
+    if has_fraction(text):
+        return
+    for plain, fraction in (
+        (p.DURATION, p.DURATION_FRACTION),
+        (p.OFFSET, p.OFFSET_FRACTION),
+        (p.WINDOW, p.WINDOW_FRACTION),
+        (p.WITHIN, p.WITHIN_FRACTION),
+    ):
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fraction.finditer(text)]
