@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.patterns import FY_START_MONTH, MONTHS, SEASONS, UNIT_DAYS, WEEKDAYS, Rule
-from factcheck.normalize.numbers import VAGUE, Scan, words_to_number
+from factcheck.normalize.numbers import UNICODE_FRACTIONS, VAGUE, Scan, words_to_number
 from factcheck.normalize.values import (
     DateValue,
     add_months,
@@ -30,13 +30,48 @@ def _unit(word: str) -> str:
     return word.lower().rstrip("s") if word.lower() != "hours" else "hour"
 
 
+# the denominator of each fraction character ("¾": 4)
+_DENOMINATORS = {ch: next(d for d in range(2, 9) if abs(v * d - round(v * d)) < 1e-9) for ch, v in UNICODE_FRACTIONS.items()}
+
+
+_ARTICLES = ("a", "an")
+
+
+def fraction_count(word: str) -> tuple[float, int] | None:
+    """A count written with a fraction and the fraction's denominator: "3/4" → (0.75, 4), "2 1/2" →
+    (2.5, 2), "2½" → (2.5, 2), "a 1/2" → (0.5, 2). None for any other count, and for a slash that is
+    no fraction ("24/7")."""
+    parts = word.split()
+    if not parts or len(parts) > 2 or (len(parts) == 2 and not parts[0].isdigit() and parts[0].lower() not in _ARTICLES):
+        return None
+    whole = int(parts[0]) if len(parts) == 2 and parts[0].isdigit() else 0
+    last = parts[-1]
+    if "/" in last:
+        num, _, den = last.partition("/")
+        if not (num.isdigit() and den.isdigit()) or not 0 < int(num) < int(den):
+            return None
+        return whole + int(num) / int(den), int(den)
+    end = last[-1]
+    if end in UNICODE_FRACTIONS and whole == 0 and (len(last) == 1 or last[:-1].isdigit()):
+        return (int(last[:-1]) if len(last) > 1 else 0) + UNICODE_FRACTIONS[end], _DENOMINATORS[end]
+    return None
+
+
+def not_a_fraction(word: str | None) -> bool:
+    """Whether a count that a pattern read as a fraction in figures is none ("24/7 days")."""
+    return word is not None and "/" in word and fraction_count(word) is None
+
+
 def _count(word: str | None, plural: bool) -> tuple[float, float]:
-    """How many units: "three" → 3, "a" → 1, "a few" → 2–5, none and plural ("days") → 2–6."""
+    """How many units: "three" → 3, "a" → 1, "a few" → 2–5, "2 1/2" → 2.5, none and plural ("days") → 2–6."""
     if word is None:
         return (2.0, 6.0) if plural else (1.0, 1.0)
     w = _SPACES(" ", word.lower().strip())
     if w in ("a", "an"):
         return 1.0, 1.0
+    fraction = fraction_count(w) if "/" in w or w[-1:] in UNICODE_FRACTIONS else None
+    if fraction is not None:
+        return fraction[0], fraction[0]
     if w in VAGUE:
         return VAGUE[w]
     if w in ("few",):
@@ -49,11 +84,15 @@ def _count(word: str | None, plural: bool) -> tuple[float, float]:
 
 
 def duration_days(word: str | None, unit_word: str) -> tuple[float, float]:
-    """Days an amount of time covers. A count of weeks or longer is rounded to half a unit."""
+    """Days an amount of time covers. A count of weeks or longer is rounded to half a unit, or to half
+    the fraction it is written with."""
     unit = _unit(unit_word)
     lo, hi = _count(word, unit_word.lower().endswith("s"))
     days = UNIT_DAYS[unit]
     slack = 0.5 if unit not in ("hour", "day") and lo == hi and lo >= 1 else 0.0
+    fraction = fraction_count(word) if word and not lo.is_integer() and lo == hi else None
+    if fraction is not None:  # "2 1/2 years": to half its fraction ("2¾ years": to an eighth of a year)
+        slack = 0.5 / fraction[1] if unit not in ("hour", "day") else 0.0
     return max(0.0, (lo - slack) * days), (hi + slack) * days
 
 

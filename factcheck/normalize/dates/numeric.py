@@ -14,7 +14,7 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
-from factcheck.normalize.dates.patterns import _M, MONTHS, modal_may
+from factcheck.normalize.dates.patterns import _M, MONTHS, before_common_era, modal_may
 from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
@@ -52,6 +52,19 @@ _DATE_WORD_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
     r"|year|early|late|mid)[\s-]+$"
 )
+# "AD 79", "A.D. 410", "79 AD", "1066 CE": a year of any size with its era written beside it (in
+# capitals or with stops: "ad" alone is an advertisement)
+ERA_YEAR = re.compile(
+    r"(?:\bAD|\b[Aa]\.[Dd]\.)\s?(?P<y>[1-9]\d{0,3})(?![\w%]|[,.]\d)"
+    r"|(?P<y2>[1-9](?<![\w.,]\d)\d{0,3})\s?(?:AD|CE|[Aa]\.[Dd]\.|[Cc]\.[Ee]\.)(?!\w)"
+)
+
+
+def _introduced(low: str, at: int) -> bool:
+    """Whether a word that introduces a date ends just before at ("in ", "since ", "the year ")."""
+    return _DATE_WORD_BEFORE.search(low, max(0, at - 9), at) is not None
+
+
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -165,15 +178,22 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in OLD_YEAR.finditer(low) if scan.has_year else ():  # four digits in a row
-            if _DATE_WORD_BEFORE.search(low, max(0, m.start() - 9), m.start()) is None:
+            if not _introduced(low, m.start()):
                 continue
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
+        era = "AD" in text or "CE" in text or "." in text and ("a.d." in low or "c.e." in low)
+        for m in ERA_YEAR.finditer(text) if era else ():
+            out.append(_value(m, text, year_range(int(m.group("y") or m.group("y2"))), "year"))
     # a year in words is two number words ("nineteen ninety-two", "twenty oh five") or "two thousand"
     pair = not words.isdisjoint(_YEAR_WORD_GATE) and not words.isdisjoint(_YEAR_WORD_SECOND)
     if pair or ("thousand" in words and "two" in words):
         for m in YEAR_WORDS.finditer(low):
             said = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
             if said is None or not 1000 <= said <= 2099:
+                continue
+            # "two thousand people", "eleven hundred jobs": a round hundred or thousand is a count unless
+            # a word that introduces a date stands before it ("in two thousand", "by nineteen hundred")
+            if said % 100 == 0 and not m.group(0).startswith("the") and not _introduced(low, m.start()):
                 continue
             out.append(_value(m, text, year_range(int(said)), "year", ("a year in words",)))
     if "century" in words or "centuries" in words:
@@ -188,7 +208,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                               ("a century as news counts it: the 1900s for the 20th",)))  # fmt: skip
     if not words.isdisjoint(_PERIOD_GATE):
         out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
-    return out
+    return before_common_era(text, out)
 
 
 _YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}

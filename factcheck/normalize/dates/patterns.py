@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 from factcheck.models import DateRange
-from factcheck.normalize.numbers import ORDINALS, starting_words
+from factcheck.normalize.numbers import ORDINALS, UNICODE_FRACTIONS, starting_words
+from factcheck.normalize.values import DateValue
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -41,6 +42,22 @@ _NUMWORDS = (
     r"fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|few|several|a\s+couple\s+of|couple\s+of|"
     r"a\s+handful\s+of"
 )
+# A count written with a fraction: "3/4", "2 1/2", "2½", "¾", "a 1/2" (an article before a fraction is
+# no count of its own). Read whole, never as the figure after its slash ("4 hours" in "3/4 hours"); the
+# patterns that take one are tried where has_fraction says a text may hold one, the plain ones elsewhere.
+_FRACTION_CHARS = "".join(UNICODE_FRACTIONS)
+_FRACTION_COUNT = (
+    rf"(?:an?\s+|\d(?<![\d.,/]\d)\d*\s)?\d(?<![\d.,/]\d)\d?/\d{{1,3}}(?![\d/])"
+    rf"|(?:an?\s+|\d(?<![\d.,/]\d)\d*)?[{_FRACTION_CHARS}]"
+)
+_FRACTION_CHAR = re.compile(f"[{_FRACTION_CHARS}]").search
+
+
+def has_fraction(text: str) -> bool:
+    """Whether text may hold a count written with a fraction: a slash, or a fraction character."""
+    return "/" in text or (not text.isascii() and _FRACTION_CHAR(text) is not None)
+
+
 UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 
 # Patterns read the lower-case copy of a text. Those that scan a whole text start with a look at
@@ -129,6 +146,21 @@ DECADE = re.compile(
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
 # digit stands (a leading look-behind has it try every place in the text; the matches are the same).
 YEAR = re.compile(r"(?P<y>1(?<![£$€.,/\w-]1)[89]\d\d|2(?<![£$€.,/\w-]2)0\d\d)\b(?![%\d]|\s?[/–-]\s?\d|,\d|\.\d)")
+# "2000 BC", "400 B.C.", "3000 BCE" (matched where a date ends): a year before the common era, which no
+# date can hold; so is the first year of a span whose last one is ("from 1500 to 1200 BC", "1500-1200 BC")
+_BEFORE_COMMON_ERA = re.compile(
+    r"(?:\s*(?:-|–|—|to|and|until|till|or)\s*\d[\d,]*)?\s?b\.?c\.?(?:e\.?)?(?!\w)", re.IGNORECASE
+).match
+
+
+def before_common_era(text: str, values: list[DateValue]) -> list[DateValue]:
+    """values without the dates that a year before the common era follows: a date has no year BC, and
+    the figure stays a count as written."""
+    if "bc" not in text and "BC" not in text and "b.c" not in text and "B.C" not in text:
+        return values
+    return [v for v in values if _BEFORE_COMMON_ERA(text, v.span[1]) is None]
+
+
 _BARE_MONTHS = [m for m in MONTHS if len(m) > 3 or m == "may"]
 BARE_MONTH = re.compile(rf"(?P<m>{starting_words(m.capitalize() for m in _BARE_MONTHS)})\b")
 BARE_MONTH_WORDS = frozenset(_BARE_MONTHS)
@@ -153,12 +185,22 @@ _NAMED = rf"{_M}|spring|summer|autumn|fall|winter|{_W}"
 LAST_NAMED = re.compile(
     rf"\b(?:(?P<pos>early|mid|late)[\s-]+)?(?P<rel>last|this|next|this\s+coming|this\s+past)\s+(?P<name>{_NAMED})\b",
 )
-WINDOW = re.compile(
-    rf"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?P<dir>last|past|previous|next|coming|following)\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b",
-)
-OFFSET = re.compile(
-    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under)\s+)?(?:(?P<n>{_NUMWORDS})[\s-]+)?{UNIT}\s+(?P<dir>ago|later|after|before|earlier|previously|on|afterwards)\b",
-)
+
+
+def _window(count: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?:in|over|during|for|within)\s+)?the\s+(?P<dir>last|past|previous|next|coming|following)\s+(?:(?P<n>{count})\s+)?{UNIT}\b",
+    )
+
+
+def _offset(count: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under)\s+)?(?:(?P<n>{count})[\s-]+)?{UNIT}\s+(?P<dir>ago|later|after|before|earlier|previously|on|afterwards)\b",
+    )
+
+
+WINDOW, WINDOW_FRACTION = _window(_NUMWORDS), _window(f"{_FRACTION_COUNT}|{_NUMWORDS}")
+OFFSET, OFFSET_FRACTION = _offset(_NUMWORDS), _offset(f"{_FRACTION_COUNT}|{_NUMWORDS}")
 BARE_WEEKDAY = re.compile(
     rf"\b(?:on|from|by|until|till|since|before|after)\s+(?P<wd>{'|'.join(w for w in WEEKDAYS if len(w) > 3)})\b"
     r"(?!,?\s+(?:the\s+)?[0-9])"
@@ -177,11 +219,18 @@ MONTH_SPAN_YEAR = re.compile(rf"(?P<m1>{_M_AT_WORD})\.?\s?[-–—/]\s?(?P<m2>{_
 PART_BEFORE = re.compile(rf"\b{_PART_OF_NAMED}[\s-]+$")
 MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
 WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
+WITHIN_FRACTION = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_FRACTION_COUNT}|{_NUMWORDS})\s+)?{UNIT}\b")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
 # (the second count of a range is never "a" or "an": "£30,000-a-year" is a rate, not 30,000 to one year)
-DURATION = re.compile(
-    rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{_NUMWORDS})(?P<half>\s+and\s+a\s+half|\s?(?:\u00bd|1\s?/\s?2))?(?:\s?(?:-|–|to|or)\s?(?!an?\b)(?P<n2>\d+|{_NUMWORDS}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
-)
+
+
+def _duration(count: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:(?P<q>just|only|nearly|almost|about|around|some|roughly|more\s+than|less\s+than|over|under|at\s+least|up\s+to)\s+)?(?P<n>{count})(?P<half>\s+and\s+a\s+half|\s?(?:\u00bd|1\s?/\s?2))?(?:\s?(?:-|–|to|or)\s?(?!an?\b)(?P<n2>\d+|{count}))?[\s-]+{UNIT}(?![\w-])(?!\s+old\b)",
+    )
+
+
+DURATION, DURATION_FRACTION = _duration(_NUMWORDS), _duration(f"{_FRACTION_COUNT}|{_NUMWORDS}")
 
 Rule = Callable[[dt.date], DateRange]
 
@@ -218,7 +267,7 @@ def _counted_unit(low: str) -> bool:
         if not head or head[-1] not in " -":
             continue
         prev = head.replace("-", " ").split()[-1:]
-        if prev and (prev[0][-1].isdigit() or prev[0][-1] == "\u00bd" or prev[0] in _COUNT_WORDS):
+        if prev and (prev[0][-1].isdigit() or prev[0][-1] in UNICODE_FRACTIONS or prev[0] in _COUNT_WORDS):
             return True
     return False
 

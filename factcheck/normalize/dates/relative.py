@@ -24,6 +24,8 @@ from factcheck.normalize.dates.calendar import (
     _named_rule,
     _unit,
     duration_days,
+    fraction_count,
+    not_a_fraction,
     part_of,
     resolve,
     season_range,
@@ -43,6 +45,7 @@ from factcheck.normalize.dates.patterns import (
     CALENDAR,
     CALENDAR_CORE,
     DURATION,
+    DURATION_FRACTION,
     LAST_NAMED,
     LAST_NAMED_CORE,
     LATER_THIS,
@@ -52,6 +55,7 @@ from factcheck.normalize.dates.patterns import (
     NOT_LAST_NIGHT_AFTER,
     NOT_LAST_NIGHT_BEFORE,
     OFFSET,
+    OFFSET_FRACTION,
     OFFSET_GATE,
     PART_OF_THE,
     SEASONS,
@@ -61,9 +65,12 @@ from factcheck.normalize.dates.patterns import (
     WEEKDAYS,
     WINDOW,
     WINDOW_CORE,
+    WINDOW_FRACTION,
     WITHIN,
+    WITHIN_FRACTION,
     Rule,
     _counted_unit,
+    has_fraction,
 )
 from factcheck.normalize.numbers import Scan, matches_at_words, words_to_number
 from factcheck.normalize.values import (
@@ -179,6 +186,7 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
     if words.isdisjoint(_RELATIVE_GATE):
         return out
     deictic = not words.isdisjoint(_DEICTIC)
+    fractions = has_fraction(text)  # a count may be written with one ("the last 2 1/2 years")
 
     def add(m: re.Match[str], rule: Rule, granularity: str, notes: tuple[str, ...] = ()) -> None:
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), None, granularity, True, notes, rule))
@@ -212,7 +220,9 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
                      f"the reference date ({tense} tense)",)  # fmt: skip
         add(m, _part_of_rule(rule, pos) if pos else rule, gran, notes)
     window = not words.isdisjoint(_WINDOW_WORDS) and not words.isdisjoint(UNIT_WORDS) and WINDOW_CORE(low)
-    for m in WINDOW.finditer(low) if window else ():
+    for m in (WINDOW_FRACTION if fractions else WINDOW).finditer(low) if window else ():
+        if not_a_fraction(m.group("n")):
+            continue
         lo, hi = _count(m.group("n"), False)
         span_days = round(hi * UNIT_DAYS[_unit(m.group("unit"))])
         past = m.group("dir").lower() in ("last", "past", "previous")
@@ -237,9 +247,11 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         month = MONTHS[m.group("m").lower()]
         add(m, _month_of_year(month, shift), "month")
     offsets = not words.isdisjoint(UNIT_WORDS) and OFFSET_GATE.search(low) is not None
-    for m in OFFSET.finditer(low) if offsets else ():
+    for m in (OFFSET_FRACTION if fractions else OFFSET).finditer(low) if offsets else ():
         if m.group("n") is None and not m.group("unit").lower().endswith("s"):
             continue  # "day after" with no count is not an offset
+        if not_a_fraction(m.group("n")):
+            continue  # "24/7 days later"
         lo, hi = duration_days(m.group("n"), m.group("unit"))
         q = (m.group("q") or "").lower()
         if q in ("more than", "over"):
@@ -254,7 +266,9 @@ def relative_dates(text: str | Scan) -> list[DateValue]:
         a, b = sorted((sign * round(lo), sign * round(hi)))
         add(m, _offset(a, b), "range",
             ("dates the event named after 'after', before the reference",) if direction == "after" else ())  # fmt: skip
-    for m in WITHIN.finditer(low) if "within" in words else ():
+    for m in (WITHIN_FRACTION if fractions else WITHIN).finditer(low) if "within" in words else ():
+        if not_a_fraction(m.group("n")):
+            continue
         # "within a month" is a limit: the whole count, without the half-unit slack of "a month ago"
         lo, hi = _count(m.group("n"), False)
         add(m, _days_after(round(hi * UNIT_DAYS[_unit(m.group("unit"))])), "range")
@@ -278,7 +292,10 @@ def durations(text: str | Scan) -> list[Duration]:
     scan = text if isinstance(text, Scan) else Scan.of(text)
     text, low, words = scan.text, scan.lower, scan.words
     out: list[Duration] = []
-    for m in DURATION.finditer(low) if not words.isdisjoint(UNIT_WORDS) and _counted_unit(low) else ():
+    counted = not words.isdisjoint(UNIT_WORDS) and _counted_unit(low)
+    for m in (DURATION_FRACTION if has_fraction(text) else DURATION).finditer(low) if counted else ():
+        if not_a_fraction(m.group("n")) or not_a_fraction(m.group("n2")):
+            continue  # "24/7 days": no count of days
         if m.group("unit").lower().startswith("quarter") and (
             _OF_AFTER(text, m.end()) or text[m.start("unit") - 1] == "-" or m.end() == len(text)
         ):
@@ -311,6 +328,9 @@ def _written_count(word: str | None) -> float | None:
     """The count before a unit of time as written ("19" in "19 years", 3 in "three days")."""
     if not word:
         return None
+    fraction = fraction_count(word)
+    if fraction is not None:
+        return fraction[0]  # "2 1/2 years", "2½ years"
     try:
         return float(word.replace(",", ""))  # "5,000 years"
     except ValueError:
