@@ -72,6 +72,14 @@ def test_a_year_with_its_era_is_a_year_of_any_size(text: str, written: str, year
     assert [(d.text, d.range) for d in dates] == [(written, _year(year))]
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("the 2017 BC election", 2017), ("in 2019 BC Hydro raised its rates", 2019), ("since 2001 BC Ferries has", 2001)],
+)
+def test_bc_before_a_name_or_qualifying_a_noun_is_british_columbia(text: str, year: int) -> None:
+    assert [d.range.start.year for d in _dates(text) if d.range] == [year]
+
+
 def test_a_span_from_bc_to_ad_is_no_span_of_years_ad() -> None:
     dates = _dates("the empire lasted from 300 BC to 200 AD")
     assert [(d.text, d.range) for d in dates] == [("200 AD", _year(200))]

@@ -158,7 +158,23 @@ def before_common_era(text: str, values: list[DateValue]) -> list[DateValue]:
     the figure stays a count as written."""
     if "bc" not in text and "BC" not in text and "b.c" not in text and "B.C" not in text:
         return values
-    return [v for v in values if _BEFORE_COMMON_ERA(text, v.span[1]) is None]
+    return [v for v in values if not _era_follows(text, v)]
+
+
+# "BC Hydro", "the 2017 BC election": British Columbia, not the era. Plain "BC" before a name, or
+# after "the" and a year that then qualifies the word after ("the 2017 BC election")
+_PROVINCE_AFTER = re.compile(r"BC (?:[A-Z]|[a-z])").match
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE).search
+
+
+def _era_follows(text: str, v: DateValue) -> bool:
+    era = _BEFORE_COMMON_ERA(text, v.span[1])
+    if era is None:
+        return False
+    at = era.end() - 2
+    if _PROVINCE_AFTER(text, at) and (text[at + 3].isupper() or _THE_BEFORE(text, 0, v.span[0])):
+        return False
+    return True
 
 
 _BARE_MONTHS = [m for m in MONTHS if len(m) > 3 or m == "may"]
