@@ -54,12 +54,32 @@ _HOUR_WORDS = {w: n for w, n in SMALL.items() if 1 <= n <= 12 and w not in ("a",
 _MINUTE_WORDS = {w: n for w, n in {**SMALL, **TENS}.items() if 1 <= n <= 59 and w not in ("a", "an")}
 _HW = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
 _MW = "|".join(sorted(_MINUTE_WORDS, key=len, reverse=True))
-_DAYPART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?"
-# "half past three", "quarter to twelve", "ten past six", "twenty-five to four"
-PAST_TO = re.compile(
-    rf"\b(?P<min>half|(?:a\s+)?quarter|{_MW}(?:[\s-]+(?:{_MW}))?)(?:\s+minutes)?\s+(?P<dir>past|after|to|before)\s+"
-    rf"(?P<h>{_HW}|1[0-2]|[1-9])(?:\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}\b"
+# "twenty-five", "forty one": a count of minutes in two words, its tens and its units
+_TENS_UNITS = r"(?:{})[\s-]+(?:{})\b".format(
+    "|".join(w for w, n in TENS.items() if n < 60), "|".join(w for w, n in _HOUR_WORDS.items() if n <= 9)
 )
+_DAYPART = r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?"
+_NAMED_HOURS = {"noon": 12, "midday": 12, "midnight": 0}
+# "half past three", "quarter to twelve", "ten past six", "twenty-five to four", "ten till four pm", "a quarter of
+# six", "ten after four", "five minutes before midnight"
+PAST_TO = re.compile(
+    rf"\b(?P<min>half|(?:a\s+)?quarter|{_TENS_UNITS}|{_MW})(?P<minutes>\s+minutes)?\s+"
+    rf"(?P<dir>past|after|to|till|['\u2019]?til|of|before)\s+"
+    rf"(?P<h>{_HW}|noon|midday|midnight|1[0-2]|[1-9])(?P<oc>\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}\b"
+)
+# What an hour's word counts when it is no hour: a unit, a scale, a plural noun (perhaps after a word such as
+# "new"), "of" them, or a compound after a hyphen: "five to six people", "two to three degrees", "ten to eleven
+# million", "two to three of them", "five to six new cases", "ten to twelve-hour shifts", "ten after four years"
+_COUNTED_AFTER = re.compile(
+    r"-[a-z]|\s*(?:%|°)|\s+(?:(?:more|other|new|extra|additional|further|different|separate|consecutive|successive"
+    r"|straight|full|whole|major|small|big|large|young|old)\s+)?(?:(?!(?:was|has|does|goes|says|gets|makes|takes"
+    r"|comes|seems|looks|sees|marks|its|hers|ours|yours|theirs|always|perhaps|sometimes|towards|afterwards|besides"
+    r"|nowadays|whereas)\b)[a-z]{2,}(?<![siu])s|people|men|women|children|staff|police|feet|foot|inch|metre|meter"
+    r"|mile|pound|kilo|kg|km|cm|mm|ft|lb|oz|degree|percent|per|hundred|thousand|million|billion|trillion|dozen|bn"
+    r"|year|month|week|day|hour|of)\b"
+)
+_RANGE_BEFORE = re.compile(r"\b(?P<w>from|between)\s+$")
+_AND_AFTER = re.compile(r"\s+and\b")
 # "10 o'clock", "6 o'clock in the morning", "9 in the morning", "11 at night": an hour in figures made a
 # time by o'clock or by the part of the day after it (lower-case text)
 HOUR_OCLOCK = re.compile(rf"(?=[0-9])(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<oc>\s+{_OCLOCK})?(?:\s?{_AMPM})?{_DAYPART}")
@@ -89,7 +109,7 @@ def _clock_gate(text: str) -> bool:
 _AMPM_WORDS = frozenset({"am", "pm", "m"})
 _MILITARY_WORDS = frozenset(ZONES) | {"hours", "hrs", "h", "local"}
 _NAMED_WORDS = frozenset({"noon", "midday", "midnight", "mid"})
-_PAST_TO_WORDS = frozenset({"past", "to", "after", "before"})
+_PAST_TO_WORDS = frozenset({"past", "to", "after", "before", "till", "til", "of"})
 _WORD_TIME_GATE = _NAMED_WORDS | frozenset(_HOUR_WORDS)  # a time without figures needs one of these
 _PAST_TO_MINUTES = frozenset(_MINUTE_WORDS) | {"half", "quarter"}  # "to" alone is in most sentences
 _OCLOCK_WORDS = frozenset({"clock", "oclock"})
@@ -147,6 +167,44 @@ def _zone(m: re.Match[str]) -> str | None:
     return None
 
 
+def _past_to(m: re.Match[str], low: str) -> tuple[int, int] | None:
+    """The hour and minute a match of PAST_TO names, or None where its words are counts and not a clock.
+    Said without "minutes", a clock's minutes are a five of its face ("two to three" is a count); minutes to
+    the hour are at most half of it ("half to three", "forty to twelve" are not); "before" is a clock's only
+    with "minutes". "From" or "between" before "ten to four" makes it a range of counts or a span of hours,
+    unless the minutes cannot be an hour ("from a quarter to six"). Where "till" or "of" may join two counts
+    or hours ("we work ten till four", "ten of four people"), a clock's word after the hour (am or pm,
+    o'clock, the part of the day, noon or midnight) is needed, except for "a quarter of". An hour that
+    counts what follows it ("five to six people", "ten after four years") is none."""
+    amount, hour, way = m.group("min"), m.group("h"), m.group("dir").lstrip("'\u2019")
+    minutes = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
+    if minutes is None:
+        return None
+    said, quarter = m.group("minutes") is not None, amount.endswith("quarter")
+    part = m.group("part") or m.group("night")
+    marked = bool(m.group("oc") or m.group("ap") or part) or hour in _NAMED_HOURS
+    could_be_hour = amount in _HOUR_WORDS  # "ten" in "ten to four": a count or an hour as well
+    to = way not in ("past", "after")
+    if minutes % 5 and not said:
+        return None
+    if to and (amount == "half" or minutes > 30 or (way == "before" and not said)):
+        return None
+    if way == "of" and not (marked or (quarter and not hour.isdigit())):
+        return None
+    if way in ("till", "til") and could_be_hour and not marked:
+        return None
+    if way in ("to", "till", "til") and not (said or quarter):
+        lead = _RANGE_BEFORE.search(low, max(0, m.start() - 12), m.start())
+        if lead and (could_be_hour or not marked) and not (lead.group("w") == "between" and _AND_AFTER.match(low, m.end())):
+            return None
+    if not marked and _COUNTED_AFTER.match(low, m.end("h")):
+        return None
+    h = _NAMED_HOURS[hour] if hour in _NAMED_HOURS else int(hour) if hour.isdigit() else _HOUR_WORDS[hour]
+    if hour not in _NAMED_HOURS:
+        h = _hour24(h, m.group("ap"), part)
+    return ((h - 1) % 24, 60 - minutes) if to else (h, minutes)
+
+
 def times(text: str | Scan) -> list[TimeValue]:
     """Every time of day written in text."""
     scan = text if isinstance(text, Scan) else Scan.of(text)
@@ -194,7 +252,7 @@ def times(text: str | Scan) -> list[TimeValue]:
         out.append(TimeValue("time", text[start : m.end()], (start, m.end()), at, at))
     hour_word = not words.isdisjoint(_HOUR_WORDS)
     past_to = (
-        (hour_word or scan.has_digit)
+        (hour_word or scan.has_digit or not words.isdisjoint(_NAMED_WORDS))
         and not words.isdisjoint(_PAST_TO_WORDS)
         and not words.isdisjoint(_PAST_TO_MINUTES)
     )
@@ -202,16 +260,9 @@ def times(text: str | Scan) -> list[TimeValue]:
     # where those of the text stand, not at every place)
     leads = words & _PAST_TO_MINUTES | ({"a"} if "quarter" in words else set()) if past_to else ()
     for m in matches_at_words(PAST_TO.match, low, low, leads) if past_to else ():
-        amount = m.group("min")
-        minutes = 30 if amount == "half" else 15 if amount.endswith("quarter") else _word_minutes(amount)
-        if minutes is None:
-            continue
-        mi = minutes
-        h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS[m.group("h")]
-        h = _hour24(h, m.group("ap"), m.group("part") or m.group("night"))
-        if m.group("dir") in ("to", "before"):
-            h, mi = (h - 1) % 24, 60 - mi
-        out.append(_value(m, text, h, mi, None))
+        clock = _past_to(m, low)
+        if clock is not None:
+            out.append(_value(m, text, *clock, None))
     for m in WORD_CLOCK.finditer(low) if hour_word and not words.isdisjoint(_CLOCK_WORDS) else ():
         if not (m.group("oc") or m.group("ap") or m.group("part") or m.group("night")):
             continue  # "three thirty" alone may be a number; "at nine" too vague
