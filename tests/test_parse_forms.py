@@ -95,6 +95,38 @@ def test_a_unit_and_its_hundredths_in_words_are_one_amount(text, value, unit):
     assert v.value == v.low == v.high == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("police seized 200 pounds of cocaine", 200),
+        ("2,000 pounds of Marijuana were found", 2_000),
+        ("a 300-pound bear", 300),
+        ("the lineman weighs about 310 pounds", 310),
+        ("millions of pounds of grain rotted", None),
+    ],
+)
+def test_pounds_of_weight_are_no_money(text, count):
+    values = factcheck.parse(text)
+    assert [v.kind for v in values] == ["number"]
+    assert count is None or values[0].value == count
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it cost 200 pounds", 200),
+        ("a ten-pound note", 10),
+        ("200 pounds of taxpayers' money", 200),
+        ("a deal worth 5 million pounds", 5_000_000),
+        ("thousands of pounds of funding", None),
+    ],
+)
+def test_pounds_of_money_stay_money(text, value):
+    v = one(text)
+    assert (v.kind, v.unit) == ("money", "GBP")
+    assert value is None or v.value == value
+
+
 @pytest.mark.parametrize(("text", "value"), [("it set me back a grand", 1_000), ("ten grand in cash", 10_000)])
 def test_a_grand_is_a_thousand(text, value):
     v = one(text)

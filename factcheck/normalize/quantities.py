@@ -376,6 +376,8 @@ def _read(text: str, fig: Figure, of: str | None = None) -> Reading:
     if after:
         name = (after.group("name") or "").lower()
         code = currencies.code_after(after)
+        if name in _POUNDS and not after.group("adj") and _a_weight(text, start, after.end()):
+            code = None  # "200 pounds of cocaine", "a 300-pound bear": pounds of weight
         supported = scale > 1 or of is not None or "," in text[fig.start : fig.end] or not currencies.needs_support(name)
         if code and (unit is None or unit == code or name in currencies.SUBUNITS) and supported:
             if not (after.group("p") and is_word):
@@ -409,6 +411,32 @@ def _read(text: str, fig: Figure, of: str | None = None) -> Reading:
         exact = -exact
     return _new_reading((start, end, float(exact), float(exact - half), float(exact + half), unit,
                          bare_m and unit is None, subunit, grand, bare))  # fmt: skip
+
+
+_POUNDS = ("pound", "pounds")
+# "pounds" as a weight: joined to the figure before a noun ("a 300-pound bear"; not "a ten-pound note"),
+# of something that is not money ("200 pounds of cocaine"; not "thousands of pounds of funding"), or
+# after a verb of weighing ("weighs 150 pounds", "lost 40 pounds")
+_WEIGHT_NOUN_AFTER = re.compile(r"-pound\s+(?!(?:notes?|coins?|fines?|bills?|tickets?|fees?|bets?|prizes?)\b)[a-z]")
+_OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our)\s+)?(?P<what>[A-Za-z'’]+)")
+_MONEY_NOUNS = frozenset(
+    "money cash funding funds investment investments damage debt debts taxpayers taxpayer public revenue revenues sales"
+    " profit profits losses spending savings fees aid support compensation bonuses assets shares stock value credit"
+    " loans tax taxes income pay wages salary subsidies grants fines rent bills cuts donations government".split()
+)
+_WEIGHING_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight\s+of|shed|sheds)\s+(?:about\s+|nearly\s+|almost\s+)?$",
+                              re.IGNORECASE)
+
+
+def _a_weight(text: str, start: int, end: int) -> bool:
+    """Whether "pound" or "pounds" ending at end, after the figure at start, is a weight, not money."""
+    joined = text[end - 6 : end].lower() == "-pound" and _WEIGHT_NOUN_AFTER.match(text.lower(), end - 6)
+    if joined:
+        return True
+    of = _OF_AFTER.match(text, end)
+    if of and of.group("what").lower().rstrip("'’") not in _MONEY_NOUNS:
+        return True
+    return _WEIGHING_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _both_years(a: Figure, b: Figure) -> bool:
@@ -676,7 +704,8 @@ def _vague_count(text: str, m: re.Match[str], lo: float, hi: float) -> Quantity:
     unit = None
     after = currencies.AFTER.match(text, end) if _may_name_after(text[end : end + 5]) else None
     name = after.group("name") if after else None
-    if after and name and name.lower() not in currencies.SUBUNITS and not currencies.needs_support(name):
+    if (after and name and name.lower() not in currencies.SUBUNITS and not currencies.needs_support(name)
+            and not (name.lower() in _POUNDS and _a_weight(text, start, after.end()))):  # fmt: skip
         unit = currencies.code_after(after)
         if unit is not None:
             end = after.end()
