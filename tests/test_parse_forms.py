@@ -502,6 +502,29 @@ def test_a_span_keeps_both_ends():
     assert [e.start.isoformat() for e in v.ends] == ["2001-03-03", "2001-03-17"]
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Around 1966, the firm moved", 1966),
+        ("about 1990 the firm grew", 1990),
+        ("built circa 1985 by the council", 1985),
+        ("roughly 2004, when the rules changed", 2004),
+        # a year before a singular noun ending in s is no count of it
+        ("at the 2010 census", 2010),
+        ("the 2019 bonus was cut", 2019),
+        ("after the 1998 crisis", 1998),
+    ],
+)
+def test_a_year_said_roughly_or_before_a_singular_noun_is_a_year(text, year):
+    v = one(text)
+    assert v.kind == "date" and v.range.start == dt.date(year, 1, 1), v
+
+
+@pytest.mark.parametrize("text", ["around 2000 people came", "about 1990 families", "some 2000 of them"])
+def test_a_rough_count_that_looks_like_a_year_stays_a_count(text):
+    assert one(text).kind == "number"
+
+
 def test_an_ordinal_before_of_and_no_month_is_no_date():
     assert [v.kind for v in factcheck.parse("the first of many")] == ["number"]
 

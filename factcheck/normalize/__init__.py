@@ -115,6 +115,8 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
                                                     and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     # (each filter looks only at the values it can drop: the years above, the counts below)
     counts = find_quantities(scan)
+    if scan.has_year and counts and candidates:
+        counts = _years_said_roughly(counts, candidates)
     if clocks and counts:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
         # a count is dropped where it ends strictly inside a time; a map of those places keeps this
         # linear (checking every time for every count made a text dense with both quadratic)
@@ -138,8 +140,20 @@ _SPAN = attrgetter("span")
 _FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
 # "1862 families", "1500 people": four figures followed by what they count are a count, not a year
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|year|of\s+the)\s+$", re.I)
+# (a plural ends in "s", but not "ss", "us" or "is": "the 2010 census", "a 2019 bonus", "the 1998 crisis")
 _COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|seems|looks|sees|marks|saw)\b)"
-                      r"(?:[a-z]{2,}(?<!ss)(?<!us)(?<!is)s|people|men|women|children|staff)\b")
+                      r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|people|men|women|children|staff)\b")
+# "around 1966", "c. 1450": a year said roughly, where the year's date is also read (so nothing it counts follows)
+_ROUGHLY = frozenset({"around", "about", "roughly", "approximately", "circa", "c."})
+
+
+def _years_said_roughly(counts: list[Quantity], candidates: list[Value]) -> list[Quantity]:
+    """counts without those that are a year said roughly ("Around 1966, the firm..."): their qualifier made
+    them longer than the year, which would win the overlap."""
+    years = {v.span[1] for v in candidates if v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)}
+    if not years:
+        return counts
+    return [q for q in counts if not (q.qualifier in _ROUGHLY and q.span[1] in years and q.kind == "number")]
 
 
 def _without_overlaps(candidates: list[Value], length: int) -> list[Value]:
