@@ -569,6 +569,10 @@ def test_a_modal_may_is_not_a_month():
         ("polls shut at twelve midnight", "00:00", None),
         ("seven forty-five pm", "19:45", None),
         ("the 1600 hours briefing", "16:00", None),
+        # hour and minutes run together, made a clock by am or pm
+        ("service at 1030 am", "10:30", None),
+        ("doors open at 930pm", "21:30", None),
+        ("the 0715 a.m. EST train", "07:15", "EST"),
     ],
 )
 def test_times_of_day_are_their_own_kind(text, clock, zone):
@@ -601,6 +605,11 @@ def test_an_iso_timestamp_gives_its_day_and_its_time():
     day, clock = factcheck.parse("logged at 2019-03-14T07:45:10Z")
     assert (day.kind, day.range.start.isoformat()) == ("date", "2019-03-14")
     assert (clock.kind, clock.to_dict()["from"], clock.zone) == ("time", "07:45", "UTC")
+
+
+@pytest.mark.parametrize("text", ["at 1030 the ship sailed", "the 2019 amendment", "in 2019 am I right"])
+def test_figures_run_together_without_am_or_pm_are_no_clock(text):
+    assert [v.kind for v in factcheck.parse(text)] != ["time"]
 
 
 def test_a_dotted_figure_without_am_pm_or_zone_is_a_decimal():
