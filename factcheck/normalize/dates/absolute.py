@@ -44,6 +44,7 @@ from factcheck.normalize.dates.patterns import (
     YEAR,
     Rule,
     before_common_era,
+    counted_after,
     days_beside_months,
     modal_may,
 )
@@ -102,6 +103,13 @@ def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> Date
         rule, notes = made(None)
         return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, notes, rule)
     return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (), AwaitsTense(scan, made))
+
+
+def _without_year(rx: re.Pattern[str], low: str, m: re.Match[str]) -> re.Match[str]:
+    """m read again up to the figure it took as a year: the day and month alone."""
+    again = rx.match(low, m.start(), m.start("y"))
+    assert again is not None  # the year is optional in each pattern that calls this
+    return again
 
 
 def _year_note(tense: str | None) -> str:
@@ -188,12 +196,16 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
             month = MONTHS[m.group("m")]
             if modal_may(m, text):
                 continue
+            if m.group("y") and counted_after(text, m):  # "on 3 March 1500 workers": the day without it
+                m = _without_year(rx, low, m)
             cand = _day_candidate(m, month, scan)
             if cand:
                 out.append(cand)
     for m in WORD_DAY_MONTH.finditer(low) if months and "of" in words and not words.isdisjoint(DAY_WORD_GATE) else ():
         if modal_may(m, text):
             continue
+        if m.group("y") and counted_after(text, m):
+            m = _without_year(WORD_DAY_MONTH, low, m)
         cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
         if cand:
             out.append(cand)
@@ -205,7 +217,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day"))
     for m in MONTH_SPAN_YEAR.finditer(low) if months and has_year and _MONTHS_JOINED(low) else ():
         m1, m2, y = MONTHS[m.group("m1")], MONTHS[m.group("m2")], int(m.group("y"))
-        if modal_may(m, text, "m1"):
+        if modal_may(m, text, "m1") or counted_after(text, m):
             continue
         first = month_range(y if m1 < m2 else y - 1, m1)  # "Nov-Feb 2020": from the November before
         ends = (first, month_range(y, m2))
@@ -213,6 +225,8 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
                              notes=("a span",), ends=ends))  # fmt: skip
     # (a month's name leads every match, as a whole word: tried only where the text's month words stand)
     for m in matches_at_words(MONTH_YEAR.match, low, low, words & _MONTH_WORDS) if months and has_year else ():
+        if counted_after(text, m):
+            continue
         out.append(DateValue("date", text[m.start() : m.end()], m.span(),
                              month_range(int(m.group("y")), MONTHS[m.group("m").lower()]), "month"))  # fmt: skip
     for m in FIN_YEAR.finditer(low) if has_year and ("/" in text or "-" in text or "–" in text) and FIN_YEAR_CORE(low) else ():

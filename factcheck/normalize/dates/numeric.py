@@ -1,6 +1,7 @@
 """Dates written in figures or counted in large units: "14/09/2018", "14.09.2018", "2018-07",
-"7/2012", "20180914", "2019 August", years before 1800 after a word that introduces a date, years
-said in words ("nineteen ninety-two"), centuries, and quarters and halves of a year.
+"7/2012", "20180914", "2019 August", years before 1800 after a word that introduces a date, alone in
+parentheses or in a span ("from 1550 to 1620"), a year after "circa", years said in words ("nineteen
+ninety-two"), centuries, and quarters and halves of a year.
 
 Numeric day and month are read day first, as British copy writes them; where the other order
 also makes a date, a note says so. (The value is the day-first day alone, not an interval over both
@@ -14,7 +15,7 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
-from factcheck.normalize.dates.patterns import _M, MONTHS, before_common_era, modal_may
+from factcheck.normalize.dates.patterns import _M, MONTHS, before_common_era, count_follows, counted_after, modal_may
 from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
@@ -60,9 +61,29 @@ ERA_YEAR = re.compile(
 )
 
 
+# "as early as 1675", "so late as 1780": "early" and "late" with "as" between them and the year
+_AS_EARLY_AS = re.compile(r"\b(?:as|so)\s+(?:early|late)\s+as\s+$")
+# "(1759)", "( 1612 )", "(1740 or 1741)": a figure alone in parentheses, or two joined by "or", as history
+# writes the year of what it names ("(1500 people)" holds more than a figure)
+PAREN_YEARS = re.compile(r"\(\s*(?P<y>1(?<!\d1)[0-7]\d\d)(?:\s+or\s+(?P<y2>1\d\d\d))?\s*\)")
+_YEAR_ENDS = r"(?![\w%]|[,.]\d)"
+# "c. 1450", "ca. 1620", "circa 1290", "c.1700": about that year (not before what a count names: "circa
+# 1500 people"); the figures' reader reads the hedge with a count, so the date takes it too
+CIRCA_YEAR = re.compile(rf"c(?<!\wc)(?:a?\.|irca\b)\s?(?P<y>1(?<!\d1)\d{{3}}|2(?<!\d2)0\d\d){_YEAR_ENDS}")
+# "from 1550 to 1620", "between 1400 and 1450": a span of years, the first before 1800 (from 1800 the
+# figures' reader leaves two years to the dates), unless a count or a measure follows ("from 1500 to 3000
+# feet", "between 1200 and 1500 people")
+OLD_YEAR_SPAN = re.compile(
+    r"\b(?P<lead>from|between)\s+(?P<a>1[0-7]\d\d)\s+(?P<j>to|and|until|till)\s+(?P<b>1\d\d\d|20\d\d)"
+    rf"{_YEAR_ENDS}(?!\s+(?:feet|foot|ft|m|km|kg|lb|tonnes|a|an|per|each|or\s+more)\b)"
+)
+
+
 def _introduced(low: str, at: int) -> bool:
-    """Whether a word that introduces a date ends just before at ("in ", "since ", "the year ")."""
-    return _DATE_WORD_BEFORE.search(low, max(0, at - 9), at) is not None
+    """Whether a word that introduces a date ends just before at ("in ", "since ", "the year ", "as early as ")."""
+    if _DATE_WORD_BEFORE.search(low, max(0, at - 9), at) is not None:
+        return True
+    return low.endswith("as ", 0, at) and _AS_EARLY_AS.search(low, max(0, at - 16), at) is not None
 
 
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -177,10 +198,26 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             if modal_may(m, text):
                 continue
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
+        old = len(out)
         for m in OLD_YEAR.finditer(low) if scan.has_year else ():  # four digits in a row
             if not _introduced(low, m.start()):
                 continue
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
+        if scan.has_year and "(" in text:
+            out += _years_in_parentheses(text, low)
+        circa = scan.has_year and ("c." in low or "ca." in low or "circa" in words)
+        for m in CIRCA_YEAR.finditer(low) if circa else ():
+            if counted_after(text, m):
+                continue
+            out.append(_value(m, text, year_range(int(m.group("y"))), "year", ("circa: about that year",)))
+        # (the first year of a span is one that "from" or "between" introduces: found above)
+        for m in OLD_YEAR_SPAN.finditer(low) if len(out) > old and ("from" in words or "between" in words) else ():
+            a, b, joiner = int(m.group("a")), int(m.group("b")), m.group("j")
+            if b <= a or a == 1000 or (joiner == "and") != (m.group("lead") == "between") or count_follows(text, m.end()):
+                continue  # "from 1000 to 2000" is a count far more often than the years
+            ends = (year_range(a), year_range(b))
+            out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange(ends[0].start, ends[1].end),
+                                 "range", notes=("a span of years",), ends=ends))  # fmt: skip
         era = "AD" in text or "CE" in text or "." in text and ("a.d." in low or "c.e." in low)
         for m in ERA_YEAR.finditer(text) if era else ():
             out.append(_value(m, text, year_range(int(m.group("y") or m.group("y2"))), "year"))
@@ -209,6 +246,23 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     if not words.isdisjoint(_PERIOD_GATE):
         out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
     return before_common_era(text, out)
+
+
+def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
+    """Each year before 1800 alone in parentheses (PAREN_YEARS); two joined by "or" are one date of two readings."""
+    out: list[DateValue] = []
+    for m in PAREN_YEARS.finditer(low):
+        first = year_range(int(m.group("y")))
+        if m.group("y2") is None:
+            out.append(_value(m, text, first, "year", group="y"))
+            continue
+        second = year_range(int(m.group("y2")))
+        if second.start <= first.start:
+            continue
+        s, e = m.start("y"), m.end("y2")
+        out.append(DateValue("date", text[s:e], (s, e), first.union(second), "year",
+                             notes=(f"ambiguous: {m.group('y')} or {m.group('y2')}",), readings=(first, second)))  # fmt: skip
+    return out
 
 
 _YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}

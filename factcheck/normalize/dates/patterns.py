@@ -32,7 +32,29 @@ _M_AT_WORD = starting_words(sorted(MONTHS, key=len, reverse=True))  # _M, each w
 _W = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 MONTH = rf"(?P<m>{_M})\.?"
 WEEKDAY = rf"(?:(?P<wd>{_W})\.?,?\s+(?:the\s+)?)"
-YEAR4 = r"(?P<y>1[6-9]\d\d|20\d\d|21\d\d)"
+# A year after a month's name or a day and month: any from 1000 ("on 5 November 1605", "July 4, 1776",
+# "October 1266"), not one with a thousands part after it. (One before 1800 is no year where what it
+# counts follows: see counted_after.)
+YEAR4 = r"(?P<y>1[0-7]\d\d(?![,.]\d)|1[89]\d\d|20\d\d|21\d\d)"
+# What a count names after its figure ("1500 people", "1200 workers"): a plural in lower case (not a name,
+# "1787 Cornwallis"), not a verb ending in -s. Read in the text as written, for its capitals.
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|seems|looks|sees|marks|saw)\b)"
+    r"(?:[a-z]{2,}(?<!ss)(?<!us)(?<!is)s|people|men|women|children|staff)\b"
+).match
+
+
+def count_follows(text: str, at: int) -> bool:
+    """Whether what a count names follows at in text ("1500 people", "1200 workers")."""
+    return _COUNTED_AFTER(text, at) is not None
+
+
+def counted_after(text: str, m: re.Match[str], group: str = "y") -> bool:
+    """Whether the figure a match took as a year before 1800 is a count: what it counts follows it ("on 3
+    March 1500 workers walked out", "circa 1500 people"). From 1800 a year is read as before."""
+    return int(m.group(group)) < 1800 and count_follows(text, m.end(group))
+
+
 ORD = r"(?:st|nd|rd|th)?"
 # a count in figures is a whole figure, thousands and all: never the digits after a figure's comma or
 # point ("000 years" inside "5,000 years"; the check on the character before comes after the first
@@ -137,10 +159,11 @@ PART_OF = r"(?:the\s+)?(?P<pos>early|mid|late|end\s+of|start\s+of|beginning\s+of
 # month only (the patterns led by an optional part run at every place in a text, so theirs stays short)
 _PART_OF_NAMED = PART_OF.removesuffix(")") + r"|end(?=-)|start(?=-))"
 PART_YEAR = re.compile(rf"\b{_PART_OF_NAMED}[\s-]+(?:(?P<m2>{_M})\.?,?\s+)?(?P<y>\d{{4}})\b")
-# "the 1990s", "the mid-1980s", "the late '90s": a decade in four figures, or in two after an apostrophe
+# "the 1990s", "the mid-1980s", "the 1470s", "the late '90s": a decade in four figures (not "1000s", which
+# is thousands), or in two after an apostrophe
 # where only one century is meant ('30s to '90s, '00s, '10s; "the '20s" may be the 1920s or the 2020s)
 DECADE = re.compile(
-    rf"(?:\b{PART_OF}[\s-]+|\bthe\s+)?(?:\b(?P<d>1[6-9]\d0|20\d0)|['\u2018\u2019](?P<dd>[013-9]0))s\b"
+    rf"(?:\b{PART_OF}[\s-]+|\bthe\s+)?(?:\b(?P<d>1[1-9]\d0|10[1-9]0|20\d0)|['\u2018\u2019](?P<dd>[013-9]0))s\b"
 )
 # Patterns led by a figure check the character before it after its first digit ("1(?<!...1)"), not
 # before it: a pattern that starts with a literal lets the engine skip straight to the places that
