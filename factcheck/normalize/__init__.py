@@ -115,7 +115,7 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
                                                     and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     # (each filter looks only at the values it can drop: the years above, the counts below)
     counts = find_quantities(scan)
-    if scan.has_year and counts and candidates:
+    if scan.has_year and counts and candidates and not words.isdisjoint(_ROUGHLY_WORDS):
         counts = _years_said_roughly(counts, candidates)
     if clocks and counts:  # the hour of "about 3pm" is a time's, not a count of 3 with a hedge
         # a count is dropped where it ends strictly inside a time; a map of those places keeps this
@@ -145,6 +145,7 @@ _COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|s
                       r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|people|men|women|children|staff)\b")
 # "around 1966", "c. 1450": a year said roughly, where the year's date is also read (so nothing it counts follows)
 _ROUGHLY = frozenset({"around", "about", "roughly", "approximately", "circa", "c."})
+_ROUGHLY_WORDS = frozenset(q.rstrip(".") for q in _ROUGHLY)  # as a Scan's words hold them
 
 
 def _years_said_roughly(counts: list[Quantity], candidates: list[Value]) -> list[Quantity]:

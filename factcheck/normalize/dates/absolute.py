@@ -266,7 +266,8 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), decade, "decade"))
     for m in YEAR.finditer(text) if has_year else ():
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), year_range(int(m.group("y"))), "year"))
-    return before_common_era(text, out) + _bare_months(scan) if months else before_common_era(text, out)
+    out = before_common_era(text, words, out)
+    return out + _bare_months(scan) if months else out
 
 
 _DATE_WORD_BEFORE = re.compile(r"\b(in|since|by|until|till|from|of|early|late|mid|before|after|during|between)\s+$").search

@@ -245,7 +245,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
                               ("a century as news counts it: the 1900s for the 20th",)))  # fmt: skip
     if not words.isdisjoint(_PERIOD_GATE):
         out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
-    return before_common_era(text, out)
+    return before_common_era(text, words, out)
 
 
 def _years_in_parentheses(text: str, low: str) -> list[DateValue]:

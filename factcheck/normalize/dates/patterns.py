@@ -176,10 +176,10 @@ _BEFORE_COMMON_ERA = re.compile(
 ).match
 
 
-def before_common_era(text: str, values: list[DateValue]) -> list[DateValue]:
+def before_common_era(text: str, words: frozenset[str], values: list[DateValue]) -> list[DateValue]:
     """values without the dates that a year before the common era follows: a date has no year BC, and
-    the figure stays a count as written."""
-    if "bc" not in text and "BC" not in text and "b.c" not in text and "B.C" not in text:
+    the figure stays a count as written. (words: the text's, as a Scan has them; "B.C." is "b" and "c")"""
+    if not values or ("bc" not in words and "bce" not in words and not ("b" in words and "c" in words)):
         return values
     return [v for v in values if not _era_follows(text, v)]
 
