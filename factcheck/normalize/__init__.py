@@ -21,6 +21,7 @@ from factcheck.normalize.dates.holidays import holidays
 from factcheck.normalize.dates.numeric import WORD_TRIGGERS as _NUMERIC_WORDS
 from factcheck.normalize.dates.numeric import numeric_dates
 from factcheck.normalize.dates.patterns import _MONTH_WORDS as _MONTHS
+from factcheck.normalize.dates.patterns import count_follows
 from factcheck.normalize.dates.relative import DURATION_TRIGGERS as _UNITS_OF_TIME
 from factcheck.normalize.dates.relative import RELATIVE_TRIGGERS as _RELATIVE
 from factcheck.normalize.dates.relative import durations, relative_dates, resolved
@@ -111,7 +112,7 @@ def _parse(text: str, span_ref: DateRange | None, within: str | None) -> list[Va
         candidates += durations(scan)
     if scan.has_year and candidates:  # "1862 families": a year only where four digits are written
         candidates = [v for v in candidates if not (v.kind == "date" and len(v.text) == 4 and _FOUR_DIGITS(v.text)
-                                                    and _COUNTED.match(text, v.span[1])
+                                                    and count_follows(text, v.span[1])
                                                     and not _YEAR_LEAD.search(text, 0, v.span[0]))]  # fmt: skip
     # (each filter looks only at the values it can drop: the years above, the counts below)
     counts = find_quantities(scan)
@@ -140,9 +141,6 @@ _SPAN = attrgetter("span")
 _FOUR_DIGITS = re.compile(r"\d{4}").fullmatch
 # "1862 families", "1500 people": four figures followed by what they count are a count, not a year
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after|year|of\s+the)\s+$", re.I)
-# (a plural ends in "s", but not "ss", "us" or "is": "the 2010 census", "a 2019 bonus", "the 1998 crisis")
-_COUNTED = re.compile(r"\s+(?!(?:was|has|does|goes|says|gets|makes|takes|comes|seems|looks|sees|marks|saw)\b)"
-                      r"(?:[a-z]{2,}s(?<!ss)(?<!us)(?<!is)|people|men|women|children|staff)\b")
 # "around 1966", "c. 1450": a year said roughly, where the year's date is also read (so nothing it counts follows)
 _ROUGHLY = frozenset({"around", "about", "roughly", "approximately", "circa", "c."})
 _ROUGHLY_WORDS = frozenset(q.rstrip(".") for q in _ROUGHLY)  # as a Scan's words hold them

@@ -205,7 +205,7 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             out.append(_value(m, text, year_range(int(m.group("y"))), "year", group="y"))
         if scan.has_year and "(" in text:
             out += _years_in_parentheses(text, low)
-        circa = scan.has_year and ("c." in low or "ca." in low or "circa" in words)
+        circa = scan.has_year and not words.isdisjoint(_CIRCA_WORDS)
         for m in CIRCA_YEAR.finditer(low) if circa else ():
             if counted_after(text, m):
                 continue
@@ -218,7 +218,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             ends = (year_range(a), year_range(b))
             out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange(ends[0].start, ends[1].end),
                                  "range", notes=("a span of years",), ends=ends))  # fmt: skip
-        era = "AD" in text or "CE" in text or "." in text and ("a.d." in low or "c.e." in low)
+        # (the words of "AD", "CE", "A.D." and "C.E." as a Scan holds them: "ad", "ce", "a" and "d", "c" and "e")
+        era = "ad" in words or "ce" in words or ("d" in words and "a" in words) or ("c" in words and "e" in words)
         for m in ERA_YEAR.finditer(text) if era else ():
             out.append(_value(m, text, year_range(int(m.group("y") or m.group("y2"))), "year"))
     # a year in words is two number words ("nineteen ninety-two", "twenty oh five") or "two thousand"
@@ -265,6 +266,7 @@ def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
     return out
 
 
+_CIRCA_WORDS = frozenset({"c", "ca", "circa"})  # "c. 1450", "ca. 1450", "circa 1450", as a Scan's words
 _YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
 _YEAR_WORD_SECOND = frozenset(_TENS.split("|")) | frozenset(_TEENS.split("|")) | {"oh", "hundred"}
 _PART_OF_YEAR = frozenset({"quarter", "half", "q", "h"})  # what PERIOD_OF_YEAR needs
