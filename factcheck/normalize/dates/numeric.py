@@ -15,8 +15,21 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
-from factcheck.normalize.dates.patterns import _M, MONTHS, before_common_era, count_follows, counted_after, modal_may
-from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
+from factcheck.normalize.dates.patterns import (
+    _M,
+    _TEENS,
+    _TENS,
+    MONTHS,
+    YEAR_PAIR,
+    YEAR_THOUSAND,
+    YEAR_WORD_GATE,
+    before_common_era,
+    count_follows,
+    counted_after,
+    modal_may,
+    year_in_words,
+)
+from factcheck.normalize.numbers import ORDINALS, Scan
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
 # Those led by a year check the character before it after its first digit, as YEAR in patterns.py does.
@@ -86,14 +99,8 @@ def _introduced(low: str, at: int) -> bool:
     return low.endswith("as ", 0, at) and _AS_EARLY_AS.search(low, max(0, at - 16), at) is not None
 
 
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # "nineteen ninety-two", "eighteen oh five", "twenty twenty", "two thousand and eight"
-YEAR_WORDS = re.compile(
-    rf"\b(?:(?P<pair>(?:{_TEENS}|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|oh[\s-]+(?:{_UNITS})|hundred))"
-    rf"|(?:the\s+year\s+)?(?P<thousand>two\s+thousand(?:(?:\s+and)?\s+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?))\b"
-)
+YEAR_WORDS = re.compile(rf"\b(?:(?P<pair>{YEAR_PAIR})|(?:the\s+year\s+)?(?P<thousand>{YEAR_THOUSAND}))\b")
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 CENTURY = re.compile(
     rf"\b(?:the\s+)?(?:(?P<pos>early|mid|late)[\s-]+)?(?:(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?:(?P<t>twenty)[\s-]+)?(?P<w>{_ORD_WORDS}))"
@@ -225,14 +232,14 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     pair = not words.isdisjoint(_YEAR_WORD_GATE) and not words.isdisjoint(_YEAR_WORD_SECOND)
     if pair or ("thousand" in words and "two" in words):
         for m in YEAR_WORDS.finditer(low):
-            said = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
-            if said is None or not 1000 <= said <= 2099:
+            said = year_in_words(m.group(0).removeprefix("the year "))
+            if said is None:
                 continue
             # "two thousand people", "eleven hundred jobs": a round hundred or thousand is a count unless
             # a word that introduces a date stands before it ("in two thousand", "by nineteen hundred")
             if said % 100 == 0 and not m.group(0).startswith("the") and not _introduced(low, m.start()):
                 continue
-            out.append(_value(m, text, year_range(int(said)), "year", ("a year in words",)))
+            out.append(_value(m, text, year_range(said), "year", ("a year in words",)))
     if "century" in words or "centuries" in words:
         for m in CENTURY.finditer(low):
             n = int(m.group("n")) if m.group("n") else ORDINALS.get(m.group("w") or "", 0)
@@ -265,7 +272,7 @@ def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
     return out
 
 
-_YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
+_YEAR_WORD_GATE = YEAR_WORD_GATE
 _YEAR_WORD_SECOND = frozenset(_TENS.split("|")) | frozenset(_TEENS.split("|")) | {"oh", "hundred"}
 _PART_OF_YEAR = frozenset({"quarter", "half", "q", "h"})  # what PERIOD_OF_YEAR needs
 _CURRENT = frozenset({"current", "latest", "present"})  # and CURRENT_PERIOD

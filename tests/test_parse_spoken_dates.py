@@ -1,0 +1,137 @@
+"""Dates as transcripts and read-out copy give them, and shorthand forms of a date: a day and year said
+in words, "may" between a day and a year, a year shortened with an apostrophe after a word that
+introduces a date, and a month's name before a day and year joined by dashes or slashes. Each class is
+held by phrases of its own, written for these tests, and by phrases that must not change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import factcheck
+
+REF = "2021-03-01"
+
+
+def dates(text: str) -> list[tuple[str, dt.date, dt.date, str]]:
+    return [
+        (v.text, v.range.start, v.range.end, v.granularity)
+        for v in factcheck.parse(text, ref=REF)
+        if v.kind == "date" and v.range is not None
+    ]
+
+
+def one_day(text: str) -> tuple[str, dt.date]:
+    found = [v for v in factcheck.parse(text, ref=REF) if v.kind == "date"]
+    assert len(found) == 1, f"expected one date in {text!r}, got {[v.to_dict() for v in found]}"
+    v = found[0]
+    assert v.range is not None and v.granularity == "day" and v.range.start == v.range.end, v.to_dict()
+    return v.text, v.range.start
+
+
+# --- 1. a date said in words: a month, an ordinal day in words, a year in words -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "day"),
+    [
+        # the month first
+        ("the flood came on march thirtieth nineteen ninety", "march thirtieth nineteen ninety", dt.date(1990, 3, 30)),
+        (
+            "It opened October twenty-second, nineteen eighty-one.",
+            "October twenty-second, nineteen eighty-one",
+            dt.date(1981, 10, 22),
+        ),
+        (
+            "signed on February ninth two thousand and three",
+            "February ninth two thousand and three",
+            dt.date(2003, 2, 9),
+        ),
+        ("april the eleventh twenty nineteen was wet", "april the eleventh twenty nineteen", dt.date(2019, 4, 11)),
+        (
+            "December thirty-first nineteen ninety-nine at midnight",
+            "December thirty-first nineteen ninety-nine",
+            dt.date(1999, 12, 31),
+        ),
+        ("by September fourth twenty oh eight", "September fourth twenty oh eight", dt.date(2008, 9, 4)),
+        ("on Jan. second, two thousand one", "Jan. second, two thousand one", dt.date(2001, 1, 2)),
+        # the month first, a day in words and the year in figures
+        ("August twenty-first, 1986", "August twenty-first, 1986", dt.date(1986, 8, 21)),
+        # the day first
+        (
+            "the twenty third of october nineteen sixty-two",
+            "the twenty third of october nineteen sixty-two",
+            dt.date(1962, 10, 23),
+        ),
+        ("on the ninth of February, twenty twenty", "the ninth of February, twenty twenty", dt.date(2020, 2, 9)),
+        (
+            "The first of December two thousand and ten",
+            "The first of December two thousand and ten",
+            dt.date(2010, 12, 1),
+        ),
+        ("the thirtieth of june, nineteen forty", "the thirtieth of june, nineteen forty", dt.date(1940, 6, 30)),
+        ("the eleventh of may twenty twelve", "the eleventh of may twenty twelve", dt.date(2012, 5, 11)),
+    ],
+)
+def test_a_date_said_in_words_is_one_day(text: str, said: str, day: dt.date) -> None:
+    assert one_day(text) == (said, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day that no month has is no date
+        ("february thirtieth nineteen ninety", None),
+        # a count after the year: the day and month alone, the count its own
+        ("on the first of March two thousand people marched", "the first of March"),
+        # a month's name then an ordinal without a year: not read as a day ("third parties")
+        ("Since March third parties have bid", None),
+        ("In April second homes sold well", None),
+        # the verb may before ordinal words and a year in words is still the verb without a year
+        ("we may first need twenty people", None),
+    ],
+)
+def test_words_that_are_no_spoken_date(text: str, expected: str | None) -> None:
+    days = [d for d in dates(text) if d[3] == "day"]
+    if expected is None:
+        assert days == []
+    else:
+        assert [d[0] for d in days] == [expected]
+
+
+def test_a_spoken_day_keeps_its_weekday_check() -> None:
+    (v,) = [v for v in factcheck.parse("Friday, the fifth of March twenty twenty-one", ref=REF) if v.kind == "date"]
+    assert v.range is not None and v.range.start == dt.date(2021, 3, 5)
+
+
+# --- 2. "may" between a day and a year is the month ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "day"),
+    [
+        ("born 17 may 2010 in leeds", "17 may 2010", dt.date(2010, 5, 17)),
+        ("the vote on 3 may 2019", "3 may 2019", dt.date(2019, 5, 3)),
+        ("from the 22nd of may 1998", "22nd of may 1998", dt.date(1998, 5, 22)),
+        ("the seventeenth of may twenty ten", "the seventeenth of may twenty ten", dt.date(2010, 5, 17)),
+        ("may 4th, 2006 was the day", "may 4th, 2006", dt.date(2006, 5, 4)),
+    ],
+)
+def test_may_between_a_day_and_a_year_is_the_month(text: str, said: str, day: dt.date) -> None:
+    assert one_day(text) == (said, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "17 may well leave",
+        "the 3 may be enough",
+        "the first of them may go",
+        "the fifth of may be the last",
+        "you may 2019 forget",
+        "they may 2020 see",
+    ],
+)
+def test_may_the_verb_without_a_day_and_a_year_is_no_day(text: str) -> None:
+    assert [d for d in dates(text) if d[3] == "day"] == []
