@@ -135,3 +135,65 @@ def test_may_between_a_day_and_a_year_is_the_month(text: str, said: str, day: dt
 )
 def test_may_the_verb_without_a_day_and_a_year_is_no_day(text: str) -> None:
     assert [d for d in dates(text) if d[3] == "day"] == []
+
+
+# --- 3. a year shortened with an apostrophe after a word that introduces a date -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "year"),
+    [
+        ("unbeaten since '87", "'87", 1987),
+        ("he left in '04 for Madrid", "'04", 2004),
+        ("the class of '95 meets again", "'95", 1995),
+        ("done by \u201999, they said", "\u201999", 1999),
+        ("the summer of \u201869", "\u201869", 1969),
+        ("before '29 the town was small", "'29", 2029),
+        ("in '30 the dam was built", "'30", 1930),
+    ],
+)
+def test_a_year_after_an_apostrophe_after_a_date_word(text: str, said: str, year: int) -> None:
+    years = [d for d in dates(text) if d[3] == "year"]
+    assert [(d[0], d[1], d[2]) for d in years] == [(said, dt.date(year, 1, 1), dt.date(year, 12, 31))]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The drought began in 1894, and by '96 the farms were empty", [1894, 1896]),
+        ("in 1862 the road was started; in '65 it was done", [1862, 1865]),
+        ("first elected in 1997, again in '01", [1997, 2001]),
+    ],
+)
+def test_a_shortened_year_takes_the_century_of_a_year_written_before_it(text: str, years: list[int]) -> None:
+    assert [d[1].year for d in dates(text) if d[3] == "year"] == years
+
+
+def test_two_shortened_years_make_a_span() -> None:
+    (span,) = [v for v in factcheck.parse("a record from '12 to '16", ref=REF) if v.kind == "date"]
+    assert span.range is not None and span.granularity == "range"
+    assert (span.text, span.range.start, span.range.end) == (
+        "from '12 to '16",
+        dt.date(2012, 1, 1),
+        dt.date(2016, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said '5 more' and left",
+        "she told them '45 minutes, no more'",
+        "the figure '82' was printed",
+        "a score of '82%' on the test",
+        "in the '90s",  # a decade, read as one already
+        "the '82s were tall",
+        "in '123 ways'",
+    ],
+)
+def test_a_quoted_figure_is_no_shortened_year(text: str) -> None:
+    assert [d for d in dates(text) if d[3] == "year"] == []
+
+
+def test_the_decade_after_an_apostrophe_is_unchanged() -> None:
+    assert [(d[0], d[1].year, d[3]) for d in dates("music of the '80s")] == [("the '80s", 1980, "decade")]

@@ -20,6 +20,7 @@ from factcheck.normalize.dates.patterns import (
     _TEENS,
     _TENS,
     MONTHS,
+    YEAR,
     YEAR_PAIR,
     YEAR_THOUSAND,
     YEAR_WORD_GATE,
@@ -66,6 +67,11 @@ _DATE_WORD_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
     r"|year|early|late|mid)[\s-]+$"
 )
+# "since '82", "the class of '98", "by ’99": a year of two figures after an apostrophe, read after a word
+# that introduces a date only (a quotation may open on a figure: "he said '15 more'"). Its century: that
+# of the year in full the text last wrote before it, the nearest ("in 1894 ... and '95"); without one, as a
+# decade so written is read ("the '90s"): '30 to '99 in the 1900s, '00 to '29 in the 2000s
+SHORT_YEAR = re.compile(r"['\u2018\u2019](?P<yy>\d\d)(?![\w%'\u2018\u2019]|[.,]\d)")
 # "AD 79", "A.D. 410", "79 AD", "1066 CE": a year of any size with its era written beside it (in
 # capitals or with stops: "ad" alone is an advertisement)
 ERA_YEAR = re.compile(
@@ -225,6 +231,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             ends = (year_range(a), year_range(b))
             out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange(ends[0].start, ends[1].end),
                                  "range", notes=("a span of years",), ends=ends))  # fmt: skip
+        quoted = "'" in text or "\u2019" in text or "\u2018" in text
+        out += _short_years(scan) if quoted else ()
         era = "AD" in text or "CE" in text or "." in text and ("a.d." in low or "c.e." in low)
         for m in ERA_YEAR.finditer(text) if era else ():
             out.append(_value(m, text, year_range(int(m.group("y") or m.group("y2"))), "year"))
@@ -253,6 +261,28 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     if not words.isdisjoint(_PERIOD_GATE):
         out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
     return before_common_era(text, out)
+
+
+def _short_years(scan: Scan) -> list[DateValue]:
+    """Each year of two figures after an apostrophe that a word introducing a date leads (SHORT_YEAR)."""
+    text, low = scan.text, scan.lower
+    out: list[DateValue] = []
+    written: list[re.Match[str]] | None = None  # the years in full in text, found at the first need
+    for m in SHORT_YEAR.finditer(text):
+        if not _introduced(low, m.start()):
+            continue
+        yy = int(m.group("yy"))
+        if written is None:
+            written = list(YEAR.finditer(text)) if scan.has_year else []
+        before = [int(w.group("y")) for w in written if w.end() <= m.start()][-1:]
+        if before:
+            year = min((c * 100 + yy for c in (18, 19, 20)), key=lambda y: abs(y - before[0]))
+            note = f"a year of two figures: the one nearest {before[0]}, written before it"
+        else:
+            year = yy + (1900 if yy >= 30 else 2000)
+            note = "a year of two figures: '30 to '99 taken as the 1900s, '00 to '29 as the 2000s"
+        out.append(_value(m, text, year_range(year), "year", (note,)))
+    return out
 
 
 def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
