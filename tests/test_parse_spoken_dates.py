@@ -197,3 +197,37 @@ def test_a_quoted_figure_is_no_shortened_year(text: str) -> None:
 
 def test_the_decade_after_an_apostrophe_is_unchanged() -> None:
     assert [(d[0], d[1].year, d[3]) for d in dates("music of the '80s")] == [("the '80s", 1980, "decade")]
+
+
+# --- 4. a month's name, then the day and year joined by dashes or slashes -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "day"),
+    [
+        ("filed Feb-28-2019 at noon", "Feb-28-2019", dt.date(2019, 2, 28)),
+        ("posted Oct/9/2017", "Oct/9/2017", dt.date(2017, 10, 9)),
+        ("due april-30-2022", "april-30-2022", dt.date(2022, 4, 30)),
+        ("Sept/3/2019", "Sept/3/2019", dt.date(2019, 9, 3)),
+        ("from Dec-01-2015", "Dec-01-2015", dt.date(2015, 12, 1)),
+        ("May-5-2011 release", "May-5-2011", dt.date(2011, 5, 5)),
+    ],
+)
+def test_a_month_then_day_and_year_joined(text: str, said: str, day: dt.date) -> None:
+    assert one_day(text) == (said, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feb-30-2019",  # no such day
+        "jun-5/2019",  # two separators
+        "Mar-3-4",
+    ],
+)
+def test_no_month_day_year_where_the_parts_do_not_make_one(text: str) -> None:
+    assert [d for d in dates(text) if d[3] == "day"] == []
+
+
+def test_the_day_first_form_is_unchanged() -> None:
+    assert one_day("on 15-Jan-2020") == ("15-Jan-2020", dt.date(2020, 1, 15))

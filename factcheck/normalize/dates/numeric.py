@@ -54,8 +54,12 @@ YEAR_SPAN = re.compile(
 DAY_MON_YEAR = re.compile(
     rf"(?<![\w./-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<m>{_M})\.?(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"
 )
-# the gate of the two: a figure and a letter joined by a hyphen or slash ("3-jun", "jun-2019")
-_NAME_JOINED = re.compile(r"[-/](?:(?<=[0-9].)[a-z]|(?<=[a-z.]-)[0-9])").search  # led by the separator
+# Jan-15-2020, Sept/3/2019, march-7-2021: a month's name, a day and a year, in the other order
+MON_DAY_YEAR = re.compile(
+    rf"\b(?P<m>{_M})\.?(?P<sep>[-/])(?P<d>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)"
+)
+# the gate of these: a figure and a letter joined by a hyphen or slash ("3-jun", "jun-2019", "sept/3")
+_NAME_JOINED = re.compile(r"[-/](?:(?<=[0-9].)[a-z]|(?<=[a-z.].)[0-9])").search  # led by the separator
 # June-2019, Sept-2020 (not "Jun-19": that may be the 19th)
 MONTH_DASH_YEAR = re.compile(rf"\b(?P<m>{_M})\.?-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
 # 2019 August
@@ -203,6 +207,10 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
         joined = named and ("-" in text or "/" in text) and _NAME_JOINED(low) is not None
         for m in DAY_MON_YEAR.finditer(low) if joined else ():
             day = _day(_year(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
+            if day:
+                out.append(_value(m, text, DateRange.day(day), "day"))
+        for m in MON_DAY_YEAR.finditer(low) if joined and scan.has_year else ():
+            day = _day(int(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
             if day:
                 out.append(_value(m, text, DateRange.day(day), "day"))
         for m in MONTH_DASH_YEAR.finditer(low) if joined and scan.has_year else ():
