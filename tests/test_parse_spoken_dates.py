@@ -223,6 +223,7 @@ def test_a_month_then_day_and_year_joined(text: str, said: str, day: dt.date) ->
         "Feb-30-2019",  # no such day
         "jun-5/2019",  # two separators
         "Mar-3-4",
+        "Aug-10-12",  # days 10 to 12 of August, perhaps: no year of four figures
     ],
 )
 def test_no_month_day_year_where_the_parts_do_not_make_one(text: str) -> None:
