@@ -33,6 +33,7 @@ from factcheck.normalize.dates.patterns import (
     ISO_DAY,
     MONTH_DAY,
     MONTH_SPAN_YEAR,
+    MONTH_WORD_DAY,
     MONTH_YEAR,
     MONTHS,
     PART_BEFORE,
@@ -42,11 +43,15 @@ from factcheck.normalize.dates.patterns import (
     WEEKDAYS,
     WORD_DAY_MONTH,
     YEAR,
+    YEAR_WORD_GATE,
     Rule,
     before_common_era,
+    count_follows,
     counted_after,
     days_beside_months,
     modal_may,
+    modal_may_without_year,
+    year_in_words,
 )
 from factcheck.normalize.numbers import Scan, matches_at_words, word_set
 from factcheck.normalize.values import (
@@ -70,12 +75,13 @@ def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> Date
     """The date a match of a day and a month stands for; d: the day where it is written in words."""
     text = scan.text
     d = d or int(m.group("d"))
-    wd = m.group("wd")
+    wd = m.group("wd") if "wd" in m.re.groupindex else None
     if not 1 <= d <= 31:
         return None
-    if m.group("y"):
+    year = _stated_year(m)
+    if year:
         try:
-            day = dt.date(int(m.group("y")), month, d)
+            day = dt.date(year, month, d)
         except ValueError:
             return None
         return DateValue("date", text[m.start() : m.end()], m.span(), DateRange.day(day), "day",
@@ -105,9 +111,33 @@ def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> Date
     return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (), AwaitsTense(scan, made))
 
 
+def _year_group(m: re.Match[str]) -> str | None:
+    """The group of the year a match of a day and a month took, if it took one: "y" in figures, "yw" in words."""
+    if m.group("y"):
+        return "y"
+    return "yw" if "yw" in m.re.groupindex and m.group("yw") else None
+
+
+def _stated_year(m: re.Match[str]) -> int:
+    """The year a match of a day and a month states, in figures or in words; 0 where it states none."""
+    group = _year_group(m)
+    if group == "yw":
+        return year_in_words(m.group("yw")) or 0
+    return int(m.group("y")) if group else 0
+
+
+def _counted_year(text: str, m: re.Match[str]) -> bool:
+    """Whether what a match took as its year is a count: what it counts follows ("on 3 March 1500
+    workers", "on the first of May two thousand people"). See counted_after."""
+    group = _year_group(m)
+    if group == "yw":
+        return count_follows(text, m.end("yw"))
+    return group == "y" and counted_after(text, m)
+
+
 def _without_year(rx: re.Pattern[str], low: str, m: re.Match[str]) -> re.Match[str]:
     """m read again up to the figure it took as a year: the day and month alone."""
-    again = rx.match(low, m.start(), m.start("y"))
+    again = rx.match(low, m.start(), m.start(_year_group(m) or "y"))
     assert again is not None  # the year is optional in each pattern that calls this
     return again
 
@@ -194,18 +224,27 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     for rx in (DAY_MONTH,) * day_month + (MONTH_DAY,) * month_day:
         for m in rx.finditer(low):
             month = MONTHS[m.group("m")]
-            if modal_may(m, text):
-                continue
             if m.group("y") and counted_after(text, m):  # "on 3 March 1500 workers": the day without it
                 m = _without_year(rx, low, m)
+            if modal_may_without_year(m, text):  # "17 may well leave"; "17 may 2010" is the month
+                continue
             cand = _day_candidate(m, month, scan)
             if cand:
                 out.append(cand)
-    for m in WORD_DAY_MONTH.finditer(low) if months and "of" in words and not words.isdisjoint(DAY_WORD_GATE) else ():
-        if modal_may(m, text):
-            continue
-        if m.group("y") and counted_after(text, m):
+    day_words = months and not words.isdisjoint(DAY_WORD_GATE)
+    for m in WORD_DAY_MONTH.finditer(low) if day_words and "of" in words else ():
+        if _counted_year(text, m):
             m = _without_year(WORD_DAY_MONTH, low, m)
+        if modal_may_without_year(m, text):
+            continue
+        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
+        if cand:
+            out.append(cand)
+    # (a month's name leads every match, as a whole word, and a year ends it: in figures or in words)
+    said_day = day_words and (has_year or not words.isdisjoint(YEAR_WORD_GATE))
+    for m in matches_at_words(MONTH_WORD_DAY.match, low, low, words & _MONTH_WORDS) if said_day else ():
+        if _counted_year(text, m):
+            continue
         cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
         if cand:
             out.append(cand)

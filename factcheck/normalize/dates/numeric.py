@@ -15,8 +15,22 @@ import re
 
 from factcheck.models import DateRange
 from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
-from factcheck.normalize.dates.patterns import _M, MONTHS, before_common_era, count_follows, counted_after, modal_may
-from factcheck.normalize.numbers import ORDINALS, Scan, words_to_number
+from factcheck.normalize.dates.patterns import (
+    _M,
+    _TEENS,
+    _TENS,
+    MONTHS,
+    YEAR,
+    YEAR_PAIR,
+    YEAR_THOUSAND,
+    YEAR_WORD_GATE,
+    before_common_era,
+    count_follows,
+    counted_after,
+    modal_may,
+    year_in_words,
+)
+from factcheck.normalize.numbers import ORDINALS, Scan
 from factcheck.normalize.values import DateValue, month_end, month_range, year_range
 
 # Those led by a year check the character before it after its first digit, as YEAR in patterns.py does.
@@ -40,8 +54,12 @@ YEAR_SPAN = re.compile(
 DAY_MON_YEAR = re.compile(
     rf"(?<![\w./-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<m>{_M})\.?(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)"
 )
-# the gate of the two: a figure and a letter joined by a hyphen or slash ("3-jun", "jun-2019")
-_NAME_JOINED = re.compile(r"[-/](?:(?<=[0-9].)[a-z]|(?<=[a-z.]-)[0-9])").search  # led by the separator
+# Jan-15-2020, Sept/3/2019, march-7-2021: a month's name, a day and a year, in the other order
+MON_DAY_YEAR = re.compile(
+    rf"\b(?P<m>{_M})\.?(?P<sep>[-/])(?P<d>[0-3]?\d)(?P=sep)(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)"
+)
+# the gate of these: a figure and a letter joined by a hyphen or slash ("3-jun", "jun-2019", "sept/3")
+_NAME_JOINED = re.compile(r"[-/](?:(?<=[0-9].)[a-z]|(?<=[a-z.].)[0-9])").search  # led by the separator
 # June-2019, Sept-2020 (not "Jun-19": that may be the 19th)
 MONTH_DASH_YEAR = re.compile(rf"\b(?P<m>{_M})\.?-(?P<y>(?:1[6-9]|20)\d\d)(?![\w/-]|[.,]\d)")
 # 2019 August
@@ -53,6 +71,11 @@ _DATE_WORD_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|around|circa|c\.|born|died|before|after|during|towards?|between|and|to"
     r"|year|early|late|mid)[\s-]+$"
 )
+# "since '82", "the class of '98", "by ’99": a year of two figures after an apostrophe, read after a word
+# that introduces a date only (a quotation may open on a figure: "he said '15 more'"). Its century: that
+# of the year in full the text last wrote before it, the nearest ("in 1894 ... and '95"); without one, as a
+# decade so written is read ("the '90s"): '30 to '99 in the 1900s, '00 to '29 in the 2000s
+SHORT_YEAR = re.compile(r"['\u2018\u2019](?P<yy>\d\d)(?![\w%'\u2018\u2019]|[.,]\d)")
 # "AD 79", "A.D. 410", "79 AD", "1066 CE": a year of any size with its era written beside it (in
 # capitals or with stops: "ad" alone is an advertisement)
 ERA_YEAR = re.compile(
@@ -86,14 +109,8 @@ def _introduced(low: str, at: int) -> bool:
     return low.endswith("as ", 0, at) and _AS_EARLY_AS.search(low, max(0, at - 16), at) is not None
 
 
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # "nineteen ninety-two", "eighteen oh five", "twenty twenty", "two thousand and eight"
-YEAR_WORDS = re.compile(
-    rf"\b(?:(?P<pair>(?:{_TEENS}|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|oh[\s-]+(?:{_UNITS})|hundred))"
-    rf"|(?:the\s+year\s+)?(?P<thousand>two\s+thousand(?:(?:\s+and)?\s+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?))\b"
-)
+YEAR_WORDS = re.compile(rf"\b(?:(?P<pair>{YEAR_PAIR})|(?:the\s+year\s+)?(?P<thousand>{YEAR_THOUSAND}))\b")
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 CENTURY = re.compile(
     rf"\b(?:the\s+)?(?:(?P<pos>early|mid|late)[\s-]+)?(?:(?P<n>[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?:(?P<t>twenty)[\s-]+)?(?P<w>{_ORD_WORDS}))"
@@ -192,6 +209,10 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             day = _day(_year(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
             if day:
                 out.append(_value(m, text, DateRange.day(day), "day"))
+        for m in MON_DAY_YEAR.finditer(low) if joined and scan.has_year else ():
+            day = _day(int(m.group("y")), MONTHS[m.group("m")], int(m.group("d")))
+            if day:
+                out.append(_value(m, text, DateRange.day(day), "day"))
         for m in MONTH_DASH_YEAR.finditer(low) if joined and scan.has_year else ():
             out.append(_value(m, text, month_range(int(m.group("y")), MONTHS[m.group("m")]), "month"))
         for m in YEAR_THEN_MONTH.finditer(low) if scan.has_year and named else ():
@@ -218,6 +239,8 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
             ends = (year_range(a), year_range(b))
             out.append(DateValue("date", text[m.start() : m.end()], m.span(), DateRange(ends[0].start, ends[1].end),
                                  "range", notes=("a span of years",), ends=ends))  # fmt: skip
+        quoted = "'" in text or "\u2019" in text or "\u2018" in text
+        out += _short_years(scan) if quoted else ()
         # (the words of "AD", "CE", "A.D." and "C.E." as a Scan holds them: "ad", "ce", "a" and "d", "c" and "e")
         era = "ad" in words or "ce" in words or ("d" in words and "a" in words) or ("c" in words and "e" in words)
         for m in ERA_YEAR.finditer(text) if era else ():
@@ -226,14 +249,14 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     pair = not words.isdisjoint(_YEAR_WORD_GATE) and not words.isdisjoint(_YEAR_WORD_SECOND)
     if pair or ("thousand" in words and "two" in words):
         for m in YEAR_WORDS.finditer(low):
-            said = words_to_number(m.group(0).removeprefix("the year ").replace("oh ", "").replace("oh-", ""))
-            if said is None or not 1000 <= said <= 2099:
+            said = year_in_words(m.group(0).removeprefix("the year "))
+            if said is None:
                 continue
             # "two thousand people", "eleven hundred jobs": a round hundred or thousand is a count unless
             # a word that introduces a date stands before it ("in two thousand", "by nineteen hundred")
             if said % 100 == 0 and not m.group(0).startswith("the") and not _introduced(low, m.start()):
                 continue
-            out.append(_value(m, text, year_range(int(said)), "year", ("a year in words",)))
+            out.append(_value(m, text, year_range(said), "year", ("a year in words",)))
     if "century" in words or "centuries" in words:
         for m in CENTURY.finditer(low):
             n = int(m.group("n")) if m.group("n") else ORDINALS.get(m.group("w") or "", 0)
@@ -247,6 +270,28 @@ def numeric_dates(text: str | Scan) -> list[DateValue]:
     if not words.isdisjoint(_PERIOD_GATE):
         out.extend(_periods_of_year(scan, not words.isdisjoint(_PART_OF_YEAR), not words.isdisjoint(_CURRENT)))
     return before_common_era(text, words, out)
+
+
+def _short_years(scan: Scan) -> list[DateValue]:
+    """Each year of two figures after an apostrophe that a word introducing a date leads (SHORT_YEAR)."""
+    text, low = scan.text, scan.lower
+    out: list[DateValue] = []
+    written: list[re.Match[str]] | None = None  # the years in full in text, found at the first need
+    for m in SHORT_YEAR.finditer(text):
+        if not _introduced(low, m.start()):
+            continue
+        yy = int(m.group("yy"))
+        if written is None:
+            written = list(YEAR.finditer(text)) if scan.has_year else []
+        before = [int(w.group("y")) for w in written if w.end() <= m.start()][-1:]
+        if before:
+            year = min((c * 100 + yy for c in (18, 19, 20)), key=lambda y: abs(y - before[0]))
+            note = f"a year of two figures: the one nearest {before[0]}, written before it"
+        else:
+            year = yy + (1900 if yy >= 30 else 2000)
+            note = "a year of two figures: '30 to '99 taken as the 1900s, '00 to '29 as the 2000s"
+        out.append(_value(m, text, year_range(year), "year", (note,)))
+    return out
 
 
 def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
@@ -267,7 +312,7 @@ def _years_in_parentheses(text: str, low: str) -> list[DateValue]:
 
 
 _CIRCA_WORDS = frozenset({"c", "ca", "circa"})  # "c. 1450", "ca. 1450", "circa 1450", as a Scan's words
-_YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}
+_YEAR_WORD_GATE = YEAR_WORD_GATE
 _YEAR_WORD_SECOND = frozenset(_TENS.split("|")) | frozenset(_TEENS.split("|")) | {"oh", "hundred"}
 _PART_OF_YEAR = frozenset({"quarter", "half", "q", "h"})  # what PERIOD_OF_YEAR needs
 _CURRENT = frozenset({"current", "latest", "present"})  # and CURRENT_PERIOD

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from factcheck.models import DateRange
-from factcheck.normalize.numbers import ORDINALS, UNICODE_FRACTIONS, starting_words
+from factcheck.normalize.numbers import ORDINALS, UNICODE_FRACTIONS, starting_words, words_to_number
 from factcheck.normalize.values import DateValue
 
 MONTHS = {
@@ -94,8 +94,31 @@ MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d
 DAY_WORDS = {w: n for w, n in ORDINALS.items() if n <= 20 or n == 30}
 DAY_WORDS |= {f"twenty-{w}": 20 + n for w, n in ORDINALS.items() if n < 10} | {"thirty-first": 31}
 _DAY_WORD = "|".join(w.replace("-", "[\\s-]") for w in sorted(DAY_WORDS, key=len, reverse=True))
-WORD_DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?:the\s+)?(?P<dw>{_DAY_WORD})\s+of\s+{MONTH}(?:,?\s+{YEAR4})?\b")
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# A year said in words: two number words ("nineteen ninety-two", "eighteen oh five", "twenty twenty",
+# "nineteen hundred"), or "two thousand" and what follows it ("two thousand and eight")
+YEAR_PAIR = rf"(?:{_TEENS}|twenty)[\s-]+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|oh[\s-]+(?:{_UNITS})|hundred)"
+YEAR_THOUSAND = rf"two\s+thousand(?:(?:\s+and)?\s+(?:(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?|{_TEENS}|{_UNITS}))?"
+YEAR_WORD_GATE = frozenset(_TEENS.split("|")) | {"twenty", "thousand"}  # a word of every year said in words
+
+
+def year_in_words(said: str) -> int | None:
+    """The year a match of YEAR_PAIR or YEAR_THOUSAND says, or None ("oh" is a hundred and no more:
+    "nineteen oh five" is 1905)."""
+    value = words_to_number(said.replace("oh ", "hundred ").replace("oh-", "hundred "))
+    return int(value) if value is not None and 1000 <= value <= 2099 else None
+
+
+# after a day and a month, the year in figures (YEAR4) or in words ("the fifth of June, twenty twelve")
+_DAY_YEAR = rf"(?:{YEAR4}|(?P<yw>{YEAR_PAIR}|{YEAR_THOUSAND}))"
+WORD_DAY_MONTH = re.compile(rf"\b{WEEKDAY}?(?:the\s+)?(?P<dw>{_DAY_WORD})\s+of\s+{MONTH}(?:,?\s+{_DAY_YEAR})?\b")
 DAY_WORD_GATE = frozenset(w.split("-")[0] for w in DAY_WORDS)  # one of these words is in every match
+# "July twenty-fifth, twenty twelve", "June the ninth 1994": a month, a day in words, and a year, as
+# broadcast transcripts say a date (without the year, a month's name before an ordinal is too often
+# something else: "since March third parties have..."). Led by the month, tried where one stands.
+MONTH_WORD_DAY = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:the\s+)?(?P<dw>{_DAY_WORD})(?![\w-]),?\s+{_DAY_YEAR}\b")
 DAY_MONTH_CORE = re.compile(rf"\d{ORD}\s+(?:of\s+)?(?:{_M})").search
 MONTH_DAY_CORE = re.compile(rf"(?:{_M})\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").search  # not "March 2019"
 _DAY_AFTER_MONTH = re.compile(rf"\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").match  # MONTH_DAY_CORE after its month
@@ -277,6 +300,13 @@ Rule = Callable[[dt.date], DateRange]
 def modal_may(m: re.Match[str], text: str, group: str = "m") -> bool:
     """Whether the month a match names is the verb "may": written "may" without its capital."""
     return m.group(group).lower() == "may" and not text[m.start(group)].isupper()
+
+
+def modal_may_without_year(m: re.Match[str], text: str) -> bool:
+    """Whether a match of a day and a month names "may" as the verb: written without its capital, and
+    without a year beside the day ("17 may 2010", "the fifth of may twenty ten" are the month whatever
+    their case; "17 may well leave" is the verb)."""
+    return modal_may(m, text) and not m.group("y") and not ("yw" in m.re.groupindex and m.group("yw"))
 
 # The part that every match of a pattern holds, led by literals or a class (as DAY_MONTH_CORE): a search
 # for it, where the pattern itself starts with "\b" or an optional part and is tried at every place,
