@@ -16,6 +16,7 @@ from factcheck.normalize.dates.calendar import (
     fin_year,
     part_of,
     season_range,
+    two_figure_year,
 )
 from factcheck.normalize.dates.patterns import (
     _MONTH_WORDS,
@@ -51,6 +52,7 @@ from factcheck.normalize.dates.patterns import (
     days_beside_months,
     modal_may,
     modal_may_without_year,
+    year_group,
     year_in_words,
 )
 from factcheck.normalize.numbers import Scan, matches_at_words, word_set
@@ -71,10 +73,11 @@ def _year_for(month: int, ref: dt.date, tense: str | None, day: int = 1) -> int:
     return ref.year
 
 
-def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> DateValue | None:
-    """The date a match of a day and a month stands for; d: the day where it is written in words."""
+def _day_candidate(m: re.Match[str], scan: Scan) -> DateValue | None:
+    """The date a match of a day and a month stands for (its day in figures, "d", or in words, "dw")."""
     text = scan.text
-    d = d or int(m.group("d"))
+    month = MONTHS[m.group("m")]
+    d = DAY_WORDS[_SPACES("-", m.group("dw"))] if "dw" in m.re.groupindex else int(m.group("d"))
     wd = m.group("wd") if "wd" in m.re.groupindex else None
     if not 1 <= d <= 31:
         return None
@@ -111,16 +114,9 @@ def _day_candidate(m: re.Match[str], month: int, scan: Scan, d: int = 0) -> Date
     return DateValue("date", text[m.start() : m.end()], m.span(), None, "day", True, (), AwaitsTense(scan, made))
 
 
-def _year_group(m: re.Match[str]) -> str | None:
-    """The group of the year a match of a day and a month took, if it took one: "y" in figures, "yw" in words."""
-    if m.group("y"):
-        return "y"
-    return "yw" if "yw" in m.re.groupindex and m.group("yw") else None
-
-
 def _stated_year(m: re.Match[str]) -> int:
     """The year a match of a day and a month states, in figures or in words; 0 where it states none."""
-    group = _year_group(m)
+    group = year_group(m)
     if group == "yw":
         return year_in_words(m.group("yw")) or 0
     return int(m.group("y")) if group else 0
@@ -129,7 +125,7 @@ def _stated_year(m: re.Match[str]) -> int:
 def _counted_year(text: str, m: re.Match[str]) -> bool:
     """Whether what a match took as its year is a count: what it counts follows ("on 3 March 1500
     workers", "on the first of May two thousand people"). See counted_after."""
-    group = _year_group(m)
+    group = year_group(m)
     if group == "yw":
         return count_follows(text, m.end("yw"))
     return group == "y" and counted_after(text, m)
@@ -137,9 +133,17 @@ def _counted_year(text: str, m: re.Match[str]) -> bool:
 
 def _without_year(rx: re.Pattern[str], low: str, m: re.Match[str]) -> re.Match[str]:
     """m read again up to the figure it took as a year: the day and month alone."""
-    again = rx.match(low, m.start(), m.start(_year_group(m) or "y"))
+    again = rx.match(low, m.start(), m.start(year_group(m) or "y"))
     assert again is not None  # the year is optional in each pattern that calls this
     return again
+
+
+def _day_of(rx: re.Pattern[str], m: re.Match[str], scan: Scan) -> DateValue | None:
+    """The date a match of rx, a day and a month with an optional year, stands for: without the year where
+    that is a count ("on 3 March 1500 workers"), and none where its "may" is the verb ("17 may well leave")."""
+    if _counted_year(scan.text, m):
+        m = _without_year(rx, scan.lower, m)
+    return None if modal_may_without_year(m, scan.text) else _day_candidate(m, scan)
 
 
 def _year_note(tense: str | None) -> str:
@@ -221,31 +225,19 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     months = not words.isdisjoint(_MONTH_WORDS)
     out: list[DateValue] = []
     day_month, month_day = days_beside_months(low, words & _MONTH_WORDS) if has_digit and months else (False, False)
-    for rx in (DAY_MONTH,) * day_month + (MONTH_DAY,) * month_day:
+    day_words = months and not words.isdisjoint(DAY_WORD_GATE)
+    with_of = day_words and "of" in words
+    for rx in (DAY_MONTH,) * day_month + (MONTH_DAY,) * month_day + (WORD_DAY_MONTH,) * with_of:
         for m in rx.finditer(low):
-            month = MONTHS[m.group("m")]
-            if m.group("y") and counted_after(text, m):  # "on 3 March 1500 workers": the day without it
-                m = _without_year(rx, low, m)
-            if modal_may_without_year(m, text):  # "17 may well leave"; "17 may 2010" is the month
-                continue
-            cand = _day_candidate(m, month, scan)
+            cand = _day_of(rx, m, scan)
             if cand:
                 out.append(cand)
-    day_words = months and not words.isdisjoint(DAY_WORD_GATE)
-    for m in WORD_DAY_MONTH.finditer(low) if day_words and "of" in words else ():
-        if _counted_year(text, m):
-            m = _without_year(WORD_DAY_MONTH, low, m)
-        if modal_may_without_year(m, text):
-            continue
-        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
-        if cand:
-            out.append(cand)
     # (a month's name leads every match, as a whole word, and a year ends it: in figures or in words)
     said_day = day_words and (has_year or not words.isdisjoint(YEAR_WORD_GATE))
     for m in matches_at_words(MONTH_WORD_DAY.match, low, low, words & _MONTH_WORDS) if said_day else ():
-        if _counted_year(text, m):
+        if _counted_year(text, m):  # its year is no optional part: a count there leaves no date
             continue
-        cand = _day_candidate(m, MONTHS[m.group("m")], scan, DAY_WORDS[_SPACES("-", m.group("dw"))])
+        cand = _day_candidate(m, scan)
         if cand:
             out.append(cand)
     for m in ISO_DAY.finditer(text) if has_year and "-" in text else ():
@@ -300,7 +292,7 @@ def absolute_dates(text: str | Scan) -> list[DateValue]:
     for m in DECADE.finditer(low) if has_digit and "0s" in text else ():
         d0 = int(m.group("d") or m.group("dd"))
         if d0 < 100:  # "the '90s": the century is the one the pattern allows ('30s to '90s, '00s, '10s)
-            d0 += 1900 if d0 >= 30 else 2000
+            d0 = two_figure_year(d0)
         decade = part_of(DateRange(dt.date(d0, 1, 1), dt.date(d0 + 9, 12, 31)), m.group("pos"))
         out.append(DateValue("date", text[m.start() : m.end()], m.span(), decade, "decade"))
     for m in YEAR.finditer(text) if has_year else ():

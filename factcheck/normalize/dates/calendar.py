@@ -26,6 +26,12 @@ def _year(text: str) -> int:
     return y + 2000 if y < 100 else y
 
 
+def two_figure_year(yy: int) -> int:
+    """The year an apostrophe's two figures say where nothing nearer names the century ("the '90s", "since
+    '82"): '30 to '99 in the 1900s, '00 to '29 in the 2000s."""
+    return yy + (1900 if yy >= 30 else 2000)
+
+
 def _unit(word: str) -> str:
     return word.lower().rstrip("s") if word.lower() != "hours" else "hour"
 

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from factcheck.models import DateRange
-from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of
+from factcheck.normalize.dates.calendar import _calendar_unit, _year, part_of, two_figure_year
 from factcheck.normalize.dates.patterns import (
     _M,
     _TEENS,
@@ -288,7 +288,7 @@ def _short_years(scan: Scan) -> list[DateValue]:
             year = min((c * 100 + yy for c in (18, 19, 20)), key=lambda y: abs(y - before[0]))
             note = f"a year of two figures: the one nearest {before[0]}, written before it"
         else:
-            year = yy + (1900 if yy >= 30 else 2000)
+            year = two_figure_year(yy)
             note = "a year of two figures: '30 to '99 taken as the 1900s, '00 to '29 as the 2000s"
         out.append(_value(m, text, year_range(year), "year", (note,)))
     return out

@@ -87,9 +87,6 @@ UNIT = r"(?P<unit>hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decad
 # places at once instead of trying every branch (about twice as fast; the matches are the same).
 DAY_MONTH = re.compile(rf"(?=[\dmtwfs])\b{WEEKDAY}?(?P<d>[0-3]?\d){ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?\b")
 MONTH_DAY = re.compile(rf"(?=[adfjmnostw])\b{WEEKDAY}?{MONTH}\s+(?:the\s+)?(?P<d>[0-3]?\d){ORD}\b(?:,?\s+{YEAR4})?")
-# What every match of each of the two holds, led by a class or by literals (which the engine skips to,
-# where a pattern led by a look-ahead or "\b" is tried at every place): a search that tells whether the
-# pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
 # "the first of May", "the twenty-third of June 2019": a day in words (an ordinal), then "of" and a month
 DAY_WORDS = {w: n for w, n in ORDINALS.items() if n <= 20 or n == 30}
 DAY_WORDS |= {f"twenty-{w}": 20 + n for w, n in ORDINALS.items() if n < 10} | {"thirty-first": 31}
@@ -119,6 +116,9 @@ DAY_WORD_GATE = frozenset(w.split("-")[0] for w in DAY_WORDS)  # one of these wo
 # broadcast transcripts say a date (without the year, a month's name before an ordinal is too often
 # something else: "since March third parties have..."). Led by the month, tried where one stands.
 MONTH_WORD_DAY = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:the\s+)?(?P<dw>{_DAY_WORD})(?![\w-]),?\s+{_DAY_YEAR}\b")
+# What every match of each of DAY_MONTH and MONTH_DAY holds, led by a class or by literals (which the engine
+# skips to, where a pattern led by a look-ahead or "\b" is tried at every place): a search that tells whether
+# the pattern can match at all. Most text with a month word and a figure has neither ("may", "18 months").
 DAY_MONTH_CORE = re.compile(rf"\d{ORD}\s+(?:of\s+)?(?:{_M})").search
 MONTH_DAY_CORE = re.compile(rf"(?:{_M})\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").search  # not "March 2019"
 _DAY_AFTER_MONTH = re.compile(rf"\.?\s+(?:the\s+)?[0-3]?\d{ORD}\b").match  # MONTH_DAY_CORE after its month
@@ -209,7 +209,7 @@ def before_common_era(text: str, words: frozenset[str], values: list[DateValue])
 
 # "BC Hydro", "the 2017 BC election": British Columbia, not the era. Plain "BC" before a name, or
 # after "the" and a year that then qualifies the word after ("the 2017 BC election")
-_PROVINCE_AFTER = re.compile(r"BC (?:[A-Z]|[a-z])").match
+_PROVINCE_AFTER = re.compile(r"BC [A-Za-z]").match
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE).search
 
 
@@ -280,8 +280,13 @@ MONTH_SPAN_YEAR = re.compile(rf"(?P<m1>{_M_AT_WORD})\.?\s?[-–—/]\s?(?P<m2>{_
 # what may stand before a month written without a year and take a part of it: "early June", "the end of March"
 PART_BEFORE = re.compile(rf"\b{_PART_OF_NAMED}[\s-]+$")
 MONTH_REL_YEAR = re.compile(rf"(?P<m>{_M_AT_WORD})\.?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b")
-WITHIN = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_NUMWORDS})\s+)?{UNIT}\b")
-WITHIN_FRACTION = re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{_FRACTION_COUNT}|{_NUMWORDS})\s+)?{UNIT}\b")
+
+
+def _within(count: str) -> re.Pattern[str]:
+    return re.compile(rf"w(?<!\ww)ithin\s+(?:(?P<n>{count})\s+)?{UNIT}\b")
+
+
+WITHIN, WITHIN_FRACTION = _within(_NUMWORDS), _within(f"{_FRACTION_COUNT}|{_NUMWORDS}")
 LATER_THIS = re.compile(r"\b(?P<w>later|earlier)\s+this\s+(?P<unit>week|month|year)\b")
 # (the second count of a range is never "a" or "an": "£30,000-a-year" is a rate, not 30,000 to one year)
 
@@ -302,11 +307,18 @@ def modal_may(m: re.Match[str], text: str, group: str = "m") -> bool:
     return m.group(group).lower() == "may" and not text[m.start(group)].isupper()
 
 
+def year_group(m: re.Match[str]) -> str | None:
+    """The group of the year a match of a day and a month took, if it took one: "y" in figures, "yw" in words."""
+    if m.group("y"):
+        return "y"
+    return "yw" if "yw" in m.re.groupindex and m.group("yw") else None
+
+
 def modal_may_without_year(m: re.Match[str], text: str) -> bool:
     """Whether a match of a day and a month names "may" as the verb: written without its capital, and
     without a year beside the day ("17 may 2010", "the fifth of may twenty ten" are the month whatever
     their case; "17 may well leave" is the verb)."""
-    return modal_may(m, text) and not m.group("y") and not ("yw" in m.re.groupindex and m.group("yw"))
+    return modal_may(m, text) and year_group(m) is None
 
 # The part that every match of a pattern holds, led by literals or a class (as DAY_MONTH_CORE): a search
 # for it, where the pattern itself starts with "\b" or an optional part and is tried at every place,
