@@ -32,9 +32,8 @@ CLOCK = re.compile(
     rf"(?:\s?{_AMPM})?(?-i:{_ZONE})",
     re.IGNORECASE,
 )
-HOUR_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
-# "1030 am", "930pm", "0715 a.m.": hour and minutes run together, made a clock by am or pm
-COMPACT_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<m>[0-5]\d)\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
+# "9pm", "10 a.m. EST", and hour and minutes run together ("1030 am", "930pm", "0715 a.m."): made a clock by am or pm
+HOUR_AMPM = re.compile(rf"(?<![\w.:,])(?P<h>1[0-2]|0?[1-9])(?P<m>[0-5]\d)?\s?{_AMPM}(?-i:{_ZONE})", re.IGNORECASE)
 # o'clock however it is typed: a straight or curly apostrophe, or none
 _OCLOCK = r"o['\u2019]?\s?clock\b"
 # the time of an ISO 8601 timestamp, after the "T": "2017-06-05T10:30:00Z", "T09:15+01:00"
@@ -237,9 +236,8 @@ def times(text: str | Scan) -> list[TimeValue]:
                 notes = _other_half(h, mi)
             out.append(_value(m, text, _hour24(h, ap, None), mi, zone, notes))
         for m in HOUR_AMPM.finditer(text) if not words.isdisjoint(_AMPM_WORDS) else ():
-            out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), 0, _zone(m)))
-        for m in COMPACT_AMPM.finditer(text) if not words.isdisjoint(_AMPM_WORDS) else ():
-            out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), int(m.group("m")), _zone(m)))
+            minute = int(m.group("m") or 0)
+            out.append(_value(m, text, _hour24(int(m.group("h")), m.group("ap"), None), minute, _zone(m)))
         for m in MILITARY.finditer(text) if not words.isdisjoint(_MILITARY_WORDS) else ():
             out.append(_value(m, text, int(m.group("h")), int(m.group("m")), _zone(m)))
         for m in ISO_TIME.finditer(text) if "T" in text else ():
