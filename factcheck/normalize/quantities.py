@@ -416,8 +416,10 @@ def _read(text: str, fig: Figure, of: str | None = None) -> Reading:
 _POUNDS = ("pound", "pounds")
 # "pounds" as a weight: joined to the figure before a noun ("a 300-pound bear"; not "a ten-pound note"),
 # of something that is not money ("200 pounds of cocaine"; not "thousands of pounds of funding"), or
-# after a verb of weighing ("weighs 150 pounds", "lost 40 pounds")
-_WEIGHT_NOUN_AFTER = re.compile(r"-pound\s+(?!(?:notes?|coins?|fines?|bills?|tickets?|fees?|bets?|prizes?)\b)[a-z]")
+# after a verb of weighing ("weighs 150 pounds", "shed 40 pounds"; not "lost 40 pounds", which may be money)
+_WEIGHT_NOUN_AFTER = re.compile(
+    r"-pound\s+(?!(?:notes?|coins?|fines?|bills?|tickets?|fees?|bets?|prizes?)\b)[a-z]", re.IGNORECASE
+).match
 _OF_AFTER = re.compile(r"\s+of\s+(?:(?:the|his|her|their|its|our)\s+)?(?P<what>[A-Za-z'’]+)")
 _MONEY_NOUNS = frozenset(
     "money cash funding funds investment investments damage debt debts taxpayers taxpayer public revenue revenues sales"
@@ -430,8 +432,7 @@ _WEIGHING_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight\s+of|shed|sheds)\
 
 def _a_weight(text: str, start: int, end: int) -> bool:
     """Whether "pound" or "pounds" ending at end, after the figure at start, is a weight, not money."""
-    joined = text[end - 6 : end].lower() == "-pound" and _WEIGHT_NOUN_AFTER.match(text.lower(), end - 6)
-    if joined:
+    if end >= 6 and _WEIGHT_NOUN_AFTER(text, end - 6):
         return True
     of = _OF_AFTER.match(text, end)
     if of and of.group("what").lower().rstrip("'’") not in _MONEY_NOUNS:
